@@ -1,0 +1,3 @@
+from chronika.cli import main
+
+main()

@@ -1,0 +1,102 @@
+"""English: the first language module of the extraction engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import cast as typing_cast
+
+from chronika.extract import language
+from chronika.extract.en import actors, dates, triggers
+from chronika.extract.gazetteer import default_gazetteer
+from chronika.extract.language import Dateline, Language, Participant, Trigger
+from chronika.extract.timeline import Kind, Mention
+from chronika.model import Place
+
+_DATELINE_PREFIX = re.compile(
+    r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*(?:,|\(\w+\)\s*[-–—]?|[-–—])\s*)?$"
+)
+_STATED_PREFIX = re.compile(
+    r"(?:published|posted|updated|date|dated|issued|released|filed|compiled|written|first\s+published)"
+    r"(?:\s+on)?\s*[:\-–—]?\s*$",
+    re.IGNORECASE,
+)
+_LOCATIVE_CUE = re.compile(
+    r"(?:\b(?:in|near|at|outside|from|to|into|across|around|of|through|towards?|between|"
+    r"(?:city|town|village|capital|region|republic|province|district)(?:\s+of)?|capital,|city,|town,|village,|"
+    r"central|northern|southern|eastern|western|downtown|suburbs?\s+of|outskirts\s+of)\s*(?:the\s+)?)$"
+    r"|(?:^|\n)\s*\(?$",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|believed|suspected|rumou?red|unconfirmed|apparently)\b", re.I)
+HEAD_CHARS = 600
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The document's own date: a dateline or a 'Published ...' line near the top or the end."""
+    regions = [(0, min(len(text), HEAD_CHARS)), (max(0, len(text) - HEAD_CHARS // 2), len(text))]
+    for region_start, region_end in regions:
+        for mention in dates.find_mentions(text, region_start, region_end):
+            if mention.kind is not Kind.CALENDAR or mention.point is None:
+                continue
+            point = mention.point
+            if point.year is None or point.month is None or point.day is None:
+                continue
+            before = text[max(0, mention.start - 80) : mention.start]
+            stated = bool(_STATED_PREFIX.search(before))
+            if stated or (region_start == 0 and _DATELINE_PREFIX.search(before)):
+                try:
+                    day = dt.date(point.year, point.month, point.day)
+                except ValueError:
+                    continue
+                return Dateline(day, mention.start, mention.end, stated)
+    return None
+
+
+def _read_cast(text: str) -> object:
+    gazetteer = default_gazetteer()
+    return actors.build_cast(text, gazetteer.lookup)
+
+
+def _participants(
+    text: str, cast: object, sentence: tuple[int, int], trigger: Trigger
+) -> tuple[list[Participant], list[Participant]]:
+    found = actors.roles(text, typing_cast(actors.Cast, cast), sentence, (trigger.start, trigger.end))
+    return ([Participant(n, s, e) for n, s, e in found.perpetrators],
+            [Participant(n, s, e) for n, s, e in found.victims])
+
+
+def _places(text: str, cast: object, start: int, end: int) -> list[tuple[int, int, Place]]:
+    gazetteer = default_gazetteer()
+    found = []
+    for p_start, p_end, place in typing_cast(actors.Cast, cast).places:
+        if not (start <= p_start < end):
+            continue
+        if gazetteer.needs_cue(place) and not _LOCATIVE_CUE.search(text, max(0, p_start - 30), p_start):
+            continue
+        found.append((p_start, p_end, place))
+    return found
+
+
+def _hedged(sentence: str) -> bool:
+    return bool(_HEDGE.search(sentence))
+
+
+def _find_dates(text: str) -> list[Mention]:
+    return dates.find_mentions(text)
+
+
+def load() -> Language:
+    return Language(
+        code="en",
+        find_dates=_find_dates,
+        find_dateline=find_dateline,
+        find_triggers=triggers.find_triggers,
+        read_cast=_read_cast,
+        participants=_participants,
+        places=_places,
+        hedged=_hedged,
+    )
+
+
+language.register("en", load)

@@ -1,0 +1,181 @@
+"""How English reports phrase each act of the vocabulary.
+
+Patterns are lower-case regular expressions matched case-insensitively on word boundaries; when two
+patterns overlap, the longer match wins, so "arson attack" is property destruction and not an
+assault, and "launched an attack against police" is an armed clash. Keep each list readable: one
+phrasing family per line, and no names of people, places or events from any report.
+"""
+
+from __future__ import annotations
+
+from chronika.model import Act
+
+_BE = r"(?:was|were|been|being|is|are|got|get|gets|had\s+been|have\s+been|has\s+been)"
+_PERSONAL = r"(?:him|her|them|his|their|its|the|a|an|several|two|three|four|five|at\s+least\s+\w+)"
+_PREMISES = (
+    r"(?:apartment|flat|home|house|houses|homes|office|offices|premises|headquarters|building|shelter|"
+    r"newsroom|studio|mosque|church|shop|car|vehicle|dormitory|residence|compound)"
+)
+_EQUIPMENT = (
+    r"(?:phones?|mobile\s+phones|laptops?|computers?|cameras?|equipment|documents|archives?|files|"
+    r"hard\s+drives?|notebooks|passports?|records|materials|literature|books|leaflets|banners|"
+    r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings)"
+)
+_LABELS = (
+    r"(?:terroris[tm]s?|extremists?|traitors?|foreign\s+agents?|agents?\s+of|spies|spy|enem(?:y|ies)|"
+    r"supporters?\s+of\s+terrorism|accomplices|separatists?|sympathi[sz]ers|provocateurs|"
+    r"undesirable|puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?)"
+)
+
+ACT_PATTERNS: dict[Act, list[str]] = {
+    Act.KILLING: [
+        r"(?:was|were|been|being)\s+(?:shot\s+and\s+)?killed|killed|killing\s+(?:of\s+)?|kills",
+        r"murder(?:ed|s)?|the\s+murder\s+of|assassinat(?:ed|ion)",
+        r"shot\s+dead|gunned\s+down|stabbed\s+to\s+death|beaten\s+to\s+death|tortured\s+to\s+death",
+        r"(?:extra-?judicial(?:ly)?\s+)?executed|extra-?judicial\s+executions?|summary\s+executions?",
+        r"died\s+(?:in|while\s+in)\s+(?:police\s+)?(?:custody|detention|a\s+cell)|death\s+in\s+custody",
+        r"died\s+(?:of|from|after)\s+(?:his|her|their|the)?\s*(?:injuries|wounds|torture|beatings?)",
+        r"(?:body|bodies)\s+(?:was|were)\s+(?:found|discovered|recovered|dumped|returned)",
+        r"found\s+dead|lynched|slain|lost\s+(?:his|her|their)\s+li(?:fe|ves)",
+    ],
+    Act.ENFORCED_DISAPPEARANCE: [
+        r"abduct(?:ed|ion|ions|ing)?|kidnap(?:ped|ping|s)?",
+        r"(?:forcibly|forced)\s+disappear(?:ed|ance)|enforced\s+disappearances?|disappeared|disappearance",
+        r"whereabouts\s+(?:\w+\s+){0,3}(?:unknown|not\s+known|unclear)|went\s+missing|gone\s+missing",
+        r"(?:has|have|had)\s+not\s+been\s+(?:seen|heard\s+from)\s+since|missing\s+since",
+        r"taken\s+away\s+by|taken\s+to\s+an\s+unknown\s+(?:location|destination)",
+        r"bundled\s+(?:him|her|them)?\s*into|forced\s+(?:him|her|them)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
+    ],
+    Act.ARBITRARY_DETENTION: [
+        r"detain(?:ed|ing|s)?|detention|detentions|detainees?",
+        r"arrest(?:ed|ing|s)?|re-?arrested",
+        rf"{_BE}\s+held|held\s+(?:by|at|in|for|incommunicado|without|overnight|in\s+custody)",
+        r"taken\s+into\s+custody|remanded\s+in\s+custody|in\s+pre-?trial\s+detention|placed\s+in\s+custody",
+        r"(?:taken|brought|driven|escorted)\s+to\s+(?:a|the)\s+(?:\w+\s+){0,2}(?:police\s+station|station|"
+        r"police\s+department|department|precinct|detention\s+cent(?:re|er)|headquarters|base)",
+        r"apprehended|rounded\s+up|jailed|imprisoned|locked\s+up|house\s+arrest",
+        r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
+    ],
+    Act.TORTURE_ILL_TREATMENT: [
+        r"tortur(?:ed|e|ing)|ill-?treat(?:ed|ment)|mistreat(?:ed|ment)|maltreat(?:ed|ment)",
+        r"electric\s+shocks?|electrocut(?:ed|ion)|suffocat(?:ed|ion)|waterboard(?:ed|ing)",
+        r"(?:beaten|beat\s+(?:him|her|them))\s+(?:in|while\s+in)\s+(?:custody|detention|the\s+cell|the\s+station)",
+        r"forced\s+to\s+(?:stand|kneel|squat|sign|confess|record)|stress\s+positions?",
+        r"cruel,?\s+inhuman(?:e)?\s+or\s+degrading|degrading\s+treatment|denied\s+medical\s+(?:care|treatment)",
+    ],
+    Act.PHYSICAL_ATTACK: [
+        r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
+        r"beat(?:en|ing|ings)?\s*(?:up)?|punch(?:ed|ing)|kick(?:ed|ing)|stabb(?:ed|ing)|hit\s+(?:him|her|them)",
+        r"pelt(?:ed|ing)|threw\s+(?:eggs|stones|acid|paint|rocks|bottles|a\s+\w+)\s+at|hurled",
+        r"(?:doused|splashed|sprayed)\s+(?:him|her|them)?\s*with",
+        r"injur(?:ed|ing|ies)|wound(?:ed|ing)|bruises|concussion|hospitali[sz]ed",
+        r"opened\s+fire\s+on|shot\s+(?:at|in\s+the)|attempt(?:ed)?\s+on\s+(?:his|her|their)\s+li(?:fe|ves)",
+        r"assassination\s+attempt|attempted\s+(?:to\s+kill|murder)|tried\s+to\s+(?:kill|run\s+\w+\s+over)",
+    ],
+    Act.SEXUAL_VIOLENCE: [
+        r"rap(?:ed|e|es|ing)|sexual(?:ly)?\s+(?:assault(?:ed)?|abus(?:ed|e)|violence|harass(?:ed|ment)|humiliat\w+)",
+        r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them)\s+to\s+undress|forced\s+nudity",
+    ],
+    Act.THREAT: [
+        r"threat(?:s|en|ened|ening)?|death\s+threats?|intimidat(?:ed|ion|ing|e)",
+        r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+(?:punish|kill|deal\s+with|"
+        r"destroy|expel|find|get\s+rid\s+of)",
+        r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
+    ],
+    Act.SURVEILLANCE: [
+        rf"{_BE}\s+(?:being\s+)?(?:followed|tailed|trailed|watched|monitored|photographed|filmed)",
+        r"followed\s+(?:him|her|them|the\s+\w+|by)|tailed|under\s+surveillance|surveillance",
+        r"(?:wire-?)?tapp(?:ed|ing)|eavesdropp(?:ed|ing)|(?:phone|calls)\s+(?:was|were)\s+(?:intercepted|monitored)",
+        r"stak(?:ed|ing)\s+out|kept\s+watch|spying\s+on|spied\s+on",
+    ],
+    Act.RAID_SEARCH: [
+        r"raid(?:ed|s)?|ransack(?:ed|ing)|stormed|burst\s+into|broke\s+into|broken\s+into|break-?ins?",
+        r"search(?:ed|es)?|body\s+searches|house\s+search(?:es)?|(?:frisked|patted\s+down)",
+        rf"entered\s+(?:\w+\s+){{0,3}}{_PREMISES}",
+    ],
+    Act.SEIZURE: [
+        r"confiscat(?:ed|ion|ing)|seiz(?:ed|ure|ing)|impound(?:ed|ing)|expropriat(?:ed|ion)",
+        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?:\w+\s+){{0,3}}{_EQUIPMENT}",
+        rf"{_EQUIPMENT}\s+(?:\w+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
+        r"stole|stolen|looted|froze\s+(?:\w+\s+){0,2}(?:accounts?|assets)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
+    ],
+    Act.PROPERTY_DESTRUCTION: [
+        r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)",
+        r"torched|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
+        r"destroyed\s+(?:in|by)\s+(?:a\s+)?fire|fire\s+(?:destroyed|gutted|broke\s+out)",
+        r"demolish(?:ed|ing)|demolition|bulldoz(?:ed|ing)|razed",
+        r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
+    ],
+    Act.FORCED_DISPLACEMENT: [
+        r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions)|deport(?:ed|ation|ations)",
+        r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
+        r"displace(?:d|ment)|driven\s+(?:out|from)|banished",
+    ],
+    Act.SMEAR_CAMPAIGN: [
+        rf"label(?:led|ed|ling|ing)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
+        rf"brand(?:ed|ing)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
+        rf"(?:called|described|portrayed|denounced|declared|named|dubbed)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
+        r"defam(?:ed|ation|atory)|smear(?:ed|s|ing)?|slander(?:ed|ous)?|discredit(?:ed|ing)",
+        r"(?:claimed|alleged|accused|said|suggested)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
+        r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
+        r"(?:\w+\s+){0,2}(?:insurgents|terrorists|militants|extremists|foreign|the\s+west|enem(?:y|ies)|"
+        r"western|the\s+enemy|separatists)",
+        rf"(?:posters|leaflets|banners|graffiti|broadcasts?|reports?)\s+(?:\w+\s+){{0,6}}(?:calling|labell?ing|"
+        rf"depicting|describing|branding)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:“|\")?{_LABELS}",
+        r"foreign\s+agent\s+(?:list|register|label|status)|(?:designated|listed|added)\s+(?:\w+\s+){0,3}as\s+"
+        r"(?:a|an)\s+(?:“|\")?foreign\s+agent",
+        r"hate\s+speech|vilif(?:ied|ication)",
+    ],
+    Act.JUDICIAL_HARASSMENT: [
+        r"charged\s+(?:with|under)|charges?\s+(?:of|against|under)|criminal\s+charges?|indict(?:ed|ment)",
+        r"prosecut(?:ed|ion|ing)|criminal\s+(?:case|proceedings|investigation)\s+(?:was\s+|has\s+been\s+)?"
+        r"(?:opened|launched|initiated|brought)|opened\s+a\s+criminal\s+(?:case|investigation)",
+        r"sentenced|convicted|found\s+guilty|fined|a\s+fine\s+of|lawsuits?|sued|put\s+on\s+trial|stood\s+trial",
+        r"administrative\s+(?:case|offen[cs]e|charges?|protocol)|summoned\s+(?:for|to)|interrogat(?:ed|ion)",
+        r"(?:placed|put)\s+on\s+(?:a|the)\s+(?:\w+\s+)?wanted\s+list|accused\s+of\s+(?:\w+\s+){0,3}"
+        r"(?:extremism|terrorism|treason|espionage|fraud|hooliganism|disseminating|spreading|inciting|"
+        r"participat|organi[sz]|insult|abuse)",
+    ],
+    Act.RESTRICTION_OF_MOVEMENT: [
+        r"travel\s+ban|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
+        r"travel(?:l)?ing|boarding)",
+        r"(?:denied|refused)\s+(?:\w+\s+)?(?:entry|exit|boarding)|entry\s+ban|turned\s+back\s+at",
+        r"prevented\s+(?:\w+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying)",
+        r"passports?\s+(?:was|were|had\s+been)\s+(?:confiscated|seized|cancell?ed|annulled|withheld)|"
+        r"(?:confiscated|seized|cancell?ed|annulled)\s+(?:his|her|their)\s+passports?",
+        r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
+    ],
+    Act.RESTRICTION_OF_EXPRESSION: [
+        r"dispers(?:ed|al|ing)|broke\s+up\s+(?:a|the)\s+(?:\w+\s+)?(?:protest|rally|meeting|demonstration|"
+        r"gathering|picket|vigil)",
+        r"censor(?:ed|ship|ing)|block(?:ed|ing)\s+(?:access|the\s+website|its\s+website|websites?)|"
+        r"website\s+(?:was|were)\s+blocked",
+        r"shut\s+down|closed\s+down|liquidat(?:ed|ion)|forced\s+(?:\w+\s+)?to\s+close|ordered\s+(?:the\s+)?closure",
+        r"(?:revoked|withdrew|suspended|stripped)\s+(?:\w+\s+){0,3}(?:licen[cs]e|registration|accreditation|"
+        r"broadcast)|(?:denied|refused)\s+(?:\w+\s+)?accreditation|deregister(?:ed)?",
+        r"(?:banned|prohibited|cancell?ed)\s+(?:a|the|an|its|their)\s+(?:\w+\s+)?(?:rally|march|protest|"
+        r"event|concert|screening|book|newspaper|publication|demonstration|meeting|conference)",
+        r"taken\s+off\s+(?:the\s+)?air|ordered\s+to\s+(?:remove|delete|take\s+down)|declared\s+(?:\w+\s+)?"
+        r"undesirable|prevented\s+(?:\w+\s+){0,2}from\s+(?:reporting|filming|covering|speaking|holding)",
+    ],
+    Act.CYBER_ATTACK: [
+        r"hack(?:ed|ing|ers?)|ddos|denial[-\s]of[-\s]service|malware|spyware|phishing|pegasus",
+        r"(?:accounts?|email|inbox|website|channel)\s+(?:was|were|had\s+been)\s+(?:compromised|hijacked|"
+        r"taken\s+over|defaced|breached)|account\s+takeover|cyber-?\s?attacks?",
+        r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
+        r"(?:accounts?|email|phone|computer)",
+    ],
+    Act.ARMED_CLASH: [
+        r"(?:armed\s+)?clash(?:es|ed)?|gun\s+battles?|firefights?|shoot-?outs?|exchange\s+of\s+fire",
+        r"(?:ensuing|heavy)\s+fighting|fighting\s+(?:broke\s+out|erupted)|armed\s+hostilities",
+        r"launched\s+(?:an?\s+)?(?:armed\s+)?attacks?\s+(?:against|on)\s+(?:\w+\s+){0,3}(?:officials|police|"
+        r"officers|troops|soldiers|forces|checkpoints?|posts?|base)",
+        r"shell(?:ed|ing)|air-?strikes?|bombard(?:ed|ment)|insurgent\s+attack|militants?\s+attacked",
+    ],
+}
+
+# Words near an assault that place it in custody, where the vocabulary calls it ill-treatment.
+CUSTODY_CONTEXT = (
+    r"\b(?:custody|detention|detained|cell|police\s+station|station|interrogat\w+|questioning|"
+    r"while\s+held|in\s+detention|temporary\s+detention|isolator|colony|prison|during\s+questioning)\b"
+)

@@ -1,0 +1,347 @@
+"""English date expressions: where they are and what they mean, before any arithmetic.
+
+Each pattern reads one way reports write dates and describes it as a ``Mention``; the timeline
+(``chronika.extract.timeline``) does the arithmetic. Month and weekday names must be capitalised,
+so "may" the verb and "march" the walk are never dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from chronika.extract.timeline import CalendarRef, Kind, Mention, Part, Unit
+from chronika.model import Act
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "thirty": 30,
+}  # fmt: skip
+UNITS = {"day": Unit.DAY, "week": Unit.WEEK, "month": Unit.MONTH, "year": Unit.YEAR}
+# "a week after the arrest": the event noun names the act whose date the offset counts from.
+EVENT_NOUNS = {
+    "arrest": Act.ARBITRARY_DETENTION, "detention": Act.ARBITRARY_DETENTION,
+    "raid": Act.RAID_SEARCH, "search": Act.RAID_SEARCH, "attack": Act.PHYSICAL_ATTACK,
+    "assault": Act.PHYSICAL_ATTACK, "beating": Act.PHYSICAL_ATTACK, "abduction": Act.ENFORCED_DISAPPEARANCE,
+    "kidnapping": Act.ENFORCED_DISAPPEARANCE, "disappearance": Act.ENFORCED_DISAPPEARANCE,
+    "killing": Act.KILLING, "murder": Act.KILLING, "fire": Act.PROPERTY_DESTRUCTION,
+    "arson": Act.PROPERTY_DESTRUCTION, "threats": Act.THREAT, "threat": Act.THREAT,
+    "conviction": Act.JUDICIAL_HARASSMENT, "sentence": Act.JUDICIAL_HARASSMENT, "trial": Act.JUDICIAL_HARASSMENT,
+    "hearing": Act.JUDICIAL_HARASSMENT, "eviction": Act.FORCED_DISPLACEMENT, "seizure": Act.SEIZURE,
+}  # fmt: skip
+
+_M = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_TO = r"\s*(?:-|–|—|to|until|till|and|into)\s*"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|\d{1,2})"
+_ANCHOR_NOUN = r"(?:day|morning|afternoon|evening|night|week|month)"
+
+Builder = Callable[[re.Match[str]], Mention | None]
+
+
+def _month(token: str | None) -> int | None:
+    return MONTHS[token.rstrip(".").lower()] if token else None
+
+
+def _day(token: str | None) -> int | None:
+    return int(re.sub(r"\D", "", token)) if token else None
+
+
+def _year(token: str | None) -> int | None:
+    return int(token) if token else None
+
+
+def _part(token: str) -> Part:
+    token = token.lower()
+    if token.startswith(("early", "beginning", "start", "first")):
+        return Part.EARLY
+    if token.startswith(("mid", "middle")):
+        return Part.MID
+    return Part.LATE
+
+
+def _mention(m: re.Match[str], kind: Kind, **fields: object) -> Mention:
+    return Mention(start=m.start(), end=m.end(), kind=kind, **fields)  # type: ignore[arg-type]
+
+
+def _calendar(m: re.Match[str], **parts: object) -> Mention:
+    return _mention(m, Kind.CALENDAR, point=CalendarRef(**parts))  # type: ignore[arg-type]
+
+
+def _range(m: re.Match[str], a: CalendarRef, b: CalendarRef) -> Mention:
+    return _mention(m, Kind.RANGE, point=a, until=b)
+
+
+PATTERNS: list[tuple[str, Builder]] = []
+
+
+def pattern(regex: str) -> Callable[[Builder], Builder]:
+    def register(builder: Builder) -> Builder:
+        PATTERNS.append((regex, builder))
+        return builder
+
+    return register
+
+
+# -- ranges -----------------------------------------------------------------------------------
+
+
+@pattern(rf"(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
+@pattern(rf"(?:between|from)\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
+@pattern(rf"\b(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
+def _day_day_month(m: re.Match[str]) -> Mention:
+    month, year = _month(m["m"]), _year(m["y"])
+    return _range(m, CalendarRef(year=year, month=month, day=_day(m["d1"])),
+                  CalendarRef(year=year, month=month, day=_day(m["d2"])))
+
+
+@pattern(rf"(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?")
+@pattern(rf"(?:between|from)\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?")
+@pattern(rf"\b(?P<m>{_M})\s+(?P<d1>{_D})\s*[-–]\s*(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?")
+def _month_day_day(m: re.Match[str]) -> Mention:
+    year = _year(m["y"])
+    return _range(m, CalendarRef(year=year, month=_month(m["m"]), day=_day(m["d1"])),
+                  CalendarRef(year=year, month=_month(m["m2"] or m["m"]), day=_day(m["d2"])))
+
+
+@pattern(rf"(?:between|from)\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?")
+def _day_month_day_month(m: re.Match[str]) -> Mention:
+    return _range(m, CalendarRef(year=_year(m["y1"]), month=_month(m["m1"]), day=_day(m["d1"])),
+                  CalendarRef(year=_year(m["y2"]), month=_month(m["m2"]), day=_day(m["d2"])))
+
+
+@pattern(rf"(?:between|from)\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})(?:\s+(?P<y2>{_Y}))?\b")
+def _month_month(m: re.Match[str]) -> Mention:
+    return _range(m, CalendarRef(year=_year(m["y1"]), month=_month(m["m1"])),
+                  CalendarRef(year=_year(m["y2"]), month=_month(m["m2"])))
+
+
+# -- open ranges ----------------------------------------------------------------------------
+
+
+@pattern(r"\bwithin\s+(?:a\s+few\s+|several\s+|\w+\s+)?(?:days|hours|weeks)\b")
+@pattern(r"\bfor\s+(?:several|a\s+few|many|some|\w+)\s+(?:days|weeks|months)\s+(?:since|afterwards|after\s+that|thereafter)\b")
+@pattern(r"\b(?:ever\s+since|since\s+then|since\s+that\s+(?:day|time|night))\b")
+def _open_from_anchor(m: re.Match[str]) -> Mention:
+    return _mention(m, Kind.OPEN)
+
+
+@pattern(r"\b(?:in|over|during)\s+the\s+(?:following|next|subsequent|ensuing)\s+(?:few\s+)?(?:days|weeks|months)\b")
+@pattern(r"\bin\s+the\s+(?:days|weeks|months)\s+(?:that\s+followed|after(?:wards)?|since|following|that\s+came\s+after)\b")
+def _open_from_next_day(m: re.Match[str]) -> Mention:
+    return _mention(m, Kind.OPEN, open_from_next_day=True)
+
+
+@pattern(rf"\bsince\s+(?:(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?(?P<m>{_M})(?:\s+(?P<y>{_Y}))?\b(?!\s*\d)")
+def _since_month(m: re.Match[str]) -> Mention:
+    part = _part(m["part"]) if m["part"] else None
+    return _mention(m, Kind.OPEN, point=CalendarRef(year=_year(m["y"]), month=_month(m["m"]), part=part))
+
+
+@pattern(rf"\bsince\s+(?:(?P<d>{_D})\s+(?P<m>{_M})|(?P<m2>{_M})\s+(?P<d2>{_D}))(?:,?\s+(?P<y>{_Y}))?\b")
+def _since_day(m: re.Match[str]) -> Mention:
+    point = CalendarRef(year=_year(m["y"]), month=_month(m["m"] or m["m2"]), day=_day(m["d"] or m["d2"]))
+    return _mention(m, Kind.OPEN, point=point)
+
+
+@pattern(rf"\bsince\s+(?P<y>{_Y})\b")
+def _since_year(m: re.Match[str]) -> Mention:
+    return _mention(m, Kind.OPEN, point=CalendarRef(year=_year(m["y"])))
+
+
+# -- calendar dates ---------------------------------------------------------------------------
+
+
+@pattern(rf"\b(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")
+def _iso(m: re.Match[str]) -> Mention:
+    return _calendar(m, year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
+
+
+@pattern(rf"\b(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>{_Y})\b")
+def _numeric(m: re.Match[str]) -> Mention | None:
+    day, month = int(m["a"]), int(m["b"])
+    if month > 12 >= day:  # a US-style 12/31/2014
+        day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return _calendar(m, year=int(m["y"]), month=month, day=day)
+
+
+@pattern(rf"(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")
+def _day_month(m: re.Match[str]) -> Mention:
+    return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]))
+
+
+@pattern(rf"(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y>{_Y})\b)?")
+def _month_day(m: re.Match[str]) -> Mention:
+    return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]))
+
+
+@pattern(rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?\b(?!\s*\d)")
+def _part_of_month(m: re.Match[str]) -> Mention:
+    return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), part=_part(m["part"]))
+
+
+@pattern(rf"\b(?P<m>{_M})(?:\s+of)?,?\s+(?P<y>{_Y})\b")
+def _month_year(m: re.Match[str]) -> Mention:
+    return _calendar(m, year=_year(m["y"]), month=_month(m["m"]))
+
+
+@pattern(rf"\b(?:in|during|by|until|throughout|from|last|this|earlier\s+in|later\s+in)\s+(?P<m>{_M})\b(?![\s.]*\d)")
+def _bare_month(m: re.Match[str]) -> Mention:
+    return _calendar(m, month=_month(m["m"]))
+
+
+@pattern(rf"\b(?:in\s+|during\s+)?(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]*)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_Y})\b")
+@pattern(r"\b(?:in|during|last|this)\s+(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\b")
+def _season(m: re.Match[str]) -> Mention:
+    season = m["s"].lower().replace("fall", "autumn")
+    return _calendar(m, year=_year(m.groupdict().get("y")), season=season)
+
+
+@pattern(rf"\b(?:in\s+)?(?P<part>early|mid|late)[\s-]+(?P<y>{_Y})\b")
+@pattern(rf"\b(?:in\s+|at\s+)?the\s+(?P<part>beginning|start|middle|end)\s+of\s+(?P<y>{_Y})\b")
+def _part_of_year(m: re.Match[str]) -> Mention:
+    return _calendar(m, year=_year(m["y"]), part=_part(m["part"]))
+
+
+@pattern(rf"\b(?:in|during|throughout|until|by|from)\s+(?P<y>{_Y})\b(?![-/.]\d)")
+def _year_only(m: re.Match[str]) -> Mention:
+    return _calendar(m, year=_year(m["y"]))
+
+
+# -- relative to the document's date ----------------------------------------------------------
+
+
+@pattern(rf"\b(?:(?:on|last|this|early\s+on|late\s+on|early|late)\s+)?(?P<w>{_WD})(?:'s)?{_PART_OF_DAY}\b(?!,?\s+(?:the\s+)?(?:{_D}\s+(?:of\s+)?{_M}|{_M}\s+\d))")
+def _weekday(m: re.Match[str]) -> Mention | None:
+    if m.start() >= 5 and m.string[m.start() - 5 : m.start()].lower() == "next ":
+        return None
+    return _mention(m, Kind.WEEKDAY, weekday=WEEKDAYS[m["w"].lower()])
+
+
+@pattern(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+today|today|tonight|this\s+(?:morning|afternoon|evening))\b")
+def _near_day(m: re.Match[str]) -> Mention:
+    words = m.group().lower()
+    if words.startswith("the day before"):
+        offset = -2
+    elif words.startswith(("yesterday", "last night")):
+        offset = -1
+    else:
+        offset = 0
+    return _mention(m, Kind.DOC_RELATIVE, unit=Unit.DAY, offset=offset)
+
+
+@pattern(r"\b(?P<which>last|this|past|earlier\s+this|so\s+far\s+this)\s+(?P<unit>week|weekend|month|year)\b")
+def _this_or_last(m: re.Match[str]) -> Mention:
+    unit = Unit.WEEKEND if m["unit"].lower() == "weekend" else UNITS[m["unit"].lower()]
+    which = m["which"].lower()
+    if unit is Unit.WEEKEND:
+        return _mention(m, Kind.DOC_RELATIVE, unit=unit, offset=0)
+    if which in ("last", "past"):
+        return _mention(m, Kind.DOC_RELATIVE, unit=unit, offset=-1)
+    return _mention(m, Kind.DOC_RELATIVE, unit=unit, offset=0, to_document_date=True)
+
+
+# -- relative to the narrative ----------------------------------------------------------------
+
+
+@pattern(rf"\b(?:on\s+|by\s+)?the\s+(?P<which>following|next|previous|same|preceding)\s+(?P<noun>{_ANCHOR_NOUN})\b")
+@pattern(rf"\b(?:the\s+)?(?P<which>next)\s+(?P<noun>morning|day|evening|afternoon)\b")
+def _neighbour(m: re.Match[str]) -> Mention:
+    which, noun = m["which"].lower(), m["noun"].lower()
+    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
+    unit = UNITS.get(noun, Unit.DAY)
+    return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, offset=step)
+
+
+@pattern(r"\b(?:(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)|(?:on\s+)?that(?:\s+same)?)\s+(?:day|morning|afternoon|evening|night)\b")
+@pattern(r"\b(?:(?:a\s+few|several|two|\d+)\s+)?(?:hours|minutes|moments)\s+later\b")
+@pattern(r"\b(?:shortly|soon)\s+(?:after(?:wards)?|afterward|thereafter)\b(?!\s+(?:the|his|her|their)\b)")
+def _same_day(m: re.Match[str]) -> Mention:
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0)
+
+
+@pattern(r"\bthe\s+day\s+(?P<dir>before|after)(?:\s+(?:the|his|her|their)\s+(?P<event>\w+))?")
+@pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on)(?:\s+(?:the|his|her|their|this|that)\s+(?P<event>\w+))?")
+def _offset(m: re.Match[str]) -> Mention | None:
+    groups = m.groupdict()
+    count = NUMBERS.get((groups.get("n") or "one").lower()) or int(groups.get("n") or 1)
+    unit = UNITS[(groups.get("unit") or "day").lower()]
+    direction = m["dir"].lower()
+    if direction == "on" and not groups.get("event"):
+        return None
+    sign = -1 if direction in ("earlier", "before") else 1
+    event = (groups.get("event") or "").lower()
+    after_act = EVENT_NOUNS.get(event)
+    end = m.end() if event else m.end("dir")
+    return Mention(start=m.start(), end=end, kind=Kind.ANCHOR_RELATIVE, unit=unit, offset=sign * count,
+                   after_act=after_act)
+
+
+_COMPILED = [(re.compile(regex, re.IGNORECASE), builder) for regex, builder in PATTERNS]
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|stated|announced|told\s+\w+|reported|wrote|declared|added|warned|published|"
+    r"urged|called\s+on\s+\w+(?:\s+\w+)?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every date mention in ``text[start:end]``, in order, none overlapping (longest wins)."""
+    stop = len(text) if end is None else end
+    found: list[Mention] = []
+    for regex, builder in _COMPILED:
+        for match in regex.finditer(text, start, stop):
+            mention = builder(match)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda item: (item.start, -(item.end - item.start)))
+    chosen: list[Mention] = []
+    for mention in found:
+        if chosen and mention.start < chosen[-1].end:
+            continue
+        chosen.append(_reporting(text, _open_if_since(text, mention)))
+    return chosen
+
+
+def _reporting(text: str, mention: Mention) -> Mention:
+    """'... said today', 'announced on Monday': the date of a statement, not of an act."""
+    if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):
+        return mention
+    if not _REPORTING.search(text, max(0, mention.start - 40), mention.start):
+        return mention
+    return Mention(start=mention.start, end=mention.end, kind=mention.kind, point=mention.point,
+                   until=mention.until, weekday=mention.weekday, offset=mention.offset, unit=mention.unit,
+                   to_document_date=mention.to_document_date, reporting=True)
+
+
+def _open_if_since(text: str, mention: Mention) -> Mention:
+    """'since 5 March' reads as an open range even when the date pattern matched alone."""
+    if mention.kind is not Kind.CALENDAR:
+        return mention
+    since = _SINCE.search(text, max(0, mention.start - 8), mention.start)
+    if since is None:
+        return mention
+    return Mention(start=since.start(), end=mention.end, kind=Kind.OPEN, point=mention.point)
+
+
+def iter_years(text: str) -> Iterator[int]:
+    """Four-digit years that stand in explicit dates, for a document with no date of its own."""
+    for mention in find_mentions(text):
+        if mention.kind in (Kind.CALENDAR, Kind.RANGE) and mention.point and mention.point.year:
+            yield mention.point.year

@@ -1,0 +1,81 @@
+"""Finding the acts an English sentence reports, with what it merely mentions filtered out."""
+
+from __future__ import annotations
+
+import re
+
+from chronika.extract.en import modality
+from chronika.extract.en.acts import ACT_PATTERNS, CUSTODY_CONTEXT
+from chronika.extract.language import Trigger
+from chronika.model import Act
+
+# Phrases that contain an act word without reporting the act; they win over the act by length.
+NOT_ACTS = [
+    r"search\s+warrants?|arrest\s+warrants?|search(?:ed|ing)?\s+for|in\s+search\s+of|search\s+engines?",
+    r"(?:meeting|conference|rally|protest|elections?|talks|hearing|trial|event|vigil|session|"
+    r"demonstration|picket|referendum|ceremony|festival|briefing|funeral|press\s+conference)s?\s+"
+    r"(?:(?:was|were|is|are|had\s+been|has\s+been|will\s+be)\s+)?held",
+    r"held\s+(?:a|an|the|their|its|his|her)\s+(?:\w+\s+){0,3}(?:conference|meeting|rally|protest|talks|"
+    r"vigil|picket|session|event|briefing|position|post|office|seat|view|belief|responsible|accountable)",
+    r"held\s+(?:responsible|accountable|talks)|(?:be|been|is|are)\s+held\s+(?:accountable|responsible)",
+    r"detention\s+(?:cent(?:re|er)|facility|facilities|conditions)|pre-?trial\s+detention\s+cent(?:re|er)",
+    r"threat\s+(?:assessment|level)|threatened\s+species",
+    r"attacks?\s+on\s+(?:freedom|civil\s+society|human\s+rights|the\s+rule\s+of\s+law|democracy|the\s+press)",
+    r"human\s+rights\s+defenders?\s+at\s+risk|at\s+risk\s+of",
+    r"fire\s+(?:brigade|fighters?|department|service|safety)|firefighters",
+    r"shut\s+down\s+(?:the\s+)?(?:engine|computer)",
+    r"raised\s+the\s+alarm|damage\s+control|rule\s+of\s+law",
+]
+
+_COMPILED = {
+    act: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
+    for act, patterns in ACT_PATTERNS.items()
+}
+_NOT_ACTS = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in NOT_ACTS) + r")\b", re.IGNORECASE)
+_CUSTODY = re.compile(CUSTODY_CONTEXT, re.IGNORECASE)
+_MAX_SENTENCE = 2_000  # longer "sentences" are tables or run-on lists; scan them in windows
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Acts stated in ``text[start:end]`` (one sentence), as asserted facts only."""
+    sentence = text[start:end]
+    if len(sentence) > _MAX_SENTENCE * 4:
+        return []
+    found: list[tuple[int, int, Act | None]] = []
+    for act, regex in _COMPILED.items():
+        found += [(m.start(), m.end(), act) for m in regex.finditer(sentence)]
+    found += [(m.start(), m.end(), None) for m in _NOT_ACTS.finditer(sentence)]
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
+    kept: list[tuple[int, int, Act | None]] = []
+    for item in found:
+        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
+            kept.append(item)
+    kept.sort()
+    in_custody = bool(_CUSTODY.search(sentence))
+    triggers: list[Trigger] = []
+    for t_start, t_end, act in kept:
+        if act is None:
+            continue
+        announced = modality.announced_harm(sentence, t_start)
+        if announced is not None and act is not Act.THREAT:
+            triggers.append(Trigger(Act.THREAT, start + announced.start("verb"), start + announced.end("verb")))
+            continue
+        if (modality.is_negated(sentence, t_start) or modality.is_hypothetical(sentence, t_start)
+                or modality.is_called_for(sentence, t_start) or modality.is_generic(sentence, t_start)):
+            continue
+        if act is Act.PHYSICAL_ATTACK and in_custody:
+            act = Act.TORTURE_ILL_TREATMENT
+        triggers.append(Trigger(act, start + t_start, start + t_end))
+    return _one_announcement(triggers)
+
+
+def _one_announcement(triggers: list[Trigger]) -> list[Trigger]:
+    """A speech announcing several harms is one threat, not one per harm."""
+    seen: set[tuple[Act, int]] = set()
+    unique = []
+    for trigger in triggers:
+        key = (trigger.act, trigger.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(trigger)
+    return unique

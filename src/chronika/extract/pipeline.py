@@ -1,0 +1,281 @@
+"""The language-neutral extraction pipeline: segment, date, find acts and roles, group, score.
+
+Grouping follows how reports are written: a sentence that states a date opens an occasion; the
+sentences after it that report more acts without a date of their own ("They also searched the
+car.") belong to the same occasion; a new date, or a new paragraph, closes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+import chronika.extract.en  # noqa: F401  (registers the English module)
+from chronika.extract import language as languages
+from chronika.extract.language import Language, Participant, Trigger
+from chronika.extract.reader import SourceText
+from chronika.extract.segment import Sentence, sentences
+from chronika.extract.timeline import Kind, Mention, Timeline
+from chronika.model import (
+    UNKNOWN_ACTOR,
+    Act,
+    Anchor,
+    AnchorOrigin,
+    DateSpan,
+    Extraction,
+    Fact,
+    Incident,
+    Place,
+    SourceDocument,
+    sort_acts,
+)
+
+# How far back (in paragraphs) a stated date still dates an act whose sentence gives none.
+CONTEXT_PARAGRAPHS = 1
+
+
+@dataclass
+class Draft:
+    """An incident being assembled from one or more sentences."""
+
+    date: DateSpan
+    date_mention: Mention | None
+    paragraph: int
+    sentences: list[Sentence] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    perpetrators: list[Participant] = field(default_factory=list)
+    victims: list[Participant] = field(default_factory=list)
+    places: list[tuple[int, int, Place]] = field(default_factory=list)
+    context_places: list[tuple[int, int, Place]] = field(default_factory=list)
+    hedged: bool = False
+
+    @property
+    def acts(self) -> list[Act]:
+        return sort_acts({t.act for t in self.triggers})
+
+
+def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date | None) -> Extraction:
+    text = source.text
+    code = languages.detect(text) if lang == "auto" else lang
+    module = languages.get(code)
+    today = today or dt.date.today()
+    anchor = _anchor(module, text, published, source.published, today)
+    mentions = module.find_dates(text)
+    timeline = _timeline(anchor, mentions, text)
+    drafts = _drafts(module, text, sentences(text), mentions, timeline)
+    incidents = [_incident(text, draft, index) for index, draft in enumerate(_dedupe(drafts), start=1)]
+    document = SourceDocument(
+        path=source.path,
+        language=module.code,
+        anchor=anchor,
+        sha256=source.sha256 or hashlib.sha256(text.encode()).hexdigest(),
+        chars=len(text),
+        title=source.title,
+        media_type=source.media_type,
+    )
+    return Extraction(document=document, incidents=incidents)
+
+
+def _anchor(module: Language, text: str, published: dt.date | None, metadata: dt.date | None,
+            today: dt.date) -> Anchor:
+    if published is not None:
+        return Anchor(date=published, origin=AnchorOrigin.PUBLISHED)
+    dateline = module.find_dateline(text)
+    if dateline is not None:
+        origin = AnchorOrigin.TEXT if dateline.stated else AnchorOrigin.DATELINE
+        return Anchor(date=dateline.date, origin=origin, text=text[dateline.start : dateline.end])
+    if metadata is not None:
+        return Anchor(date=metadata, origin=AnchorOrigin.METADATA)
+    return Anchor(date=today, origin=AnchorOrigin.TODAY)
+
+
+def _timeline(anchor: Anchor, mentions: list[Mention], text: str) -> Timeline:
+    """Without a document date, the narrative's own years bound and start it, not today's."""
+    if anchor.origin is not AnchorOrigin.TODAY:
+        return Timeline(document_date=anchor.date, reference=anchor.date)
+    years = [m.point.year for m in mentions if m.kind in (Kind.CALENDAR, Kind.RANGE)
+             and m.point is not None and m.point.year is not None and m.point.year <= anchor.date.year]
+    if not years:
+        return Timeline(document_date=anchor.date, reference=anchor.date)
+    first = next(m for m in mentions if m.point is not None and m.point.year == years[0])
+    assert first.point is not None and first.point.year is not None
+    reference = dt.date(first.point.year, first.point.month or 1, first.point.day or 1)
+    bound = min(dt.date(max(years), 12, 31), anchor.date)
+    return Timeline(document_date=bound, reference=reference)
+
+
+def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[Mention],
+            timeline: Timeline) -> list[Draft]:
+    cast = module.read_cast(text)
+    resolved: dict[int, DateSpan] = {}
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    context: tuple[DateSpan, Mention, int] | None = None  # last stated date, its mention, paragraph
+    context_start = 0  # where the sentences of the current date context begin
+    position = 0
+    for sentence in units:
+        if current is not None and current.paragraph != sentence.paragraph:
+            current = None
+        own: list[tuple[Mention, DateSpan]] = []
+        while position < len(mentions) and mentions[position].start < sentence.end:
+            mention = mentions[position]
+            position += 1
+            if mention.start < sentence.start:
+                continue
+            span = timeline.resolve(mention, text[mention.start : mention.end])
+            if span is not None:
+                resolved[mention.start] = span
+                own.append((mention, span))
+        triggers = module.find_triggers(text, sentence.start, sentence.end)
+        if own and not triggers:
+            current = None
+        if not triggers:
+            if own:
+                context = (own[-1][1], own[-1][0], sentence.paragraph)
+                context_start = sentence.start
+            continue
+        groups = _group_by_mention(triggers, [(m, span) for m, span in own if not m.reporting])
+        for mention_and_span, group in groups:
+            if mention_and_span is None:
+                if current is not None:
+                    draft = current
+                elif context is not None and sentence.paragraph - context[2] <= CONTEXT_PARAGRAPHS:
+                    draft = Draft(date=context[0], date_mention=None, paragraph=sentence.paragraph)
+                    draft.context_places = module.places(text, cast, context_start, sentence.start)
+                    drafts.append(draft)
+                else:
+                    continue
+            else:
+                mention, span = mention_and_span
+                draft = Draft(date=span, date_mention=mention, paragraph=sentence.paragraph)
+                if mention.kind is Kind.ANCHOR_RELATIVE or mention.kind is Kind.OPEN:
+                    draft.context_places = module.places(text, cast, context_start, sentence.start)
+                drafts.append(draft)
+            _add(module, text, cast, draft, sentence, group)
+            timeline.note_incident(draft.acts, draft.date)
+            current = draft
+        if own:
+            context = (own[-1][1], own[-1][0], sentence.paragraph)
+            context_start = sentence.start
+    return drafts
+
+
+def _group_by_mention(
+    triggers: list[Trigger], own: list[tuple[Mention, DateSpan]]
+) -> list[tuple[tuple[Mention, DateSpan] | None, list[Trigger]]]:
+    """Each act takes the nearest date stated in its sentence; acts with no date stay together."""
+    if not own:
+        return [(None, triggers)]
+    groups: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        nearest = min(range(len(own)), key=lambda i: _distance(own[i][0], trigger))
+        groups.setdefault(nearest, []).append(trigger)
+    return [(own[i], groups[i]) for i in sorted(groups)]
+
+
+def _distance(mention: Mention, trigger: Trigger) -> int:
+    if mention.end <= trigger.start:
+        return trigger.start - mention.end
+    if trigger.end <= mention.start:
+        return (mention.start - trigger.end) + 5  # a date before its act is the usual order
+    return 0
+
+
+def _add(module: Language, text: str, cast: object, draft: Draft, sentence: Sentence,
+         triggers: list[Trigger]) -> None:
+    if sentence not in draft.sentences:
+        draft.sentences.append(sentence)
+        draft.places += module.places(text, cast, sentence.start, sentence.end)
+        draft.hedged = draft.hedged or module.hedged(text[sentence.start : sentence.end])
+    for trigger in triggers:
+        draft.triggers.append(trigger)
+        perpetrators, victims = module.participants(text, cast, (sentence.start, sentence.end), trigger)
+        _extend(draft.perpetrators, perpetrators)
+        _extend(draft.victims, victims)
+
+
+def _extend(into: list[Participant], new: list[Participant]) -> None:
+    names = {p.name.casefold() for p in into}
+    for participant in new:
+        if participant.name.casefold() not in names:
+            into.append(participant)
+            names.add(participant.name.casefold())
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """The same occasion told twice (a summary lead, then the details) becomes one incident."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        twin = next((k for k in kept if _same_occasion(k, draft)), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        twin.triggers += [t for t in draft.triggers if t.act not in twin.acts]
+        _extend(twin.perpetrators, draft.perpetrators)
+        _extend(twin.victims, draft.victims)
+        twin.places += draft.places
+        if twin.date_mention is None and draft.date_mention is not None:
+            twin.date_mention = draft.date_mention
+    return kept
+
+
+def _same_occasion(a: Draft, b: Draft) -> bool:
+    if not a.date.same_interval(b.date) or not set(a.acts) & set(b.acts):
+        return False
+    a_victims = {p.name.casefold() for p in a.victims}
+    b_victims = {p.name.casefold() for p in b.victims}
+    return bool(a_victims & b_victims) or not a_victims or not b_victims
+
+
+def _incident(text: str, draft: Draft, index: int) -> Incident:
+    first, last = draft.sentences[0], draft.sentences[-1]
+    contiguous = all(s.paragraph == first.paragraph for s in draft.sentences)
+    end = last.end if contiguous else first.end
+    facts: list[Fact] = []
+    if draft.date_mention is not None:
+        m = draft.date_mention
+        facts.append(Fact(field="date", value=draft.date.start.isoformat(), text=text[m.start : m.end],
+                          span=(m.start, m.end)))
+    for trigger in draft.triggers:
+        facts.append(Fact(field="act", value=trigger.act.value, text=text[trigger.start : trigger.end],
+                          span=(trigger.start, trigger.end)))
+    perpetrators = [p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR] or []
+    for role, people in (("perpetrator", perpetrators), ("victim", draft.victims)):
+        for person in people:
+            facts.append(Fact(field=role, value=person.name, text=text[person.start : person.end],
+                              span=(person.start, person.end)))
+    location = _location(draft)
+    if location is not None:
+        p_start, p_end, place = location
+        facts.append(Fact(field="location", value=place.name, text=text[p_start:p_end], span=(p_start, p_end)))
+    return Incident(
+        id=f"i{index}",
+        date=draft.date,
+        acts=draft.acts,
+        perpetrators=[p.name for p in perpetrators] or [UNKNOWN_ACTOR],
+        victims=[v.name for v in draft.victims],
+        location=location[2].name if location else None,
+        evidence=text[first.start : end],
+        evidence_span=(first.start, end),
+        confidence=_confidence(draft, perpetrators),
+        facts=facts,
+    )
+
+
+def _location(draft: Draft) -> tuple[int, int, Place] | None:
+    for candidates in (draft.places, draft.context_places):
+        if candidates:
+            return max(candidates, key=lambda c: (c[2].specificity, -c[0]))
+    return None
+
+
+def _confidence(draft: Draft, perpetrators: list[Participant]) -> float:
+    """How much a reviewer can lean on this draft: a stated date, named parties, no hedging."""
+    score = 0.5
+    score += 0.2 if draft.date_mention is not None and draft.date_mention.kind is not Kind.OPEN else 0.05
+    score += 0.1 if perpetrators else 0.0
+    score += 0.1 if draft.victims else 0.0
+    score += 0.05 if len(draft.triggers) > 1 else 0.0
+    score -= 0.15 if draft.hedged else 0.0
+    return round(max(0.05, min(0.99, score)), 2)

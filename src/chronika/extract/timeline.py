@@ -1,0 +1,253 @@
+"""Resolving date mentions to spans of days, following the narrative of a report.
+
+Language modules find *mentions* ("the following day", "in late April", "on Monday") and describe
+them structurally; this module turns them into ``DateSpan``s. Reports tell a story: each date they
+state becomes the anchor for the relative expressions after it, a missing year is taken from the
+surrounding narrative, and nothing is placed after the document's own date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from chronika.model import Act, DateSpan, Precision
+
+
+class Kind(Enum):
+    CALENDAR = "calendar"  # a day, month, part of a month, season, part of a year or a year
+    RANGE = "range"  # two calendar points: "between 10 and 12 May"
+    WEEKDAY = "weekday"  # "on Monday": relative to the document's date
+    DOC_RELATIVE = "doc_relative"  # "yesterday", "last week", "this weekend"
+    ANCHOR_RELATIVE = "anchor_relative"  # "the following day", "two days later"
+    OPEN = "open"  # "within days", "since January": a start and no end
+
+
+class Part(Enum):
+    EARLY = "early"
+    MID = "mid"
+    LATE = "late"
+
+
+class Unit(Enum):
+    DAY = "day"
+    WEEK = "week"
+    WEEKEND = "weekend"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarRef:
+    """A calendar point with whatever parts the text gave; missing parts are inferred or widened."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    part: Part | None = None
+    season: str | None = None  # spring | summer | autumn | winter
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One date expression at ``[start, end)`` of the document text."""
+
+    start: int
+    end: int
+    kind: Kind
+    point: CalendarRef | None = None
+    until: CalendarRef | None = None
+    weekday: int | None = None
+    offset: int = 0  # how many ``unit``s from the anchor or the document's date; negative is earlier
+    unit: Unit = Unit.DAY
+    open_from_next_day: bool = False
+    to_document_date: bool = False  # "so far this year": the open range ends at the document's date
+    after_act: Act | None = None  # "a week after the arrest": relative to that act's incident
+    sets_anchor: bool = True
+    reporting: bool = False  # "said today": when something was said, not when an act happened
+
+
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+PART_OF_MONTH_DAYS = {Part.EARLY: (1, 10), Part.MID: (11, 20), Part.LATE: (21, 31)}
+PART_OF_YEAR_MONTHS = {Part.EARLY: (1, 4), Part.MID: (5, 8), Part.LATE: (9, 12)}
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, last_day(year, month + 1)))
+
+
+def _shift(day: dt.date, m: Mention) -> dt.date:
+    if m.unit is Unit.MONTH:
+        return add_months(day, m.offset)
+    if m.unit is Unit.YEAR:
+        return add_months(day, 12 * m.offset)
+    return day + dt.timedelta(days=m.offset * (7 if m.unit is Unit.WEEK else 1))
+
+
+@dataclass
+class Timeline:
+    """Walks a document's date mentions in order, keeping the narrative anchor.
+
+    ``document_date`` bounds every inference (no event after the document); ``reference`` is where the
+    narrative starts when nothing has been stated yet.
+    """
+
+    document_date: dt.date
+    reference: dt.date
+    anchor: DateSpan | None = None
+    act_dates: dict[Act, DateSpan] = field(default_factory=dict)
+
+    def resolve(self, mention: Mention, text: str) -> DateSpan | None:
+        try:
+            span = self._resolve(mention, text)
+        except (ValueError, OverflowError):
+            return None  # "31 February", year 0: the words are not a real date
+        if span is not None and mention.sets_anchor and mention.kind is not Kind.OPEN:
+            self.anchor = span
+        return span
+
+    def note_incident(self, acts: list[Act], span: DateSpan) -> None:
+        """Remember when each act last happened, for "a week after the arrest"."""
+        for act in acts:
+            self.act_dates[act] = span
+
+    # -- the kinds ---------------------------------------------------------------------------
+
+    def _resolve(self, m: Mention, text: str) -> DateSpan | None:
+        if m.kind is Kind.CALENDAR:
+            assert m.point is not None
+            start, end, precision = self._calendar(m.point)
+            return DateSpan(start=start, end=end, precision=precision, text=text)
+        if m.kind is Kind.RANGE:
+            assert m.point is not None and m.until is not None
+            return self._range(m.point, m.until, text)
+        if m.kind is Kind.WEEKDAY:
+            assert m.weekday is not None
+            back = (self.document_date.weekday() - m.weekday) % 7
+            return DateSpan.day(self.document_date - dt.timedelta(days=back), text)
+        if m.kind is Kind.DOC_RELATIVE:
+            return self._doc_relative(m, text)
+        if m.kind is Kind.ANCHOR_RELATIVE:
+            return self._anchor_relative(m, text)
+        return self._open(m, text)
+
+    def _calendar(self, point: CalendarRef) -> tuple[dt.date, dt.date, Precision]:
+        if point.season is not None:
+            return self._season(point)
+        if point.month is None:
+            year = point.year if point.year is not None else self._reference().year
+            if point.part is not None:
+                first, last = PART_OF_YEAR_MONTHS[point.part]
+                return dt.date(year, first, 1), dt.date(year, last, last_day(year, last)), Precision.RANGE
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
+        year = point.year if point.year is not None else self._infer_year(point.month, point.day or 1)
+        month = point.month
+        if point.day is not None:
+            day = dt.date(year, month, point.day)
+            return day, day, Precision.DAY
+        if point.part is not None:
+            first, last = PART_OF_MONTH_DAYS[point.part]
+            end = min(last, last_day(year, month))
+            return dt.date(year, month, first), dt.date(year, month, end), Precision.RANGE
+        return dt.date(year, month, 1), dt.date(year, month, last_day(year, month)), Precision.MONTH
+
+    def _season(self, point: CalendarRef) -> tuple[dt.date, dt.date, Precision]:
+        assert point.season is not None
+        first, last = SEASON_MONTHS[point.season]
+        if point.year is not None:
+            year = point.year
+        else:
+            year = self._reference().year
+            if dt.date(year, first, 1) > self.document_date:
+                year -= 1
+        end_year = year + 1 if last < first else year
+        return dt.date(year, first, 1), dt.date(end_year, last, last_day(end_year, last)), Precision.RANGE
+
+    def _range(self, a: CalendarRef, b: CalendarRef, text: str) -> DateSpan:
+        b_year = b.year if b.year is not None else a.year
+        b_month = b.month if b.month is not None else a.month
+        if b_month is None:
+            raise ValueError("a range needs a month")
+        if b_year is None:
+            b_year = self._infer_year(b_month, b.day or 1)
+        a_month = a.month if a.month is not None else b_month
+        a_year = a.year if a.year is not None else (b_year if a_month <= b_month else b_year - 1)
+        a_start, _, _ = self._calendar(CalendarRef(year=a_year, month=a_month, day=a.day))
+        _, b_end, _ = self._calendar(CalendarRef(year=b_year, month=b_month, day=b.day))
+        if b_end < a_start:
+            a_start, b_end = b_end, a_start
+        return DateSpan(start=a_start, end=b_end, precision=Precision.RANGE, text=text)
+
+    def _doc_relative(self, m: Mention, text: str) -> DateSpan:
+        doc = self.document_date
+        if m.unit is Unit.DAY:
+            return DateSpan.day(doc + dt.timedelta(days=m.offset), text)
+        if m.unit is Unit.WEEK:
+            monday = doc - dt.timedelta(days=doc.weekday()) + dt.timedelta(weeks=m.offset)
+            end = min(monday + dt.timedelta(days=6), doc)
+            if m.to_document_date:
+                return DateSpan(start=monday, end=doc, precision=Precision.RANGE, text=text)
+            return DateSpan(start=monday, end=end, precision=Precision.RANGE, text=text)
+        if m.unit is Unit.WEEKEND:
+            saturday = doc - dt.timedelta(days=doc.weekday()) + dt.timedelta(days=5)
+            if saturday > doc:
+                saturday -= dt.timedelta(weeks=1)
+            saturday += dt.timedelta(weeks=m.offset)
+            return DateSpan(start=saturday, end=saturday + dt.timedelta(days=1), precision=Precision.RANGE, text=text)
+        if m.unit is Unit.MONTH:
+            first = add_months(doc.replace(day=1), m.offset)
+            if m.to_document_date:
+                return DateSpan(start=first, end=doc, precision=Precision.RANGE, text=text)
+            end = dt.date(first.year, first.month, last_day(first.year, first.month))
+            return DateSpan(start=first, end=end, precision=Precision.MONTH, text=text)
+        year = doc.year + m.offset
+        if m.to_document_date:
+            return DateSpan(start=dt.date(year, 1, 1), end=doc, precision=Precision.RANGE, text=text)
+        return DateSpan(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), precision=Precision.YEAR, text=text)
+
+    def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
+        base = self.act_dates.get(m.after_act) if m.after_act is not None else None
+        base = base or self.anchor or DateSpan.day(self.reference)
+        start, end = _shift(base.start, m), _shift(base.end or base.start, m)
+        if base.precision is Precision.DAY or base.end is None:
+            return DateSpan.day(start, text)
+        return DateSpan(start=start, end=end, precision=base.precision, text=text)
+
+    def _open(self, m: Mention, text: str) -> DateSpan:
+        if m.point is not None:
+            start, _, _ = self._calendar(m.point)
+        else:
+            base = self.anchor or DateSpan.day(self.reference)
+            start = base.start
+        if m.open_from_next_day:
+            start += dt.timedelta(days=1)
+        end = self.document_date if m.to_document_date else None
+        if end is not None and end < start:
+            end = start
+        return DateSpan(start=start, end=end, precision=Precision.RANGE, text=text)
+
+    # -- inference ---------------------------------------------------------------------------
+
+    def _reference(self) -> dt.date:
+        return self.anchor.start if self.anchor is not None else self.reference
+
+    def _infer_year(self, month: int, day: int) -> int:
+        """The year that puts (month, day) nearest the narrative, never after the document."""
+        reference = self._reference()
+        best: tuple[int, int] | None = None
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            candidate = dt.date(year, month, min(day, last_day(year, month)))
+            if candidate > self.document_date:
+                continue
+            distance = abs((candidate - reference).days)
+            if best is None or distance < best[0]:
+                best = (distance, year)
+        return best[1] if best is not None else reference.year - 1
