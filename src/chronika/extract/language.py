@@ -23,6 +23,7 @@ class Trigger:
     act: Act
     start: int
     end: int
+    anaphoric: bool = False  # "the raids came two days after...": refers back to an act told before
 
 
 @dataclass(frozen=True, slots=True)

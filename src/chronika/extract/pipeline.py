@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import chronika.extract.en  # noqa: F401  (registers the English module)
 from chronika.extract import language as languages
@@ -61,7 +61,7 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
     module = languages.get(code)
     today = today or dt.date.today()
     anchor = _anchor(module, text, published, source.published, today)
-    mentions = module.find_dates(text)
+    mentions = _without_dateline(module.find_dates(text), module, text)
     timeline = _timeline(anchor, mentions, text)
     drafts = _drafts(module, text, sentences(text), mentions, timeline)
     incidents = [_incident(text, draft, index) for index, draft in enumerate(_dedupe(drafts), start=1)]
@@ -88,6 +88,15 @@ def _anchor(module: Language, text: str, published: dt.date | None, metadata: dt
     if metadata is not None:
         return Anchor(date=metadata, origin=AnchorOrigin.METADATA)
     return Anchor(date=today, origin=AnchorOrigin.TODAY)
+
+
+def _without_dateline(mentions: list[Mention], module: Language, text: str) -> list[Mention]:
+    """The dateline dates the document, not the acts in the headline beside it."""
+    dateline = module.find_dateline(text)
+    if dateline is None:
+        return mentions
+    return [replace(m, reporting=True) if m.start <= dateline.start < m.end or dateline.start <= m.start
+            < dateline.end else m for m in mentions]
 
 
 def _timeline(anchor: Anchor, mentions: list[Mention], text: str) -> Timeline:
@@ -123,11 +132,13 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
             position += 1
             if mention.start < sentence.start:
                 continue
-            span = timeline.resolve(mention, text[mention.start : mention.end])
+            span = timeline.resolve(mention, text[mention.start : mention.end], sentence.paragraph)
             if span is not None:
                 resolved[mention.start] = span
                 own.append((mention, span))
-        triggers = module.find_triggers(text, sentence.start, sentence.end)
+        triggers = [t for t in module.find_triggers(text, sentence.start, sentence.end)
+                    if not any(m.start < t.end and t.start < m.end for m, _ in own)
+                    and not (t.anaphoric and any(t.act in d.acts for d in drafts))]
         if own and not triggers:
             current = None
         if not triggers:
@@ -221,11 +232,17 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 
 def _same_occasion(a: Draft, b: Draft) -> bool:
-    if not a.date.same_interval(b.date) or not set(a.acts) & set(b.acts):
+    """Same acts on the same days to the same people; or an open "since then" continuing them."""
+    if not set(a.acts) & set(b.acts):
         return False
     a_victims = {p.name.casefold() for p in a.victims}
     b_victims = {p.name.casefold() for p in b.victims}
-    return bool(a_victims & b_victims) or not a_victims or not b_victims
+    shared_victims = bool(a_victims & b_victims) or not a_victims or not b_victims
+    if a.date.same_interval(b.date):
+        return shared_victims or abs(a.paragraph - b.paragraph) <= 1
+    continues = (b.date.end is None and b.date_mention is not None and b.date_mention.point is None
+                 and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1))
+    return continues and shared_victims
 
 
 def _incident(text: str, draft: Draft, index: int) -> Incident:

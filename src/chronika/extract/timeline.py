@@ -63,6 +63,7 @@ class Mention:
     offset: int = 0  # how many ``unit``s from the anchor or the document's date; negative is earlier
     unit: Unit = Unit.DAY
     open_from_next_day: bool = False
+    whole_unit: bool = False  # "the following week": that whole calendar week
     to_document_date: bool = False  # "so far this year": the open range ends at the document's date
     after_act: Act | None = None  # "a week after the arrest": relative to that act's incident
     sets_anchor: bool = True
@@ -104,14 +105,23 @@ class Timeline:
     reference: dt.date
     anchor: DateSpan | None = None
     act_dates: dict[Act, DateSpan] = field(default_factory=dict)
+    paragraph: int = 0
+    year_paragraph: int | None = None  # the paragraph of the last date that stated its year
 
-    def resolve(self, mention: Mention, text: str) -> DateSpan | None:
+    def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
+        self.paragraph = paragraph
         try:
             span = self._resolve(mention, text)
         except (ValueError, OverflowError):
             return None  # "31 February", year 0: the words are not a real date
-        if span is not None and mention.sets_anchor and mention.kind is not Kind.OPEN:
+        if span is None:
+            return None
+        if span.start > self.document_date and mention.kind in (Kind.ANCHOR_RELATIVE, Kind.OPEN):
+            return None  # "five years after": not an event this document can report
+        if mention.sets_anchor and mention.kind is not Kind.OPEN:
             self.anchor = span
+        if mention.point is not None and mention.point.year is not None:
+            self.year_paragraph = paragraph
         return span
 
     def note_incident(self, acts: list[Act], span: DateSpan) -> None:
@@ -216,6 +226,9 @@ class Timeline:
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
         base = self.act_dates.get(m.after_act) if m.after_act is not None else None
         base = base or self.anchor or DateSpan.day(self.reference)
+        if m.unit is Unit.WEEK and m.whole_unit:
+            monday = base.start - dt.timedelta(days=base.start.weekday()) + dt.timedelta(weeks=m.offset)
+            return DateSpan(start=monday, end=monday + dt.timedelta(days=6), precision=Precision.RANGE, text=text)
         start, end = _shift(base.start, m), _shift(base.end or base.start, m)
         if base.precision is Precision.DAY or base.end is None:
             return DateSpan.day(start, text)
@@ -226,7 +239,7 @@ class Timeline:
             start, _, _ = self._calendar(m.point)
         else:
             base = self.anchor or DateSpan.day(self.reference)
-            start = base.start
+            start = base.end if base.precision is Precision.RANGE and base.end is not None else base.start
         if m.open_from_next_day:
             start += dt.timedelta(days=1)
         end = self.document_date if m.to_document_date else None
@@ -240,7 +253,16 @@ class Timeline:
         return self.anchor.start if self.anchor is not None else self.reference
 
     def _infer_year(self, month: int, day: int) -> int:
-        """The year that puts (month, day) nearest the narrative, never after the document."""
+        """The year of a date written without one, never after the document.
+
+        Inside a passage that has stated a year, the year that puts the date nearest the narrative;
+        elsewhere, the latest such date on or before the document's own date, as news is written.
+        """
+        if self.year_paragraph != self.paragraph:
+            year = self.document_date.year
+            if dt.date(year, month, min(day, last_day(year, month))) > self.document_date:
+                year -= 1
+            return year
         reference = self._reference()
         best: tuple[int, int] | None = None
         for year in (reference.year - 1, reference.year, reference.year + 1):

@@ -117,7 +117,7 @@ _IRREGULAR_VERBS = frozenset(
 )
 
 
-def _verbal(trigger_text: str) -> bool:
+def verbal(trigger_text: str) -> bool:
     first = trigger_text.split()[0].lower() if trigger_text.split() else ""
     return first.endswith("ed") or first in _IRREGULAR_VERBS or first.endswith("ing")
 _STOP_AFTER = re.compile(r"[;:.!?()]|\s[-–—]\s|\b(?:who|which|where|when|after|before|because|while|but)\b")
@@ -348,14 +348,14 @@ def roles(text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, 
     before_start = _clause_start(text, t_start, s_start)
     passive = bool(_BE_BEFORE.search(text, max(s_start, t_start - 30), t_start))
 
-    verbal = _verbal(text[t_start:t_end])
+    is_verbal = verbal(text[t_start:t_end])
     by = _BY.search(text, t_end, min(after_end + 40, s_end))
-    if by is not None and by.start() - t_end < 60 and (passive or not verbal):
+    if by is not None and by.start() - t_end < 60 and (passive or not is_verbal):
         agent_end = _clause_end(text, by.end(), s_end)
         perpetrators += _agents_at(text, cast, by.end(), min(agent_end, by.end() + 80))
     else:
         by = None
-    if not passive and verbal and not perpetrators:
+    if not passive and is_verbal and not perpetrators:
         perpetrators += _nearest_before(text, cast, before_start, t_start, agents=True)
     if passive:
         victims += _nearest_before(text, cast, before_start, t_start, agents=False)

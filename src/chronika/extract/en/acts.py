@@ -29,6 +29,8 @@ _LABELS = (
 
 ACT_PATTERNS: dict[Act, list[str]] = {
     Act.KILLING: [
+        r"died\s+(?:after|from|of)\s+being\s+(?:shot|beaten|stabbed|tortured|hit)|left\s+(?:at\s+least\s+)?\w+\s+(?:people\s+)?dead",
+        r"kill(?:s|ing)?\s+(?:at\s+least\s+)?\w+|(?:was|were)\s+shot\s+dead|fatally\s+(?:shot|wounded|injured)",
         r"(?:was|were|been|being)\s+(?:shot\s+and\s+)?killed|killed|killing\s+(?:of\s+)?|kills",
         r"murder(?:ed|s)?|the\s+murder\s+of|assassinat(?:ed|ion)",
         r"shot\s+dead|gunned\s+down|stabbed\s+to\s+death|beaten\s+to\s+death|tortured\s+to\s+death",
@@ -39,6 +41,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their)\s+li(?:fe|ves)",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
+        r"(?:do|does|did)\s+not\s+know\s+where\s+(?:he|she|they|\w+)\s+(?:is|are|was|were)",
+        r"denied\s+(?:holding|detaining|having\s+detained)\s+(?:him|her|them)|held\s+incommunicado",
         r"abduct(?:ed|ion|ions|ing)?|kidnap(?:ped|ping|s)?",
         r"(?:forcibly|forced)\s+disappear(?:ed|ance)|enforced\s+disappearances?|disappeared|disappearance",
         r"whereabouts\s+(?:\w+\s+){0,3}(?:unknown|not\s+known|unclear)|went\s+missing|gone\s+missing",
@@ -47,7 +51,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"bundled\s+(?:him|her|them)?\s*into|forced\s+(?:him|her|them)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
     ],
     Act.ARBITRARY_DETENTION: [
-        r"detain(?:ed|ing|s)?|detention|detentions|detainees?",
+        r"(?:kept|held|locked)\s+(?:\w+\s+){0,6}(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
+        r"taken\s+back\s+into\s+custody|(?:admit(?:ted)?|committed|placed)\s+(?:\w+\s+){0,2}(?:to|in)\s+(?:a|the)\s+(?:\w+\s+){0,3}psychiatric",
+        r"detains|arrests|take[sn]?\s+(?:\w+\s+){0,2}from\s+(?:his|her|their)\s+(?:home|house|flat|apartment)",
+        r"handed\s+(?:\w+\s+)?over\s+to\s+(?:\w+\s+){0,2}(?:police|officers|authorities|security)",
+        r"detain(?:ed|ing|s)?|detention|detentions",
         r"arrest(?:ed|ing|s)?|re-?arrested",
         rf"{_BE}\s+held|held\s+(?:by|at|in|for|incommunicado|without|overnight|in\s+custody)",
         r"taken\s+into\s+custody|remanded\s+in\s+custody|in\s+pre-?trial\s+detention|placed\s+in\s+custody",
@@ -57,6 +65,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
     ],
     Act.TORTURE_ILL_TREATMENT: [
+        r"denied\s+(?:\w+\s+)?(?:insulin|food|water|medication|medicine|sleep|toilet|medical\s+\w+)",
+        r"forced\s+to\s+(?:strip|lie|crawl|sing|eat|drink)|slapp(?:ed|ing)|inject(?:ed|s)?\s+(?:\w+\s+){0,5}against\s+(?:his|her|their)\s+will",
+        r"beaten\s+(?:\w+\s+){0,6}(?:during\s+questioning|at\s+the\s+(?:\w+\s+)?(?:police\s+)?(?:department|station|headquarters))",
         r"tortur(?:ed|e|ing)|ill-?treat(?:ed|ment)|mistreat(?:ed|ment)|maltreat(?:ed|ment)",
         r"electric\s+shocks?|electrocut(?:ed|ion)|suffocat(?:ed|ion)|waterboard(?:ed|ing)",
         r"(?:beaten|beat\s+(?:him|her|them))\s+(?:in|while\s+in)\s+(?:custody|detention|the\s+cell|the\s+station)",
@@ -64,6 +75,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"cruel,?\s+inhuman(?:e)?\s+or\s+degrading|degrading\s+treatment|denied\s+medical\s+(?:care|treatment)",
     ],
     Act.PHYSICAL_ATTACK: [
+        r"tear\s+gas|rubber\s+bullets|water\s+cannon|fired\s+(?:on|at)|(?:was|were)\s+shot\s+(?:in|at)",
         r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
         r"beat(?:en|ing|ings)?\s*(?:up)?|punch(?:ed|ing)|kick(?:ed|ing)|stabb(?:ed|ing)|hit\s+(?:him|her|them)",
         r"pelt(?:ed|ing)|threw\s+(?:eggs|stones|acid|paint|rocks|bottles|a\s+\w+)\s+at|hurled",
@@ -77,23 +89,34 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them)\s+to\s+undress|forced\s+nudity",
     ],
     Act.THREAT: [
+        r"(?:declar\w+|nam\w+|call\w+)\s+(?:\w+\s+){0,6}(?:(?:“|\")?(?:legitimate\s+|military\s+)targets?)",
+        r"told\s+(?:him|her|them)\s+(?:that\s+)?(?:\w+\s+){0,8}(?:would|will)\s+(?:be\s+)?(?:killed|arrested|jailed|punished|found|disappear|end\s+up)",
         r"threat(?:s|en|ened|ening)?|death\s+threats?|intimidat(?:ed|ion|ing|e)",
         r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+(?:punish|kill|deal\s+with|"
         r"destroy|expel|find|get\s+rid\s+of)",
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
     ],
     Act.SURVEILLANCE: [
+        r"park(?:ed|s|ing)?\s+(?:\w+\s+){0,4}outside|(?:posted|stationed)\s+outside",
+        r"(?:took|taking|take)\s+(?:photographs|photos|pictures)\s+of|photograph(?:ed|ing|s)\s+(?:everyone|them|him|her|the\s+\w+|visitors|participants|mourners|their)",
+        r"wr(?:ote|iting|ites)\s+down\s+(?:the\s+)?(?:names|plate\s+numbers|number\s+plates)",
         rf"{_BE}\s+(?:being\s+)?(?:followed|tailed|trailed|watched|monitored|photographed|filmed)",
         r"followed\s+(?:him|her|them|the\s+\w+|by)|tailed|under\s+surveillance|surveillance",
         r"(?:wire-?)?tapp(?:ed|ing)|eavesdropp(?:ed|ing)|(?:phone|calls)\s+(?:was|were)\s+(?:intercepted|monitored)",
         r"stak(?:ed|ing)\s+out|kept\s+watch|spying\s+on|spied\s+on",
     ],
     Act.RAID_SEARCH: [
+        r"occupied\s+(?:its|the|their|his|her)\s+(?:offices?|premises|building|headquarters)",
+        r"searches|raids",
         r"raid(?:ed|s)?|ransack(?:ed|ing)|stormed|burst\s+into|broke\s+into|broken\s+into|break-?ins?",
         r"search(?:ed|es)?|body\s+searches|house\s+search(?:es)?|(?:frisked|patted\s+down)",
         rf"entered\s+(?:\w+\s+){{0,3}}{_PREMISES}",
     ],
     Act.SEIZURE: [
+        r"(?:carrying|carried|took|taking)\s+away\s+(?:\w+\s+){0,3}" + _EQUIPMENT,
+        r"(?:removed|remove|removes)\s+(?:\w+\s+){0,4}(?:boxes|documents|files|computers|archives?|equipment|servers?|hard\s+drives)",
+        r"(?:phone|phones|laptop|passport|camera)\s+(?:is|was|were)\s+taken\s+(?:from|away)",
+        r"confiscation\s+of|seized\s+(?:its|the|his|her|their)",
         r"confiscat(?:ed|ion|ing)|seiz(?:ed|ure|ing)|impound(?:ed|ing)|expropriat(?:ed|ion)",
         rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?:\w+\s+){{0,3}}{_EQUIPMENT}",
         rf"{_EQUIPMENT}\s+(?:\w+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
@@ -107,11 +130,19 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
     ],
     Act.FORCED_DISPLACEMENT: [
+        r"fle(?:e|d|eing|es)\b|forced\s+(?:\w+\s+){0,5}to\s+flee",
+        r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradit(?:ed|ion)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions)|deport(?:ed|ation|ations)",
         r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
         r"displace(?:d|ment)|driven\s+(?:out|from)|banished",
     ],
     Act.SMEAR_CAMPAIGN: [
+        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
+        r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,4}(?:“|\"|«)?(?:an?\s+)?" + _LABELS,
+        r"(?:said|claimed|alleged|stated|wrote|posted|declared|suggested)\s+(?:\S+\s+){0,12}?(?:was|were|is|are)\s+(?:“|\"|«)(?:an?|the)\s",
+        r"(?:publish(?:ed|es)|print(?:ed|s)|air(?:ed|s)|broadcast|post(?:ed|s))\s+(?:\S+\s+){0,3}(?:names|photographs|photos|addresses|personal\s+data)\s+(?:and\s+\w+\s+)?of",
+        r"(?:televised|filmed|forced|recorded)\s+confessions?|(?:appeared|aired|shown)\s+(?:\S+\s+){0,8}(?:video|broadcast|segment|programme|program)\s+(?:\S+\s+){0,10}(?:confess\w*|apologi\w+|repent\w*|traitor)",
+        r"(?:staged|fabricated|invented)\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping)",
         rf"label(?:led|ed|ling|ing)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
         rf"brand(?:ed|ing)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
         rf"(?:called|described|portrayed|denounced|declared|named|dubbed)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
@@ -127,6 +158,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"hate\s+speech|vilif(?:ied|ication)",
     ],
     Act.JUDICIAL_HARASSMENT: [
+        r"fines|charg(?:es|ed)\s+(?:him|her|them|\w+)\s+with|filed\s+(?:\w+\s+){0,2}(?:complaints?|charges|lawsuit|case)",
+        r"(?:ordered|orders|renewed|renews|extended|extends)\s+(?:\S+\s+){0,4}(?:detention|re-?arrest|pre-?trial|to\s+be\s+(?:held|detained|remanded))",
+        r"(?:court|judge|tribunal)\s+(?:\w+\s+){0,6}(?:ruled|ordered|sentenced|convicted|orders|sentences|convicts)",
         r"charged\s+(?:with|under)|charges?\s+(?:of|against|under)|criminal\s+charges?|indict(?:ed|ment)",
         r"prosecut(?:ed|ion|ing)|criminal\s+(?:case|proceedings|investigation)\s+(?:was\s+|has\s+been\s+)?"
         r"(?:opened|launched|initiated|brought)|opened\s+a\s+criminal\s+(?:case|investigation)",
@@ -137,6 +171,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"participat|organi[sz]|insult|abuse)",
     ],
     Act.RESTRICTION_OF_MOVEMENT: [
+        r"ban\s+on\s+(?:leaving|travel\w*|exit)|(?:stopped|prevented|banned|barred)\s+from\s+(?:boarding|leaving|travel\w*|crossing)|refused\s+entry",
         r"travel\s+ban|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
         r"travel(?:l)?ing|boarding)",
         r"(?:denied|refused)\s+(?:\w+\s+)?(?:entry|exit|boarding)|entry\s+ban|turned\s+back\s+at",
@@ -146,6 +181,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
+        r"internet\s+(?:shutdown|blackout)|(?:internet|access|website|websites|network)\s+(?:\w+\s+){0,3}(?:was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:blocked|cut|shut\s+down|restricted|unavailable|throttled)",
+        r"(?:break|broke|breaking|broken)\s+up\s+(?:the|a|an|their)\s+(?:\w+\s+)?(?:sit-in|protest|rally|march|meeting|demonstration|gathering|picket|vigil|strike)",
+        r"(?:clear|cleared|clearing)\s+(?:\w+\s+)?protesters|told\s+to\s+disperse|cancell?ed\s+(?:\w+\s+){0,3}(?:legal\s+)?registration|(?:sealed|closed)\s+(?:off\s+)?the\s+premises",
+        r"off\s+the\s+air|taken\s+off(?:\s+the)?\s+air|unavailable\s+(?:\w+\s+){0,4}(?:orders|authorities)",
         r"dispers(?:ed|al|ing)|broke\s+up\s+(?:a|the)\s+(?:\w+\s+)?(?:protest|rally|meeting|demonstration|"
         r"gathering|picket|vigil)",
         r"censor(?:ed|ship|ing)|block(?:ed|ing)\s+(?:access|the\s+website|its\s+website|websites?)|"
@@ -159,6 +198,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"undesirable|prevented\s+(?:\w+\s+){0,2}from\s+(?:reporting|filming|covering|speaking|holding)",
     ],
     Act.CYBER_ATTACK: [
+        r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\w+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\w+\s+){0,6}(?:changed|reset)\s+by",
+        r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)",
         r"hack(?:ed|ing|ers?)|ddos|denial[-\s]of[-\s]service|malware|spyware|phishing|pegasus",
         r"(?:accounts?|email|inbox|website|channel)\s+(?:was|were|had\s+been)\s+(?:compromised|hijacked|"
         r"taken\s+over|defaced|breached)|account\s+takeover|cyber-?\s?attacks?",
@@ -166,6 +207,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:accounts?|email|phone|computer)",
     ],
     Act.ARMED_CLASH: [
+        r"fighting\s+(?:between|in|around|near|spread|continued)|clash\s+with|anti-terrorist\s+operation|counter-?terrorism\s+operation",
         r"(?:armed\s+)?clash(?:es|ed)?|gun\s+battles?|firefights?|shoot-?outs?|exchange\s+of\s+fire",
         r"(?:ensuing|heavy)\s+fighting|fighting\s+(?:broke\s+out|erupted)|armed\s+hostilities",
         r"launched\s+(?:an?\s+)?(?:armed\s+)?attacks?\s+(?:against|on)\s+(?:\w+\s+){0,3}(?:officials|police|"

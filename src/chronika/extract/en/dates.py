@@ -265,7 +265,7 @@ def _neighbour(m: re.Match[str]) -> Mention:
     which, noun = m["which"].lower(), m["noun"].lower()
     step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
     unit = UNITS.get(noun, Unit.DAY)
-    return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, offset=step)
+    return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, offset=step, whole_unit=unit is Unit.WEEK)
 
 
 @pattern(r"\b(?:(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)|(?:on\s+)?that(?:\s+same)?)\s+(?:day|morning|afternoon|evening|night)\b")
@@ -278,6 +278,8 @@ def _same_day(m: re.Match[str]) -> Mention:
 @pattern(r"\bthe\s+day\s+(?P<dir>before|after)(?:\s+(?:the|his|her|their)\s+(?P<event>\w+))?")
 @pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on)(?:\s+(?:the|his|her|their|this|that)\s+(?P<event>\w+))?")
 def _offset(m: re.Match[str]) -> Mention | None:
+    if re.search(r"\b(?:for|about|almost|nearly|over|than)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I):
+        return None  # "for 12 days before he was brought to court" is a duration, not a date
     groups = m.groupdict()
     count = NUMBERS.get((groups.get("n") or "one").lower()) or int(groups.get("n") or 1)
     unit = UNITS[(groups.get("unit") or "day").lower()]
@@ -287,7 +289,7 @@ def _offset(m: re.Match[str]) -> Mention | None:
     sign = -1 if direction in ("earlier", "before") else 1
     event = (groups.get("event") or "").lower()
     after_act = EVENT_NOUNS.get(event)
-    end = m.end() if event else m.end("dir")
+    end = m.end() if after_act is not None else m.end("dir")
     return Mention(start=m.start(), end=end, kind=Kind.ANCHOR_RELATIVE, unit=unit, offset=sign * count,
                    after_act=after_act)
 
@@ -296,7 +298,7 @@ _COMPILED = [(re.compile(regex, re.IGNORECASE), builder) for regex, builder in P
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|announced|told\s+\w+|reported|wrote|declared|added|warned|published|"
-    r"urged|called\s+on\s+\w+(?:\s+\w+)?)\s+(?:\w+\s+)?$",
+    r"urged|called\s+on\s+\w+(?:\s+\w+)?)\s+$",
     re.IGNORECASE,
 )
 

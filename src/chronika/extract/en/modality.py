@@ -93,3 +93,61 @@ def announced_harm(sentence: str, offset: int) -> re.Match[str] | None:
         if match.end() <= offset + 1 and offset - match.end() < 60:
             return match
     return None
+
+
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|refuted|rejected\s+(?:reports|claims|allegations)|dismissed\s+"
+    r"(?:reports|claims|allegations)|insisted|claimed\s+that\s+no)\b",
+    re.IGNORECASE,
+)
+_HABITUAL = re.compile(
+    r"\b(?:for\s+(?:many\s+)?years|routinely|regularly|systematically|frequently|commonly|habitually|"
+    r"has\s+long|have\s+long|in\s+general|generally|typically|often)\b",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(
+    r"^\W*(?:\S+\s+){0,8}?(?:is|are)\s+(?:due|scheduled|expected|set|planned|likely)\s+to\b"
+    r"|^\W*(?:\S+\s+){0,5}?(?:will|would|could|may|might)\s+(?:be|come|take)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|his|her|their|its|our|other|fellow)\s+$", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|this|that|these|those|its|his|her|their|such|same)\s+(?:(?:recent|latest|alleged|"
+    r"reported|earlier|previous|last|first|second|suspected|\w+-\w+)\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_NOUN_AFTER = frozenset(
+    "by in at on for with and from after during was were to as into near outside inside, . ; : "
+    "him her them his their its the a an who which that".split()
+)
+
+
+def is_denied(sentence: str, offset: int) -> bool:
+    """'police denied that the men had been detained': the sentence reports a denial."""
+    return bool(_DENIAL.search(sentence, 0, offset))
+
+
+def is_habitual(sentence: str, offset: int) -> bool:
+    return bool(_HABITUAL.search(clause_before(sentence, offset)))
+
+
+def is_future(sentence: str, end: int) -> bool:
+    """An act named first and then said to be due: 'a lawsuit ... is due to be heard'."""
+    return bool(_FUTURE_AFTER.search(sentence[end : end + 80]))
+
+
+def is_adjective(sentence: str, start: int, end: int) -> bool:
+    """'the detained lawyers': a participle describing people, not reporting a new act."""
+    word = sentence[start:end]
+    if " " in word or not word.lower().endswith(("ed", "en")):
+        return False
+    if not _DETERMINER_BEFORE.search(sentence[max(0, start - 12) : start]):
+        return False
+    following = sentence[end:].split(maxsplit=1)
+    return bool(following) and following[0].lower().strip(",.;:") not in _NOT_NOUN_AFTER and \
+        following[0][:1].isalpha()
+
+
+def is_definite_reference(sentence: str, start: int) -> bool:
+    """'the raids', 'his abduction': a noun that may point back to an act already told."""
+    return bool(_DEFINITE_BEFORE.search(sentence[max(0, start - 30) : start]))

@@ -6,6 +6,7 @@ import re
 
 from chronika.extract.en import modality
 from chronika.extract.en.acts import ACT_PATTERNS, CUSTODY_CONTEXT
+from chronika.extract.en.actors import verbal
 from chronika.extract.language import Trigger
 from chronika.model import Act
 
@@ -61,11 +62,17 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             triggers.append(Trigger(Act.THREAT, start + announced.start("verb"), start + announced.end("verb")))
             continue
         if (modality.is_negated(sentence, t_start) or modality.is_hypothetical(sentence, t_start)
-                or modality.is_called_for(sentence, t_start) or modality.is_generic(sentence, t_start)):
+                or modality.is_called_for(sentence, t_start) or modality.is_generic(sentence, t_start)
+                or modality.is_denied(sentence, t_start) or modality.is_habitual(sentence, t_start)
+                or modality.is_adjective(sentence, t_start, t_end)):
+            continue
+        nominal = not verbal(sentence[t_start:t_end])
+        if nominal and modality.is_future(sentence, t_end):
             continue
         if act is Act.PHYSICAL_ATTACK and in_custody:
             act = Act.TORTURE_ILL_TREATMENT
-        triggers.append(Trigger(act, start + t_start, start + t_end))
+        anaphoric = nominal and modality.is_definite_reference(sentence, t_start)
+        triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
 
 
