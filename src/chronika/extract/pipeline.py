@@ -27,6 +27,7 @@ from chronika.model import (
     Fact,
     Incident,
     Place,
+    Precision,
     SourceDocument,
     sort_acts,
 )
@@ -137,7 +138,7 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
                 resolved[mention.start] = span
                 own.append((mention, span))
         triggers = [t for t in module.find_triggers(text, sentence.start, sentence.end)
-                    if not any(m.start < t.end and t.start < m.end for m, _ in own)
+                    if not any(m.start <= t.start and t.end <= m.end for m, _ in own)
                     and not (t.anaphoric and any(t.act in d.acts for d in drafts))]
         if own and not triggers:
             current = None
@@ -149,6 +150,9 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
         groups = _group_by_mention(triggers, [(m, span) for m, span in own if not m.reporting])
         for mention_and_span, group in groups:
             if mention_and_span is None:
+                if current is None and drafts and context is not None and drafts[-1].date is context[0] \
+                        and sentence.paragraph - drafts[-1].paragraph <= CONTEXT_PARAGRAPHS:
+                    current = drafts[-1]  # the story of the last occasion goes on in a new paragraph
                 if current is not None:
                     draft = current
                 elif context is not None and sentence.paragraph - context[2] <= CONTEXT_PARAGRAPHS:
@@ -189,7 +193,7 @@ def _distance(mention: Mention, trigger: Trigger) -> int:
     if mention.end <= trigger.start:
         return trigger.start - mention.end
     if trigger.end <= mention.start:
-        return (mention.start - trigger.end) + 5  # a date before its act is the usual order
+        return (mention.start - trigger.end) + 25  # a date before its act is the usual order
     return 0
 
 
@@ -215,20 +219,35 @@ def _extend(into: list[Participant], new: list[Participant]) -> None:
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """The same occasion told twice (a summary lead, then the details) becomes one incident."""
+    """The same occasion told twice (a summary lead, then the details) becomes one incident,
+    dated and evidenced by its most precise telling."""
     kept: list[Draft] = []
     for draft in drafts:
-        twin = next((k for k in kept if _same_occasion(k, draft)), None)
-        if twin is None:
+        index = next((i for i, k in enumerate(kept) if _same_occasion(k, draft)), None)
+        if index is None:
             kept.append(draft)
             continue
-        twin.triggers += [t for t in draft.triggers if t.act not in twin.acts]
-        _extend(twin.perpetrators, draft.perpetrators)
-        _extend(twin.victims, draft.victims)
-        twin.places += draft.places
-        if twin.date_mention is None and draft.date_mention is not None:
-            twin.date_mention = draft.date_mention
+        twin = kept[index]
+        primary, secondary = (draft, twin) if _narrower(draft.date, twin.date) else (twin, draft)
+        primary.triggers += [t for t in secondary.triggers if t.act not in primary.acts]
+        _extend(primary.perpetrators, secondary.perpetrators)
+        _extend(primary.victims, secondary.victims)
+        primary.places += secondary.places
+        kept[index] = primary
     return kept
+
+
+def _span_days(span: DateSpan) -> int:
+    return ((span.end or span.start + dt.timedelta(days=3650)) - span.start).days
+
+
+def _narrower(a: DateSpan, b: DateSpan) -> bool:
+    return _span_days(a) < _span_days(b)
+
+
+def _contains(outer: DateSpan, inner: DateSpan) -> bool:
+    outer_end = outer.end or dt.date.max
+    return outer.start <= inner.start and (inner.end or dt.date.max) <= outer_end
 
 
 def _same_occasion(a: Draft, b: Draft) -> bool:
@@ -238,11 +257,22 @@ def _same_occasion(a: Draft, b: Draft) -> bool:
     a_victims = {p.name.casefold() for p in a.victims}
     b_victims = {p.name.casefold() for p in b.victims}
     shared_victims = bool(a_victims & b_victims) or not a_victims or not b_victims
+    if _same_day_marker(a) or _same_day_marker(b):
+        return False  # "later that day": the text itself says this is another occasion
     if a.date.same_interval(b.date):
         return shared_victims or abs(a.paragraph - b.paragraph) <= 1
+    vaguer, finer = (a, b) if _narrower(b.date, a.date) else (b, a)
+    if vaguer.date.precision is not Precision.DAY and _contains(vaguer.date, finer.date) \
+            and vaguer.date.end is not None:
+        return shared_victims
     continues = (b.date.end is None and b.date_mention is not None and b.date_mention.point is None
                  and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1))
     return continues and shared_victims
+
+
+def _same_day_marker(draft: Draft) -> bool:
+    m = draft.date_mention
+    return m is not None and m.kind is Kind.ANCHOR_RELATIVE and m.offset == 0
 
 
 def _incident(text: str, draft: Draft, index: int) -> Incident:

@@ -41,33 +41,35 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their)\s+li(?:fe|ves)",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
+        r"(?:he|she|they|who)\s+(?:was|were|had\s+been)\s+(?:seized|grabbed|snatched)",
         r"(?:do|does|did)\s+not\s+know\s+where\s+(?:he|she|they|\w+)\s+(?:is|are|was|were)",
         r"denied\s+(?:holding|detaining|having\s+detained)\s+(?:him|her|them)|held\s+incommunicado",
         r"abduct(?:ed|ion|ions|ing)?|kidnap(?:ped|ping|s)?",
         r"(?:forcibly|forced)\s+disappear(?:ed|ance)|enforced\s+disappearances?|disappeared|disappearance",
-        r"whereabouts\s+(?:\w+\s+){0,3}(?:unknown|not\s+known|unclear)|went\s+missing|gone\s+missing",
+        r"whereabouts\s+(?:\S+\s+){0,3}(?:unknown|not\s+known|unclear)|went\s+missing|gone\s+missing",
         r"(?:has|have|had)\s+not\s+been\s+(?:seen|heard\s+from)\s+since|missing\s+since",
         r"taken\s+away\s+by|taken\s+to\s+an\s+unknown\s+(?:location|destination)",
         r"bundled\s+(?:him|her|them)?\s*into|forced\s+(?:him|her|them)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
     ],
     Act.ARBITRARY_DETENTION: [
-        r"(?:kept|held|locked)\s+(?:\w+\s+){0,6}(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
-        r"taken\s+back\s+into\s+custody|(?:admit(?:ted)?|committed|placed)\s+(?:\w+\s+){0,2}(?:to|in)\s+(?:a|the)\s+(?:\w+\s+){0,3}psychiatric",
-        r"detains|arrests|take[sn]?\s+(?:\w+\s+){0,2}from\s+(?:his|her|their)\s+(?:home|house|flat|apartment)",
-        r"handed\s+(?:\w+\s+)?over\s+to\s+(?:\w+\s+){0,2}(?:police|officers|authorities|security)",
+        r"(?:took|take|takes|taking)\s+(?:him|her|them)\s+away",
+        r"(?:kept|held|locked)\s+(?:\S+\s+){0,6}(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
+        r"taken\s+back\s+into\s+custody|(?:admit(?:ted)?|committed|placed)\s+(?:\S+\s+){0,2}(?:to|in)\s+(?:a|the)\s+(?:\S+\s+){0,3}psychiatric",
+        r"detains|arrests|take[sn]?\s+(?:\S+\s+){0,2}from\s+(?:his|her|their)\s+(?:home|house|flat|apartment)",
+        r"handed\s+(?:\w+\s+)?over\s+to\s+(?:\S+\s+){0,2}(?:police|officers|authorities|security)",
         r"detain(?:ed|ing|s)?|detention|detentions",
         r"arrest(?:ed|ing|s)?|re-?arrested",
         rf"{_BE}\s+held|held\s+(?:by|at|in|for|incommunicado|without|overnight|in\s+custody)",
         r"taken\s+into\s+custody|remanded\s+in\s+custody|in\s+pre-?trial\s+detention|placed\s+in\s+custody",
-        r"(?:taken|brought|driven|escorted)\s+to\s+(?:a|the)\s+(?:\w+\s+){0,2}(?:police\s+station|station|"
+        r"(?:taken|brought|driven|escorted)\s+to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police\s+station|station|"
         r"police\s+department|department|precinct|detention\s+cent(?:re|er)|headquarters|base)",
         r"apprehended|rounded\s+up|jailed|imprisoned|locked\s+up|house\s+arrest",
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
     ],
     Act.TORTURE_ILL_TREATMENT: [
         r"denied\s+(?:\w+\s+)?(?:insulin|food|water|medication|medicine|sleep|toilet|medical\s+\w+)",
-        r"forced\s+to\s+(?:strip|lie|crawl|sing|eat|drink)|slapp(?:ed|ing)|inject(?:ed|s)?\s+(?:\w+\s+){0,5}against\s+(?:his|her|their)\s+will",
-        r"beaten\s+(?:\w+\s+){0,6}(?:during\s+questioning|at\s+the\s+(?:\w+\s+)?(?:police\s+)?(?:department|station|headquarters))",
+        r"forced\s+to\s+(?:strip|lie|crawl|sing|eat|drink)|slapp(?:ed|ing)|inject(?:ed|s)?\s+(?:\S+\s+){0,5}against\s+(?:his|her|their)\s+will",
+        r"beaten\s+(?:\S+\s+){0,6}(?:during\s+questioning|at\s+the\s+(?:\w+\s+)?(?:police\s+)?(?:department|station|headquarters))",
         r"tortur(?:ed|e|ing)|ill-?treat(?:ed|ment)|mistreat(?:ed|ment)|maltreat(?:ed|ment)",
         r"electric\s+shocks?|electrocut(?:ed|ion)|suffocat(?:ed|ion)|waterboard(?:ed|ing)",
         r"(?:beaten|beat\s+(?:him|her|them))\s+(?:in|while\s+in)\s+(?:custody|detention|the\s+cell|the\s+station)",
@@ -89,15 +91,18 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them)\s+to\s+undress|forced\s+nudity",
     ],
     Act.THREAT: [
-        r"(?:declar\w+|nam\w+|call\w+)\s+(?:\w+\s+){0,6}(?:(?:“|\")?(?:legitimate\s+|military\s+)targets?)",
-        r"told\s+(?:him|her|them)\s+(?:that\s+)?(?:\w+\s+){0,8}(?:would|will)\s+(?:be\s+)?(?:killed|arrested|jailed|punished|found|disappear|end\s+up)",
+        r"receiv(?:ed|ing|es|e)\s+(?:\S+\s+){0,3}(?:messages|calls|letters|notes|texts)\s+(?:\S+\s+){0,8}(?:telling|saying|warning|threatening)",
+        r"declar\w+\s+(?:\S+\s+){0,6}(?:to\s+be\s+)?(?:“|\")?(?:legitimate\s+|military\s+)targets?",
+        r"(?:declar\w+|nam\w+|call\w+)\s+(?:\S+\s+){0,6}(?:(?:“|\")?(?:legitimate\s+|military\s+)targets?)",
+        r"told\s+(?:him|her|them)\s+(?:that\s+)?(?:\S+\s+){0,8}(?:would|will)\s+(?:be\s+)?(?:killed|arrested|jailed|punished|found|disappear|end\s+up)",
         r"threat(?:s|en|ened|ening)?|death\s+threats?|intimidat(?:ed|ion|ing|e)",
         r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+(?:punish|kill|deal\s+with|"
         r"destroy|expel|find|get\s+rid\s+of)",
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
     ],
     Act.SURVEILLANCE: [
-        r"park(?:ed|s|ing)?\s+(?:\w+\s+){0,4}outside|(?:posted|stationed)\s+outside",
+        r"photograph\s+(?:their|his|her|the|everyone)",
+        r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,4}outside|(?:posted|stationed)\s+outside",
         r"(?:took|taking|take)\s+(?:photographs|photos|pictures)\s+of|photograph(?:ed|ing|s)\s+(?:everyone|them|him|her|the\s+\w+|visitors|participants|mourners|their)",
         r"wr(?:ote|iting|ites)\s+down\s+(?:the\s+)?(?:names|plate\s+numbers|number\s+plates)",
         rf"{_BE}\s+(?:being\s+)?(?:followed|tailed|trailed|watched|monitored|photographed|filmed)",
@@ -110,17 +115,17 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"searches|raids",
         r"raid(?:ed|s)?|ransack(?:ed|ing)|stormed|burst\s+into|broke\s+into|broken\s+into|break-?ins?",
         r"search(?:ed|es)?|body\s+searches|house\s+search(?:es)?|(?:frisked|patted\s+down)",
-        rf"entered\s+(?:\w+\s+){{0,3}}{_PREMISES}",
+        rf"entered\s+(?:\S+\s+){{0,3}}{_PREMISES}",
     ],
     Act.SEIZURE: [
-        r"(?:carrying|carried|took|taking)\s+away\s+(?:\w+\s+){0,3}" + _EQUIPMENT,
-        r"(?:removed|remove|removes)\s+(?:\w+\s+){0,4}(?:boxes|documents|files|computers|archives?|equipment|servers?|hard\s+drives)",
+        r"(?:carrying|carried|took|taking)\s+away\s+(?:\S+\s+){0,3}" + _EQUIPMENT,
+        r"(?:removed|remove|removes)\s+(?:\S+\s+){0,4}(?:boxes|documents|files|computers|archives?|equipment|servers?|hard\s+drives)",
         r"(?:phone|phones|laptop|passport|camera)\s+(?:is|was|were)\s+taken\s+(?:from|away)",
         r"confiscation\s+of|seized\s+(?:its|the|his|her|their)",
         r"confiscat(?:ed|ion|ing)|seiz(?:ed|ure|ing)|impound(?:ed|ing)|expropriat(?:ed|ion)",
-        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?:\w+\s+){{0,3}}{_EQUIPMENT}",
-        rf"{_EQUIPMENT}\s+(?:\w+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
-        r"stole|stolen|looted|froze\s+(?:\w+\s+){0,2}(?:accounts?|assets)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
+        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?:\S+\s+){{0,3}}{_EQUIPMENT}",
+        rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
+        r"stole|stolen|looted|froze\s+(?:\S+\s+){0,2}(?:accounts?|assets)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
     ],
     Act.PROPERTY_DESTRUCTION: [
         r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)",
@@ -130,43 +135,44 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
     ],
     Act.FORCED_DISPLACEMENT: [
-        r"fle(?:e|d|eing|es)\b|forced\s+(?:\w+\s+){0,5}to\s+flee",
+        r"fle(?:e|d|eing|es)\b|forced\s+(?:\S+\s+){0,5}to\s+flee",
         r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradit(?:ed|ion)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions)|deport(?:ed|ation|ations)",
         r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
         r"displace(?:d|ment)|driven\s+(?:out|from)|banished",
     ],
     Act.SMEAR_CAMPAIGN: [
+        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
         r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
         r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,4}(?:“|\"|«)?(?:an?\s+)?" + _LABELS,
         r"(?:said|claimed|alleged|stated|wrote|posted|declared|suggested)\s+(?:\S+\s+){0,12}?(?:was|were|is|are)\s+(?:“|\"|«)(?:an?|the)\s",
         r"(?:publish(?:ed|es)|print(?:ed|s)|air(?:ed|s)|broadcast|post(?:ed|s))\s+(?:\S+\s+){0,3}(?:names|photographs|photos|addresses|personal\s+data)\s+(?:and\s+\w+\s+)?of",
         r"(?:televised|filmed|forced|recorded)\s+confessions?|(?:appeared|aired|shown)\s+(?:\S+\s+){0,8}(?:video|broadcast|segment|programme|program)\s+(?:\S+\s+){0,10}(?:confess\w*|apologi\w+|repent\w*|traitor)",
         r"(?:staged|fabricated|invented)\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping)",
-        rf"label(?:led|ed|ling|ing)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
-        rf"brand(?:ed|ing)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
-        rf"(?:called|described|portrayed|denounced|declared|named|dubbed)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
+        rf"label(?:led|ed|ling|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
+        rf"brand(?:ed|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
+        rf"(?:called|described|portrayed|denounced|declared|named|dubbed)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
         r"defam(?:ed|ation|atory)|smear(?:ed|s|ing)?|slander(?:ed|ous)?|discredit(?:ed|ing)",
         r"(?:claimed|alleged|accused|said|suggested)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
         r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
-        r"(?:\w+\s+){0,2}(?:insurgents|terrorists|militants|extremists|foreign|the\s+west|enem(?:y|ies)|"
+        r"(?:\S+\s+){0,2}(?:insurgents|terrorists|militants|extremists|foreign|the\s+west|enem(?:y|ies)|"
         r"western|the\s+enemy|separatists)",
-        rf"(?:posters|leaflets|banners|graffiti|broadcasts?|reports?)\s+(?:\w+\s+){{0,6}}(?:calling|labell?ing|"
-        rf"depicting|describing|branding)\s+(?:\w+\s+){{0,4}}(?:as\s+)?(?:“|\")?{_LABELS}",
-        r"foreign\s+agent\s+(?:list|register|label|status)|(?:designated|listed|added)\s+(?:\w+\s+){0,3}as\s+"
+        rf"(?:posters|leaflets|banners|graffiti|broadcasts?|reports?)\s+(?:\S+\s+){{0,6}}(?:calling|labell?ing|"
+        rf"depicting|describing|branding)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:“|\")?{_LABELS}",
+        r"foreign\s+agent\s+(?:list|register|label|status)|(?:designated|listed|added)\s+(?:\S+\s+){0,3}as\s+"
         r"(?:a|an)\s+(?:“|\")?foreign\s+agent",
         r"hate\s+speech|vilif(?:ied|ication)",
     ],
     Act.JUDICIAL_HARASSMENT: [
-        r"fines|charg(?:es|ed)\s+(?:him|her|them|\w+)\s+with|filed\s+(?:\w+\s+){0,2}(?:complaints?|charges|lawsuit|case)",
+        r"fines|charg(?:es|ed)\s+(?:him|her|them|\w+)\s+with|filed\s+(?:\S+\s+){0,2}(?:complaints?|charges|lawsuit|case)",
         r"(?:ordered|orders|renewed|renews|extended|extends)\s+(?:\S+\s+){0,4}(?:detention|re-?arrest|pre-?trial|to\s+be\s+(?:held|detained|remanded))",
-        r"(?:court|judge|tribunal)\s+(?:\w+\s+){0,6}(?:ruled|ordered|sentenced|convicted|orders|sentences|convicts)",
+        r"(?:court|judge|tribunal)\s+(?:\S+\s+){0,6}(?:ruled|sentenced|convicted|sentences|convicts)",
         r"charged\s+(?:with|under)|charges?\s+(?:of|against|under)|criminal\s+charges?|indict(?:ed|ment)",
         r"prosecut(?:ed|ion|ing)|criminal\s+(?:case|proceedings|investigation)\s+(?:was\s+|has\s+been\s+)?"
         r"(?:opened|launched|initiated|brought)|opened\s+a\s+criminal\s+(?:case|investigation)",
         r"sentenced|convicted|found\s+guilty|fined|a\s+fine\s+of|lawsuits?|sued|put\s+on\s+trial|stood\s+trial",
         r"administrative\s+(?:case|offen[cs]e|charges?|protocol)|summoned\s+(?:for|to)|interrogat(?:ed|ion)",
-        r"(?:placed|put)\s+on\s+(?:a|the)\s+(?:\w+\s+)?wanted\s+list|accused\s+of\s+(?:\w+\s+){0,3}"
+        r"(?:placed|put)\s+on\s+(?:a|the)\s+(?:\w+\s+)?wanted\s+list|accused\s+of\s+(?:\S+\s+){0,3}"
         r"(?:extremism|terrorism|treason|espionage|fraud|hooliganism|disseminating|spreading|inciting|"
         r"participat|organi[sz]|insult|abuse)",
     ],
@@ -175,30 +181,31 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"travel\s+ban|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
         r"travel(?:l)?ing|boarding)",
         r"(?:denied|refused)\s+(?:\w+\s+)?(?:entry|exit|boarding)|entry\s+ban|turned\s+back\s+at",
-        r"prevented\s+(?:\w+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying)",
+        r"prevented\s+(?:\S+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying)",
         r"passports?\s+(?:was|were|had\s+been)\s+(?:confiscated|seized|cancell?ed|annulled|withheld)|"
         r"(?:confiscated|seized|cancell?ed|annulled)\s+(?:his|her|their)\s+passports?",
         r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
-        r"internet\s+(?:shutdown|blackout)|(?:internet|access|website|websites|network)\s+(?:\w+\s+){0,3}(?:was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:blocked|cut|shut\s+down|restricted|unavailable|throttled)",
+        r"internet\s+(?:\S+\s+){0,3}(?:unavailable|cut\s+off|down)|pushed\s+back\s+by\s+(?:riot\s+)?police",
+        r"internet\s+(?:shutdown|blackout)|(?:internet|access|website|websites|network)\s+(?:\S+\s+){0,3}(?:was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:blocked|cut|shut\s+down|restricted|unavailable|throttled)",
         r"(?:break|broke|breaking|broken)\s+up\s+(?:the|a|an|their)\s+(?:\w+\s+)?(?:sit-in|protest|rally|march|meeting|demonstration|gathering|picket|vigil|strike)",
-        r"(?:clear|cleared|clearing)\s+(?:\w+\s+)?protesters|told\s+to\s+disperse|cancell?ed\s+(?:\w+\s+){0,3}(?:legal\s+)?registration|(?:sealed|closed)\s+(?:off\s+)?the\s+premises",
-        r"off\s+the\s+air|taken\s+off(?:\s+the)?\s+air|unavailable\s+(?:\w+\s+){0,4}(?:orders|authorities)",
+        r"(?:clear|cleared|clearing)\s+(?:\w+\s+)?protesters|told\s+to\s+disperse|cancell?ed\s+(?:\S+\s+){0,3}(?:legal\s+)?registration|(?:sealed|closed)\s+(?:off\s+)?the\s+premises",
+        r"off\s+the\s+air|taken\s+off(?:\s+the)?\s+air|unavailable\s+(?:\S+\s+){0,4}(?:orders|authorities)",
         r"dispers(?:ed|al|ing)|broke\s+up\s+(?:a|the)\s+(?:\w+\s+)?(?:protest|rally|meeting|demonstration|"
         r"gathering|picket|vigil)",
         r"censor(?:ed|ship|ing)|block(?:ed|ing)\s+(?:access|the\s+website|its\s+website|websites?)|"
         r"website\s+(?:was|were)\s+blocked",
         r"shut\s+down|closed\s+down|liquidat(?:ed|ion)|forced\s+(?:\w+\s+)?to\s+close|ordered\s+(?:the\s+)?closure",
-        r"(?:revoked|withdrew|suspended|stripped)\s+(?:\w+\s+){0,3}(?:licen[cs]e|registration|accreditation|"
+        r"(?:revoked|withdrew|suspended|stripped)\s+(?:\S+\s+){0,3}(?:licen[cs]e|registration|accreditation|"
         r"broadcast)|(?:denied|refused)\s+(?:\w+\s+)?accreditation|deregister(?:ed)?",
         r"(?:banned|prohibited|cancell?ed)\s+(?:a|the|an|its|their)\s+(?:\w+\s+)?(?:rally|march|protest|"
         r"event|concert|screening|book|newspaper|publication|demonstration|meeting|conference)",
         r"taken\s+off\s+(?:the\s+)?air|ordered\s+to\s+(?:remove|delete|take\s+down)|declared\s+(?:\w+\s+)?"
-        r"undesirable|prevented\s+(?:\w+\s+){0,2}from\s+(?:reporting|filming|covering|speaking|holding)",
+        r"undesirable|prevented\s+(?:\S+\s+){0,2}from\s+(?:reporting|filming|covering|speaking|holding)",
     ],
     Act.CYBER_ATTACK: [
-        r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\w+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\w+\s+){0,6}(?:changed|reset)\s+by",
+        r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,6}(?:changed|reset)\s+by",
         r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)",
         r"hack(?:ed|ing|ers?)|ddos|denial[-\s]of[-\s]service|malware|spyware|phishing|pegasus",
         r"(?:accounts?|email|inbox|website|channel)\s+(?:was|were|had\s+been)\s+(?:compromised|hijacked|"
@@ -210,7 +217,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"fighting\s+(?:between|in|around|near|spread|continued)|clash\s+with|anti-terrorist\s+operation|counter-?terrorism\s+operation",
         r"(?:armed\s+)?clash(?:es|ed)?|gun\s+battles?|firefights?|shoot-?outs?|exchange\s+of\s+fire",
         r"(?:ensuing|heavy)\s+fighting|fighting\s+(?:broke\s+out|erupted)|armed\s+hostilities",
-        r"launched\s+(?:an?\s+)?(?:armed\s+)?attacks?\s+(?:against|on)\s+(?:\w+\s+){0,3}(?:officials|police|"
+        r"launched\s+(?:an?\s+)?(?:armed\s+)?attacks?\s+(?:against|on)\s+(?:\S+\s+){0,3}(?:officials|police|"
         r"officers|troops|soldiers|forces|checkpoints?|posts?|base)",
         r"shell(?:ed|ing)|air-?strikes?|bombard(?:ed|ment)|insurgent\s+attack|militants?\s+attacked",
     ],

@@ -128,7 +128,7 @@ def is_denied(sentence: str, offset: int) -> bool:
 
 
 def is_habitual(sentence: str, offset: int) -> bool:
-    return bool(_HABITUAL.search(clause_before(sentence, offset)))
+    return bool(_HABITUAL.search(sentence, 0, offset))
 
 
 def is_future(sentence: str, end: int) -> bool:
@@ -148,6 +148,15 @@ def is_adjective(sentence: str, start: int, end: int) -> bool:
         following[0][:1].isalpha()
 
 
-def is_definite_reference(sentence: str, start: int) -> bool:
-    """'the raids', 'his abduction': a noun that may point back to an act already told."""
-    return bool(_DEFINITE_BEFORE.search(sentence[max(0, start - 30) : start]))
+_PREDICATE_AFTER = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:came|comes|took\s+place|happened|occurred|followed|was|were|is|are|has|have|had|"
+    r"began|started|lasted|prompted|sparked|drew|caused|appeared|seemed)\b",
+    re.IGNORECASE,
+)
+
+
+def is_definite_reference(sentence: str, start: int, end: int) -> bool:
+    """'The raids came two days after...': a definite noun as the subject, pointing back."""
+    return bool(_DEFINITE_BEFORE.search(sentence[max(0, start - 30) : start])) and bool(
+        _PREDICATE_AFTER.search(sentence[end : end + 40])
+    )

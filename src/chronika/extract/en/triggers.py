@@ -26,7 +26,25 @@ NOT_ACTS = [
     r"fire\s+(?:brigade|fighters?|department|service|safety)|firefighters",
     r"shut\s+down\s+(?:the\s+)?(?:engine|computer)",
     r"raised\s+the\s+alarm|damage\s+control|rule\s+of\s+law",
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th|\d+(?:st|nd|rd|th))\s+"
+    r"(?:\S+\s+){0,3}(?:to\s+be\s+)?(?:killed|murdered|detained|arrested|attacked|abducted)",
+    r"(?:was|were|is|are|remains?|remained)\s+(?:still\s+)?being\s+(?:held|detained)|"
+    r"remain(?:s|ed)?\s+(?:\S+\s+)?in\s+(?:custody|detention|prison)|(?:has|have)\s+been\s+held|still\s+(?:held|detained)",
+    r"during\s+(?:his|her|their)\s+(?:\S+\s+){0,5}(?:detention|imprisonment|custody)|held\s+far\s+from",
+    r"(?:families|relatives|lawyers|friends|colleagues|volunteers|rescuers|parents)\s+(?:\S+\s+){0,4}search(?:ed|ing)",
+    r"(?:pressure|harassment|campaign|problems|fear|trouble)\s+(?:has\s+|have\s+|had\s+)?followed",
+    r"orders?\s+(?:the\s+)?release|ordered\s+(?:\S+\s+){0,3}released",
 ]
+_BOILERPLATE = re.compile(
+    r"^\W*(?:related|read\s+more|see\s+also|more\s+on|tags?|share|follow\s+us|photo|image|caption|"
+    r"subscribe|donate|contact|not\s+included)\b|\s\|\s.*\s\|\s",
+    re.IGNORECASE,
+)
+_UNVERIFIED = re.compile(
+    r"\b(?:unable\s+to|could\s+not|cannot|did\s+not)\s+(?:independently\s+)?(?:corroborate|verify|confirm)|"
+    r"\bunconfirmed\b|\bunverified\b",
+    re.IGNORECASE,
+)
 
 _COMPILED = {
     act: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
@@ -40,7 +58,7 @@ _MAX_SENTENCE = 2_000  # longer "sentences" are tables or run-on lists; scan the
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Acts stated in ``text[start:end]`` (one sentence), as asserted facts only."""
     sentence = text[start:end]
-    if len(sentence) > _MAX_SENTENCE * 4:
+    if len(sentence) > _MAX_SENTENCE * 4 or _BOILERPLATE.search(sentence) or _UNVERIFIED.search(sentence):
         return []
     found: list[tuple[int, int, Act | None]] = []
     for act, regex in _COMPILED.items():
@@ -71,7 +89,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if act is Act.PHYSICAL_ATTACK and in_custody:
             act = Act.TORTURE_ILL_TREATMENT
-        anaphoric = nominal and modality.is_definite_reference(sentence, t_start)
+        anaphoric = nominal and modality.is_definite_reference(sentence, t_start, t_end)
         triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
 
