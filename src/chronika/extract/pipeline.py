@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 
 import chronika.extract.en  # noqa: F401  (registers the English module)
@@ -147,7 +148,7 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
                 context = (own[-1][1], own[-1][0], sentence.paragraph)
                 context_start = sentence.start
             continue
-        groups = _group_by_mention(triggers, [(m, span) for m, span in own if not m.reporting])
+        groups = _group_by_mention(text, sentence, triggers, [(m, span) for m, span in own if not m.reporting])
         for mention_and_span, group in groups:
             if mention_and_span is None:
                 if current is None and drafts and context is not None and drafts[-1].date is context[0] \
@@ -177,16 +178,36 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
 
 
 def _group_by_mention(
-    triggers: list[Trigger], own: list[tuple[Mention, DateSpan]]
+    text: str, sentence: Sentence, triggers: list[Trigger], own: list[tuple[Mention, DateSpan]]
 ) -> list[tuple[tuple[Mention, DateSpan] | None, list[Trigger]]]:
-    """Each act takes the nearest date stated in its sentence; acts with no date stay together."""
+    """Each act takes the date of its own clause; failing that, the date that opens the sentence
+    ("On 14 June, ..., he was seized"); failing that, the nearest date. Acts with no date in their
+    sentence stay together."""
     if not own:
         return [(None, triggers)]
+    opening = next((i for i, (m, _) in enumerate(own) if m.start - sentence.start <= 3), None)
     groups: dict[int, list[Trigger]] = {}
     for trigger in triggers:
-        nearest = min(range(len(own)), key=lambda i: _distance(own[i][0], trigger))
-        groups.setdefault(nearest, []).append(trigger)
+        same_clause = [i for i, (m, _) in enumerate(own) if not _CLAUSE_BREAK.search(_between(text, m, trigger))]
+        if same_clause:
+            chosen = min(same_clause, key=lambda i: _distance(own[i][0], trigger))
+        elif opening is not None:
+            chosen = opening
+        else:
+            chosen = min(range(len(own)), key=lambda i: _distance(own[i][0], trigger))
+        groups.setdefault(chosen, []).append(trigger)
     return [(own[i], groups[i]) for i in sorted(groups)]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+
+
+def _between(text: str, mention: Mention, trigger: Trigger) -> str:
+    if mention.end <= trigger.start:
+        return text[mention.end : trigger.start]
+    if trigger.end <= mention.start:
+        return text[trigger.end : mention.start]
+    return ""
 
 
 def _distance(mention: Mention, trigger: Trigger) -> int:
@@ -264,7 +285,8 @@ def _same_occasion(a: Draft, b: Draft) -> bool:
     vaguer, finer = (a, b) if _narrower(b.date, a.date) else (b, a)
     if vaguer.date.precision is not Precision.DAY and _contains(vaguer.date, finer.date) \
             and vaguer.date.end is not None:
-        return shared_victims
+        # a summary ("have killed, detained ... since mid-May") told before its details
+        return shared_victims or vaguer is a
     continues = (b.date.end is None and b.date_mention is not None and b.date_mention.point is None
                  and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1))
     return continues and shared_victims

@@ -52,6 +52,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"bundled\s+(?:him|her|them)?\s*into|forced\s+(?:him|her|them)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
     ],
     Act.ARBITRARY_DETENTION: [
+        r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,10}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
         r"(?:took|take|takes|taking)\s+(?:him|her|them)\s+away",
         r"(?:kept|held|locked)\s+(?:\S+\s+){0,6}(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
         r"taken\s+back\s+into\s+custody|(?:admit(?:ted)?|committed|placed)\s+(?:\S+\s+){0,2}(?:to|in)\s+(?:a|the)\s+(?:\S+\s+){0,3}psychiatric",
@@ -111,6 +112,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"stak(?:ed|ing)\s+out|kept\s+watch|spying\s+on|spied\s+on",
     ],
     Act.RAID_SEARCH: [
+        r"(?:served|executed|carried\s+out)\s+(?:\S+\s+){0,2}search\s+warrants?",
         r"occupied\s+(?:its|the|their|his|her)\s+(?:offices?|premises|building|headquarters)",
         r"searches|raids",
         r"raid(?:ed|s)?|ransack(?:ed|ing)|stormed|burst\s+into|broke\s+into|broken\s+into|break-?ins?",
@@ -142,6 +144,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"displace(?:d|ment)|driven\s+(?:out|from)|banished",
     ],
     Act.SMEAR_CAMPAIGN: [
+        r"(?:“|\"|\')?(?:staged|fabricated|invented|faked)(?:”|\"|\')?\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping|arrest)",
         r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
         r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
         r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,4}(?:“|\"|«)?(?:an?\s+)?" + _LABELS,
@@ -164,6 +167,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"hate\s+speech|vilif(?:ied|ication)",
     ],
     Act.JUDICIAL_HARASSMENT: [
+        r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
         r"fines|charg(?:es|ed)\s+(?:him|her|them|\w+)\s+with|filed\s+(?:\S+\s+){0,2}(?:complaints?|charges|lawsuit|case)",
         r"(?:ordered|orders|renewed|renews|extended|extends)\s+(?:\S+\s+){0,4}(?:detention|re-?arrest|pre-?trial|to\s+be\s+(?:held|detained|remanded))",
         r"(?:court|judge|tribunal)\s+(?:\S+\s+){0,6}(?:ruled|sentenced|convicted|sentences|convicts)",
@@ -205,6 +209,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"undesirable|prevented\s+(?:\S+\s+){0,2}from\s+(?:reporting|filming|covering|speaking|holding)",
     ],
     Act.CYBER_ATTACK: [
+        r"(?:denial[-\s]of[-\s]service|ddos)\s*(?:\(\w+\)\s*)?attacks?",
         r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,6}(?:changed|reset)\s+by",
         r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)",
         r"hack(?:ed|ing|ers?)|ddos|denial[-\s]of[-\s]service|malware|spyware|phishing|pegasus",

@@ -27,8 +27,8 @@ _HYPOTHETICAL = re.compile(
 )
 _CALL = re.compile(
     r"\b(?:call(?:ed|s|ing)?\s+(?:on|upon|for)|urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+"
-    r"(?:to|for|on)|should|must|needs?\s+to|ought\s+to|to\s+(?:promptly\s+|thoroughly\s+|effectively\s+|"
-    r"immediately\s+|impartially\s+|\w+ly\s+and\s+\w+ly\s+)?(?:investigate|release|stop|end|halt|drop|"
+    r"(?:to|for|on)|should|must|needs?\s+to|ought\s+to|(?-i:to)\s+(?:promptly\s+|thoroughly\s+|effectively\s+|"
+    r"immediately\s+|impartially\s+|\w+ly\s+and\s+\w+ly\s+)?(?-i:investigate|release|stop|end|halt|drop|"
     r"quash|ensure|bring|hold|protect|cease|lift|guarantee|refrain)|investigation\s+into|"
     r"accountab\w+\s+for|to\s+account\s+for)\b",
     re.IGNORECASE,

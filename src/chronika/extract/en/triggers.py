@@ -12,7 +12,8 @@ from chronika.model import Act
 
 # Phrases that contain an act word without reporting the act; they win over the act by length.
 NOT_ACTS = [
-    r"search\s+warrants?|arrest\s+warrants?|search(?:ed|ing)?\s+for|in\s+search\s+of|search\s+engines?",
+    r"(?:without|no)\s+(?:a\s+|any\s+)?(?:search|arrest)\s+warrants?|search(?:ed|ing)?\s+for|in\s+search\s+of|"
+    r"search\s+engines?",
     r"(?:meeting|conference|rally|protest|elections?|talks|hearing|trial|event|vigil|session|"
     r"demonstration|picket|referendum|ceremony|festival|briefing|funeral|press\s+conference)s?\s+"
     r"(?:(?:was|were|is|are|had\s+been|has\s+been|will\s+be)\s+)?held",
@@ -26,8 +27,8 @@ NOT_ACTS = [
     r"fire\s+(?:brigade|fighters?|department|service|safety)|firefighters",
     r"shut\s+down\s+(?:the\s+)?(?:engine|computer)",
     r"raised\s+the\s+alarm|damage\s+control|rule\s+of\s+law",
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th|\d+(?:st|nd|rd|th))\s+"
-    r"(?:\S+\s+){0,3}(?:to\s+be\s+)?(?:killed|murdered|detained|arrested|attacked|abducted)",
+    r"the\s+(?-i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th|\d+(?:st|nd|rd|th))\s+"
+    r"(?:\S+\s+){0,3}(?:to\s+be\s+)?(?:killed|murdered|detained|arrested|attacked|abducted)\s+(?:this|since|in)",
     r"(?:was|were|is|are|remains?|remained)\s+(?:still\s+)?being\s+(?:held|detained)|"
     r"remain(?:s|ed)?\s+(?:\S+\s+)?in\s+(?:custody|detention|prison)|(?:has|have)\s+been\s+held|still\s+(?:held|detained)",
     r"during\s+(?:his|her|their)\s+(?:\S+\s+){0,5}(?:detention|imprisonment|custody)|held\s+far\s+from",
@@ -64,7 +65,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     for act, regex in _COMPILED.items():
         found += [(m.start(), m.end(), act) for m in regex.finditer(sentence)]
     found += [(m.start(), m.end(), None) for m in _NOT_ACTS.finditer(sentence)]
-    found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[0], item[2] is not None))
     kept: list[tuple[int, int, Act | None]] = []
     for item in found:
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
