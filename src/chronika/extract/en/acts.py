@@ -18,17 +18,22 @@ _PREMISES = (
 )
 _EQUIPMENT = (
     r"(?:phones?|mobile\s+phones|laptops?|computers?|cameras?|equipment|documents|archives?|files|"
-    r"hard\s+drives?|notebooks|passports?|records|materials|literature|books|leaflets|banners|"
+    r"hard\s+drives?|notebooks|records|materials|literature|books|leaflets|banners|"
     r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings)"
 )
 _LABELS = (
     r"(?:terroris[tm]s?|extremists?|traitors?|foreign\s+agents?|agents?\s+of|spies|spy|enem(?:y|ies)|"
     r"supporters?\s+of\s+terrorism|accomplices|separatists?|sympathi[sz]ers|provocateurs|"
-    r"undesirable|puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?)"
+    r"undesirable|puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?|tools?\s+of|"
+    r"stooges?|hirelings?|nazis?|fascists?|sect|cult|scum|provocateurs?|criminals?|bandits?|collaborators?|"
+    r"foreign-funded|grant-eaters?|russophobes?|sabotage|saboteurs?|apostates?|infidels?|heretics?|liars?)"
 )
 
 ACT_PATTERNS: dict[Act, list[str]] = {
     Act.KILLING: [
+        r"succumbed\s+to|(?:fired|using|used)\s+live\s+(?:ammunition|rounds|fire)\s+(?:\S+\s+){0,4}kill\w*",
+        r"shot\s+(?:\S+\s+){1,3}dead|died\s+(?:\S+\s+){0,6}(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)|died\s+in\s+(?:hospital|custody|detention|prison)",
+        r"(?:body|bodies)(?:,[^,]{0,80},)?\s+(?:was|were|had\s+been)\s+(?:found|discovered|recovered|dumped|returned)",
         r"died\s+(?:after|from|of)\s+being\s+(?:shot|beaten|stabbed|tortured|hit)|left\s+(?:at\s+least\s+)?\w+\s+(?:people\s+)?dead",
         r"kill(?:s|ing)?\s+(?:at\s+least\s+)?\w+|(?:was|were)\s+shot\s+dead|fatally\s+(?:shot|wounded|injured)",
         r"(?:was|were|been|being)\s+(?:shot\s+and\s+)?killed|killed|killing\s+(?:of\s+)?|kills",
@@ -41,6 +46,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their)\s+li(?:fe|ves)",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
+        r"(?:no|any)\s+news\s+(?:of|from|about)\s+(?:him|her|them)|taken\s+away\s+in|unmarked\s+(?:car|van|vehicle|minibus)",
+        r"den(?:y|ies|ied|ying)\s+(?:holding|detaining|having\s+(?:detained|arrested)|any\s+knowledge\s+of)",
+        r"refus(?:ed|es|ing)\s+to\s+(?:tell|disclose|reveal|confirm|say)\s+(?:\S+\s+){0,4}(?:where|whereabouts)",
         r"(?:he|she|they|who)\s+(?:was|were|had\s+been)\s+(?:seized|grabbed|snatched)",
         r"(?:do|does|did)\s+not\s+know\s+where\s+(?:he|she|they|\w+)\s+(?:is|are|was|were)",
         r"denied\s+(?:holding|detaining|having\s+detained)\s+(?:him|her|them)|held\s+incommunicado",
@@ -52,6 +60,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"bundled\s+(?:him|her|them)?\s*into|forced\s+(?:him|her|them)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
     ],
     Act.ARBITRARY_DETENTION: [
+        r"spent\s+(?:\S+\s+){0,4}(?:in\s+(?:a\s+)?(?:police\s+)?(?:cell|custody|detention|jail|prison)|behind\s+bars)",
+        r"(?:took|taken|brought|drove|driven|escorted|escort)\s+(?:\S+\s+){0,5}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|precinct|detention|department)",
+        r"(?:questioned|interrogated)\s+for\s+(?:\S+\s+){0,2}hours|placed\s+in\s+(?:a|the)\s+(?:\S+\s+){0,3}(?:detention|cell|custody|isolator|prison|jail)",
+        r"(?:took|taken|take|taking)\s+(?:\S+\s+){0,4}into\s+custody",
+        r"picked\s+(?:\S+\s+){0,3}up|remanded\s+(?:\S+\s+){0,2}in\s+(?:custody|detention)|remanded",
         r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,10}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
         r"(?:took|take|takes|taking)\s+(?:him|her|them)\s+away",
         r"(?:kept|held|locked)\s+(?:\S+\s+){0,6}(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
@@ -68,6 +81,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
     ],
     Act.TORTURE_ILL_TREATMENT: [
+        r"strip[-\s]search(?:ed|es)?|humiliat(?:ed|ing)\s+(?:\S+\s+){0,3}(?:search|treatment)",
         r"denied\s+(?:\w+\s+)?(?:insulin|food|water|medication|medicine|sleep|toilet|medical\s+\w+)",
         r"forced\s+to\s+(?:strip|lie|crawl|sing|eat|drink)|slapp(?:ed|ing)|inject(?:ed|s)?\s+(?:\S+\s+){0,5}against\s+(?:his|her|their)\s+will",
         r"beaten\s+(?:\S+\s+){0,6}(?:during\s+questioning|at\s+the\s+(?:\w+\s+)?(?:police\s+)?(?:department|station|headquarters))",
@@ -78,6 +92,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"cruel,?\s+inhuman(?:e)?\s+or\s+degrading|degrading\s+treatment|denied\s+medical\s+(?:care|treatment)",
     ],
     Act.PHYSICAL_ATTACK: [
+        r"ambush(?:ed|ing)|used\s+(?:\S+\s+){0,2}(?:batons|truncheons|tear\s+gas|stun\s+grenades|water\s+cannons?|rubber\s+bullets|live\s+ammunition|excessive\s+force|force)",
         r"tear\s+gas|rubber\s+bullets|water\s+cannon|fired\s+(?:on|at)|(?:was|were)\s+shot\s+(?:in|at)",
         r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
         r"beat(?:en|ing|ings)?\s*(?:up)?|punch(?:ed|ing)|kick(?:ed|ing)|stabb(?:ed|ing)|hit\s+(?:him|her|them)",
@@ -92,6 +107,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them)\s+to\s+undress|forced\s+nudity",
     ],
     Act.THREAT: [
+        r"or\s+(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
+        r"pressur(?:ed|ing|es)\s+(?:him|her|them|his|their|\S+)\s",
+        r"intimidat\w+|harass(?:ed|ing)\s+(?:by|him|her|them)",
         r"receiv(?:ed|ing|es|e)\s+(?:\S+\s+){0,3}(?:messages|calls|letters|notes|texts)\s+(?:\S+\s+){0,8}(?:telling|saying|warning|threatening)",
         r"declar\w+\s+(?:\S+\s+){0,6}(?:to\s+be\s+)?(?:“|\")?(?:legitimate\s+|military\s+)targets?",
         r"(?:declar\w+|nam\w+|call\w+)\s+(?:\S+\s+){0,6}(?:(?:“|\")?(?:legitimate\s+|military\s+)targets?)",
@@ -102,6 +120,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
     ],
     Act.SURVEILLANCE: [
+        r"listen(?:ed|ing)\s+in\s+on|intercept(?:ed|ing)\s+(?:his|her|their)|monitor(?:ed|ing)\s+(?:his|her|their)\s+(?:calls|phone|communications|messages|correspondence|movements)",
+        r"under\s+(?:\S+\s+)?(?:watch|observation|surveillance)|filmed\s+(?:the\s+)?(?:participants|protesters|them|him|her|everyone|activists|mourners|journalists)",
         r"photograph\s+(?:their|his|her|the|everyone)",
         r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,4}outside|(?:posted|stationed)\s+outside",
         r"(?:took|taking|take)\s+(?:photographs|photos|pictures)\s+of|photograph(?:ed|ing|s)\s+(?:everyone|them|him|her|the\s+\w+|visitors|participants|mourners|their)",
@@ -112,6 +132,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"stak(?:ed|ing)\s+out|kept\s+watch|spying\s+on|spied\s+on",
     ],
     Act.RAID_SEARCH: [
+        r"inspect(?:ed|ion\s+of)\s+(?:the|his|her|their|its)\s+(?:\S+\s+){0,2}(?:premises|office|home|flat|apartment|house)",
+        r"broke\s+down\s+the\s+door|went\s+through\s+(?:his|her|their|the)\s+(?:belongings|papers|things|files)",
+        r"(?:was|were)\s+searched",
         r"(?:served|executed|carried\s+out)\s+(?:\S+\s+){0,2}search\s+warrants?",
         r"occupied\s+(?:its|the|their|his|her)\s+(?:offices?|premises|building|headquarters)",
         r"searches|raids",
@@ -130,6 +153,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"stole|stolen|looted|froze\s+(?:\S+\s+){0,2}(?:accounts?|assets)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
     ],
     Act.PROPERTY_DESTRUCTION: [
+        r"slash(?:ed|ing)|(?:torn|tore|pulled)\s+down",
         r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)",
         r"torched|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
         r"destroyed\s+(?:in|by)\s+(?:a\s+)?fire|fire\s+(?:destroyed|gutted|broke\s+out)",
@@ -137,6 +161,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
     ],
     Act.FORCED_DISPLACEMENT: [
+        r"forcibly\s+(?:returned|deported|expelled|evicted)|refoul(?:ed|ement)|(?:fled|flee|fleeing)\s+(?:their|his|her)\s+homes?",
         r"fle(?:e|d|eing|es)\b|forced\s+(?:\S+\s+){0,5}to\s+flee",
         r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradit(?:ed|ion)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions)|deport(?:ed|ation|ations)",
@@ -154,7 +179,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:staged|fabricated|invented)\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping)",
         rf"label(?:led|ed|ling|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
         rf"brand(?:ed|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
-        rf"(?:called|described|portrayed|denounced|declared|named|dubbed)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
+        rf"(?:called|described|portrayed|denounced|declared|named|dubbed|depicting|depicted)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
         r"defam(?:ed|ation|atory)|smear(?:ed|s|ing)?|slander(?:ed|ous)?|discredit(?:ed|ing)",
         r"(?:claimed|alleged|accused|said|suggested)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
         r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
@@ -181,6 +206,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"participat|organi[sz]|insult|abuse)",
     ],
     Act.RESTRICTION_OF_MOVEMENT: [
+        r"(?:barred|banned|prevented|stopped|blocked)\s+(?:\S+\s+){0,3}from\s+(?:leaving|travel\w*|entering|boarding|crossing|flying)",
         r"ban\s+on\s+(?:leaving|travel\w*|exit)|(?:stopped|prevented|banned|barred)\s+from\s+(?:boarding|leaving|travel\w*|crossing)|refused\s+entry",
         r"travel\s+ban|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
         r"travel(?:l)?ing|boarding)",
@@ -209,6 +235,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"undesirable|prevented\s+(?:\S+\s+){0,2}from\s+(?:reporting|filming|covering|speaking|holding)",
     ],
     Act.CYBER_ATTACK: [
+        r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:\S+\s+){0,3}(?:accounts?|email|phone|computer|server|database)",
         r"(?:denial[-\s]of[-\s]service|ddos)\s*(?:\(\w+\)\s*)?attacks?",
         r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,6}(?:changed|reset)\s+by",
         r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)",
@@ -219,6 +246,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:accounts?|email|phone|computer)",
     ],
     Act.ARMED_CLASH: [
+        r"exchang(?:ed|ing)\s+(?:\S+\s+)?fire|(?:gun|armed)\s+battles?",
         r"fighting\s+(?:between|in|around|near|spread|continued)|clash\s+with|anti-terrorist\s+operation|counter-?terrorism\s+operation",
         r"(?:armed\s+)?clash(?:es|ed)?|gun\s+battles?|firefights?|shoot-?outs?|exchange\s+of\s+fire",
         r"(?:ensuing|heavy)\s+fighting|fighting\s+(?:broke\s+out|erupted)|armed\s+hostilities",

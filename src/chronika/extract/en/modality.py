@@ -18,11 +18,11 @@ _NEGATION = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|may|might|will|shall|should|must|if|unless|whether|plans?\s+to|planned\s+to|"
-    r"intends?\s+to|risks?|risking|faces?|facing|likely|possible|possibly|potential|potentially|"
+    r"intends?\s+to|risks?|risking|likely|possible|possibly|potential|potentially|"
     r"due\s+to\s+be|expected\s+to|fears?\s+(?:of|that)|feared|in\s+case\s+of|to\s+prevent|protect\w*\s+from|"
     r"to\s+avoid|against\s+possible|in\s+the\s+event\s+of|any\s+future|call\s+for|calling\s+for|"
     r"threatened\s+(?:\w+\s+)?(?:to|with)|threatening\s+to|threats?\s+(?:to|of)|vowed\s+to|promised\s+to|"
-    r"warned\s+(?:\w+\s+)?(?:of|that)|demanded\s+(?:that\s+)?|ordered\s+(?:\w+\s+)?to)\b",
+    r"warned\s+(?:\w+\s+)?(?:of|that)|demanded\s+(?:that\s+)?)\b",
     re.IGNORECASE,
 )
 _CALL = re.compile(
@@ -35,7 +35,9 @@ _CALL = re.compile(
 )
 _GENERIC = re.compile(
     r"\b(?:these|those|such|similar|further|any|future|recurrent|systematic|ongoing|widespread|"
-    r"campaign\s+of|practice\s+of|pattern\s+of|wave\s+of|history\s+of|cases\s+of|acts\s+of)\s+(?:\w+\s+)?$",
+    r"campaign\s+of|practice\s+of|pattern\s+of|wave\s+of|history\s+of|cases\s+of|acts\s+of|dozens\s+of|"
+    r"hundreds\s+of|thousands\s+of|scores\s+of|a\s+number\s+of|numerous|series\s+of|spate\s+of|string\s+of|"
+    r"documented|recorded|counted|tracked)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # A speaker announcing harm to come: "said the families would be expelled" is a threat by the speaker.
@@ -58,6 +60,8 @@ def clause_before(sentence: str, offset: int) -> str:
 
 def is_negated(sentence: str, offset: int) -> bool:
     """A negation in the few words before the act, within its clause."""
+    if _SENTENCE_NEGATION.search(sentence):
+        return True
     words = clause_before(sentence, offset).split()[-6:]
     return bool(_NEGATION.search(" ".join(words)))
 
@@ -90,9 +94,13 @@ def is_generic(sentence: str, offset: int) -> bool:
 def announced_harm(sentence: str, offset: int) -> re.Match[str] | None:
     """The speech act announcing this act as a future harm, if the sentence has one."""
     for match in _SPEECH_FUTURE.finditer(sentence, 0, offset + 1):
-        if match.end() <= offset + 1 and offset - match.end() < 60:
+        if match.end() <= offset + 1 and _MODAL_TO_ACT.match(sentence, match.end(), offset):
             return match
     return None
+
+
+# "would be expelled", "will be found", "would burn": the harm follows the modal directly.
+_MODAL_TO_ACT = re.compile(r"\s+(?:\w+\s+)?(?:be\s+|get\s+|have\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 _DENIAL = re.compile(
@@ -111,6 +119,12 @@ _FUTURE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|his|her|their|its|our|other|fellow)\s+$", re.IGNORECASE)
+_PREPOSITION_DEFINITE = re.compile(
+    r"\b(?:for|over|into|about|after|since|behind|following|before|during|despite)\s+(?:the|this|that|these|those|"
+    r"its|his|her|their)\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_NEGATION = re.compile(r"^\W*(?:no\s+one|nobody|none\s+of|neither)\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|this|that|these|those|its|his|her|their|such|same)\s+(?:(?:recent|latest|alleged|"
     r"reported|earlier|previous|last|first|second|suspected|\w+-\w+)\s+)?$",
@@ -157,6 +171,7 @@ _PREDICATE_AFTER = re.compile(
 
 def is_definite_reference(sentence: str, start: int, end: int) -> bool:
     """'The raids came two days after...': a definite noun as the subject, pointing back."""
-    return bool(_DEFINITE_BEFORE.search(sentence[max(0, start - 30) : start])) and bool(
-        _PREDICATE_AFTER.search(sentence[end : end + 40])
-    )
+    before = sentence[max(0, start - 30) : start]
+    if _PREPOSITION_DEFINITE.search(before):
+        return True  # "arrested for the attack", "an investigation into the killing"
+    return bool(_DEFINITE_BEFORE.search(before)) and bool(_PREDICATE_AFTER.search(sentence[end : end + 40]))

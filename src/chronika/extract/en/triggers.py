@@ -73,11 +73,15 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     kept.sort()
     in_custody = bool(_CUSTODY.search(sentence))
     triggers: list[Trigger] = []
+    announcement: re.Match[str] | None = None
     for t_start, t_end, act in kept:
         if act is None:
             continue
+        if announcement is not None and t_start >= announcement.end() and act is not Act.THREAT:
+            continue  # "... would be expelled and their houses demolished": all part of one threat
         announced = modality.announced_harm(sentence, t_start)
         if announced is not None and act is not Act.THREAT:
+            announcement = announced
             triggers.append(Trigger(Act.THREAT, start + announced.start("verb"), start + announced.end("verb")))
             continue
         if (modality.is_negated(sentence, t_start) or modality.is_hypothetical(sentence, t_start)
