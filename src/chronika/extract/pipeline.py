@@ -171,6 +171,8 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
             _add(module, text, cast, draft, sentence, group)
             timeline.note_incident(draft.acts, draft.date)
             current = draft
+            if mention_and_span is None and context is not None:
+                context = (context[0], context[1], sentence.paragraph)  # the story goes on
         if own:
             context = (own[-1][1], own[-1][0], sentence.paragraph)
             context_start = sentence.start

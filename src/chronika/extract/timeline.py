@@ -68,6 +68,7 @@ class Mention:
     after_act: Act | None = None  # "a week after the arrest": relative to that act's incident
     sets_anchor: bool = True
     reporting: bool = False  # "said today": when something was said, not when an act happened
+    open_end: bool = False  # "since Tuesday", "since 5 March": from that date, with no end
 
 
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
@@ -116,9 +117,12 @@ class Timeline:
             return None  # "31 February", year 0: the words are not a real date
         if span is None:
             return None
+        if mention.open_end:
+            span = DateSpan(start=span.start, end=None, precision=Precision.RANGE, text=text)
         if span.start > self.document_date and mention.kind in (Kind.ANCHOR_RELATIVE, Kind.OPEN):
             return None  # "five years after": not an event this document can report
-        if mention.sets_anchor and mention.kind is not Kind.OPEN:
+        flashback = mention.kind is Kind.ANCHOR_RELATIVE and mention.offset < 0
+        if mention.sets_anchor and mention.kind is not Kind.OPEN and not mention.open_end and not flashback:
             self.anchor = span
         if mention.point is not None and mention.point.year is not None:
             self.year_paragraph = paragraph

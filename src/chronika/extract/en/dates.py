@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from chronika.extract.timeline import CalendarRef, Kind, Mention, Part, Unit
 from chronika.model import Act
@@ -163,6 +164,15 @@ def _since_year(m: re.Match[str]) -> Mention:
 
 
 # -- calendar dates ---------------------------------------------------------------------------
+
+
+_ISO = r"(?P<y{n}>{Y})-(?P<m{n}>0[1-9]|1[0-2])-(?P<d{n}>[0-2]\d|3[01])"
+
+
+@pattern(rf"\b(?:from\s+|between\s+)?{_ISO.format(n=1, Y=_Y)}\s*(?:to|until|till|and|-|–|—)\s*{_ISO.format(n=2, Y=_Y)}\b")
+def _iso_range(m: re.Match[str]) -> Mention:
+    return _range(m, CalendarRef(year=int(m["y1"]), month=int(m["m1"]), day=int(m["d1"])),
+                  CalendarRef(year=int(m["y2"]), month=int(m["m2"]), day=int(m["d2"])))
 
 
 @pattern(rf"\b(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")
@@ -321,25 +331,29 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return chosen
 
 
+_BOUND = re.compile(r"\b(?:by|until|till|as\s+of|up\s+to)\s+$", re.IGNORECASE)
+
+
 def _reporting(text: str, mention: Mention) -> Mention:
-    """'... said today', 'announced on Monday': the date of a statement, not of an act."""
+    """'... said today', 'announced on Monday': the date of a statement, not of an act.
+    'By Thursday evening ...': a state at a time, which does not move the story's anchor."""
+    if _BOUND.search(text, max(0, mention.start - 8), mention.start):
+        return replace(mention, sets_anchor=False)
     if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):
         return mention
     if not _REPORTING.search(text, max(0, mention.start - 40), mention.start):
         return mention
-    return Mention(start=mention.start, end=mention.end, kind=mention.kind, point=mention.point,
-                   until=mention.until, weekday=mention.weekday, offset=mention.offset, unit=mention.unit,
-                   to_document_date=mention.to_document_date, reporting=True)
+    return replace(mention, reporting=True)
 
 
 def _open_if_since(text: str, mention: Mention) -> Mention:
-    """'since 5 March' reads as an open range even when the date pattern matched alone."""
-    if mention.kind is not Kind.CALENDAR:
+    """'since 5 March', 'since Tuesday' read as open ranges even when the date pattern matched alone."""
+    if mention.kind not in (Kind.CALENDAR, Kind.WEEKDAY, Kind.DOC_RELATIVE):
         return mention
     since = _SINCE.search(text, max(0, mention.start - 8), mention.start)
     if since is None:
         return mention
-    return Mention(start=since.start(), end=mention.end, kind=Kind.OPEN, point=mention.point)
+    return replace(mention, start=since.start(), open_end=True)
 
 
 def iter_years(text: str) -> Iterator[int]:

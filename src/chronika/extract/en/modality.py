@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from chronika.model import Act
+
 _CLAUSE_BREAK = re.compile(r"[;:,()\u2014]|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|without|neither|nor|nobody|none|denied|denies|deny|denying|refuted|rejected|"
@@ -175,3 +177,13 @@ def is_definite_reference(sentence: str, start: int, end: int) -> bool:
     if _PREPOSITION_DEFINITE.search(before):
         return True  # "arrested for the attack", "an investigation into the killing"
     return bool(_DEFINITE_BEFORE.search(before)) and bool(_PREDICATE_AFTER.search(sentence[end : end + 40]))
+
+
+_STATE_BEFORE = re.compile(r"\b(?:still|remains?|remained|continues?\s+to|continued\s+to|yet\s+to)\b", re.IGNORECASE)
+
+
+def is_state(sentence: str, start: int, act: Act) -> bool:
+    """'his family still did not know where he was': how an act goes on, not a new act."""
+    if act is not Act.ENFORCED_DISAPPEARANCE and act is not Act.ARBITRARY_DETENTION:
+        return False
+    return bool(_STATE_BEFORE.search(clause_before(sentence, start)))

@@ -94,7 +94,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             continue
         if act is Act.PHYSICAL_ATTACK and in_custody:
             act = Act.TORTURE_ILL_TREATMENT
-        anaphoric = nominal and modality.is_definite_reference(sentence, t_start, t_end)
+        anaphoric = (nominal and modality.is_definite_reference(sentence, t_start, t_end)) or \
+            modality.is_state(sentence, t_start, act)
         triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
 
