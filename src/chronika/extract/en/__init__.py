@@ -11,7 +11,7 @@ from chronika.extract.en import actors, dates, triggers
 from chronika.extract.gazetteer import default_gazetteer
 from chronika.extract.language import Dateline, Language, Participant, Trigger
 from chronika.extract.timeline import Kind, Mention
-from chronika.model import Place
+from chronika.model import Act, Place
 
 _DATELINE_PREFIX = re.compile(
     r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*(?:,|\(\w+\)\s*[-–—]?|[-–—])\s*)?$"
@@ -61,7 +61,8 @@ def _read_cast(text: str) -> object:
 def _participants(
     text: str, cast: object, sentence: tuple[int, int], trigger: Trigger
 ) -> tuple[list[Participant], list[Participant]]:
-    found = actors.roles(text, typing_cast(actors.Cast, cast), sentence, (trigger.start, trigger.end))
+    speech = trigger.act in (Act.THREAT, Act.SMEAR_CAMPAIGN)
+    found = actors.roles(text, typing_cast(actors.Cast, cast), sentence, (trigger.start, trigger.end), speech)
     return ([Participant(n, s, e) for n, s, e in found.perpetrators],
             [Participant(n, s, e) for n, s, e in found.victims])
 

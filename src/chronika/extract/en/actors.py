@@ -103,6 +103,12 @@ _VICTIM_PHRASE = re.compile(
     rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,3}}[\w-]+(?=[\s,.;:)]|$))?",
     re.IGNORECASE,
 )
+_ROLE_NOUN = re.compile(
+    r"\bthe\s+(?:\w+\s+)?(?:lawyer|journalist|activist|blogger|researcher|reporter|defender|editor|"
+    r"photographer|poet|writer|artist|academic|professor|student|pastor|imam|priest|monk|politician|"
+    r"councillor|candidate|doctor|nurse|human\s+rights\s+defender)\b",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _BE_BEFORE = re.compile(
@@ -147,6 +153,7 @@ class Cast:
     aliases: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical name
     kinds: dict[str, ActorKind] = field(default_factory=dict)
     focus: str | None = None  # the organisation the report is about
+    focus_person: str | None = None  # the person the report is mostly about
     places: list[tuple[int, int, Place]] = field(default_factory=list)
 
     def between(self, start: int, end: int) -> list[Mention]:
@@ -267,6 +274,9 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
         cast.kinds.setdefault(canonical, resolved_kind)
         cast.mentions.append(Mention(start, end, text[start:end], canonical, cast.kinds[canonical]))
     cast.focus = _focus(text, cast)
+    people = Counter(m.name for m in cast.mentions if m.kind is ActorKind.PERSON)
+    if people:
+        cast.focus_person = people.most_common(1)[0][0]
     if cast.focus is not None:
         for match in ORG_PHRASES.finditer(text):
             cast.mentions.append(Mention(match.start(), match.end(), match.group(), cast.focus,
@@ -338,7 +348,7 @@ def _clause_start(text: str, offset: int, floor: int) -> int:
     return floor + last.end() if last is not None else floor
 
 
-def roles(text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int]) -> Roles:
+def roles(text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], speech: bool = False) -> Roles:
     """Perpetrators and victims of one act, read from the clause around its trigger."""
     s_start, s_end = sentence
     t_start, t_end = trigger
@@ -349,14 +359,15 @@ def roles(text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, 
     passive = bool(_BE_BEFORE.search(text, max(s_start, t_start - 30), t_start))
 
     is_verbal = verbal(text[t_start:t_end])
-    by = _BY.search(text, t_end, min(after_end + 40, s_end))
+    by = _BY.search(text, t_start, min(after_end + 40, s_end))
     if by is not None and by.start() - t_end < 60 and (passive or not is_verbal):
         agent_end = _clause_end(text, by.end(), s_end)
         perpetrators += _agents_at(text, cast, by.end(), min(agent_end, by.end() + 80))
     else:
         by = None
     if not passive and is_verbal and not perpetrators:
-        perpetrators += _nearest_before(text, cast, before_start, t_start, agents=True)
+        perpetrators += _nearest_before(text, cast, before_start, t_start, agents=True,
+                                        prefer_people=speech)
     if passive:
         victims += _nearest_before(text, cast, before_start, t_start, agents=False)
     else:
@@ -397,8 +408,10 @@ def _agent_name(phrase: str) -> str:
     return cleaned
 
 
-def _nearest_before(text: str, cast: Cast, start: int, end: int, agents: bool) -> list[tuple[str, int, int]]:
-    names = _names_in(cast, start, end)
+def _nearest_before(text: str, cast: Cast, start: int, end: int, agents: bool,
+                    prefer_people: bool = True) -> list[tuple[str, int, int]]:
+    names_mentions = cast.between(start, end)
+    names = [(m.name, m.start, m.end) for m in names_mentions]
     pattern = _AGENT_PHRASE if agents else _VICTIM_PHRASE
     phrases = list(pattern.finditer(text, start, end))
     candidates: list[tuple[str, int, int]] = [(n, s, e) for n, s, e in names]
@@ -418,7 +431,11 @@ def _nearest_before(text: str, cast: Cast, start: int, end: int, agents: bool) -
         return []
     candidates.sort(key=lambda c: c[1])
     if agents:
-        return [candidates[0]]
+        kinds = {m.start: m.kind for m in names_mentions}
+        preferred = [c for c in candidates if kinds.get(c[1]) is not ActorKind.PERSON]
+        if prefer_people or not preferred:
+            return [candidates[0]]
+        return [preferred[0]]
     # the subject of a passive verb: the first name of the clause, with names joined to it by "and"
     first = candidates[0]
     return [c for c in candidates if c[1] >= first[1]][:4]
@@ -434,6 +451,12 @@ def _resolve_members(cast: Cast, phrase: str) -> str:
 
 def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
     names = _names_in(cast, start, end)
+    role = _ROLE_NOUN.search(text, start, end)
+    if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
+        names = [(cast.focus_person, role.start(), role.end()), *names]
+    phrase = _VICTIM_PHRASE.search(text, start, end)
+    if phrase is not None and (not names or phrase.end() < names[0][1]):
+        names = [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     if names:
         return names[:4]
     pronoun = re.compile(r"\b(?:him|her)\b", re.IGNORECASE).search(text, start, min(end, start + 25))

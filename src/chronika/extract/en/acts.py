@@ -195,11 +195,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
         r"fines|charg(?:es|ed)\s+(?:him|her|them|\w+)\s+with|filed\s+(?:\S+\s+){0,2}(?:complaints?|charges|lawsuit|case)",
         r"(?:ordered|orders|renewed|renews|extended|extends)\s+(?:\S+\s+){0,4}(?:detention|re-?arrest|pre-?trial|to\s+be\s+(?:held|detained|remanded))",
-        r"(?:court|judge|tribunal)\s+(?:\S+\s+){0,6}(?:ruled|sentenced|convicted|sentences|convicts)",
         r"charged\s+(?:with|under)|charges?\s+(?:of|against|under)|criminal\s+charges?|indict(?:ed|ment)",
         r"prosecut(?:ed|ion|ing)|criminal\s+(?:case|proceedings|investigation)\s+(?:was\s+|has\s+been\s+)?"
         r"(?:opened|launched|initiated|brought)|opened\s+a\s+criminal\s+(?:case|investigation)",
-        r"sentenced|convicted|found\s+guilty|fined|a\s+fine\s+of|lawsuits?|sued|put\s+on\s+trial|stood\s+trial",
+        r"sentenc(?:ed|es)|convict(?:ed|s)|found\s+guilty|ruled\s+(?:against|that)|fined|a\s+fine\s+of|lawsuits?|sued|put\s+on\s+trial|stood\s+trial",
         r"administrative\s+(?:case|offen[cs]e|charges?|protocol)|summoned\s+(?:for|to)|interrogat(?:ed|ion)",
         r"(?:placed|put)\s+on\s+(?:a|the)\s+(?:\w+\s+)?wanted\s+list|accused\s+of\s+(?:\S+\s+){0,3}"
         r"(?:extremism|terrorism|treason|espionage|fraud|hooliganism|disseminating|spreading|inciting|"
