@@ -143,12 +143,13 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
                     and not (t.anaphoric and any(t.act in d.acts for d in drafts))]
         if own and not triggers:
             current = None
-        if not triggers:
-            if own:
-                context = (own[-1][1], own[-1][0], sentence.paragraph)
+        stated = [(m, span) for m, span in own if not m.reporting]
+        if not triggers or _is_headline(text, sentence, units):
+            if stated:
+                context = (stated[-1][1], stated[-1][0], sentence.paragraph)
                 context_start = sentence.start
             continue
-        groups = _group_by_mention(text, sentence, triggers, [(m, span) for m, span in own if not m.reporting])
+        groups = _group_by_mention(text, sentence, triggers, stated)
         for mention_and_span, group in groups:
             if mention_and_span is None:
                 if current is None and drafts and context is not None and drafts[-1].date is context[0] \
@@ -173,10 +174,17 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
             current = draft
             if mention_and_span is None and context is not None:
                 context = (context[0], context[1], sentence.paragraph)  # the story goes on
-        if own:
-            context = (own[-1][1], own[-1][0], sentence.paragraph)
+        if stated:
+            context = (stated[-1][1], stated[-1][0], sentence.paragraph)
             context_start = sentence.start
     return drafts
+
+
+def _is_headline(text: str, sentence: Sentence, units: list[Sentence]) -> bool:
+    """A title line: a paragraph of one short sentence with no closing punctuation."""
+    alone = sum(1 for u in units if u.paragraph == sentence.paragraph) == 1
+    words = text[sentence.start : sentence.end].split()
+    return alone and len(words) <= 25 and not text[sentence.end - 1] in ".!?\"”'"
 
 
 def _group_by_mention(

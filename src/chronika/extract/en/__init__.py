@@ -18,7 +18,7 @@ _DATELINE_PREFIX = re.compile(
 )
 _STATED_PREFIX = re.compile(
     r"(?:published|posted|updated|date|dated|issued|released|filed|compiled|written|first\s+published)"
-    r"(?:\s+on)?\s*[:\-–—]?\s*$",
+    r"(?:\s+on)?\s*[:\-–—]?\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?$",
     re.IGNORECASE,
 )
 _LOCATIVE_CUE = re.compile(

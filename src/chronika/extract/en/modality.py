@@ -39,7 +39,7 @@ _GENERIC = re.compile(
     r"\b(?:these|those|such|similar|further|any|future|recurrent|systematic|ongoing|widespread|"
     r"campaign\s+of|practice\s+of|pattern\s+of|wave\s+of|history\s+of|cases\s+of|acts\s+of|dozens\s+of|"
     r"hundreds\s+of|thousands\s+of|scores\s+of|a\s+number\s+of|numerous|series\s+of|spate\s+of|string\s+of|"
-    r"documented|recorded|counted|tracked)\s+(?:\w+\s+)?$",
+    r"documented|recorded|counted|tracked|registered|one\s+of)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
 # A speaker announcing harm to come: "said the families would be expelled" is a threat by the speaker.

@@ -35,10 +35,12 @@ NOT_ACTS = [
     r"(?:families|relatives|lawyers|friends|colleagues|volunteers|rescuers|parents)\s+(?:\S+\s+){0,4}search(?:ed|ing)",
     r"(?:pressure|harassment|campaign|problems|fear|trouble)\s+(?:has\s+|have\s+|had\s+)?followed",
     r"orders?\s+(?:the\s+)?release|ordered\s+(?:\S+\s+){0,3}released",
+    r"(?:has|have)\s+been\s+(?:held|detained|imprisoned|jailed)\s+(?:incommunicado|in\s+\S+|without\s+\S+|since|for)",
 ]
 _BOILERPLATE = re.compile(
     r"^\W*(?:related|read\s+more|see\s+also|more\s+on|tags?|share|follow\s+us|photo|image|caption|"
-    r"subscribe|donate|contact|not\s+included)\b|\s\|\s.*\s\|\s",
+    r"subscribe|donate|contact|not\s+included|subject|re|fwd?|to|from|cc)\s*:|^\W*(?:related|read\s+more|"
+    r"see\s+also)\b",
     re.IGNORECASE,
 )
 _UNVERIFIED = re.compile(
