@@ -155,7 +155,11 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
                 if current is None and drafts and context is not None and drafts[-1].date is context[0] \
                         and sentence.paragraph - drafts[-1].paragraph <= CONTEXT_PARAGRAPHS:
                     current = drafts[-1]  # the story of the last occasion goes on in a new paragraph
-                if current is not None:
+                if current is not None and not _fits(module, text, cast, current, sentence, group):
+                    draft = Draft(date=current.date, date_mention=None, paragraph=sentence.paragraph)
+                    current = None
+                    drafts.append(draft)
+                elif current is not None:
                     draft = current
                 elif context is not None and sentence.paragraph - context[2] <= CONTEXT_PARAGRAPHS:
                     draft = Draft(date=context[0], date_mention=None, paragraph=sentence.paragraph)
@@ -185,6 +189,34 @@ def _is_headline(text: str, sentence: Sentence, units: list[Sentence]) -> bool:
     alone = sum(1 for u in units if u.paragraph == sentence.paragraph) == 1
     words = text[sentence.start : sentence.end].split()
     return alone and len(words) <= 25 and not text[sentence.end - 1] in ".!?\"”'"
+
+
+# Acts that one operation tends to combine: a raid with seizure and detention, a shelling with deaths.
+ACT_FAMILIES: tuple[frozenset[Act], ...] = (
+    frozenset({Act.ARBITRARY_DETENTION, Act.ENFORCED_DISAPPEARANCE, Act.TORTURE_ILL_TREATMENT, Act.RAID_SEARCH,
+               Act.SEIZURE, Act.JUDICIAL_HARASSMENT, Act.RESTRICTION_OF_MOVEMENT, Act.SEXUAL_VIOLENCE,
+               Act.THREAT, Act.PHYSICAL_ATTACK}),
+    frozenset({Act.KILLING, Act.PHYSICAL_ATTACK, Act.ARMED_CLASH, Act.SEXUAL_VIOLENCE}),
+    frozenset({Act.THREAT, Act.SMEAR_CAMPAIGN, Act.SURVEILLANCE, Act.CYBER_ATTACK,
+               Act.RESTRICTION_OF_EXPRESSION}),
+    frozenset({Act.PROPERTY_DESTRUCTION, Act.SEIZURE, Act.RAID_SEARCH}),
+    frozenset({Act.FORCED_DISPLACEMENT}),
+    frozenset({Act.OTHER}),
+)
+
+
+def _fits(module: Language, text: str, cast: object, draft: Draft, sentence: Sentence,
+          triggers: list[Trigger]) -> bool:
+    """Whether dateless acts continue the open incident: related acts, or the same people."""
+    acts = {t.act for t in triggers}
+    current = set(draft.acts)
+    if acts & current or any(acts & family and current & family for family in ACT_FAMILIES):
+        return True
+    victims = set()
+    for trigger in triggers:
+        _, found = module.participants(text, cast, (sentence.start, sentence.end), trigger)
+        victims |= {v.name.casefold() for v in found}
+    return bool(victims & {v.name.casefold() for v in draft.victims})
 
 
 def _group_by_mention(

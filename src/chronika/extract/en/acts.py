@@ -31,6 +31,7 @@ _LABELS = (
 
 ACT_PATTERNS: dict[Act, list[str]] = {
     Act.KILLING: [
+        r"d(?:ies|ied|ie)\s+(?:\S+\s+){0,3}after\s+being\s+(?:shot|beaten|stabbed|tortured|hit)",
         r"died\s+(?:there|on\s+the\s+spot|at\s+the\s+scene|instantly|immediately|on\s+the\s+way|before\s+reaching)",
         r"succumbed\s+to|(?:fired|using|used)\s+live\s+(?:ammunition|rounds|fire)\s+(?:\S+\s+){0,4}kill\w*",
         r"shot\s+(?:\S+\s+){1,3}dead|died\s+(?:\S+\s+){0,6}(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)|died\s+in\s+(?:hospital|custody|detention|prison)",
@@ -47,6 +48,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
+        r"never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
         r"(?:pushed|forced|dragged|threw|shoved|bundled)\s+(?:\S+\s+){0,2}in(?:to)?\s+(?:a|the|an)\s+(?:\S+\s+){0,2}(?:van|car|vehicle|minibus|truck|jeep)",
         r"(?:no|any)\s+news\s+(?:of|from|about)\s+(?:him|her|them|me|us)|taken\s+away\s+in|unmarked\s+(?:car|van|vehicle|minibus)",
         r"den(?:y|ies|ied|ying)\s+(?:holding|detaining|having\s+(?:detained|arrested)|any\s+knowledge\s+of)",
@@ -62,6 +64,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"bundled\s+(?:him|her|them|me|us)?\s*into|forced\s+(?:him|her|them|me|us)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
     ],
     Act.ARBITRARY_DETENTION: [
+        r"took\s+away\s+(?:\S+\s+){0,3}(?:people|persons|men|women|activists|protesters|journalists|participants|students|residents)",
         r"spent\s+(?:\S+\s+){0,4}(?:in\s+(?:a\s+)?(?:police\s+)?(?:cell|custody|detention|jail|prison)|behind\s+bars)",
         r"(?:took|taken|brought|drove|driven|escorted|escort)\s+(?:\S+\s+){0,5}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|precinct|detention|department)",
         r"(?:questioned|interrogated)\s+for\s+(?:\S+\s+){0,2}hours|placed\s+in\s+(?:a|the)\s+(?:\S+\s+){0,3}(?:detention|cell|custody|isolator|prison|jail)",
@@ -83,6 +86,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
     ],
     Act.TORTURE_ILL_TREATMENT: [
+        r"punishment\s+cell|solitary\s+confinement|isolation\s+cell|(?:given|received|got)\s+no\s+(?:food|water|medical|medicine)",
         r"strip[-\s]search(?:ed|es)?|humiliat(?:ed|ing)\s+(?:\S+\s+){0,3}(?:search|treatment)",
         r"denied\s+(?:\w+\s+)?(?:insulin|food|water|medication|medicine|sleep|toilet|medical\s+\w+)",
         r"forced\s+to\s+(?:strip|lie|crawl|sing|eat|drink)|slapp(?:ed|ing)|inject(?:ed|s)?\s+(?:\S+\s+){0,5}against\s+(?:his|her|their|my|our)\s+will",
@@ -110,6 +114,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them|me|us)\s+to\s+undress|forced\s+nudity",
     ],
     Act.THREAT: [
+        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|be|die|regret)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
         r"told\s+(?:\S+\s+){0,6}that\s+[“\"](?:\S+\s+){0,10}(?:will|would|shall|\'ll)\b",
         r"or\s+(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
         r"pressur(?:ed|ing|es)\s+(?:him|her|them|his|their|\S+)\s",
@@ -124,13 +129,15 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
     ],
     Act.SURVEILLANCE: [
+        r"photograph(?:s|ed|ing)?\s+(?:\S+\s+){0,2}(?:house|home|car|office|flat)|follow(?:s|ed|ing)?\s+(?:his|her|their|the|my|our)\s+(?:car|vehicle|taxi)",
+        r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,4}(?:near|outside|opposite|across\s+from)",
         r"listen(?:ed|ing)\s+in\s+on|intercept(?:ed|ing)\s+(?:his|her|their|my|our)|monitor(?:ed|ing)\s+(?:his|her|their|my|our)\s+(?:calls|phone|communications|messages|correspondence|movements)",
         r"under\s+(?:\S+\s+)?(?:watch|observation|surveillance)|filmed\s+(?:the\s+)?(?:participants|protesters|them|him|her|everyone|activists|mourners|journalists)",
         r"photograph\s+(?:their|his|her|the|everyone)",
         r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,4}outside|(?:posted|stationed)\s+outside",
         r"(?:took|taking|take)\s+(?:photographs|photos|pictures)\s+of|photograph(?:ed|ing|s)\s+(?:everyone|them|him|her|the\s+\w+|visitors|participants|mourners|their)",
         r"wr(?:ote|iting|ites)\s+down\s+(?:the\s+)?(?:names|plate\s+numbers|number\s+plates)",
-        rf"{_BE}\s+(?:being\s+)?(?:followed|tailed|trailed|watched|monitored|photographed|filmed)",
+        rf"{_BE}\s+(?:being\s+)?(?:followed|tailed|trailed|watched|monitored)",
         r"followed\s+(?:him|her|them|the\s+\w+|by)|tailed|under\s+surveillance|surveillance",
         r"(?:wire-?)?tapp(?:ed|ing)|eavesdropp(?:ed|ing)|(?:phone|calls)\s+(?:was|were)\s+(?:intercepted|monitored)",
         r"stak(?:ed|ing)\s+out|kept\s+watch|spying\s+on|spied\s+on",
@@ -142,6 +149,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:served|executed|carried\s+out)\s+(?:\S+\s+){0,2}search\s+warrants?",
         r"occupied\s+(?:its|the|their|his|her)\s+(?:offices?|premises|building|headquarters)",
         r"searches|raids",
+        r"check(?:ed|ing|s)?\s+(?:their|his|her|the|my)\s+(?:phones?|bags|belongings|devices)",
         r"raid(?:ed|s|ing)?|ransack(?:ed|ing|s)|storm(?:ed|s)|burst\s+into|broke\s+into|broken\s+into|break-?ins?",
         r"search(?:ed|es|ing)?|body\s+searches|house\s+search(?:es)?|(?:frisked|patted\s+down)",
         rf"entered\s+(?:\S+\s+){{0,3}}{_PREMISES}",
@@ -155,9 +163,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es)",
         rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?:\S+\s+){{0,3}}{_EQUIPMENT}",
         rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
-        r"stole|stolen|looted|froze\s+(?:\S+\s+){0,2}(?:accounts?|assets)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
+        r"stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
     ],
     Act.PROPERTY_DESTRUCTION: [
+        r"(?:sprayed|daubed|painted|covered)\s+with\s+(?:\S+\s+)?(?:graffiti|slogans|paint)",
         r"slash(?:ed|ing)|(?:torn|tore|pulled)\s+down",
         r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)",
         r"torched|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
@@ -166,6 +175,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
     ],
     Act.FORCED_DISPLACEMENT: [
+        r"(?:ran|run|fled|escaped)\s+(?:away\s+)?(?:to|into)\s+the\s+(?:bush|forest|mountains|hills|woods|jungle)",
         r"forcibly\s+(?:returned|deported|expelled|evicted)|refoul(?:ed|ement)|(?:fled|flee|fleeing)\s+(?:their|his|her)\s+homes?",
         r"fle(?:e|d|eing|es)\b|forced\s+(?:\S+\s+){0,5}to\s+flee",
         r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradit(?:ed|ion)",
@@ -174,12 +184,18 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"displace(?:d|ment)|driven\s+(?:out|from)|banished",
     ],
     Act.SMEAR_CAMPAIGN: [
+        r"add(?:ed|s)?\s+(?:\S+\s+){0,8}to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists)",
+        r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)|show(?:s|ed)?)\s+(?:\S+\s+){0,15}?[“\"«‘\'][^”\"»’\']{0,80}?(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign|extremis|nazi|fascist|puppet|provocateur|criminal|bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison)",
+        r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
         r"(?:“|\"|\')?(?:staged|fabricated|invented|faked)(?:”|\"|\')?\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping|arrest)",
         r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
         r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
         r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,4}(?:“|\"|«)?(?:an?\s+)?" + _LABELS,
         r"(?:said|claimed|alleged|stated|wrote|posted|declared|suggested)\s+(?:\S+\s+){0,12}?(?:was|were|is|are)\s+(?:“|\"|«)(?:an?|the)\s",
-        r"(?:publish(?:ed|es)|print(?:ed|s)|air(?:ed|s)|broadcast|post(?:ed|s))\s+(?:\S+\s+){0,3}(?:names|photographs|photos|addresses|personal\s+data)\s+(?:and\s+\w+\s+)?of",
+        r"(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|broadcast|post(?:ed|s)?|show(?:ed|s)?|leak(?:ed|s)?)\s+(?:\S+\s+){0,3}(?:names|(?:home\s+)?addresse?s?|"
+        r"personal\s+data|phone\s+numbers)|(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|post(?:ed|s)?|show(?:ed|s)?)\s+(?:\S+\s+){0,3}"
+        r"(?:photographs|photos|pictures)\s+of\s+(?:the\s+)?(?:detained|arrested|his|her|their|staff|activists|journalists|"
+        r"lawyers|members|children|relatives|family|(?-i:[A-Z]))",
         r"(?:televised|filmed|forced|recorded)\s+confessions?|(?:appeared|aired|shown)\s+(?:\S+\s+){0,8}(?:video|broadcast|segment|programme|program)\s+(?:\S+\s+){0,10}(?:confess\w*|apologi\w+|repent\w*|traitor)",
         r"(?:staged|fabricated|invented)\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping)",
         rf"label(?:led|ed|ling|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
@@ -197,6 +213,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"hate\s+speech|vilif(?:ied|ication)",
     ],
     Act.JUDICIAL_HARASSMENT: [
+        r"upheld\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
+        r"(?:allowed|authori[sz]ed|permitted)\s+(?:\S+\s+){0,2}to\s+(?:hold|detain|keep)|ordered\s+(?:the\s+)?(?:\S+\s+)?(?:arrest|detention)\s+of",
+        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,5}with|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
+        r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
         r"summon(?:ed|s)\s+(?:\S+\s+){0,3}(?:to|for)",
         r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
         r"fines|charg(?:es|ed)\s+(?:him|her|them|\w+)\s+with|filed\s+(?:\S+\s+){0,2}(?:complaints?|charges|lawsuit|case)",
@@ -211,10 +231,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"participat|organi[sz]|insult|abuse)",
     ],
     Act.RESTRICTION_OF_MOVEMENT: [
+        r"(?:cancel|annul|revok|withh[eo]ld|kep|keep|confiscat|seiz)\w*\s+(?:\S+\s+){0,5}passports?|turn(?:ed|s)?\s+(?:\S+\s+){0,5}back\s+(?:at|from)|turned\s+back",
         r"withh(?:e|o)ld(?:s|ing)?\s+(?:his|her|their)\s+passports?",
         r"(?:barred|banned|prevented|stopped|blocked)\s+(?:\S+\s+){0,3}from\s+(?:leaving|travel\w*|entering|boarding|crossing|flying)",
         r"ban\s+on\s+(?:leaving|travel\w*|exit)|(?:stopped|prevented|banned|barred)\s+from\s+(?:boarding|leaving|travel\w*|crossing)|refused\s+entry",
-        r"travel\s+ban|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
+        r"travel\s+bans?|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
         r"travel(?:l)?ing|boarding)",
         r"(?:denied|refused)\s+(?:\w+\s+)?(?:entry|exit|boarding)|entry\s+ban|turned\s+back\s+at",
         r"prevented\s+(?:\S+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying)",
@@ -223,6 +244,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
+        r"(?:become|became|becomes|been|is|are|was|were|remains?|remained)\s+(?:\S+\s+)?(?:inaccessible|unavailable|blocked)",
         r"(?:internet|access|connection|website|websites|network)\s+(?:\S+\s+){0,5}(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\S+\s+)?(?:slowed|throttled|suspended|restricted|shut\s+off|cut\s+off|disconnected)",
         r"(?:office|premises|building|newsroom|headquarters|studio)\s+(?:\S+\s+){0,4}(?:was|were)\s+sealed|seal(?:ed|s)\s+(?:off\s+)?(?:the|its|their)\s+(?:office|premises|building|newsroom)",
         r"declar(?:ed|es)\s+(?:\S+\s+){0,8}(?:“|\")?extremist(?:\s+materials?)?|(?:access|website)\s+blocked",
@@ -254,7 +276,15 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
         r"(?:accounts?|email|phone|computer)",
     ],
+    Act.OTHER: [
+        r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:from|on|by|for|after|because)|"
+        r"dismiss(?:es|ed)\s+(?:him|her|them|me)\b",
+        r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:university|school|college|institute|academy|party|bar)",
+        r"forced\s+labou?r|obliged\s+(?:\S+\s+){0,6}to\s+(?:go|work|pick)|stripp?(?:ed|ing|s)\s+(?:\S+\s+){0,5}of\s+(?:\S+\s+){0,2}"
+        r"(?:citizenship|nationality)",
+    ],
     Act.ARMED_CLASH: [
+        r"shooting\s+between|fire\s+between|(?:fight|fighting|fought)\s+(?:between|with|against)|came\s+to\s+fight",
         r"exchang(?:ed|ing)\s+(?:\S+\s+)?fire|(?:gun|armed)\s+battles?",
         r"fighting\s+(?:between|in|around|near|spread|continued)|clash\s+with|anti-terrorist\s+operation|counter-?terrorism\s+operation",
         r"(?:armed\s+)?clash(?:es|ed)?|gun\s+battles?|firefights?|shoot-?outs?|exchange\s+of\s+fire",
@@ -267,6 +297,6 @@ ACT_PATTERNS: dict[Act, list[str]] = {
 
 # Words near an assault that place it in custody, where the vocabulary calls it ill-treatment.
 CUSTODY_CONTEXT = (
-    r"\b(?:custody|detention|detained|cell|police\s+station|station|interrogat\w+|questioning|"
+    r"\b(?:custody|detention|detained|cell|police\s+station|station|interrogat\w+|questioning|captured|captives?|prisoners?\s+of\s+war|POWs?|"
     r"while\s+held|in\s+detention|temporary\s+detention|isolator|colony|prison|during\s+questioning)\b"
 )

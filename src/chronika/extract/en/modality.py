@@ -39,7 +39,11 @@ _GENERIC = re.compile(
     r"\b(?:these|those|such|similar|further|any|future|recurrent|systematic|ongoing|widespread|"
     r"campaign\s+of|practice\s+of|pattern\s+of|wave\s+of|history\s+of|cases\s+of|acts\s+of|dozens\s+of|"
     r"hundreds\s+of|thousands\s+of|scores\s+of|a\s+number\s+of|numerous|series\s+of|spate\s+of|string\s+of|"
-    r"documented|recorded|counted|tracked|registered|one\s+of)\s+(?:\S+\s+){0,3}$",
+    r"documented|recorded|counted|tracked|registered|cases\s+for|"
+    r"one\s+of\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens|hundreds|many|several|numerous)|"
+    r"(?:complaints?|appeals?|lawsuits?|reports?|investigations?|inquiry|inquiries|probe|case|hearing)\s+"
+    r"(?:about|into|over|regarding|concerning|against|on|of)(?:\s+the\s+\w+\s+of)?)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
 # A speaker announcing harm to come: "said the families would be expelled" is a threat by the speaker.
@@ -120,7 +124,9 @@ _FUTURE_AFTER = re.compile(
     r"|^\W*(?:\S+\s+){0,5}?(?:will|would|could|may|might)\s+(?:be|come|take)\b",
     re.IGNORECASE,
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|his|her|their|its|our|other|fellow)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|these|those|his|her|their|its|our|other|fellow|of|with)\s+$", re.IGNORECASE
+)
 _PREPOSITION_DEFINITE = re.compile(
     r"\b(?:for|over|into|about|after|since|behind|following|before|during|despite)\s+(?:the|this|that|these|those|"
     r"its|his|her|their)\s+(?:\S+\s+)?$",

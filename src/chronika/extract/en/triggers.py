@@ -32,14 +32,15 @@ NOT_ACTS = [
     r"(?:was|were|is|are|remains?|remained)\s+(?:still\s+)?being\s+(?:held|detained)|"
     r"remain(?:s|ed)?\s+(?:\S+\s+)?in\s+(?:custody|detention|prison)|(?:has|have)\s+been\s+held|still\s+(?:held|detained)",
     r"during\s+(?:his|her|their)\s+(?:\S+\s+){0,5}(?:detention|imprisonment|custody)|held\s+far\s+from",
-    r"(?:families|relatives|lawyers|friends|colleagues|volunteers|rescuers|parents)\s+(?:\S+\s+){0,4}search(?:ed|ing)",
+    r"(?:families|relatives|lawyers|friends|colleagues|volunteers|rescuers|parents|mother|father|wife|husband)\s+"
+    r"(?:\S+\s+){0,4}search(?:ed|ing|es)?",
     r"(?:pressure|harassment|campaign|problems|fear|trouble)\s+(?:has\s+|have\s+|had\s+)?followed",
     r"orders?\s+(?:the\s+)?release|ordered\s+(?:\S+\s+){0,3}released",
     r"(?:has|have)\s+been\s+(?:held|detained|imprisoned|jailed)\s+(?:incommunicado|in\s+\S+|without\s+\S+|since|for)",
 ]
 _BOILERPLATE = re.compile(
     r"^\W*(?:related|read\s+more|see\s+also|more\s+on|tags?|share|follow\s+us|photo|image|caption|"
-    r"subscribe|donate|contact|not\s+included|subject|re|fwd?|to|from|cc)\s*:|^\W*(?:related|read\s+more|"
+    r"subscribe|donate|contact|not\s+included|subject|re|fwd?|to|from|cc|note|upcoming|next\s+hearing)\s*:|^\W*(?:related|read\s+more|"
     r"see\s+also)\b",
     re.IGNORECASE,
 )
