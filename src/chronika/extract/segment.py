@@ -24,6 +24,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _BULLET = re.compile(r"\s*(?:[-*•–—]|\d+[.)])\s")
+_DATED_LINE = re.compile(r"\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,9 @@ def _line_continues(text: str, start: int, newline: int, after: int, limit: int)
         return False
     if line[-1] in ".!?:;…\"”’)":
         return False
-    if _BULLET.match(following):
+    if _BULLET.match(following) or " | " in line or " | " in following.split("\n", 1)[0]:
+        return False  # list items and table rows are units of their own
+    if _DATED_LINE.match(following):
         return False
     last_line = line.rsplit("\n", 1)[-1]
     if len(last_line.split()) <= 6 and not last_line[-1].isalpha():

@@ -48,7 +48,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
-        r"never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
+        r"(?:he|she|they|who|and)\s+never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
         r"(?:pushed|forced|dragged|threw|shoved|bundled)\s+(?:\S+\s+){0,2}in(?:to)?\s+(?:a|the|an)\s+(?:\S+\s+){0,2}(?:van|car|vehicle|minibus|truck|jeep)",
         r"(?:no|any)\s+news\s+(?:of|from|about)\s+(?:him|her|them|me|us)|taken\s+away\s+in|unmarked\s+(?:car|van|vehicle|minibus)",
         r"den(?:y|ies|ied|ying)\s+(?:holding|detaining|having\s+(?:detained|arrested)|any\s+knowledge\s+of)",

@@ -39,7 +39,8 @@ _GENERIC = re.compile(
     r"\b(?:these|those|such|similar|further|any|future|recurrent|systematic|ongoing|widespread|"
     r"campaign\s+of|practice\s+of|pattern\s+of|wave\s+of|history\s+of|cases\s+of|acts\s+of|dozens\s+of|"
     r"hundreds\s+of|thousands\s+of|scores\s+of|a\s+number\s+of|numerous|series\s+of|spate\s+of|string\s+of|"
-    r"documented|recorded|counted|tracked|registered|cases\s+for|"
+    r"documented|recorded|counted|tracked|registered|cases\s+for|confirm(?:ed|s)?|acknowledg(?:ed|es)|"
+    r"admit(?:ted|s)?|condemn(?:ed|s)?|protest(?:ed|s)?\s+(?:against\s+)?|"
     r"one\s+of\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
     r"dozens|hundreds|many|several|numerous)|"
     r"(?:complaints?|appeals?|lawsuits?|reports?|investigations?|inquiry|inquiries|probe|case|hearing)\s+"
@@ -171,7 +172,7 @@ def is_adjective(sentence: str, start: int, end: int) -> bool:
 
 
 _PREDICATE_AFTER = re.compile(
-    r"^\s*(?:\S+\s+){0,2}?(?:came|comes|took\s+place|happened|occurred|followed|was|were|is|are|has|have|had|"
+    r"^\s*(?:\S+\s+){0,4}?(?:came|comes|took\s+place|happened|occurred|followed|was|were|is|are|has|have|had|"
     r"began|started|lasted|prompted|sparked|drew|caused|appeared|seemed)\b",
     re.IGNORECASE,
 )

@@ -37,11 +37,22 @@ NOT_ACTS = [
     r"(?:pressure|harassment|campaign|problems|fear|trouble)\s+(?:has\s+|have\s+|had\s+)?followed",
     r"orders?\s+(?:the\s+)?release|ordered\s+(?:\S+\s+){0,3}released",
     r"(?:has|have)\s+been\s+(?:held|detained|imprisoned|jailed)\s+(?:incommunicado|in\s+\S+|without\s+\S+|since|for)",
+    r"(?:of|for)\s+the\s+disappeared|(?:published|named|released|disclosed)\s+neither",
+    r"(?:continued|continuing|ongoing|prolonged|lengthy|long)\s+(?:pre-?trial\s+)?(?:detention|imprisonment|incarceration)",
 ]
 _BOILERPLATE = re.compile(
     r"^\W*(?:related|read\s+more|see\s+also|more\s+on|tags?|share|follow\s+us|photo|image|caption|"
     r"subscribe|donate|contact|not\s+included|subject|re|fwd?|to|from|cc|note|upcoming|next\s+hearing)\s*:|^\W*(?:related|read\s+more|"
     r"see\s+also)\b",
+    re.IGNORECASE,
+)
+# Counts over a period are statistics, not occasions: "at least 600 people detained in the quarter".
+_AGGREGATE = re.compile(
+    r"(?:\b\d{2,}|\d{1,3},\d{3}|\bdozens|\bhundreds|\bthousands|\bscores)\b(?:\s+\S+){0,6}?\s+(?:people|persons|"
+    r"journalists|activists|protesters|civilians|prisoners|cases|deaths|detentions|arrests|women|men|children)\b"
+    r"(?=.*\b(?:in\s+the\s+(?:quarter|period|year|month)|last\s+year|this\s+year|since\s+(?:\d{4}|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)|so\s+far|in\s+total|nationwide|"
+    r"across\s+the\s+country|a\s+total\s+of|figures|according\s+to\s+(?:official|\w+\s+)?(?:data|statistics)))",
     re.IGNORECASE,
 )
 _UNVERIFIED = re.compile(
@@ -56,13 +67,15 @@ _COMPILED = {
 }
 _NOT_ACTS = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in NOT_ACTS) + r")\b", re.IGNORECASE)
 _CUSTODY = re.compile(CUSTODY_CONTEXT, re.IGNORECASE)
-_MAX_SENTENCE = 2_000  # longer "sentences" are tables or run-on lists; scan them in windows
+_MAX_SENTENCE = 2_000
+_IN_NAME = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:against|of|for|on|and)\s+)?$")  # longer "sentences" are tables or run-on lists; scan them in windows
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Acts stated in ``text[start:end]`` (one sentence), as asserted facts only."""
     sentence = text[start:end]
-    if len(sentence) > _MAX_SENTENCE * 4 or _BOILERPLATE.search(sentence) or _UNVERIFIED.search(sentence):
+    if (len(sentence) > _MAX_SENTENCE * 4 or _BOILERPLATE.search(sentence) or _UNVERIFIED.search(sentence)
+            or _AGGREGATE.search(sentence) or (sentence.isupper() and len(sentence) < 200)):
         return []
     found: list[tuple[int, int, Act | None]] = []
     for act, regex in _COMPILED.items():
@@ -80,6 +93,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     for t_start, t_end, act in kept:
         if act is None:
             continue
+        if t_start > 0 and sentence[t_start].isupper() and _IN_NAME.search(sentence, 0, t_start):
+            continue  # part of a name: "the Committee against Torture"
         if announcement is not None and t_start >= announcement.end() and act is not Act.THREAT:
             continue  # "... would be expelled and their houses demolished": all part of one threat
         announced = modality.announced_harm(sentence, t_start)
