@@ -17,7 +17,7 @@ from chronika.extract import language as languages
 from chronika.extract.language import Language, Participant, Trigger
 from chronika.extract.reader import SourceText
 from chronika.extract.segment import Sentence, sentences
-from chronika.extract.timeline import Kind, Mention, Timeline
+from chronika.extract.timeline import Kind, Mention, Timeline, is_flashback
 from chronika.model import (
     UNKNOWN_ACTOR,
     Act,
@@ -144,9 +144,11 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
         if own and not triggers:
             current = None
         stated = [(m, span) for m, span in own if not m.reporting]
+        narrative = [(m, span) for m, span in stated
+                     if context is None or not is_flashback(context[0], span)]
         if not triggers or _is_headline(text, sentence, units):
-            if stated:
-                context = (stated[-1][1], stated[-1][0], sentence.paragraph)
+            if narrative:
+                context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
                 context_start = sentence.start
             continue
         groups = _group_by_mention(text, sentence, triggers, stated)
@@ -178,8 +180,8 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
             current = draft
             if mention_and_span is None and context is not None:
                 context = (context[0], context[1], sentence.paragraph)  # the story goes on
-        if stated:
-            context = (stated[-1][1], stated[-1][0], sentence.paragraph)
+        if narrative:
+            context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
             context_start = sentence.start
     return drafts
 

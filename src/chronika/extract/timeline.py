@@ -86,6 +86,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last_day(year, month + 1)))
 
 
+def is_flashback(anchor: DateSpan | None, span: DateSpan) -> bool:
+    """A coarse date wholly before the story's current day ("interviews given in 2020") is background:
+    it neither moves the story's anchor nor dates the sentences that follow."""
+    if anchor is None or span.precision is Precision.DAY or span.end is None:
+        return False
+    return span.end < anchor.start
+
+
 def _shift(day: dt.date, m: Mention) -> dt.date:
     if m.unit is Unit.MONTH:
         return add_months(day, m.offset)
@@ -121,7 +129,7 @@ class Timeline:
             span = DateSpan(start=span.start, end=None, precision=Precision.RANGE, text=text)
         if span.start > self.document_date and mention.kind in (Kind.ANCHOR_RELATIVE, Kind.OPEN):
             return None  # "five years after": not an event this document can report
-        flashback = mention.kind is Kind.ANCHOR_RELATIVE and mention.offset < 0
+        flashback = (mention.kind is Kind.ANCHOR_RELATIVE and mention.offset < 0) or is_flashback(self.anchor, span)
         if mention.sets_anchor and mention.kind is not Kind.OPEN and not mention.open_end and not flashback:
             self.anchor = span
         if mention.point is not None and mention.point.year is not None:

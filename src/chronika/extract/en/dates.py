@@ -279,7 +279,7 @@ def _neighbour(m: re.Match[str]) -> Mention:
 
 
 @pattern(r"\b(?:(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)|(?:on\s+)?that(?:\s+same)?)\s+(?:day|morning|afternoon|evening|night)\b")
-@pattern(r"\b(?:(?:a\s+few|several|two|\d+)\s+)?(?:hours|minutes|moments)\s+later\b")
+@pattern(r"\b(?:(?:a\s+few|several|two|\d+)\s+)?(?:hours|minutes|moments)\s+(?:later|earlier|afterwards)\b")
 @pattern(r"\b(?:shortly|soon)\s+(?:after(?:wards)?|afterward|thereafter)\b(?!\s+(?:the|his|her|their)\b)")
 def _same_day(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0)
