@@ -34,7 +34,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", metavar="YYYY-MM-DD", help="The document's own date (anchor for relative dates).")
+@click.option(
+    "--published", metavar="YYYY-MM-DD", help="The document's own date (anchor for relative dates)."
+)
 @click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True)
 @click.option(
     "--format",
@@ -81,8 +83,11 @@ def _run(entry: Callable[..., Any], args: Sequence[str] | None) -> int:
     except Exception as error:  # the last line of defence: a user never sees a traceback
         if os.environ.get("CHRONIKA_DEBUG"):
             raise
-        click.echo(f"chronika: error [E999]: internal error ({type(error).__name__}); "
-                   "set CHRONIKA_DEBUG=1 for details", err=True)
+        click.echo(
+            f"chronika: error [E999]: internal error ({type(error).__name__}); "
+            "set CHRONIKA_DEBUG=1 for details",
+            err=True,
+        )
         return 1
     return 0
 

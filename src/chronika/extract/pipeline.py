@@ -79,8 +79,9 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
     return Extraction(document=document, incidents=incidents)
 
 
-def _anchor(module: Language, text: str, published: dt.date | None, metadata: dt.date | None,
-            today: dt.date) -> Anchor:
+def _anchor(
+    module: Language, text: str, published: dt.date | None, metadata: dt.date | None, today: dt.date
+) -> Anchor:
     if published is not None:
         return Anchor(date=published, origin=AnchorOrigin.PUBLISHED)
     dateline = module.find_dateline(text)
@@ -97,16 +98,26 @@ def _without_dateline(mentions: list[Mention], module: Language, text: str) -> l
     dateline = module.find_dateline(text)
     if dateline is None:
         return mentions
-    return [replace(m, reporting=True) if m.start <= dateline.start < m.end or dateline.start <= m.start
-            < dateline.end else m for m in mentions]
+    return [
+        replace(m, reporting=True)
+        if m.start <= dateline.start < m.end or dateline.start <= m.start < dateline.end
+        else m
+        for m in mentions
+    ]
 
 
 def _timeline(anchor: Anchor, mentions: list[Mention], text: str) -> Timeline:
     """Without a document date, the narrative's own years bound and start it, not today's."""
     if anchor.origin is not AnchorOrigin.TODAY:
         return Timeline(document_date=anchor.date, reference=anchor.date)
-    years = [m.point.year for m in mentions if m.kind in (Kind.CALENDAR, Kind.RANGE)
-             and m.point is not None and m.point.year is not None and m.point.year <= anchor.date.year]
+    years = [
+        m.point.year
+        for m in mentions
+        if m.kind in (Kind.CALENDAR, Kind.RANGE)
+        and m.point is not None
+        and m.point.year is not None
+        and m.point.year <= anchor.date.year
+    ]
     if not years:
         return Timeline(document_date=anchor.date, reference=anchor.date)
     first = next(m for m in mentions if m.point is not None and m.point.year == years[0])
@@ -116,8 +127,9 @@ def _timeline(anchor: Anchor, mentions: list[Mention], text: str) -> Timeline:
     return Timeline(document_date=bound, reference=reference)
 
 
-def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[Mention],
-            timeline: Timeline) -> list[Draft]:
+def _drafts(
+    module: Language, text: str, units: list[Sentence], mentions: list[Mention], timeline: Timeline
+) -> list[Draft]:
     cast = module.read_cast(text)
     resolved: dict[int, DateSpan] = {}
     drafts: list[Draft] = []
@@ -138,14 +150,16 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
             if span is not None:
                 resolved[mention.start] = span
                 own.append((mention, span))
-        triggers = [t for t in module.find_triggers(text, sentence.start, sentence.end)
-                    if not any(m.start <= t.start and t.end <= m.end for m, _ in own)
-                    and not (t.anaphoric and any(t.act in d.acts for d in drafts))]
+        triggers = [
+            t
+            for t in module.find_triggers(text, sentence.start, sentence.end)
+            if not any(m.start <= t.start and t.end <= m.end for m, _ in own)
+            and not (t.anaphoric and any(t.act in d.acts for d in drafts))
+        ]
         if own and not triggers:
             current = None
         stated = [(m, span) for m, span in own if not m.reporting]
-        narrative = [(m, span) for m, span in stated
-                     if context is None or not is_flashback(context[0], span)]
+        narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
         if not triggers or _is_headline(text, sentence, units):
             if narrative:
                 context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
@@ -154,8 +168,13 @@ def _drafts(module: Language, text: str, units: list[Sentence], mentions: list[M
         groups = _group_by_mention(text, sentence, triggers, stated)
         for mention_and_span, group in groups:
             if mention_and_span is None:
-                if current is None and drafts and context is not None and drafts[-1].date is context[0] \
-                        and sentence.paragraph - drafts[-1].paragraph <= CONTEXT_PARAGRAPHS:
+                if (
+                    current is None
+                    and drafts
+                    and context is not None
+                    and drafts[-1].date is context[0]
+                    and sentence.paragraph - drafts[-1].paragraph <= CONTEXT_PARAGRAPHS
+                ):
                     current = drafts[-1]  # the story of the last occasion goes on in a new paragraph
                 if current is not None and not _fits(module, text, cast, current, sentence, group):
                     draft = Draft(date=current.date, date_mention=None, paragraph=sentence.paragraph)
@@ -190,25 +209,38 @@ def _is_headline(text: str, sentence: Sentence, units: list[Sentence]) -> bool:
     """A title line: a paragraph of one short sentence with no closing punctuation."""
     alone = sum(1 for u in units if u.paragraph == sentence.paragraph) == 1
     words = text[sentence.start : sentence.end].split()
-    return alone and len(words) <= 25 and not text[sentence.end - 1] in ".!?\"”'"
+    return alone and len(words) <= 25 and text[sentence.end - 1] not in ".!?\"”'"
 
 
 # Acts that one operation tends to combine: a raid with seizure and detention, a shelling with deaths.
 ACT_FAMILIES: tuple[frozenset[Act], ...] = (
-    frozenset({Act.ARBITRARY_DETENTION, Act.ENFORCED_DISAPPEARANCE, Act.TORTURE_ILL_TREATMENT, Act.RAID_SEARCH,
-               Act.SEIZURE, Act.JUDICIAL_HARASSMENT, Act.RESTRICTION_OF_MOVEMENT, Act.SEXUAL_VIOLENCE,
-               Act.THREAT, Act.PHYSICAL_ATTACK}),
+    frozenset(
+        {
+            Act.ARBITRARY_DETENTION,
+            Act.ENFORCED_DISAPPEARANCE,
+            Act.TORTURE_ILL_TREATMENT,
+            Act.RAID_SEARCH,
+            Act.SEIZURE,
+            Act.JUDICIAL_HARASSMENT,
+            Act.RESTRICTION_OF_MOVEMENT,
+            Act.SEXUAL_VIOLENCE,
+            Act.THREAT,
+            Act.PHYSICAL_ATTACK,
+        }
+    ),
     frozenset({Act.KILLING, Act.PHYSICAL_ATTACK, Act.ARMED_CLASH, Act.SEXUAL_VIOLENCE}),
-    frozenset({Act.THREAT, Act.SMEAR_CAMPAIGN, Act.SURVEILLANCE, Act.CYBER_ATTACK,
-               Act.RESTRICTION_OF_EXPRESSION}),
+    frozenset(
+        {Act.THREAT, Act.SMEAR_CAMPAIGN, Act.SURVEILLANCE, Act.CYBER_ATTACK, Act.RESTRICTION_OF_EXPRESSION}
+    ),
     frozenset({Act.PROPERTY_DESTRUCTION, Act.SEIZURE, Act.RAID_SEARCH}),
     frozenset({Act.FORCED_DISPLACEMENT}),
     frozenset({Act.OTHER}),
 )
 
 
-def _fits(module: Language, text: str, cast: object, draft: Draft, sentence: Sentence,
-          triggers: list[Trigger]) -> bool:
+def _fits(
+    module: Language, text: str, cast: object, draft: Draft, sentence: Sentence, triggers: list[Trigger]
+) -> bool:
     """Whether dateless acts continue the open incident: related acts, or the same people."""
     acts = {t.act for t in triggers}
     current = set(draft.acts)
@@ -232,7 +264,9 @@ def _group_by_mention(
     opening = next((i for i, (m, _) in enumerate(own) if m.start - sentence.start <= 3), None)
     groups: dict[int, list[Trigger]] = {}
     for trigger in triggers:
-        same_clause = [i for i, (m, _) in enumerate(own) if not _CLAUSE_BREAK.search(_between(text, m, trigger))]
+        same_clause = [
+            i for i, (m, _) in enumerate(own) if not _CLAUSE_BREAK.search(_between(text, m, trigger))
+        ]
         if same_clause:
             chosen = min(same_clause, key=lambda i: _distance(own[i][0], trigger))
         elif opening is not None:
@@ -262,8 +296,9 @@ def _distance(mention: Mention, trigger: Trigger) -> int:
     return 0
 
 
-def _add(module: Language, text: str, cast: object, draft: Draft, sentence: Sentence,
-         triggers: list[Trigger]) -> None:
+def _add(
+    module: Language, text: str, cast: object, draft: Draft, sentence: Sentence, triggers: list[Trigger]
+) -> None:
     if sentence not in draft.sentences:
         draft.sentences.append(sentence)
         draft.places += module.places(text, cast, sentence.start, sentence.end)
@@ -327,12 +362,19 @@ def _same_occasion(a: Draft, b: Draft) -> bool:
     if a.date.same_interval(b.date):
         return shared_victims or abs(a.paragraph - b.paragraph) <= 1
     vaguer, finer = (a, b) if _narrower(b.date, a.date) else (b, a)
-    if vaguer.date.precision is not Precision.DAY and _contains(vaguer.date, finer.date) \
-            and vaguer.date.end is not None:
+    if (
+        vaguer.date.precision is not Precision.DAY
+        and _contains(vaguer.date, finer.date)
+        and vaguer.date.end is not None
+    ):
         # a summary ("have killed, detained ... since mid-May") told before its details
         return shared_victims or vaguer is a
-    continues = (b.date.end is None and b.date_mention is not None and b.date_mention.point is None
-                 and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1))
+    continues = (
+        b.date.end is None
+        and b.date_mention is not None
+        and b.date_mention.point is None
+        and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1)
+    )
     return continues and shared_victims
 
 
@@ -348,20 +390,40 @@ def _incident(text: str, draft: Draft, index: int) -> Incident:
     facts: list[Fact] = []
     if draft.date_mention is not None:
         m = draft.date_mention
-        facts.append(Fact(field="date", value=draft.date.start.isoformat(), text=text[m.start : m.end],
-                          span=(m.start, m.end)))
+        facts.append(
+            Fact(
+                field="date",
+                value=draft.date.start.isoformat(),
+                text=text[m.start : m.end],
+                span=(m.start, m.end),
+            )
+        )
     for trigger in draft.triggers:
-        facts.append(Fact(field="act", value=trigger.act.value, text=text[trigger.start : trigger.end],
-                          span=(trigger.start, trigger.end)))
+        facts.append(
+            Fact(
+                field="act",
+                value=trigger.act.value,
+                text=text[trigger.start : trigger.end],
+                span=(trigger.start, trigger.end),
+            )
+        )
     perpetrators = [p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR] or []
     for role, people in (("perpetrator", perpetrators), ("victim", draft.victims)):
         for person in people:
-            facts.append(Fact(field=role, value=person.name, text=text[person.start : person.end],
-                              span=(person.start, person.end)))
+            facts.append(
+                Fact(
+                    field=role,
+                    value=person.name,
+                    text=text[person.start : person.end],
+                    span=(person.start, person.end),
+                )
+            )
     location = _location(draft)
     if location is not None:
         p_start, p_end, place = location
-        facts.append(Fact(field="location", value=place.name, text=text[p_start:p_end], span=(p_start, p_end)))
+        facts.append(
+            Fact(field="location", value=place.name, text=text[p_start:p_end], span=(p_start, p_end))
+        )
     return Incident(
         id=f"i{index}",
         date=draft.date,

@@ -57,11 +57,19 @@ def to_table(result: Extraction) -> str:
     for incident in result.incidents:
         head = f"{incident.id:<4} {date_label(incident.date):<26} {', '.join(incident.acts)}"
         lines.append(head)
-        detail = f"     {_parties(incident)}  ·  {incident.location or 'place not stated'}  ·  " \
-                 f"confidence {incident.confidence:.2f}"
+        detail = (
+            f"     {_parties(incident)}  ·  {incident.location or 'place not stated'}  ·  "
+            f"confidence {incident.confidence:.2f}"
+        )
         lines.append(detail)
-        quoted = textwrap.fill(f"“{incident.evidence}”", width=width - 5, initial_indent="     ",
-                               subsequent_indent="     ", max_lines=4, placeholder=" …”")
+        quoted = textwrap.fill(
+            f"“{incident.evidence}”",
+            width=width - 5,
+            initial_indent="     ",
+            subsequent_indent="     ",
+            max_lines=4,
+            placeholder=" …”",
+        )
         lines.append(quoted)
         lines.append("")
     return "\n".join(lines) + "\n"
@@ -72,20 +80,31 @@ def to_markdown(result: Extraction) -> str:
     lines = [
         f"# Incidents in {doc.path}",
         "",
-        f"Language: {doc.language}. Document date: {doc.anchor.date.isoformat()} (from {doc.anchor.origin.value}).",
+        f"Language: {doc.language}. "
+        f"Document date: {doc.anchor.date.isoformat()} (from {doc.anchor.origin.value}).",
         "",
         "| # | When | Acts | Perpetrators | Victims | Where | Confidence |",
         "|---|---|---|---|---|---|---|",
     ]
     for incident in result.incidents:
-        cells = [incident.id, date_label(incident.date), ", ".join(incident.acts),
-                 ", ".join(incident.perpetrators), ", ".join(incident.victims) or "—",
-                 incident.location or "—", f"{incident.confidence:.2f}"]
+        cells = [
+            incident.id,
+            date_label(incident.date),
+            ", ".join(incident.acts),
+            ", ".join(incident.perpetrators),
+            ", ".join(incident.victims) or "—",
+            incident.location or "—",
+            f"{incident.confidence:.2f}",
+        ]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     lines.append("")
     for incident in result.incidents:
-        lines += [f"**{incident.id}** (characters {incident.evidence_span[0]}–{incident.evidence_span[1]}):", "",
-                  f"> {_cell(incident.evidence)}", ""]
+        lines += [
+            f"**{incident.id}** (characters {incident.evidence_span[0]}–{incident.evidence_span[1]}):",
+            "",
+            f"> {_cell(incident.evidence)}",
+            "",
+        ]
     return "\n".join(lines)
 
 

@@ -69,7 +69,7 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _ends_sentence(text: str, punct_start: int, end: int, limit: int) -> bool:
-    if text[punct_start] == "." and punct_start + 1 == end or text[end - 1] == ".":
+    if (text[punct_start] == "." and punct_start + 1 == end) or text[end - 1] == ".":
         word = _WORD_BEFORE.search(text, max(0, punct_start - 20), punct_start)
         if word:
             token = word.group(1).lower().rstrip(".")
@@ -90,7 +90,7 @@ def _line_continues(text: str, start: int, newline: int, after: int, limit: int)
     following = text[after:limit]
     if not line or not following.strip():
         return False
-    if line[-1] in ".!?:;…\"”’)":
+    if line[-1] in '.!?:;…"”’)':
         return False
     if _BULLET.match(following) or " | " in line or " | " in following.split("\n", 1)[0]:
         return False  # list items and table rows are units of their own

@@ -129,7 +129,9 @@ class Timeline:
             span = DateSpan(start=span.start, end=None, precision=Precision.RANGE, text=text)
         if span.start > self.document_date and mention.kind in (Kind.ANCHOR_RELATIVE, Kind.OPEN):
             return None  # "five years after": not an event this document can report
-        flashback = (mention.kind is Kind.ANCHOR_RELATIVE and mention.offset < 0) or is_flashback(self.anchor, span)
+        flashback = (mention.kind is Kind.ANCHOR_RELATIVE and mention.offset < 0) or is_flashback(
+            self.anchor, span
+        )
         if mention.sets_anchor and mention.kind is not Kind.OPEN and not mention.open_end and not flashback:
             self.anchor = span
         if mention.point is not None and mention.point.year is not None:
@@ -223,7 +225,9 @@ class Timeline:
             if saturday > doc:
                 saturday -= dt.timedelta(weeks=1)
             saturday += dt.timedelta(weeks=m.offset)
-            return DateSpan(start=saturday, end=saturday + dt.timedelta(days=1), precision=Precision.RANGE, text=text)
+            return DateSpan(
+                start=saturday, end=saturday + dt.timedelta(days=1), precision=Precision.RANGE, text=text
+            )
         if m.unit is Unit.MONTH:
             first = add_months(doc.replace(day=1), m.offset)
             if m.to_document_date:
@@ -233,14 +237,18 @@ class Timeline:
         year = doc.year + m.offset
         if m.to_document_date:
             return DateSpan(start=dt.date(year, 1, 1), end=doc, precision=Precision.RANGE, text=text)
-        return DateSpan(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), precision=Precision.YEAR, text=text)
+        return DateSpan(
+            start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), precision=Precision.YEAR, text=text
+        )
 
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
         base = self.act_dates.get(m.after_act) if m.after_act is not None else None
         base = base or self.anchor or DateSpan.day(self.reference)
         if m.unit is Unit.WEEK and m.whole_unit:
             monday = base.start - dt.timedelta(days=base.start.weekday()) + dt.timedelta(weeks=m.offset)
-            return DateSpan(start=monday, end=monday + dt.timedelta(days=6), precision=Precision.RANGE, text=text)
+            return DateSpan(
+                start=monday, end=monday + dt.timedelta(days=6), precision=Precision.RANGE, text=text
+            )
         start, end = _shift(base.start, m), _shift(base.end or base.start, m)
         if base.precision is Precision.DAY or base.end is None:
             return DateSpan.day(start, text)

@@ -14,7 +14,8 @@ from chronika.extract.timeline import Kind, Mention
 from chronika.model import Act, Place
 
 _DATELINE_PREFIX = re.compile(
-    r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*(?:,|\(\w+\)\s*[-–—]?|[-–—])\s*)?$"
+    r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*"
+    r"(?:,|\(\w+\)\s*[-–—]?|[-–—])\s*)?$"
 )
 _STATED_PREFIX = re.compile(
     r"(?:published|posted|updated|date|dated|issued|released|filed|compiled|written|first\s+published)"
@@ -63,8 +64,10 @@ def _participants(
 ) -> tuple[list[Participant], list[Participant]]:
     speech = trigger.act in (Act.THREAT, Act.SMEAR_CAMPAIGN)
     found = actors.roles(text, typing_cast(actors.Cast, cast), sentence, (trigger.start, trigger.end), speech)
-    return ([Participant(n, s, e) for n, s, e in found.perpetrators],
-            [Participant(n, s, e) for n, s, e in found.victims])
+    return (
+        [Participant(n, s, e) for n, s, e in found.perpetrators],
+        [Participant(n, s, e) for n, s, e in found.victims],
+    )
 
 
 def _places(text: str, cast: object, start: int, end: int) -> list[tuple[int, int, Place]]:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from chronika.extract.en.modality import last_match
 from chronika.model import ActorKind, Place
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*[\w]|[^\W\d_]|\d[\w\-]*|[^\w\s]", re.UNICODE)
@@ -124,8 +125,10 @@ _IRREGULAR_VERBS = frozenset(
 
 
 def verbal(trigger_text: str) -> bool:
-    first = trigger_text.split()[0].lower() if trigger_text.split() else ""
-    return first.endswith("ed") or first in _IRREGULAR_VERBS or first.endswith("ing")
+    first = trigger_text.split(maxsplit=1)[0].lower() if trigger_text.split() else ""
+    return first.endswith(("ed", "ing")) or first in _IRREGULAR_VERBS
+
+
 _STOP_AFTER = re.compile(r"[;:.!?()]|\s[-–—]\s|\b(?:who|which|where|when|after|before|because|while|but)\b")
 _SPEAKER_VERB = re.compile(
     r"^\s*(?:,[^,]{0,60},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|urged|urges|called|calls|demanded|stated|"
@@ -226,27 +229,22 @@ def _strip_possessive(name: str) -> str:
 def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
     cast = Cast()
     acronyms: dict[str, str] = {}
-    for match in re.finditer(r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|the|on|against|and|in|de|al)){1,8})\s*"
-                             r"\(([A-Z][A-Za-z0-9&]{1,9})\)", text):
+    for match in re.finditer(
+        r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|the|on|against|and|in|de|al)){1,8})\s*"
+        r"\(([A-Z][A-Za-z0-9&]{1,9})\)",
+        text,
+    ):
         full = " ".join(_trim(match.group(1).split()))
         acronym = match.group(2)
         if full and len(full.split()) >= 2:
             acronyms[acronym] = full
     persons: dict[str, str] = {}
     raw: list[tuple[int, int, str, ActorKind]] = []
-    for start, end, words in _runs(text):
-        offset = start
-        if words and words[0].lower().strip(".") in STOP_CAPS:
-            lead = words[0]
-            words = _trim(words)
-            if not words:
-                continue
-            offset = text.index(words[0], start)
-            del lead
-        else:
-            words = _trim(words)
-            if not words:
-                continue
+    for start, end, run in _runs(text):
+        words = _trim(run)
+        if not words:
+            continue
+        offset = text.index(words[0], start) if words[0] != run[0] else start
         surface = " ".join(words)
         surface_end = offset + len(surface) if text.startswith(surface, offset) else end
         name = _strip_possessive(surface)
@@ -269,8 +267,14 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
         canonical = cast.aliases.get(name.casefold(), name)
         if kind is ActorKind.PERSON and len(name.split()) == 1 and name.casefold() not in cast.aliases:
             continue  # a lone capitalised word that names no one we know
-        resolved_kind = cast.kinds.get(canonical, kind if canonical == name else ActorKind.PERSON
-                                       if canonical.casefold().split()[-1] in persons else ActorKind.ORGANISATION)
+        resolved_kind = cast.kinds.get(
+            canonical,
+            kind
+            if canonical == name
+            else ActorKind.PERSON
+            if canonical.casefold().split()[-1] in persons
+            else ActorKind.ORGANISATION,
+        )
         cast.kinds.setdefault(canonical, resolved_kind)
         cast.mentions.append(Mention(start, end, text[start:end], canonical, cast.kinds[canonical]))
     cast.focus = _focus(text, cast)
@@ -279,8 +283,9 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
         cast.focus_person = people.most_common(1)[0][0]
     if cast.focus is not None:
         for match in ORG_PHRASES.finditer(text):
-            cast.mentions.append(Mention(match.start(), match.end(), match.group(), cast.focus,
-                                         ActorKind.ORGANISATION))
+            cast.mentions.append(
+                Mention(match.start(), match.end(), match.group(), cast.focus, ActorKind.ORGANISATION)
+            )
         cast.mentions.sort(key=lambda m: m.start)
     return cast
 
@@ -339,16 +344,21 @@ def _clause_end(text: str, offset: int, limit: int) -> int:
     return stop.start() if stop else limit
 
 
+_CLAUSE_START_BREAK = re.compile(
+    r"[;:]|\s[-–—]\s|\bthat\b|,\s+(?:and|but|while|after|before|when)\b|\b(?:and|then)\s+"
+    r"(?=(?:was|were|police|officers|men|he|she|they)\b)",
+)
+
+
 def _clause_start(text: str, offset: int, floor: int) -> int:
     head = text[floor:offset]
-    last = None
-    for last in re.finditer(r"[;:]|\s[-–—]\s|\bthat\b|,\s+(?:and|but|while|after|before|when)\b|\b(?:and|then)\s+"
-                            r"(?=(?:was|were|police|officers|men|he|she|they)\b)", head):
-        pass
+    last = last_match(_CLAUSE_START_BREAK, head)
     return floor + last.end() if last is not None else floor
 
 
-def roles(text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], speech: bool = False) -> Roles:
+def roles(
+    text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], speech: bool = False
+) -> Roles:
     """Perpetrators and victims of one act, read from the clause around its trigger."""
     s_start, s_end = sentence
     t_start, t_end = trigger
@@ -366,8 +376,7 @@ def roles(text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, 
     else:
         by = None
     if not passive and is_verbal and not perpetrators:
-        perpetrators += _nearest_before(text, cast, before_start, t_start, agents=True,
-                                        prefer_people=speech)
+        perpetrators += _nearest_before(text, cast, before_start, t_start, agents=True, prefer_people=speech)
     if passive:
         victims += _nearest_before(text, cast, before_start, t_start, agents=False)
     else:
@@ -377,7 +386,9 @@ def roles(text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, 
         victims += _victims_at(text, cast, object_start, min(max(object_end, t_end), t_end + 120))
     if not victims:
         victims += _victims_at(text, cast, t_end, min(after_end, t_end + 60))
-    return Roles(_unique(perpetrators), _unique([v for v in victims if v[0] not in {p[0] for p in perpetrators}]))
+    return Roles(
+        _unique(perpetrators), _unique([v for v in victims if v[0] not in {p[0] for p in perpetrators}])
+    )
 
 
 def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -408,8 +419,9 @@ def _agent_name(phrase: str) -> str:
     return cleaned
 
 
-def _nearest_before(text: str, cast: Cast, start: int, end: int, agents: bool,
-                    prefer_people: bool = True) -> list[tuple[str, int, int]]:
+def _nearest_before(
+    text: str, cast: Cast, start: int, end: int, agents: bool, prefer_people: bool = True
+) -> list[tuple[str, int, int]]:
     names_mentions = cast.between(start, end)
     names = [(m.name, m.start, m.end) for m in names_mentions]
     pattern = _AGENT_PHRASE if agents else _VICTIM_PHRASE
@@ -420,9 +432,7 @@ def _nearest_before(text: str, cast: Cast, start: int, end: int, agents: bool,
             continue
         value = _agent_name(phrase.group()) if agents else _clean(phrase.group())
         candidates.append((_resolve_members(cast, value), phrase.start(), phrase.end()))
-    pronoun = None
-    for pronoun in _PRONOUN.finditer(text, start, end):
-        pass
+    pronoun = last_match(_PRONOUN, text, start, end)
     if pronoun is not None:
         person = cast.last_person_before(pronoun.start())
         if person is not None:
@@ -444,7 +454,11 @@ def _nearest_before(text: str, cast: Cast, start: int, end: int, agents: bool,
 def _resolve_members(cast: Cast, phrase: str) -> str:
     """'members of the group' are the group, for the contract's shortest unambiguous name."""
     match = ORG_PHRASES.search(phrase)
-    if match and cast.focus and re.match(r"(?:\w+\s+)*(?:members|staff|employees)\s+of\s+", phrase, re.IGNORECASE):
+    if (
+        match
+        and cast.focus
+        and re.match(r"(?:\w+\s+)*(?:members|staff|employees)\s+of\s+", phrase, re.IGNORECASE)
+    ):
         return cast.focus
     return phrase
 

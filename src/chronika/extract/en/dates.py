@@ -34,7 +34,8 @@ EVENT_NOUNS = {
     "kidnapping": Act.ENFORCED_DISAPPEARANCE, "disappearance": Act.ENFORCED_DISAPPEARANCE,
     "killing": Act.KILLING, "murder": Act.KILLING, "fire": Act.PROPERTY_DESTRUCTION,
     "arson": Act.PROPERTY_DESTRUCTION, "threats": Act.THREAT, "threat": Act.THREAT,
-    "conviction": Act.JUDICIAL_HARASSMENT, "sentence": Act.JUDICIAL_HARASSMENT, "trial": Act.JUDICIAL_HARASSMENT,
+    "conviction": Act.JUDICIAL_HARASSMENT, "sentence": Act.JUDICIAL_HARASSMENT,
+    "trial": Act.JUDICIAL_HARASSMENT,
     "hearing": Act.JUDICIAL_HARASSMENT, "eviction": Act.FORCED_DISPLACEMENT, "seizure": Act.SEIZURE,
 }  # fmt: skip
 
@@ -47,7 +48,10 @@ _Y = r"(?:1[89]\d\d|20\d\d)"
 _TO = r"\s*(?:-|–|—|to|until|till|and|into)\s*"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|\d{1,2})"
+_NUM = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|"
+    r"thirty|\d{1,2})"
+)
 _ANCHOR_NOUN = r"(?:day|morning|afternoon|evening|night|week|month)"
 
 Builder = Callable[[re.Match[str]], Mention | None]
@@ -100,53 +104,81 @@ def pattern(regex: str) -> Callable[[Builder], Builder]:
 # -- ranges -----------------------------------------------------------------------------------
 
 
-@pattern(rf"(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
+@pattern(
+    rf"(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?"
+)
 @pattern(rf"(?:between|from)\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
 @pattern(rf"\b(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
 def _day_day_month(m: re.Match[str]) -> Mention:
     month, year = _month(m["m"]), _year(m["y"])
-    return _range(m, CalendarRef(year=year, month=month, day=_day(m["d1"])),
-                  CalendarRef(year=year, month=month, day=_day(m["d2"])))
+    return _range(
+        m,
+        CalendarRef(year=year, month=month, day=_day(m["d1"])),
+        CalendarRef(year=year, month=month, day=_day(m["d2"])),
+    )
 
 
-@pattern(rf"(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?")
-@pattern(rf"(?:between|from)\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?")
+@pattern(
+    rf"(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"
+)
+@pattern(
+    rf"(?:between|from)\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?"
+)
 @pattern(rf"\b(?P<m>{_M})\s+(?P<d1>{_D})\s*[-–]\s*(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?")
 def _month_day_day(m: re.Match[str]) -> Mention:
     year = _year(m["y"])
-    return _range(m, CalendarRef(year=year, month=_month(m["m"]), day=_day(m["d1"])),
-                  CalendarRef(year=year, month=_month(m["m2"] or m["m"]), day=_day(m["d2"])))
+    return _range(
+        m,
+        CalendarRef(year=year, month=_month(m["m"]), day=_day(m["d1"])),
+        CalendarRef(year=year, month=_month(m["m2"] or m["m"]), day=_day(m["d2"])),
+    )
 
 
-@pattern(rf"(?:between|from)\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?")
+@pattern(
+    rf"(?:between|from)\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
+)
 def _day_month_day_month(m: re.Match[str]) -> Mention:
-    return _range(m, CalendarRef(year=_year(m["y1"]), month=_month(m["m1"]), day=_day(m["d1"])),
-                  CalendarRef(year=_year(m["y2"]), month=_month(m["m2"]), day=_day(m["d2"])))
+    return _range(
+        m,
+        CalendarRef(year=_year(m["y1"]), month=_month(m["m1"]), day=_day(m["d1"])),
+        CalendarRef(year=_year(m["y2"]), month=_month(m["m2"]), day=_day(m["d2"])),
+    )
 
 
 @pattern(rf"(?:between|from)\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})(?:\s+(?P<y2>{_Y}))?\b")
 def _month_month(m: re.Match[str]) -> Mention:
-    return _range(m, CalendarRef(year=_year(m["y1"]), month=_month(m["m1"])),
-                  CalendarRef(year=_year(m["y2"]), month=_month(m["m2"])))
+    return _range(
+        m,
+        CalendarRef(year=_year(m["y1"]), month=_month(m["m1"])),
+        CalendarRef(year=_year(m["y2"]), month=_month(m["m2"])),
+    )
 
 
 # -- open ranges ----------------------------------------------------------------------------
 
 
 @pattern(r"\bwithin\s+(?:a\s+few\s+|several\s+|\w+\s+)?(?:days|hours|weeks)\b")
-@pattern(r"\bfor\s+(?:several|a\s+few|many|some|\w+)\s+(?:days|weeks|months)\s+(?:since|afterwards|after\s+that|thereafter)\b")
+@pattern(
+    r"\bfor\s+(?:several|a\s+few|many|some|\w+)\s+(?:days|weeks|months)\s+(?:since|afterwards|after\s+that|thereafter)\b"
+)
 @pattern(r"\b(?:ever\s+since|since\s+then|since\s+that\s+(?:day|time|night))\b")
 def _open_from_anchor(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.OPEN)
 
 
-@pattern(r"\b(?:in|over|during)\s+the\s+(?:following|next|subsequent|ensuing)\s+(?:few\s+)?(?:days|weeks|months)\b")
-@pattern(r"\bin\s+the\s+(?:days|weeks|months)\s+(?:that\s+followed|after(?:wards)?|since|following|that\s+came\s+after)\b")
+@pattern(
+    r"\b(?:in|over|during)\s+the\s+(?:following|next|subsequent|ensuing)\s+(?:few\s+)?(?:days|weeks|months)\b"
+)
+@pattern(
+    r"\bin\s+the\s+(?:days|weeks|months)\s+(?:that\s+followed|after(?:wards)?|since|following|that\s+came\s+after)\b"
+)
 def _open_from_next_day(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.OPEN, open_from_next_day=True)
 
 
-@pattern(rf"\bsince\s+(?:(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?(?P<m>{_M})(?:\s+(?P<y>{_Y}))?\b(?!\s*\d)")
+@pattern(
+    rf"\bsince\s+(?:(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?(?P<m>{_M})(?:\s+(?P<y>{_Y}))?\b(?!\s*\d)"
+)
 def _since_month(m: re.Match[str]) -> Mention:
     part = _part(m["part"]) if m["part"] else None
     return _mention(m, Kind.OPEN, point=CalendarRef(year=_year(m["y"]), month=_month(m["m"]), part=part))
@@ -169,10 +201,16 @@ def _since_year(m: re.Match[str]) -> Mention:
 _ISO = r"(?P<y{n}>{Y})-(?P<m{n}>0[1-9]|1[0-2])-(?P<d{n}>[0-2]\d|3[01])"
 
 
-@pattern(rf"\b(?:from\s+|between\s+)?{_ISO.format(n=1, Y=_Y)}\s*(?:to|until|till|and|-|–|—)\s*{_ISO.format(n=2, Y=_Y)}\b")
+@pattern(
+    rf"\b(?:from\s+|between\s+)?{_ISO.format(n=1, Y=_Y)}\s*(?:to|until|till|and|-|–|—)\s*"
+    rf"{_ISO.format(n=2, Y=_Y)}\b"
+)
 def _iso_range(m: re.Match[str]) -> Mention:
-    return _range(m, CalendarRef(year=int(m["y1"]), month=int(m["m1"]), day=int(m["d1"])),
-                  CalendarRef(year=int(m["y2"]), month=int(m["m2"]), day=int(m["d2"])))
+    return _range(
+        m,
+        CalendarRef(year=int(m["y1"]), month=int(m["m1"]), day=int(m["d1"])),
+        CalendarRef(year=int(m["y2"]), month=int(m["m2"]), day=int(m["d2"])),
+    )
 
 
 @pattern(rf"\b(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")
@@ -190,17 +228,23 @@ def _numeric(m: re.Match[str]) -> Mention | None:
     return _calendar(m, year=int(m["y"]), month=month, day=day)
 
 
-@pattern(rf"(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")
+@pattern(
+    rf"(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
+)
 def _day_month(m: re.Match[str]) -> Mention:
     return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]))
 
 
-@pattern(rf"(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y>{_Y})\b)?")
+@pattern(
+    rf"(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y>{_Y})\b)?"
+)
 def _month_day(m: re.Match[str]) -> Mention:
     return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]))
 
 
-@pattern(rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?\b(?!\s*\d)")
+@pattern(
+    rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?\b(?!\s*\d)"
+)
 def _part_of_month(m: re.Match[str]) -> Mention:
     return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), part=_part(m["part"]))
 
@@ -210,12 +254,16 @@ def _month_year(m: re.Match[str]) -> Mention:
     return _calendar(m, year=_year(m["y"]), month=_month(m["m"]))
 
 
-@pattern(rf"\b(?:in|during|by|until|throughout|from|last|this|earlier\s+in|later\s+in)\s+(?P<m>{_M})\b(?![\s.]*\d)")
+@pattern(
+    rf"\b(?:in|during|by|until|throughout|from|last|this|earlier\s+in|later\s+in)\s+(?P<m>{_M})\b(?![\s.]*\d)"
+)
 def _bare_month(m: re.Match[str]) -> Mention:
     return _calendar(m, month=_month(m["m"]))
 
 
-@pattern(rf"\b(?:in\s+|during\s+)?(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]*)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_Y})\b")
+@pattern(
+    rf"\b(?:in\s+|during\s+)?(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]*)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_Y})\b"
+)
 @pattern(r"\b(?:in|during|last|this)\s+(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)\b")
 def _season(m: re.Match[str]) -> Mention:
     season = m["s"].lower().replace("fall", "autumn")
@@ -236,14 +284,18 @@ def _year_only(m: re.Match[str]) -> Mention:
 # -- relative to the document's date ----------------------------------------------------------
 
 
-@pattern(rf"\b(?:(?:on|last|this|early\s+on|late\s+on|early|late)\s+)?(?P<w>{_WD})(?:'s)?{_PART_OF_DAY}\b(?!,?\s+(?:the\s+)?(?:{_D}\s+(?:of\s+)?{_M}|{_M}\s+\d))")
+@pattern(
+    rf"\b(?:(?:on|last|this|early\s+on|late\s+on|early|late)\s+)?(?P<w>{_WD})(?:'s)?{_PART_OF_DAY}\b(?!,?\s+(?:the\s+)?(?:{_D}\s+(?:of\s+)?{_M}|{_M}\s+\d))"
+)
 def _weekday(m: re.Match[str]) -> Mention | None:
     if m.start() >= 5 and m.string[m.start() - 5 : m.start()].lower() == "next ":
         return None
     return _mention(m, Kind.WEEKDAY, weekday=WEEKDAYS[m["w"].lower()])
 
 
-@pattern(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+today|today|tonight|this\s+(?:morning|afternoon|evening))\b")
+@pattern(
+    r"\b(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+today|today|tonight|this\s+(?:morning|afternoon|evening))\b"
+)
 def _near_day(m: re.Match[str]) -> Mention:
     words = m.group().lower()
     if words.startswith("the day before"):
@@ -269,8 +321,10 @@ def _this_or_last(m: re.Match[str]) -> Mention:
 # -- relative to the narrative ----------------------------------------------------------------
 
 
-@pattern(rf"\b(?:on\s+|by\s+)?the\s+(?P<which>following|next|previous|same|preceding)\s+(?P<noun>{_ANCHOR_NOUN})\b")
-@pattern(rf"\b(?:the\s+)?(?P<which>next)\s+(?P<noun>morning|day|evening|afternoon)\b")
+@pattern(
+    rf"\b(?:on\s+|by\s+)?the\s+(?P<which>following|next|previous|same|preceding)\s+(?P<noun>{_ANCHOR_NOUN})\b"
+)
+@pattern(r"\b(?:the\s+)?(?P<which>next)\s+(?P<noun>morning|day|evening|afternoon)\b")
 def _neighbour(m: re.Match[str]) -> Mention:
     which, noun = m["which"].lower(), m["noun"].lower()
     step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
@@ -278,7 +332,9 @@ def _neighbour(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, offset=step, whole_unit=unit is Unit.WEEK)
 
 
-@pattern(r"\b(?:(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)|(?:on\s+)?that(?:\s+same)?)\s+(?:day|morning|afternoon|evening|night)\b")
+@pattern(
+    r"\b(?:(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)|(?:on\s+)?that(?:\s+same)?)\s+(?:day|morning|afternoon|evening|night)\b"
+)
 @pattern(r"\b(?:(?:a\s+few|several|two|\d+)\s+)?(?:hours|minutes|moments)\s+(?:later|earlier|afterwards)\b")
 @pattern(r"\b(?:shortly|soon)\s+(?:after(?:wards)?|afterward|thereafter)\b(?!\s+(?:the|his|her|their)\b)")
 def _same_day(m: re.Match[str]) -> Mention:
@@ -286,9 +342,13 @@ def _same_day(m: re.Match[str]) -> Mention:
 
 
 @pattern(r"\bthe\s+day\s+(?P<dir>before|after)(?:\s+(?:the|his|her|their)\s+(?P<event>\w+))?")
-@pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on)(?:\s+(?:the|his|her|their|this|that)\s+(?P<event>\w+))?")
+@pattern(
+    rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on)(?:\s+(?:the|his|her|their|this|that)\s+(?P<event>\w+))?"
+)
 def _offset(m: re.Match[str]) -> Mention | None:
-    if re.search(r"\b(?:for|about|almost|nearly|over|than)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I):
+    if re.search(
+        r"\b(?:for|about|almost|nearly|over|than)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
+    ):
         return None  # "for 12 days before he was brought to court" is a duration, not a date
     groups = m.groupdict()
     count = NUMBERS.get((groups.get("n") or "one").lower()) or int(groups.get("n") or 1)
@@ -300,8 +360,14 @@ def _offset(m: re.Match[str]) -> Mention | None:
     event = (groups.get("event") or "").lower()
     after_act = EVENT_NOUNS.get(event)
     end = m.end() if after_act is not None else m.end("dir")
-    return Mention(start=m.start(), end=end, kind=Kind.ANCHOR_RELATIVE, unit=unit, offset=sign * count,
-                   after_act=after_act)
+    return Mention(
+        start=m.start(),
+        end=end,
+        kind=Kind.ANCHOR_RELATIVE,
+        unit=unit,
+        offset=sign * count,
+        after_act=after_act,
+    )
 
 
 _COMPILED = [(re.compile(regex, re.IGNORECASE), builder) for regex, builder in PATTERNS]

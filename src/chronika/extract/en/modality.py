@@ -56,12 +56,20 @@ _SPEECH_FUTURE = re.compile(
 _RELATIVE_REPORT = re.compile(r"\b(?:who|which|that|after|when|since|following|whose)\b", re.IGNORECASE)
 
 
+def last_match(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``."""
+    found = None
+    for found in pattern.finditer(text, start, len(text) if end is None else end):  # noqa: B007
+        pass
+    return found
+
+
 def clause_before(sentence: str, offset: int) -> str:
     """The words of the clause that lead up to ``offset`` within the sentence."""
     head = sentence[:offset]
-    last = None
-    for last in _CLAUSE_BREAK.finditer(head):
-        pass
+    last = last_match(_CLAUSE_BREAK, head)
     return head[last.end() :] if last is not None else head
 
 
@@ -85,9 +93,7 @@ def is_called_for(sentence: str, offset: int) -> bool:
     real act, so a 'who/which/after' between the call and the act lifts the call's scope.
     """
     head = sentence[:offset]
-    last_call = None
-    for last_call in _CALL.finditer(head):
-        pass
+    last_call = last_match(_CALL, head)
     if last_call is None:
         return False
     return not _RELATIVE_REPORT.search(head, last_call.end())
@@ -167,8 +173,11 @@ def is_adjective(sentence: str, start: int, end: int) -> bool:
     if not _DETERMINER_BEFORE.search(sentence[max(0, start - 12) : start]):
         return False
     following = sentence[end:].split(maxsplit=1)
-    return bool(following) and following[0].lower().strip(",.;:") not in _NOT_NOUN_AFTER and \
-        following[0][:1].isalpha()
+    return (
+        bool(following)
+        and following[0].lower().strip(",.;:") not in _NOT_NOUN_AFTER
+        and following[0][:1].isalpha()
+    )
 
 
 _PREDICATE_AFTER = re.compile(
@@ -186,7 +195,9 @@ def is_definite_reference(sentence: str, start: int, end: int) -> bool:
     return bool(_DEFINITE_BEFORE.search(before)) and bool(_PREDICATE_AFTER.search(sentence[end : end + 40]))
 
 
-_STATE_BEFORE = re.compile(r"\b(?:still|remains?|remained|continues?\s+to|continued\s+to|yet\s+to)\b", re.IGNORECASE)
+_STATE_BEFORE = re.compile(
+    r"\b(?:still|remains?|remained|continues?\s+to|continued\s+to|yet\s+to)\b", re.IGNORECASE
+)
 
 
 def is_state(sentence: str, start: int, act: Act) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from chronika.extract.en import modality
-from chronika.extract.en.acts import ACT_PATTERNS, CUSTODY_CONTEXT
 from chronika.extract.en.actors import verbal
+from chronika.extract.en.acts import ACT_PATTERNS, CUSTODY_CONTEXT
 from chronika.extract.language import Trigger
 from chronika.model import Act
 
@@ -68,14 +68,21 @@ _COMPILED = {
 _NOT_ACTS = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in NOT_ACTS) + r")\b", re.IGNORECASE)
 _CUSTODY = re.compile(CUSTODY_CONTEXT, re.IGNORECASE)
 _MAX_SENTENCE = 2_000
-_IN_NAME = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:against|of|for|on|and)\s+)?$")  # longer "sentences" are tables or run-on lists; scan them in windows
+_IN_NAME = re.compile(
+    r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:against|of|for|on|and)\s+)?$"
+)  # longer "sentences" are tables or run-on lists; scan them in windows
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Acts stated in ``text[start:end]`` (one sentence), as asserted facts only."""
     sentence = text[start:end]
-    if (len(sentence) > _MAX_SENTENCE * 4 or _BOILERPLATE.search(sentence) or _UNVERIFIED.search(sentence)
-            or _AGGREGATE.search(sentence) or (sentence.isupper() and len(sentence) < 200)):
+    if (
+        len(sentence) > _MAX_SENTENCE * 4
+        or _BOILERPLATE.search(sentence)
+        or _UNVERIFIED.search(sentence)
+        or _AGGREGATE.search(sentence)
+        or (sentence.isupper() and len(sentence) < 200)
+    ):
         return []
     found: list[tuple[int, int, Act | None]] = []
     for act, regex in _COMPILED.items():
@@ -90,9 +97,10 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     in_custody = bool(_CUSTODY.search(sentence))
     triggers: list[Trigger] = []
     announcement: re.Match[str] | None = None
-    for t_start, t_end, act in kept:
-        if act is None:
+    for t_start, t_end, found_act in kept:
+        if found_act is None:
             continue
+        act = found_act
         if t_start > 0 and sentence[t_start].isupper() and _IN_NAME.search(sentence, 0, t_start):
             continue  # part of a name: "the Committee against Torture"
         if announcement is not None and t_start >= announcement.end() and act is not Act.THREAT:
@@ -100,20 +108,28 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         announced = modality.announced_harm(sentence, t_start)
         if announced is not None and act is not Act.THREAT:
             announcement = announced
-            triggers.append(Trigger(Act.THREAT, start + announced.start("verb"), start + announced.end("verb")))
+            triggers.append(
+                Trigger(Act.THREAT, start + announced.start("verb"), start + announced.end("verb"))
+            )
             continue
-        if (modality.is_negated(sentence, t_start) or modality.is_hypothetical(sentence, t_start)
-                or modality.is_called_for(sentence, t_start) or modality.is_generic(sentence, t_start)
-                or modality.is_denied(sentence, t_start) or modality.is_habitual(sentence, t_start)
-                or modality.is_adjective(sentence, t_start, t_end)):
+        if (
+            modality.is_negated(sentence, t_start)
+            or modality.is_hypothetical(sentence, t_start)
+            or modality.is_called_for(sentence, t_start)
+            or modality.is_generic(sentence, t_start)
+            or modality.is_denied(sentence, t_start)
+            or modality.is_habitual(sentence, t_start)
+            or modality.is_adjective(sentence, t_start, t_end)
+        ):
             continue
         nominal = not verbal(sentence[t_start:t_end])
         if nominal and modality.is_future(sentence, t_end):
             continue
         if act is Act.PHYSICAL_ATTACK and in_custody:
             act = Act.TORTURE_ILL_TREATMENT
-        anaphoric = (nominal and modality.is_definite_reference(sentence, t_start, t_end)) or \
-            modality.is_state(sentence, t_start, act)
+        anaphoric = (
+            nominal and modality.is_definite_reference(sentence, t_start, t_end)
+        ) or modality.is_state(sentence, t_start, act)
         triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
 
