@@ -48,7 +48,7 @@ class Language:
     code: str
     find_dates: Callable[[str], list[Mention]]
     find_dateline: Callable[[str], Dateline | None]
-    find_triggers: Callable[[str, int, int], list[Trigger]]
+    find_triggers: Callable[[str, list[tuple[int, int]]], list[list[Trigger]]]
     read_cast: Callable[[str], object]
     participants: Callable[
         [str, object, tuple[int, int], Trigger], tuple[list[Participant], list[Participant]]

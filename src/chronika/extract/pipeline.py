@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import chronika.extract.en  # noqa: F401  (registers the English module)
 from chronika.extract import language as languages
-from chronika.extract.language import Language, Participant, Trigger
+from chronika.extract.language import Dateline, Language, Participant, Trigger
 from chronika.extract.reader import SourceText
 from chronika.extract.segment import Sentence, sentences
 from chronika.extract.timeline import Kind, Mention, Timeline, is_flashback
@@ -62,8 +62,9 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
     code = languages.detect(text) if lang == "auto" else lang
     module = languages.get(code)
     today = today or dt.date.today()
-    anchor = _anchor(module, text, published, source.published, today)
-    mentions = _without_dateline(module.find_dates(text), module, text)
+    dateline = module.find_dateline(text)
+    anchor = _anchor(text, dateline, published, source.published, today)
+    mentions = _without_dateline(module.find_dates(text), dateline)
     timeline = _timeline(anchor, mentions, text)
     drafts = _drafts(module, text, sentences(text), mentions, timeline)
     incidents = [_incident(text, draft, index) for index, draft in enumerate(_dedupe(drafts), start=1)]
@@ -80,11 +81,10 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
 
 
 def _anchor(
-    module: Language, text: str, published: dt.date | None, metadata: dt.date | None, today: dt.date
+    text: str, dateline: Dateline | None, published: dt.date | None, metadata: dt.date | None, today: dt.date
 ) -> Anchor:
     if published is not None:
         return Anchor(date=published, origin=AnchorOrigin.PUBLISHED)
-    dateline = module.find_dateline(text)
     if dateline is not None:
         origin = AnchorOrigin.TEXT if dateline.stated else AnchorOrigin.DATELINE
         return Anchor(date=dateline.date, origin=origin, text=text[dateline.start : dateline.end])
@@ -93,9 +93,8 @@ def _anchor(
     return Anchor(date=today, origin=AnchorOrigin.TODAY)
 
 
-def _without_dateline(mentions: list[Mention], module: Language, text: str) -> list[Mention]:
+def _without_dateline(mentions: list[Mention], dateline: Dateline | None) -> list[Mention]:
     """The dateline dates the document, not the acts in the headline beside it."""
-    dateline = module.find_dateline(text)
     if dateline is None:
         return mentions
     return [
@@ -137,7 +136,8 @@ def _drafts(
     context: tuple[DateSpan, Mention, int] | None = None  # last stated date, its mention, paragraph
     context_start = 0  # where the sentences of the current date context begin
     position = 0
-    for sentence in units:
+    found = module.find_triggers(text, [(u.start, u.end) for u in units])
+    for sentence, sentence_triggers in zip(units, found, strict=True):
         if current is not None and current.paragraph != sentence.paragraph:
             current = None
         own: list[tuple[Mention, DateSpan]] = []
@@ -152,7 +152,7 @@ def _drafts(
                 own.append((mention, span))
         triggers = [
             t
-            for t in module.find_triggers(text, sentence.start, sentence.end)
+            for t in sentence_triggers
             if not any(m.start <= t.start and t.end <= m.end for m, _ in own)
             and not (t.anaphoric and any(t.act in d.acts for d in drafts))
         ]

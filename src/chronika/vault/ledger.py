@@ -62,7 +62,7 @@ from chronika.vault.frame import (
     scan,
 )
 from chronika.vault.keys import Keyring
-from chronika.vault.segment import list_segments, segment_name
+from chronika.vault.segment import frames_until_damage, list_segments, segment_name
 
 __all__ = ["SEGMENT_LIMIT_BYTES", "Ledger", "TailRepair"]
 
@@ -147,12 +147,19 @@ class Ledger:
         data = last.read_bytes()
         good_end, head, _ = self._repair_tail(last.name, data)
         self._segment_size = good_end
-        if head is None:  # the last segment holds no complete batch: the head is in an earlier one
-            for path in reversed(segments[:-1]):
-                _, head, _ = _read_segment(path.name, path.read_bytes(), self._keyring.vault_id)
-                if head is not None:
-                    break
-        if head is None:
+        if head is None and len(segments) > 1:
+            # The last segment holds no complete batch (a crash right after a roll): the head is
+            # the checkpoint that ends the segment before it, which must be whole.
+            previous = segments[-2]
+            data = previous.read_bytes()
+            good_end, head, damage = _read_segment(previous.name, data, self._keyring.vault_id)
+            if head is None or damage is not None or good_end != len(data):
+                raise LedgerCorrupt(
+                    "segment does not end with a valid checkpoint; nothing was repaired: run verify",
+                    segment=previous.name,
+                    offset=damage.offset if damage is not None else good_end,
+                )
+        if head is None:  # a crash while the ledger was being created: nothing was ever acknowledged
             self._write_batch(b"", merkle.Frontier(), 0, NO_PREVIOUS)
             return
         if head.vault_id != self._keyring.vault_id or not head.verify(self._keyring.public_key):
@@ -183,7 +190,7 @@ class Ledger:
                 segment=name,
                 offset=hidden,
             )
-        dropped = sum(1 for offset, kind, _ in _frames_until_damage(data, good_end) if kind == KIND_ENTRY)
+        dropped = sum(1 for offset, kind, _ in frames_until_damage(data, good_end) if kind == KIND_ENTRY)
         os.ftruncate(self._fd, good_end)
         os.fsync(self._fd)
         self.repaired = TailRepair(name, good_end, len(data) - good_end, dropped)
@@ -195,7 +202,7 @@ class Ledger:
         for path in reversed(segments):
             data = path.read_bytes()
             last: tuple[int, bytes] | None = None
-            for offset, kind, body in _frames_until_damage(data, 0):
+            for offset, kind, body in frames_until_damage(data, 0):
                 if kind == KIND_ENTRY:
                     header = parse_entry_header(body, offset)
                     if header.device_id == device:
@@ -367,15 +374,8 @@ def _zero_filled(data: bytes, offset: int) -> bool:
     if len(data) - offset < FRAME_ENVELOPE.size:
         return not any(data[offset:])
     _, length, _ = FRAME_ENVELOPE.unpack_from(data, offset)
-    end = offset + FRAME_ENVELOPE.size + length
+    end = offset + FRAME_ENVELOPE.size + int(length)
     return len(data.rstrip(b"\0")) < end
-
-
-def _frames_until_damage(data: bytes, start: int) -> list[tuple[int, int, bytes]]:
-    frames: list[tuple[int, int, bytes]] = []
-    with contextlib.suppress(FrameDamaged):
-        frames.extend(scan(data, start))
-    return frames
 
 
 def _find_checkpoint(data: bytes, start: int, vault_id: bytes) -> int | None:

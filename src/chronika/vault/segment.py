@@ -12,6 +12,7 @@ of its content.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Iterator
@@ -23,7 +24,6 @@ from chronika.vault.checkpoint import Checkpoint, CheckpointInvalid
 from chronika.vault.cipher import EntryCipher
 from chronika.vault.frame import (
     ENTRY_HEADER,
-    FRAME_ENVELOPE,
     KIND_CHECKPOINT,
     EntryHeader,
     FrameDamaged,
@@ -37,6 +37,7 @@ __all__ = [
     "CheckpointFrame",
     "Entry",
     "SealedEntry",
+    "frames_until_damage",
     "list_segments",
     "read_entries",
     "sealed_frames",
@@ -169,5 +170,9 @@ def read_entries(directory: Path, data_key: DataKey) -> Iterator[Entry]:
         yield Entry(frame.segment, frame.offset, frame.index, header, payload)
 
 
-def frame_end(offset: int, body: bytes) -> int:
-    return offset + FRAME_ENVELOPE.size + len(body)
+def frames_until_damage(data: bytes, start: int) -> list[tuple[int, int, bytes]]:
+    """The frames from ``start`` up to the first damaged one (for tail repair, which judges the damage)."""
+    frames: list[tuple[int, int, bytes]] = []
+    with contextlib.suppress(FrameDamaged):
+        frames.extend(scan(data, start))
+    return frames

@@ -201,8 +201,11 @@ class _State:
                         "entry is not covered by any checkpoint (an append that never completed)", *where
                     )
         except FrameDamaged as damage:
-            index = self.frontier.size
-            raise _Failed(Problem(damage.reason, name, damage.offset, index)) from None
+            after = self.frontier.size
+            if data[damage.offset : damage.offset + 1] == bytes([KIND_CHECKPOINT]):
+                reason = f"checkpoint after entry #{after}: {damage.reason}"
+                raise _Failed(Problem(reason, name, damage.offset)) from None
+            raise _Failed(Problem(damage.reason, name, damage.offset, after)) from None
         self.bytes += len(data)
 
     def checkpoint(self, name: str, offset: int, body: bytes) -> None:

@@ -40,14 +40,14 @@ EVENT_NOUNS = {
 }  # fmt: skip
 
 _M = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)"
 )
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _TO = r"\s*(?:-|–|—|to|until|till|and|into)\s*"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUM = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|"
     r"thirty|\d{1,2})"
@@ -370,7 +370,12 @@ def _offset(m: re.Match[str]) -> Mention | None:
     )
 
 
-_COMPILED = [(re.compile(regex, re.IGNORECASE), builder) for regex, builder in PATTERNS]
+# Patterns are lower case and run over a lower-cased copy of the text (much faster than
+# case-insensitive matching); names of months and weekdays must then be capitalised in the
+# original, so "may" the verb and "march" the walk are never dates.
+_COMPILED = [(re.compile(regex), builder) for regex, builder in PATTERNS]
+_COMPILED_ANY_CASE = [(re.compile(regex, re.IGNORECASE), builder) for regex, builder in PATTERNS]
+_NAME_GROUPS = ("m", "m1", "m2", "w")
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|announced|told\s+\w+|reported|wrote|declared|added|warned|published|"
@@ -382,9 +387,15 @@ _REPORTING = re.compile(
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every date mention in ``text[start:end]``, in order, none overlapping (longest wins)."""
     stop = len(text) if end is None else end
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    scanned, compiled = (lowered, _COMPILED) if same_length else (text, _COMPILED_ANY_CASE)
     found: list[Mention] = []
-    for regex, builder in _COMPILED:
-        for match in regex.finditer(text, start, stop):
+    for regex, builder in compiled:
+        groups = [g for g in _NAME_GROUPS if g in regex.groupindex]
+        for match in regex.finditer(scanned, start, stop):
+            if any(match.start(g) >= 0 and text[match.start(g)].islower() for g in groups):
+                continue
             mention = builder(match)
             if mention is not None:
                 found.append(mention)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from chronika.extract.en import modality
@@ -61,35 +62,71 @@ _UNVERIFIED = re.compile(
     re.IGNORECASE,
 )
 
-_COMPILED = {
-    act: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
-    for act, patterns in ACT_PATTERNS.items()
-}
-_NOT_ACTS = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in NOT_ACTS) + r")\b", re.IGNORECASE)
+def _alternation(patterns: list[str]) -> str:
+    return r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b"
+
+
+# Patterns are written in lower case; scanning a lower-cased copy of the document once, case-
+# sensitively, is several times faster than case-insensitive scans sentence by sentence. The
+# case-insensitive twins serve the rare text whose lower-casing changes its length.
+_LOWER = {act: re.compile(_alternation(patterns)) for act, patterns in ACT_PATTERNS.items()}
+_ANY_CASE = {act: re.compile(_alternation(patterns), re.IGNORECASE) for act, patterns in ACT_PATTERNS.items()}
+_NOT_ACTS_LOWER = re.compile(_alternation(NOT_ACTS))
+_NOT_ACTS_ANY_CASE = re.compile(_alternation(NOT_ACTS), re.IGNORECASE)
 _CUSTODY = re.compile(CUSTODY_CONTEXT, re.IGNORECASE)
-_MAX_SENTENCE = 2_000
-_IN_NAME = re.compile(
-    r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:against|of|for|on|and)\s+)?$"
-)  # longer "sentences" are tables or run-on lists; scan them in windows
+_MAX_SENTENCE = 8_000  # longer "sentences" are tables or run-on lists, not statements
+_IN_NAME = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:against|of|for|on|and)\s+)?$")
+
+Match = tuple[int, int, Act | None]
 
 
-def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """Acts stated in ``text[start:end]`` (one sentence), as asserted facts only."""
-    sentence = text[start:end]
+def find_triggers(text: str, spans: list[tuple[int, int]]) -> list[list[Trigger]]:
+    """Acts stated in each sentence ``text[start:end]``, as asserted facts only."""
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    scanned = lowered if same_length else text
+    acts = _LOWER if same_length else _ANY_CASE
+    not_acts = _NOT_ACTS_LOWER if same_length else _NOT_ACTS_ANY_CASE
+    found = _scan(scanned, acts, not_acts, 0, len(scanned))
+    found.sort(key=lambda item: (item[0], item[1]))
+    starts = [item[0] for item in found]
+    result = []
+    for index, (start, end) in enumerate(spans):
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        local = found[first:last]
+        crossed = any(e > end for _, e, _ in local) or (
+            first > 0 and index > 0 and found[first - 1][1] > start
+        )
+        if crossed:
+            # a match ran over a sentence boundary and may hide one inside: scan this sentence alone
+            local = _scan(scanned, acts, not_acts, start, end)
+        inside = [(s - start, e - start, a) for s, e, a in local if e <= end]
+        result.append(_sentence_triggers(text[start:end], start, inside))
+    return result
+
+
+def _scan(
+    text: str, acts: dict[Act, re.Pattern[str]], not_acts: re.Pattern[str], start: int, end: int
+) -> list[Match]:
+    found: list[Match] = [
+        (m.start(), m.end(), act) for act, regex in acts.items() for m in regex.finditer(text, start, end)
+    ]
+    found += [(m.start(), m.end(), None) for m in not_acts.finditer(text, start, end)]
+    return found
+
+
+def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Trigger]:
     if (
-        len(sentence) > _MAX_SENTENCE * 4
+        len(sentence) > _MAX_SENTENCE
         or _BOILERPLATE.search(sentence)
         or _UNVERIFIED.search(sentence)
         or _AGGREGATE.search(sentence)
         or (sentence.isupper() and len(sentence) < 200)
     ):
         return []
-    found: list[tuple[int, int, Act | None]] = []
-    for act, regex in _COMPILED.items():
-        found += [(m.start(), m.end(), act) for m in regex.finditer(sentence)]
-    found += [(m.start(), m.end(), None) for m in _NOT_ACTS.finditer(sentence)]
-    found.sort(key=lambda item: (-(item[1] - item[0]), item[0], item[2] is not None))
-    kept: list[tuple[int, int, Act | None]] = []
+    found = sorted(found, key=lambda item: (-(item[1] - item[0]), item[0], item[2] is not None))
+    kept: list[Match] = []
     for item in found:
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
             kept.append(item)
