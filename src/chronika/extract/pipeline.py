@@ -121,7 +121,10 @@ def _timeline(anchor: Anchor, mentions: list[Mention], text: str) -> Timeline:
         return Timeline(document_date=anchor.date, reference=anchor.date)
     first = next(m for m in mentions if m.point is not None and m.point.year == years[0])
     assert first.point is not None and first.point.year is not None
-    reference = dt.date(first.point.year, first.point.month or 1, first.point.day or 1)
+    try:
+        reference = dt.date(first.point.year, first.point.month or 1, first.point.day or 1)
+    except ValueError:  # "30 February 2019": the words name no real day; start from the year
+        reference = dt.date(first.point.year, 1, 1)
     bound = min(dt.date(max(years), 12, 31), anchor.date)
     return Timeline(document_date=bound, reference=reference)
 

@@ -1,0 +1,202 @@
+"""The timeline: how a report's dates anchor one another as the story is told.
+
+``test_dates`` checks single expressions; this module checks the narrative: each stated date becomes
+the anchor for the relative expressions after it, a missing year comes from the surrounding story and
+never lands after the document, "a week after the arrest" counts from the arrest, and the document's
+own date comes from ``--published``, a dateline, a stated date or, failing those, today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronika.extract import extract_text
+from chronika.extract.en.dates import find_mentions
+from chronika.extract.timeline import Timeline
+from chronika.model import Act, AnchorOrigin, DateSpan, Extraction
+
+SUMMER = dt.date(2019, 6, 1)
+WEDNESDAY = dt.date(2014, 12, 17)
+
+
+def walk(text: str, document_date: dt.date) -> list[tuple[str, DateSpan | None]]:
+    """Every mention of ``text`` resolved in order, with the words it covers."""
+    timeline = Timeline(document_date=document_date, reference=document_date)
+    out = []
+    for mention in find_mentions(text):
+        words = text[mention.start : mention.end]
+        out.append((words, timeline.resolve(mention, words, text.count("\n\n", 0, mention.start))))
+    return out
+
+
+def days(text: str, document_date: dt.date) -> list[str | None]:
+    """Each mention as 'start' for a day, 'start..end' otherwise ('start..' when open)."""
+    labels: list[str | None] = []
+    for _, span in walk(text, document_date):
+        if span is None:
+            labels.append(None)
+        elif span.end == span.start:
+            labels.append(span.start.isoformat())
+        else:
+            labels.append(f"{span.start}..{span.end or ''}")
+    return labels
+
+
+def incidents(extraction: Extraction) -> list[tuple[str, list[str]]]:
+    out = []
+    for incident in extraction.incidents:
+        assert incident.date is not None
+        label = incident.date.start.isoformat()
+        if incident.date.end != incident.date.start:
+            label += f"..{incident.date.end or ''}"
+        out.append((label, [act.value for act in incident.acts]))
+    return out
+
+
+# -- narrative anchoring -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 10 May 2019 X. On 12 May Y. The following day Z.", ["2019-05-10", "2019-05-12", "2019-05-13"]),
+        ("On 10 May 2019 X. The following day Y. Two days later Z.",
+         ["2019-05-10", "2019-05-11", "2019-05-13"]),
+        # An open range says how long something went on; it does not move the story's anchor.
+        ("On 10 May 2019 X. Since then Y. The following day Z.",
+         ["2019-05-10", "2019-05-10..", "2019-05-11"]),
+        ("On 10 May 2019 X. Within days Y. Two days later Z.", ["2019-05-10", "2019-05-10..", "2019-05-12"]),
+        # After a period, an open range starts where the period ends.
+        ("In late April X. Since then Y.", ["2019-04-21..2019-04-30", "2019-04-30.."]),
+    ],
+)
+def test_each_stated_date_anchors_what_follows(text: str, expected: list[str]) -> None:
+    assert days(text, SUMMER) == expected
+
+
+def test_relative_dates_follow_the_narrative_end_to_end() -> None:
+    text = ("On 10 May 2019, police detained Anna Petrova in Kazan. The following day, officers searched her "
+            "flat. Two days later, she was charged with extremism.")
+    assert incidents(extract_text(text, published=SUMMER)) == [
+        ("2019-05-10", ["arbitrary_detention"]),
+        ("2019-05-11", ["raid_search"]),
+        ("2019-05-13", ["judicial_harassment"]),
+    ]
+
+
+def test_nothing_relative_is_placed_after_the_document() -> None:
+    assert days("On 30 May 2019 X. A week later Y.", SUMMER) == ["2019-05-30", None]
+
+
+# -- a missing year ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "document_date", "expected"),
+    [
+        ("On 28 December X.", dt.date(2015, 1, 20), ["2014-12-28"]),
+        ("On 5 January X.", dt.date(2015, 1, 20), ["2015-01-05"]),
+        # Inside a passage that stated its year, the year that keeps the story together...
+        ("In March 2013 X. On 5 April Y.", WEDNESDAY, ["2013-03-01..2013-03-31", "2013-04-05"]),
+        ("On 28 December 2013 X. On 3 January Y.", WEDNESDAY, ["2013-12-28", "2014-01-03"]),
+        # ...but never a day after the document's own date.
+        ("In May 2019 X. On 20 June Y.", SUMMER, ["2019-05-01..2019-05-31", "2018-06-20"]),
+    ],
+)
+def test_a_missing_year_comes_from_context_and_never_after_the_document(
+    text: str, document_date: dt.date, expected: list[str]
+) -> None:
+    assert days(text, document_date) == expected
+
+
+def test_a_missing_year_end_to_end() -> None:
+    text = "On 28 December, police detained Anna Petrova in Kazan."
+    result = extract_text(text, published=dt.date(2015, 1, 20))
+    assert incidents(result) == [("2014-12-28", ["arbitrary_detention"])]
+
+
+@pytest.mark.xfail(strict=True, reason="the year nearest the stated date wins even when it runs the story "
+                   "backwards: 'On 20 December' after '3 May 2016' is read as 2015-12-20")
+def test_a_story_told_forwards_keeps_its_year() -> None:
+    text = "On 3 May 2016, police detained Anna Petrova. On 20 December, she was charged with extremism."
+    result = extract_text(text, published=dt.date(2017, 6, 1))
+    assert incidents(result) == [
+        ("2016-05-03", ["arbitrary_detention"]),
+        ("2016-12-20", ["judicial_harassment"]),
+    ]
+
+
+# -- relative to an act ------------------------------------------------------------------------
+
+
+def test_a_week_after_the_arrest_counts_from_the_arrest_not_the_last_date() -> None:
+    text = "On 3 May 2019 X. On 6 May Y. A week after the arrest Z."
+    timeline = Timeline(document_date=SUMMER, reference=SUMMER)
+    resolved = []
+    for mention in find_mentions(text):
+        span = timeline.resolve(mention, text[mention.start : mention.end])
+        assert span is not None
+        resolved.append(span.start.isoformat())
+        if len(resolved) == 1:
+            timeline.note_incident([Act.ARBITRARY_DETENTION], span)
+    assert resolved == ["2019-05-03", "2019-05-06", "2019-05-10"]
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [("A week after the arrest", "2019-05-10"), ("Two days after the search", "2019-05-08")],
+)
+def test_a_date_relative_to_an_act_end_to_end(relative: str, expected: str) -> None:
+    text = (f"On 3 May 2019, police arrested Anna Petrova in Kazan. On 6 May, officers searched her flat. "
+            f"{relative}, she was charged with extremism.")
+    assert incidents(extract_text(text, published=SUMMER)) == [
+        ("2019-05-03", ["arbitrary_detention"]),
+        ("2019-05-06", ["raid_search"]),
+        (expected, ["judicial_harassment"]),
+    ]
+
+
+# -- the document's own date -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "origin", "anchor", "detained"),
+    [
+        ("On Monday, police detained Anna Petrova in Kazan.", dt.date(2021, 3, 4), AnchorOrigin.PUBLISHED,
+         "2021-03-04", "2021-03-01"),
+        ("KAZAN, 4 March 2021 – On Monday, police detained Anna Petrova.", None, AnchorOrigin.DATELINE,
+         "2021-03-04", "2021-03-01"),
+        ("On Monday, police detained Anna Petrova.\n\nPublished 4 March 2021", None, AnchorOrigin.TEXT,
+         "2021-03-04", "2021-03-01"),
+        ("On Monday, police detained Anna Petrova in Kazan.", None, AnchorOrigin.TODAY, "2024-01-03",
+         "2024-01-01"),
+    ],
+)
+def test_the_document_date_and_where_it_came_from(
+    text: str, published: dt.date | None, origin: AnchorOrigin, anchor: str, detained: str
+) -> None:
+    result = extract_text(text, published=published, today=dt.date(2024, 1, 3))
+    assert result.document.anchor.origin is origin
+    assert result.document.anchor.date.isoformat() == anchor
+    assert incidents(result) == [(detained, ["arbitrary_detention"])]
+
+
+def test_published_wins_over_a_dateline() -> None:
+    text = "KAZAN, 4 March 2021 – Yesterday, police detained Anna Petrova."
+    result = extract_text(text, published=dt.date(2021, 3, 10))
+    assert result.document.anchor.origin is AnchorOrigin.PUBLISHED
+    assert incidents(result) == [("2021-03-09", ["arbitrary_detention"])]
+
+
+def test_without_a_document_date_the_story_stays_in_its_own_years() -> None:
+    text = "On 3 May 2016, police detained Anna Petrova in Kazan. On 10 June, her flat was searched."
+    result = extract_text(text, today=dt.date(2024, 1, 3))
+    assert result.document.anchor.origin is AnchorOrigin.TODAY
+    assert incidents(result) == [("2016-05-03", ["arbitrary_detention"]), ("2016-06-10", ["raid_search"])]
+
+
+def test_the_date_of_a_statement_does_not_date_the_act() -> None:
+    text = "The prosecutor said today that Anna Petrova had been detained on 12 December."
+    assert incidents(extract_text(text, published=WEDNESDAY)) == [("2014-12-12", ["arbitrary_detention"])]
