@@ -14,7 +14,6 @@ import json
 from importlib import resources
 
 import jsonschema
-import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
