@@ -86,7 +86,7 @@ ACTS = [
     (ON + "armed clashes erupted between the army and rebels near Nalchik.", {"armed_clash"}),
     (ON + "the authorities stripped Anna Petrova of her citizenship.", {"other"}),
     pytest.param(ON + "two men in plain clothes followed Anna Petrova from her office to her home in Kazan.",
-                 {"surveillance"}, marks=gap("active 'followed' is missed; only 'was followed by' is read")),
+                 {"surveillance"}),
     pytest.param(ON + "police held Ivan Sokolov and Oleg Lebedev for several hours.",
                  {"arbitrary_detention"}, marks=gap("active 'police held X for hours' is missed")),
     pytest.param(ON + "armed men in uniform took Anna Petrova from her home in Nalchik.",
@@ -270,9 +270,7 @@ def sample_incident(day: str, act: str) -> Incident:
         ("2014-12-13", "smear_campaign", "Grozny"),
         ("2014-12-13", "property_destruction", "Grozny"),
         ("2014-12-14", "raid_search", "Grozny"),
-        pytest.param("2014-12-13", "surveillance", "Grozny",
-                     marks=gap("'armed masked men ... followed two JMG monitors': active 'followed' is "
-                               "missed")),
+        ("2014-12-13", "surveillance", "Grozny"),
     ],
 )
 def test_the_sample_incidents(day: str, act: str, location: str | None) -> None:
@@ -293,38 +291,31 @@ def test_the_sample_threats_run_open_from_the_press_conference() -> None:
     assert incident.victims == ["Igor Kalyapin"]
 
 
-@gap("'an unmarked car' alone is read as an enforced disappearance (of the JMG monitors who were followed)")
 def test_no_one_disappears_in_the_sample() -> None:
     assert not [i for i in SAMPLE.incidents if Act.ENFORCED_DISAPPEARANCE in i.acts]
 
 
-@gap("a quoted summary ('burned out of their office ... branded as terrorists') adds its acts to the raid")
 def test_the_sample_raid_has_only_its_own_acts() -> None:
     acts = {a.value for a in sample_incident("2014-12-14", "raid_search").acts}
     assert acts == {"raid_search", "seizure", "arbitrary_detention"}
 
 
-@gap("the lead's summary ('condemned a week of arson, intimidation ...') becomes an incident dated the "
-     "day of publication")
 def test_the_sample_lead_is_not_an_incident() -> None:
     assert not [i for i in SAMPLE.incidents if i.date is not None and i.date.start == dt.date(2014, 12, 17)]
 
 
-@gap("agent and patient are swapped: the accuser Kadyrov is missed and Kalyapin becomes the perpetrator")
 def test_the_sample_accusation_names_accuser_and_accused() -> None:
     incident = sample_incident("2014-12-10", "smear_campaign")
     assert incident.perpetrators == ["Ramzan Kadyrov"]
     assert incident.victims == ["Igor Kalyapin"]
 
 
-@gap("'a group of men ... pelted him with eggs': the men are missed and Kalyapin becomes the perpetrator")
 def test_the_sample_egg_attack_names_attackers_and_victim() -> None:
     incident = sample_incident("2014-12-11", "physical_attack")
     assert incident.victims == ["Igor Kalyapin"]
     assert "Igor Kalyapin" not in incident.perpetrators
 
 
-@gap("the raid's victims are the speaker of a later quote (Marina Orlova), not the two staff members held")
 def test_the_sample_raid_victims_are_the_staff_held() -> None:
     victims = sample_incident("2014-12-14", "raid_search").victims
     assert {"Sergei Babinets", "Dmitry Dimitriev"} <= set(victims)

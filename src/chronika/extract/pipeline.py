@@ -168,6 +168,8 @@ def _drafts(
                 context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
                 context_start = sentence.start
             continue
+        if not stated and text[sentence.start] in _QUOTES:
+            continue  # a spokesperson's undated quote comments on the story; it is not a new occasion
         groups = _group_by_mention(text, sentence, triggers, stated)
         for mention_and_span, group in groups:
             if mention_and_span is None:
@@ -280,6 +282,7 @@ def _group_by_mention(
     return [(own[i], groups[i]) for i in sorted(groups)]
 
 
+_QUOTES = "\"“«„‘'"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
 
 

@@ -110,12 +110,16 @@ _ROLE_NOUN = re.compile(
     r"councillor|candidate|doctor|nurse|human\s+rights\s+defender)\b",
     re.IGNORECASE,
 )
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _BE_BEFORE = re.compile(
     r"\b(?:(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?|(?:receiv(?:ed|es|ing)|got|gets|faced|faces|"
     r"facing|suffered|subjected\s+to|endured|sustained)\s+(?:\w+\s+){0,2})$",
     re.IGNORECASE,
+)
+_BE_START = re.compile(
+    r"(?:was|were|been|being|is|are|got|get|had\s+been|has\s+been|have\s+been)\s", re.IGNORECASE
 )
 # Act words that are verbs take their subject as the agent; nouns ("the arson attack") do not.
 _IRREGULAR_VERBS = frozenset(
@@ -366,7 +370,9 @@ def roles(
     victims: list[tuple[str, int, int]] = []
     after_end = _clause_end(text, t_end, s_end)
     before_start = _clause_start(text, t_start, s_start)
-    passive = bool(_BE_BEFORE.search(text, max(s_start, t_start - 30), t_start))
+    passive = bool(_BE_BEFORE.search(text, max(s_start, t_start - 30), t_start)) or bool(
+        _BE_START.match(text, t_start, t_end)
+    )
 
     is_verbal = verbal(text[t_start:t_end])
     by = _BY.search(text, t_start, min(after_end + 40, s_end))
@@ -432,17 +438,24 @@ def _nearest_before(
             continue
         value = _agent_name(phrase.group()) if agents else _clean(phrase.group())
         candidates.append((_resolve_members(cast, value), phrase.start(), phrase.end()))
-    pronoun = last_match(_PRONOUN, text, start, end)
+    pronoun = last_match(_SUBJECT_PRONOUN, text, start, end)
+    pronoun_starts = set()
     if pronoun is not None:
         person = cast.last_person_before(pronoun.start())
         if person is not None:
             candidates.append((person.name, pronoun.start(), pronoun.end()))
+            pronoun_starts.add(pronoun.start())
+    if agents:
+        # the organisation a report is about is its subject, almost never the one acting against it
+        candidates = [c for c in candidates if c[0] != cast.focus]
     if not candidates:
         return []
     candidates.sort(key=lambda c: c[1])
     if agents:
         kinds = {m.start: m.kind for m in names_mentions}
-        preferred = [c for c in candidates if kinds.get(c[1]) is not ActorKind.PERSON]
+        preferred = [
+            c for c in candidates if kinds.get(c[1]) is not ActorKind.PERSON and c[1] not in pronoun_starts
+        ]
         if prefer_people or not preferred:
             return [candidates[0]]
         return [preferred[0]]

@@ -50,7 +50,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     Act.ENFORCED_DISAPPEARANCE: [
         r"(?:he|she|they|who|and)\s+never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
         r"(?:pushed|forced|dragged|threw|shoved|bundled)\s+(?:\S+\s+){0,2}in(?:to)?\s+(?:a|the|an)\s+(?:\S+\s+){0,2}(?:van|car|vehicle|minibus|truck|jeep)",
-        r"(?:no|any)\s+news\s+(?:of|from|about)\s+(?:him|her|them|me|us)|taken\s+away\s+in|unmarked\s+(?:car|van|vehicle|minibus)",
+        r"(?:no|any)\s+news\s+(?:of|from|about)\s+(?:him|her|them|me|us)|taken\s+away\s+in|(?:taken|driven|bundled|pushed|forced|put)\s+(?:away\s+)?(?:\S+\s+){0,3}in(?:to)?\s+an?\s+unmarked",
         r"den(?:y|ies|ied|ying)\s+(?:holding|detaining|having\s+(?:detained|arrested)|any\s+knowledge\s+of)",
         r"refus(?:ed|es|ing)\s+to\s+(?:tell|disclose|reveal|confirm|say)\s+(?:\S+\s+){0,4}(?:where|whereabouts)",
         r"(?:he|she|they|who)\s+(?:was|were|had\s+been)\s+(?:seized|grabbed|snatched)",
@@ -139,6 +139,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"wr(?:ote|iting|ites)\s+down\s+(?:the\s+)?(?:names|plate\s+numbers|number\s+plates)",
         rf"{_BE}\s+(?:being\s+)?(?:followed|tailed|trailed|watched|monitored)",
         r"followed\s+(?:him|her|them|the\s+\w+|by)|tailed|under\s+surveillance|surveillance",
+        r"follow(?:ed|s)\s+(?!by\b)(?:\S+\s+){0,3}(?:monitors?|journalists?|activists?|staff|members?|lawyers?|"
+        r"reporters?|defenders?|employees|relatives|workers|volunteers|him|her|them|me|us)\b",
         r"(?:wire-?)?tapp(?:ed|ing)|eavesdropp(?:ed|ing)|(?:phone|calls)\s+(?:was|were)\s+(?:intercepted|monitored)",
         r"stak(?:ed|ing)\s+out|kept\s+watch|spying\s+on|spied\s+on",
     ],

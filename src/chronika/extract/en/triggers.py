@@ -62,6 +62,7 @@ _UNVERIFIED = re.compile(
     re.IGNORECASE,
 )
 
+
 def _alternation(patterns: list[str]) -> str:
     return r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b"
 
