@@ -47,7 +47,7 @@ class Language:
 
     code: str
     find_dates: Callable[[str], list[Mention]]
-    find_dateline: Callable[[str], Dateline | None]
+    find_dateline: Callable[[str, list[Mention]], Dateline | None]
     find_triggers: Callable[[str, list[tuple[int, int]]], list[list[Trigger]]]
     read_cast: Callable[[str], object]
     participants: Callable[

@@ -62,9 +62,10 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
     code = languages.detect(text) if lang == "auto" else lang
     module = languages.get(code)
     today = today or dt.date.today()
-    dateline = module.find_dateline(text)
+    found = module.find_dates(text)
+    dateline = module.find_dateline(text, found)
     anchor = _anchor(text, dateline, published, source.published, today)
-    mentions = _without_dateline(module.find_dates(text), dateline)
+    mentions = _without_dateline(found, dateline)
     timeline = _timeline(anchor, mentions, text)
     drafts = _drafts(module, text, sentences(text), mentions, timeline)
     incidents = [_incident(text, draft, index) for index, draft in enumerate(_dedupe(drafts), start=1)]

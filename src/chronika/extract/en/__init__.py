@@ -33,11 +33,11 @@ _HEDGE = re.compile(r"\b(?:reportedly|allegedly|believed|suspected|rumou?red|unc
 HEAD_CHARS = 600
 
 
-def find_dateline(text: str) -> Dateline | None:
+def find_dateline(text: str, mentions: list[Mention]) -> Dateline | None:
     """The document's own date: a dateline or a 'Published ...' line near the top or the end."""
     regions = [(0, min(len(text), HEAD_CHARS)), (max(0, len(text) - HEAD_CHARS // 2), len(text))]
     for region_start, region_end in regions:
-        for mention in dates.find_mentions(text, region_start, region_end):
+        for mention in (m for m in mentions if region_start <= m.start and m.end <= region_end):
             if mention.kind is not Kind.CALENDAR or mention.point is None:
                 continue
             point = mention.point

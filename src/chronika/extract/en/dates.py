@@ -105,9 +105,9 @@ def pattern(regex: str) -> Callable[[Builder], Builder]:
 
 
 @pattern(
-    rf"(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?"
+    rf"\b(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?"
 )
-@pattern(rf"(?:between|from)\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
+@pattern(rf"\b(?:between|from)\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
 @pattern(rf"\b(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
 def _day_day_month(m: re.Match[str]) -> Mention:
     month, year = _month(m["m"]), _year(m["y"])
@@ -119,10 +119,10 @@ def _day_day_month(m: re.Match[str]) -> Mention:
 
 
 @pattern(
-    rf"(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"
+    rf"\b(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"
 )
 @pattern(
-    rf"(?:between|from)\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?"
+    rf"\b(?:between|from)\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?"
 )
 @pattern(rf"\b(?P<m>{_M})\s+(?P<d1>{_D})\s*[-–]\s*(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?")
 def _month_day_day(m: re.Match[str]) -> Mention:
@@ -135,7 +135,7 @@ def _month_day_day(m: re.Match[str]) -> Mention:
 
 
 @pattern(
-    rf"(?:between|from)\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
+    rf"\b(?:between|from)\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
 )
 def _day_month_day_month(m: re.Match[str]) -> Mention:
     return _range(
@@ -145,7 +145,7 @@ def _day_month_day_month(m: re.Match[str]) -> Mention:
     )
 
 
-@pattern(rf"(?:between|from)\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})(?:\s+(?P<y2>{_Y}))?\b")
+@pattern(rf"\b(?:between|from)\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})(?:\s+(?P<y2>{_Y}))?\b")
 def _month_month(m: re.Match[str]) -> Mention:
     return _range(
         m,
@@ -229,14 +229,14 @@ def _numeric(m: re.Match[str]) -> Mention | None:
 
 
 @pattern(
-    rf"(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
+    rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
 )
 def _day_month(m: re.Match[str]) -> Mention:
     return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]))
 
 
 @pattern(
-    rf"(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y>{_Y})\b)?"
+    rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y>{_Y})\b)?"
 )
 def _month_day(m: re.Match[str]) -> Mention:
     return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]))

@@ -118,6 +118,8 @@ def _scan(
 
 
 def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Trigger]:
+    if not any(act is not None for _, _, act in found):
+        return []
     if (
         len(sentence) > _MAX_SENTENCE
         or _BOILERPLATE.search(sentence)
