@@ -31,6 +31,7 @@ _LABELS = (
 
 ACT_PATTERNS: dict[Act, list[str]] = {
     Act.KILLING: [
+        r"died\s+in\s+(?:an?\s+)?(?:ambush|attack|shooting|explosion|air-?strike|bombing|blast)",
         r"d(?:ies|ied|ie)\s+(?:\S+\s+){0,3}after\s+being\s+(?:shot|beaten|stabbed|tortured|hit)",
         r"died\s+(?:there|on\s+the\s+spot|at\s+the\s+scene|instantly|immediately|on\s+the\s+way|before\s+reaching)",
         r"succumbed\s+to|(?:fired|using|used)\s+live\s+(?:ammunition|rounds|fire)\s+(?:\S+\s+){0,4}kill\w*",
@@ -64,6 +65,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"bundled\s+(?:him|her|them|me|us)?\s*into|forced\s+(?:him|her|them|me|us)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
     ],
     Act.ARBITRARY_DETENTION: [
+        r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment)|held\s+(?:him|her|them|me|us)\s+for",
         r"took\s+away\s+(?:\S+\s+){0,3}(?:people|persons|men|women|activists|protesters|journalists|participants|students|residents)",
         r"spent\s+(?:\S+\s+){0,4}(?:in\s+(?:a\s+)?(?:police\s+)?(?:cell|custody|detention|jail|prison)|behind\s+bars)",
         r"(?:took|taken|brought|drove|driven|escorted|escort)\s+(?:\S+\s+){0,5}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|precinct|detention|department)",
@@ -86,6 +88,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
     ],
     Act.TORTURE_ILL_TREATMENT: [
+        r"refus(?:ed|es|ing)\s+(?:\S+\s+){0,4}(?:medical|doctor|cardiologist|hospital|treatment|medication|medicine)",
         r"punishment\s+cell|solitary\s+confinement|isolation\s+cell|(?:given|received|got)\s+no\s+(?:food|water|medical|medicine)",
         r"strip[-\s]search(?:ed|es)?|humiliat(?:ed|ing)\s+(?:\S+\s+){0,3}(?:search|treatment)",
         r"denied\s+(?:\w+\s+)?(?:insulin|food|water|medication|medicine|sleep|toilet|medical\s+\w+)",
@@ -114,6 +117,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them|me|us)\s+to\s+undress|forced\s+nudity",
     ],
     Act.THREAT: [
+        r"(?:sent|issued|received|gave|handed)\s+(?:\S+\s+){0,2}(?:written\s+|official\s+|formal\s+)?warnings?",
+        r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave|keep\s+quiet|be\s+quiet|shut\s+up|stay\s+away|drop)|(?:would|will)\s+not\s+(?:see|live|survive|come\s+back|return\s+alive)",
         r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|be|die|regret)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
         r"told\s+(?:\S+\s+){0,6}that\s+[“\"](?:\S+\s+){0,10}(?:will|would|shall|\'ll)\b",
         r"or\s+(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
@@ -130,7 +135,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     ],
     Act.SURVEILLANCE: [
         r"photograph(?:s|ed|ing)?\s+(?:\S+\s+){0,2}(?:house|home|car|office|flat)|follow(?:s|ed|ing)?\s+(?:his|her|their|the|my|our)\s+(?:car|vehicle|taxi)",
-        r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,4}(?:near|outside|opposite|across\s+from)",
+        r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,4}(?:near|outside|opposite|across\s+from|across\s+the\s+street)",
         r"listen(?:ed|ing)\s+in\s+on|intercept(?:ed|ing)\s+(?:his|her|their|my|our)|monitor(?:ed|ing)\s+(?:his|her|their|my|our)\s+(?:calls|phone|communications|messages|correspondence|movements)",
         r"under\s+(?:\S+\s+)?(?:watch|observation|surveillance)|filmed\s+(?:the\s+)?(?:participants|protesters|them|him|her|everyone|activists|mourners|journalists)",
         r"photograph\s+(?:their|his|her|the|everyone)",
@@ -177,6 +182,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
     ],
     Act.FORCED_DISPLACEMENT: [
+        r"made\s+to\s+(?:cross|leave)|forced\s+(?:\S+\s+){0,3}across",
         r"(?:ran|run|fled|escaped)\s+(?:away\s+)?(?:to|into)\s+the\s+(?:bush|forest|mountains|hills|woods|jungle)",
         r"forcibly\s+(?:returned|deported|expelled|evicted)|refoul(?:ed|ement)|(?:fled|flee|fleeing)\s+(?:their|his|her)\s+homes?",
         r"fle(?:e|d|eing|es)\b|forced\s+(?:\S+\s+){0,5}to\s+flee",
@@ -186,7 +192,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"displace(?:d|ment)|driven\s+(?:out|from)|banished",
     ],
     Act.SMEAR_CAMPAIGN: [
-        r"add(?:ed|s)?\s+(?:\S+\s+){0,8}to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists)",
+        r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",
+        r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists|terrorist)",
         r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)|show(?:s|ed)?)\s+(?:\S+\s+){0,15}?[“\"«‘\'][^”\"»’\']{0,80}?(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign|extremis|nazi|fascist|puppet|provocateur|criminal|bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison)",
         r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
         r"(?:“|\"|\')?(?:staged|fabricated|invented|faked)(?:”|\"|\')?\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping|arrest)",
@@ -246,6 +253,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
+        r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:list|register|registry)\s+of\s+(?:“|\")?extremist\s+materials",
         r"(?:become|became|becomes|been|is|are|was|were|remains?|remained)\s+(?:\S+\s+)?(?:inaccessible|unavailable|blocked)",
         r"(?:internet|access|connection|website|websites|network)\s+(?:\S+\s+){0,5}(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\S+\s+)?(?:slowed|throttled|suspended|restricted|shut\s+off|cut\s+off|disconnected)",
         r"(?:office|premises|building|newsroom|headquarters|studio)\s+(?:\S+\s+){0,4}(?:was|were)\s+sealed|seal(?:ed|s)\s+(?:off\s+)?(?:the|its|their)\s+(?:office|premises|building|newsroom)",
@@ -279,6 +287,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:accounts?|email|phone|computer)",
     ],
     Act.OTHER: [
+        r"dismiss(?:es|ed)\s+(?:\S+\s+){0,3}(?:teachers?|staff|employees?|journalists?|lawyers?|doctors?|professors?|workers?|lecturers?)",
         r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:from|on|by|for|after|because)|"
         r"dismiss(?:es|ed)\s+(?:him|her|them|me)\b",
         r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:university|school|college|institute|academy|party|bar)",
@@ -286,6 +295,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:citizenship|nationality)",
     ],
     Act.ARMED_CLASH: [
+        r"violence\s+(?:broke\s+out|erupted)\s+between|clash(?:es|ed)?\s+between",
         r"shooting\s+between|fire\s+between|(?:fight|fighting|fought)\s+(?:between|with|against)|came\s+to\s+fight",
         r"exchang(?:ed|ing)\s+(?:\S+\s+)?fire|(?:gun|armed)\s+battles?",
         r"fighting\s+(?:between|in|around|near|spread|continued)|clash\s+with|anti-terrorist\s+operation|counter-?terrorism\s+operation",

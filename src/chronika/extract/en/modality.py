@@ -158,7 +158,9 @@ def is_denied(sentence: str, offset: int) -> bool:
 
 
 def is_habitual(sentence: str, offset: int) -> bool:
-    return bool(_HABITUAL.search(sentence, 0, offset))
+    """'has for years used detention, travel bans and smears': a practice, not an occasion."""
+    start = max(sentence.rfind(";", 0, offset), sentence.rfind(":", 0, offset)) + 1
+    return bool(_HABITUAL.search(sentence, start, offset))
 
 
 def is_future(sentence: str, end: int) -> bool:
