@@ -263,24 +263,40 @@ def _group_by_mention(
     text: str, sentence: Sentence, triggers: list[Trigger], own: list[tuple[Mention, DateSpan]]
 ) -> list[tuple[tuple[Mention, DateSpan] | None, list[Trigger]]]:
     """Each act takes the date of its own clause; failing that, the date that opens the sentence
-    ("On 14 June, ..., he was seized"); failing that, the nearest date. Acts with no date in their
-    sentence stay together."""
+    ("On 14 June, ..., he was seized"). A date inside a relative clause ("who left Russia in 2022")
+    or inside the act's own words describes something else. Acts with no date of their own stay
+    together and take the story's date."""
     if not own:
         return [(None, triggers)]
     opening = next((i for i, (m, _) in enumerate(own) if m.start - sentence.start <= 3), None)
-    groups: dict[int, list[Trigger]] = {}
+    groups: dict[int | None, list[Trigger]] = {}
     for trigger in triggers:
-        same_clause = [
-            i for i, (m, _) in enumerate(own) if not _CLAUSE_BREAK.search(_between(text, m, trigger))
+        usable = [
+            i
+            for i, (m, _) in enumerate(own)
+            if not (trigger.start <= m.start and m.end <= trigger.end)
+            and not _in_relative_clause(text, sentence, m)
         ]
+        same_clause = [i for i in usable if not _CLAUSE_BREAK.search(_between(text, own[i][0], trigger))]
+        chosen: int | None
         if same_clause:
             chosen = min(same_clause, key=lambda i: _distance(own[i][0], trigger))
         elif opening is not None:
             chosen = opening
+        elif usable:
+            chosen = min(usable, key=lambda i: _distance(own[i][0], trigger))
         else:
-            chosen = min(range(len(own)), key=lambda i: _distance(own[i][0], trigger))
+            chosen = None
         groups.setdefault(chosen, []).append(trigger)
-    return [(own[i], groups[i]) for i in sorted(groups)]
+    ordered = sorted(groups, key=lambda i: -1 if i is None else i)
+    return [(None if i is None else own[i], groups[i]) for i in ordered]
+
+
+_RELATIVE = re.compile(r"\b(?:who|whose|which|whom)\b[^,;:()]*$", re.IGNORECASE)
+
+
+def _in_relative_clause(text: str, sentence: Sentence, mention: Mention) -> bool:
+    return bool(_RELATIVE.search(text, sentence.start, mention.start))
 
 
 _QUOTES = "\"“«„‘'"

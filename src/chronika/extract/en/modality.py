@@ -87,12 +87,21 @@ def is_hypothetical(sentence: str, offset: int) -> bool:
     return bool(_HYPOTHETICAL.search(" ".join(words)))
 
 
+_IMPERATIVE = re.compile(
+    r"^\W*(?:release|drop|stop|end|ensure|investigate|guarantee|allow|refrain|lift|repeal|amend|abolish|"
+    r"protect|bring|hold|respect|free|quash|cease|halt|provide|grant|return|restore|open|conduct|take)\b",
+    re.IGNORECASE,
+)
+
+
 def is_called_for(sentence: str, offset: int) -> bool:
     """Whether the act stands inside a call, demand or recommendation made earlier in the sentence.
 
     A relative clause after the call ("urged the release of X, who was detained on 5 May") reports a
     real act, so a 'who/which/after' between the call and the act lifts the call's scope.
     """
+    if _IMPERATIVE.search(sentence):
+        return True  # a recommendation: "- release him immediately and drop the charges"
     head = sentence[:offset]
     last_call = last_match(_CALL, head)
     if last_call is None:
@@ -168,11 +177,19 @@ def is_future(sentence: str, end: int) -> bool:
     return bool(_FUTURE_AFTER.search(sentence[end : end + 80]))
 
 
+_DESCRIBING_VERB = re.compile(
+    r"\b(?:interviewed|met|visited|spoke\s+to|assisted|helped|sheltered|hosting|hosted|housed|among|including)\s+$",
+    re.IGNORECASE,
+)
+
+
 def is_adjective(sentence: str, start: int, end: int) -> bool:
-    """'the detained lawyers': a participle describing people, not reporting a new act."""
+    """'the detained lawyers', 'interviewed displaced people': a participle describing people."""
     word = sentence[start:end]
     if " " in word or not word.lower().endswith(("ed", "en")):
         return False
+    if _DESCRIBING_VERB.search(sentence[max(0, start - 20) : start]):
+        return True
     if not _DETERMINER_BEFORE.search(sentence[max(0, start - 12) : start]):
         return False
     following = sentence[end:].split(maxsplit=1)

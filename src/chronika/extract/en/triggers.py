@@ -39,6 +39,12 @@ NOT_ACTS = [
     r"orders?\s+(?:the\s+)?release|ordered\s+(?:\S+\s+){0,3}released",
     r"(?:has|have)\s+been\s+(?:held|detained|imprisoned|jailed)\s+(?:incommunicado|in\s+\S+|without\s+\S+|since|for)",
     r"(?:of|for)\s+the\s+disappeared|(?:published|named|released|disclosed)\s+neither",
+    r"(?:examination|treatment|photographs?|photos?|images?|pictures?|videos?|footage|evidence|signs|traces)\s+of\s+"
+    r"(?:his|her|their|the)?\s*(?:body|bodies|injuries|wounds|torture|beatings?|bruises)",
+    r"(?:families|relatives|mothers|widows|children|parents|wives|sons)\s+of\s+(?:\S+\s+){0,3}(?:killed|disappeared|"
+    r"detained|abducted|executed|missing)|whose\s+(?:\S+\s+){0,2}(?:were|was|had\s+been)\s+(?:killed|detained|arrested|"
+    r"abducted|disappeared|executed)",
+    r"den\w+\s+holding\s+any",
     r"(?:continued|continuing|ongoing|prolonged|lengthy|long)\s+(?:pre-?trial\s+)?(?:detention|imprisonment|incarceration)",
 ]
 _BOILERPLATE = re.compile(
