@@ -408,6 +408,13 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return chosen
 
 
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+|been\s+)?\w+(?:ed|en|wn|nt|ld|ght|ung|ade)\b", re.IGNORECASE)
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    return max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset), text.rfind("; ", 0, offset)) + 1
+
+
 _BOUND = re.compile(r"\b(?:by|until|till|as\s+of|up\s+to)\s+$", re.IGNORECASE)
 
 
@@ -416,11 +423,13 @@ def _reporting(text: str, mention: Mention) -> Mention:
     'By Thursday evening ...': a state at a time, which does not move the story's anchor."""
     if _BOUND.search(text, max(0, mention.start - 8), mention.start):
         return replace(mention, sets_anchor=False)
+    if _PAST_PERFECT.search(text, _sentence_start(text, mention.start), mention.start):
+        return replace(mention, sets_anchor=False)  # "he had received a message on 20 February": a flashback
     if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):
         return mention
     if not _REPORTING.search(text, max(0, mention.start - 40), mention.start):
         return mention
-    return replace(mention, reporting=True)
+    return replace(mention, reporting=True, sets_anchor=False)
 
 
 def _open_if_since(text: str, mention: Mention) -> Mention:
