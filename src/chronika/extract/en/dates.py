@@ -408,7 +408,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return chosen
 
 
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+|been\s+)?\w+(?:ed|en|wn|nt|ld|ght|ung|ade)\b", re.IGNORECASE)
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:\w+ly\s+|already\s+|been\s+)?\w+(?:ed|en|wn|nt|ld|ght|ung|ade)\b", re.IGNORECASE
+)
 
 
 def _sentence_start(text: str, offset: int) -> int:
