@@ -287,6 +287,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:accounts?|email|phone|computer)",
     ],
     Act.OTHER: [
+        r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,2}expel(?:s|led)",
         r"dismiss(?:es|ed)\s+(?:\S+\s+){0,3}(?:teachers?|staff|employees?|journalists?|lawyers?|doctors?|professors?|workers?|lecturers?)",
         r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:from|on|by|for|after|because)|"
         r"dismiss(?:es|ed)\s+(?:him|her|them|me)\b",

@@ -257,6 +257,7 @@ def _month_year(m: re.Match[str]) -> Mention:
 @pattern(
     rf"\b(?:in|during|by|until|throughout|from|last|this|earlier\s+in|later\s+in)\s+(?P<m>{_M})\b(?![\s.]*\d)"
 )
+@pattern(rf"\b(?<![^\n])(?P<m>{_M})\b(?=\s*[|:–—])")
 def _bare_month(m: re.Match[str]) -> Mention:
     return _calendar(m, month=_month(m["m"]))
 
