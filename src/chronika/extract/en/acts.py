@@ -117,6 +117,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them|me|us)\s+to\s+undress|forced\s+nudity",
     ],
     Act.THREAT: [
+        r"warn(?:ed|s|ing)\s+(?:\S+\s+){0,3}that\s+(?:\S+\s+){0,5}?(?:would|will|\'ll)\s+(?:be\s+)?\S+",
         r"(?:sent|issued|received|gave|handed)\s+(?:\S+\s+){0,2}(?:written\s+|official\s+|formal\s+)?warnings?",
         r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave|keep\s+quiet|be\s+quiet|shut\s+up|stay\s+away|drop)|(?:would|will)\s+not\s+(?:see|live|survive|come\s+back|return\s+alive)",
         r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|be|die|regret)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
@@ -311,5 +312,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
 # Words near an assault that place it in custody, where the vocabulary calls it ill-treatment.
 CUSTODY_CONTEXT = (
     r"\b(?:custody|detention|detained|cell|police\s+station|station|interrogat\w+|questioning|captured|captives?|prisoners?\s+of\s+war|POWs?|"
-    r"while\s+held|in\s+detention|temporary\s+detention|isolator|colony|prison|during\s+questioning)\b"
+    r"while\s+held|in\s+detention|temporary\s+detention|isolator|colony|prison|during\s+questioning|prison\s+guards?|"
+    r"detainees?|prisoners?|inmates?|on\s+the\s+way\s+to\s+the\s+(?:police|station|court)|during\s+the\s+drive|"
+    r"remanded|(?:prison|police)\s+(?:van|car|bus)|roll\s+calls?|interrogators?)\b"
 )
