@@ -283,8 +283,8 @@ def _group_by_mention(
             chosen = min(same_clause, key=lambda i: _distance(own[i][0], trigger))
         elif opening is not None:
             chosen = opening
-        elif usable:
-            chosen = min(usable, key=lambda i: _distance(own[i][0], trigger))
+        elif nearby := [i for i in usable if ";" not in _between(text, own[i][0], trigger)]:
+            chosen = min(nearby, key=lambda i: _distance(own[i][0], trigger))
         else:
             chosen = None
         groups.setdefault(chosen, []).append(trigger)
