@@ -58,10 +58,9 @@ _AGGREGATE = re.compile(
     r"(?:\b\d{2,}|\d{1,3},\d{3}|\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|a\s+hundred)|"
     r"\bthe\s+(?:second|third|fourth|fifth|sixth|\w+th)\b)"
-    r"(?=.*\b(?:in\s+the\s+(?:quarter|period|year|month)|last\s+year|this\s+year|so\s+far|in\s+total|nationwide|"
-    r"across\s+the\s+country|a\s+total\s+of|figures|since\s+(?:\d{4}|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to))|"
-    r"according\s+to\s+(?:official|\w+\s+)?(?:data|statistics)))",
+    r"(?=.*\b(?:in\s+the\s+(?:quarter|period|year)|last\s+year|this\s+year|so\s+far|in\s+total|a\s+total\s+of|"
+    r"since\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to))))",
     re.IGNORECASE,
 )
 _UNVERIFIED = re.compile(
