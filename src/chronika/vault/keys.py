@@ -28,7 +28,7 @@ from chronika.errors import (
     VaultCorrupt,
 )
 from chronika.vault.phrase import RecoveryPhrase
-from chronika.vault.secret import DataKey, Passphrase, SigningSeed
+from chronika.vault.secret import DataKey, Passphrase, SigningSeed, ViewKey
 
 __all__ = [
     "INTERACTIVE_KDF",
@@ -39,6 +39,7 @@ __all__ = [
     "check_new_passphrase",
     "derive_passphrase_keys",
     "derive_recovery_key",
+    "derive_view_key",
     "device_id_for",
     "key_material",
     "open_sealed",
@@ -61,6 +62,7 @@ _PERSON_WRAP = b"chronika-wrap".ljust(16, b"\0")
 _PERSON_DURESS = b"chronika-duress".ljust(16, b"\0")
 _PERSON_RECOVER = b"chronika-recover"
 _PERSON_DEVICE = b"chronika-device".ljust(16, b"\0")
+_PERSON_VIEW = b"chronika-view".ljust(16, b"\0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,16 @@ def derive_recovery_key(phrase: RecoveryPhrase, salt: bytes) -> bytes:
     return hashlib.blake2b(
         phrase.entropy(), digest_size=KEY_BYTES, salt=salt, person=_PERSON_RECOVER
     ).digest()
+
+
+def derive_view_key(data_key: DataKey) -> ViewKey:
+    """The view's SQLCipher key, derived from the data key.
+
+    Derived, so the view opens exactly when the ledger does and needs no wrapped copy of its own;
+    separate, so no SQLCipher page and no ledger entry are ever encrypted under the same key.
+    """
+    digest = hashlib.blake2b(digest_size=KEY_BYTES, key=data_key.reveal(), person=_PERSON_VIEW).digest()
+    return ViewKey(digest)
 
 
 def key_material(keyring: Keyring) -> bytes:

@@ -17,7 +17,7 @@ import unicodedata
 from types import TracebackType
 from typing import NoReturn, Self
 
-__all__ = ["DataKey", "Passphrase", "Secret", "SigningSeed"]
+__all__ = ["DataKey", "Passphrase", "Secret", "SigningSeed", "ViewKey"]
 
 
 class Secret:
@@ -105,6 +105,13 @@ class DataKey(Secret):
 
 class SigningSeed(Secret):
     """The 32-byte Ed25519 seed of this device's signing key."""
+
+    __slots__ = ()
+    LENGTH = 32
+
+
+class ViewKey(Secret):
+    """The 32-byte key of the encrypted view (SQLCipher), derived from the data key."""
 
     __slots__ = ()
     LENGTH = 32

@@ -1,0 +1,1 @@
+"""The desk's HTML pages, one module per area: access (setup, unlock, lock), review, browse, admin."""

@@ -1,0 +1,161 @@
+"""A chronology's timeline, drawn as SVG on the server: no script, printable, readable in any browser.
+
+Each incident is a mark on a time axis: a dot for a day, a bar for a month, a year or a range, and a
+bar fading into an arrow for an open range ("since 11 December"), so the drawing is as precise as
+the records and no more. Marks are stacked in lanes so none hides another, and each links to the
+incident's entry in the dated list below, with its summary as the SVG ``<title>`` (a tooltip, and
+what a screen reader announces). Colours come from classes in the stylesheet; the CSP forbids
+inline styles, and presentation attributes are not needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from chronika.display import date_text
+from chronika.model import DateSpan
+from chronika.vault.state import IncidentRecord
+
+__all__ = ["draw_timeline"]
+
+WIDTH = 960
+MARGIN = 24
+LANE_HEIGHT = 18
+AXIS_HEIGHT = 34
+MAX_LANES = 16
+DOT_RADIUS = 5
+#: Marks closer than this (in drawing units) go to different lanes.
+GAP = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    incident: IncidentRecord
+    x1: float
+    x2: float
+    open_end: bool
+
+
+def _days(start: dt.date, end: dt.date) -> int:
+    return (end - start).days
+
+
+def _ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
+    """Tick dates and labels: years over a long span, months over a medium one, weeks otherwise."""
+    span = _days(first, last)
+    ticks: list[tuple[dt.date, str]] = []
+    if span > 3 * 365:
+        step = max(1, (last.year - first.year) // 10)
+        for year in range(first.year + (first.month > 1 or first.day > 1), last.year + 1, step):
+            ticks.append((dt.date(year, 1, 1), str(year)))
+    elif span > 62:
+        year, month = first.year, first.month
+        count = (last.year - year) * 12 + last.month - month + 1
+        step = max(1, count // 12)
+        for index in range(0, count, step):
+            total = month - 1 + index
+            day = dt.date(year + total // 12, total % 12 + 1, 1)
+            if first <= day <= last:
+                ticks.append((day, f"{day:%Y-%m}" if day.month == 1 or not ticks else f"{day:%m}"))
+    else:
+        step = 1 if span <= 14 else 7
+        day = first
+        while day <= last:
+            ticks.append((day, f"{day:%m-%d}"))
+            day += dt.timedelta(days=step)
+    return ticks
+
+
+def draw_timeline(incidents: Sequence[IncidentRecord], title: str) -> Markup:
+    """The SVG for ``incidents`` (undated ones are left out: they have no place on an axis)."""
+    dated = [incident for incident in incidents if incident.date is not None]
+    if not dated:
+        return Markup("")
+    first = min(incident.date.start for incident in dated if incident.date)
+    known = [d for i in dated if i.date for d in (i.date.start, i.date.end) if d is not None]
+    last_known = max(*known, first + dt.timedelta(days=1))
+    # An open range ("since 11 December") is drawn a little past the last known day, with an
+    # arrow, rather than to today: stretching the axis to now would squash every other mark.
+    tail = dt.timedelta(days=max(2, _days(first, last_known) // 8))
+
+    def end_of(span: DateSpan) -> dt.date:
+        return span.end if span.end is not None else max(span.start, last_known) + tail
+
+    last = max(end_of(i.date) for i in dated if i.date)
+    # A little room either side, so marks on the first and last day are not cut by the frame.
+    pad = max(1, _days(first, last) // 40)
+    first, last = first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
+    scale = (WIDTH - 2 * MARGIN) / max(1, _days(first, last))
+
+    def x(day: dt.date) -> float:
+        return MARGIN + _days(first, day) * scale
+
+    marks = []
+    for incident in sorted(dated, key=lambda i: i.date.sort_key() if i.date else (dt.date.max,) * 2):
+        span = incident.date
+        assert span is not None
+        end = end_of(span)
+        marks.append(_Mark(incident, x(span.start), x(end + dt.timedelta(days=1)), span.end is None))
+
+    lanes: list[float] = []
+    placed: list[tuple[_Mark, int]] = []
+    for mark in marks:
+        width_end = max(mark.x2, mark.x1 + 2 * DOT_RADIUS)
+        lane = next((i for i, right in enumerate(lanes) if mark.x1 - GAP >= right), None)
+        if lane is None:
+            if len(lanes) < MAX_LANES:
+                lanes.append(0.0)
+                lane = len(lanes) - 1
+            else:
+                lane = min(range(len(lanes)), key=lanes.__getitem__)
+        lanes[lane] = max(lanes[lane], width_end)
+        placed.append((mark, lane))
+
+    height = AXIS_HEIGHT + max(1, len(lanes)) * LANE_HEIGHT + 8
+    axis_y = height - AXIS_HEIGHT + 6
+    parts = [
+        f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="timeline-title"'
+        f' xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="timeline-title">{escape(title)}</title>',
+        f'<line class="axis" x1="{MARGIN}" y1="{axis_y}" x2="{WIDTH - MARGIN}" y2="{axis_y}"/>',
+    ]
+    for day, label in _ticks(first, last):
+        tx = x(day)
+        parts.append(f'<line class="tick" x1="{tx:.1f}" y1="8" x2="{tx:.1f}" y2="{axis_y + 5}"/>')
+        parts.append(f'<text class="tick-label" x="{tx:.1f}" y="{axis_y + 20}">{escape(label)}</text>')
+    for mark, lane in placed:
+        incident = mark.incident
+        y = 12 + lane * LANE_HEIGHT
+        kind = incident.status.value
+        summary = f"{date_text(incident.date)} · {', '.join(incident.acts) or '?'}"
+        people = ", ".join(incident.victims)
+        if people:
+            summary += f" · {people}"
+        if incident.location:
+            summary += f" · {incident.location}"
+        parts.append(f'<a href="#{escape(incident.id)}" class="mark {kind}">')
+        parts.append(f"<title>{escape(summary)}</title>")
+        span = incident.date
+        one_day = span is not None and span.end == span.start
+        if (one_day or mark.x2 - mark.x1 < 2 * DOT_RADIUS) and not mark.open_end:
+            cx = (mark.x1 + mark.x2) / 2
+            parts.append(f'<circle cx="{cx:.1f}" cy="{y:.1f}" r="{DOT_RADIUS}"/>')
+        else:
+            bar = max(mark.x2 - mark.x1, 2 * DOT_RADIUS)
+            shape = ' class="open"' if mark.open_end else ""
+            parts.append(
+                f'<rect x="{mark.x1:.1f}" y="{y - 4:.1f}" width="{bar:.1f}" height="8" rx="3"{shape}/>'
+            )
+            if mark.open_end:
+                tip = mark.x1 + bar
+                parts.append(
+                    f'<path class="arrow" d="M{tip:.1f} {y - 6:.1f} L{tip + 7:.1f} {y:.1f} '
+                    f'L{tip:.1f} {y + 6:.1f} Z"/>'
+                )
+        parts.append("</a>")
+    parts.append("</svg>")
+    return Markup("".join(parts))

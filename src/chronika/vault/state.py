@@ -1,0 +1,419 @@
+"""Records and how operations change them: pure functions, the same live and on replay.
+
+:func:`apply` takes one operation, a way to look up current records, and the ledger position the
+operation has (or will have), and returns the new versions of the records it changes, or raises
+RecordError without changing anything. It reads no clock, draws no random number and touches no
+storage: everything it needs is in the operation or in the records it looks up. So the vault calls
+it before appending (to refuse a bad change before it is written) and ``rebuild`` calls it again on
+every entry, and both get the same records; a property test holds the two to that.
+
+:func:`plan` applies a batch, letting later operations of the batch see the results of earlier
+ones. :class:`State` is the simplest possible store (a dict), used to check the SQLite view against
+the ledger (``verify``) and as the reference model in tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TypedDict, TypeVar
+
+import msgspec
+
+from chronika.errors import ChangeRefused, RecordError, RecordNotFound
+from chronika.model import Act, ActorKind, Anchor, DateSpan, Fact, PlaceKind
+from chronika.vault.record import (
+    ActorUpsert,
+    IncidentAccept,
+    IncidentCreate,
+    IncidentRetract,
+    IncidentUpdate,
+    LinkAdd,
+    LinkKind,
+    Operation,
+    PlaceUpsert,
+    ResponseAdd,
+    ResponseKind,
+    SourceAdd,
+    Status,
+)
+
+__all__ = [
+    "SENSITIVE_FIELDS",
+    "ActorRecord",
+    "Change",
+    "IncidentRecord",
+    "LinkRecord",
+    "Lookup",
+    "Note",
+    "PlaceRecord",
+    "Record",
+    "Response",
+    "SourceRecord",
+    "State",
+    "apply",
+    "plan",
+]
+
+#: Fields a reviewer may mark sensitive (to be withheld when publishing).
+SENSITIVE_FIELDS = frozenset({"date", "acts", "perpetrators", "victims", "location", "evidence", "notes"})
+MAX_NOTE_CHARS = 10_000
+
+
+class _Record(msgspec.Struct, frozen=True, kw_only=True, tag_field="type"):
+    """What every record has: its id, how many versions it has had, and the entry that made the last."""
+
+    id: str
+    version: int
+    entry: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class SourceRecord(_Record, tag="source", frozen=True):
+    name: str
+    text: str
+    sha256: str
+    media_type: str
+    language: str
+    anchor: Anchor
+    title: str | None = None
+
+
+class Note(msgspec.Struct, frozen=True, kw_only=True):
+    at: dt.datetime
+    text: str
+
+
+class Response(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    kind: ResponseKind
+    date: dt.date
+    source: str
+    note: str = ""
+    at: dt.datetime
+
+
+class IncidentRecord(_Record, tag="incident", frozen=True):
+    source_id: str | None
+    status: Status
+    date: DateSpan | None
+    acts: list[Act]
+    perpetrators: list[str]
+    victims: list[str]
+    location: str | None
+    evidence: str
+    evidence_span: tuple[int, int]
+    confidence: float
+    facts: list[Fact] = msgspec.field(default_factory=list)
+    notes: list[Note] = msgspec.field(default_factory=list)
+    sensitive: list[str] = msgspec.field(default_factory=list)
+    responses: list[Response] = msgspec.field(default_factory=list)
+    retraction: str | None = None
+    extracted_as: str | None = None
+
+    @property
+    def response_status(self) -> ResponseKind | None:
+        """The latest response by date (the later entry on a tie), or None if the state did nothing."""
+        if not self.responses:
+            return None
+        return max(enumerate(self.responses), key=lambda pair: (pair[1].date, pair[0]))[1].kind
+
+
+class ActorRecord(_Record, tag="actor", frozen=True):
+    name: str
+    kind: ActorKind
+    aliases: list[str] = msgspec.field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class PlaceRecord(_Record, tag="place", frozen=True):
+    name: str
+    kind: PlaceKind
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class LinkRecord(_Record, tag="link", frozen=True):
+    kind: LinkKind
+    from_id: str
+    to_id: str
+    note: str = ""
+
+
+Record = SourceRecord | IncidentRecord | ActorRecord | PlaceRecord | LinkRecord
+R = TypeVar("R", SourceRecord, IncidentRecord, ActorRecord, PlaceRecord, LinkRecord)
+Lookup = Callable[[str], Record | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One new record version, and the operation (at ledger position ``entry``) that made it."""
+
+    record: Record
+    entry: int
+    op: Operation
+
+
+# -- applying one operation ------------------------------------------------------------------------
+
+
+def apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
+    """The records ``op`` creates or changes, as new versions; RecordError if it cannot be applied."""
+    match op:
+        case SourceAdd():
+            _require_new(op.id, lookup)
+            return [
+                SourceRecord(
+                    **_first(op.id, op.at, entry),
+                    name=op.name,
+                    text=op.text,
+                    sha256=op.sha256,
+                    media_type=op.media_type,
+                    language=op.language,
+                    anchor=op.anchor,
+                    title=op.title,
+                )
+            ]
+        case IncidentCreate():
+            return [_create_incident(op, lookup, entry)]
+        case IncidentUpdate():
+            return [_update_incident(op, _incident(op.id, lookup), entry)]
+        case IncidentAccept():
+            incident = _incident(op.id, lookup)
+            if incident.status is not Status.DRAFT:
+                raise ChangeRefused(f"{op.id} is {incident.status}; only a draft can be accepted")
+            notes = [*incident.notes, Note(at=op.at, text=_note(op.note))] if op.note else incident.notes
+            return [_next(incident, op.at, entry, status=Status.ACCEPTED, notes=notes)]
+        case IncidentRetract():
+            incident = _incident(op.id, lookup)
+            if incident.status is Status.RETRACTED:
+                raise ChangeRefused(f"{op.id} is already retracted")
+            if not op.reason.strip():
+                raise ChangeRefused("a retraction needs a reason")
+            return [_next(incident, op.at, entry, status=Status.RETRACTED, retraction=op.reason.strip())]
+        case ResponseAdd():
+            incident = _incident(op.incident_id, lookup)
+            if any(response.id == op.id for response in incident.responses):
+                raise ChangeRefused(f"{op.incident_id} already has a response {op.id}")
+            if not op.source.strip():
+                raise ChangeRefused("a response needs a source (a document id, a citation or a link)")
+            response = Response(
+                id=op.id, kind=op.kind, date=op.date, source=op.source.strip(), note=op.note, at=op.at
+            )
+            return [_next(incident, op.at, entry, responses=[*incident.responses, response])]
+        case ActorUpsert():
+            current = _existing(op.id, lookup, ActorRecord)
+            name, aliases = _name(op.name), _names(op.aliases)
+            if current is None:
+                return [ActorRecord(**_first(op.id, op.at, entry), name=name, kind=op.kind, aliases=aliases)]
+            return [_next(current, op.at, entry, name=name, kind=op.kind, aliases=aliases)]
+        case PlaceUpsert():
+            place = _existing(op.id, lookup, PlaceRecord)
+            if place is None:
+                place = PlaceRecord(**_first(op.id, op.at, entry), name="", kind=op.kind)
+            else:
+                place = _next(place, op.at, entry)
+            return [
+                msgspec.structs.replace(
+                    place,
+                    name=_name(op.name),
+                    kind=op.kind,
+                    country=op.country,
+                    latitude=op.latitude,
+                    longitude=op.longitude,
+                )
+            ]
+        case LinkAdd():
+            _require_new(op.id, lookup)
+            _incident(op.from_id, lookup)
+            _incident(op.to_id, lookup)
+            if op.from_id == op.to_id:
+                raise ChangeRefused("an incident cannot be linked to itself")
+            return [
+                LinkRecord(
+                    **_first(op.id, op.at, entry),
+                    kind=op.kind,
+                    from_id=op.from_id,
+                    to_id=op.to_id,
+                    note=op.note,
+                )
+            ]
+    raise TypeError(f"not an operation: {type(op).__name__}")  # pragma: no cover
+
+
+def _create_incident(op: IncidentCreate, lookup: Lookup, entry: int) -> IncidentRecord:
+    _require_new(op.id, lookup)
+    if op.source_id is not None:
+        source = lookup(op.source_id)
+        if not isinstance(source, SourceRecord):
+            raise RecordNotFound(f"no source document {op.source_id}")
+        start, end = op.evidence_span
+        if not 0 <= start <= end <= len(source.text):
+            raise ChangeRefused(f"the evidence span {start}-{end} is outside {op.source_id}")
+    if op.status is Status.RETRACTED:
+        raise ChangeRefused("an incident cannot be created retracted")
+    return IncidentRecord(
+        **_first(op.id, op.at, entry),
+        source_id=op.source_id,
+        status=op.status,
+        date=op.date,
+        acts=_acts(op.acts),
+        perpetrators=_names(op.perpetrators),
+        victims=_names(op.victims),
+        location=op.location,
+        evidence=op.evidence,
+        evidence_span=op.evidence_span,
+        confidence=op.confidence,
+        facts=op.facts,
+        notes=[Note(at=op.at, text=_note(text)) for text in op.notes],
+        sensitive=_sensitive(op.sensitive),
+        extracted_as=op.extracted_as,
+    )
+
+
+def _update_incident(op: IncidentUpdate, incident: IncidentRecord, entry: int) -> IncidentRecord:
+    if incident.status is Status.RETRACTED:
+        raise ChangeRefused(f"{op.id} is retracted; a retracted incident does not change")
+    fields = op.changes.fields()
+    if not fields and not op.note:
+        raise ChangeRefused("the edit changes nothing")
+    if "acts" in fields:
+        fields["acts"] = _acts(op.changes.acts)  # type: ignore[arg-type]
+    for people in ("perpetrators", "victims"):
+        if people in fields:
+            fields[people] = _names(fields[people])  # type: ignore[arg-type]
+    if "sensitive" in fields:
+        fields["sensitive"] = _sensitive(fields["sensitive"])  # type: ignore[arg-type]
+    if op.note:
+        fields["notes"] = [*incident.notes, Note(at=op.at, text=_note(op.note))]
+    return _next(incident, op.at, entry, **fields)
+
+
+# -- small rules -----------------------------------------------------------------------------------
+
+
+class _Stamp(TypedDict):
+    id: str
+    version: int
+    entry: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+def _first(record_id: str, at: dt.datetime, entry: int) -> _Stamp:
+    return {"id": record_id, "version": 1, "entry": entry, "created_at": at, "updated_at": at}
+
+
+def _next(record: R, at: dt.datetime, entry: int, **fields: object) -> R:
+    return msgspec.structs.replace(record, version=record.version + 1, entry=entry, updated_at=at, **fields)
+
+
+def _require_new(record_id: str, lookup: Lookup) -> None:
+    if lookup(record_id) is not None:
+        raise ChangeRefused(f"a record {record_id} already exists")
+
+
+def _incident(record_id: str, lookup: Lookup) -> IncidentRecord:
+    record = lookup(record_id)
+    if not isinstance(record, IncidentRecord):
+        raise RecordNotFound(f"no incident {record_id}")
+    return record
+
+
+def _existing(record_id: str, lookup: Lookup, kind: type[R]) -> R | None:
+    record = lookup(record_id)
+    if record is not None and not isinstance(record, kind):
+        raise ChangeRefused(f"{record_id} is not a {kind.__struct_config__.tag}")
+    return record
+
+
+_ACT_ORDER = {act: i for i, act in enumerate(Act)}
+
+
+def _acts(acts: Iterable[Act]) -> list[Act]:
+    """Vocabulary order without repeats, so equal sets of acts encode equally."""
+    return sorted(set(acts), key=_ACT_ORDER.__getitem__)
+
+
+def _names(names: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for name in names:
+        clean = " ".join(name.split())
+        if clean and clean.casefold() not in seen:
+            seen[clean.casefold()] = clean
+    return list(seen.values())
+
+
+def _name(name: str) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise ChangeRefused("a name cannot be empty")
+    return clean
+
+
+def _note(text: str | None) -> str:
+    clean = (text or "").strip()
+    if len(clean) > MAX_NOTE_CHARS:
+        raise ChangeRefused(f"a note has at most {MAX_NOTE_CHARS} characters")
+    return clean
+
+
+def _sensitive(fields: Iterable[str]) -> list[str]:
+    marks = set(fields)
+    unknown = marks - SENSITIVE_FIELDS
+    if unknown:
+        allowed = ", ".join(sorted(SENSITIVE_FIELDS))
+        raise ChangeRefused(f"cannot mark {', '.join(sorted(unknown))} sensitive; fields: {allowed}")
+    return sorted(marks)
+
+
+# -- batches and the reference store ---------------------------------------------------------------
+
+
+def plan(ops: Iterable[tuple[int, Operation]], lookup: Lookup) -> list[Change]:
+    """Apply a batch of ``(entry, operation)`` in order; later operations see earlier results."""
+    overlay: dict[str, Record] = {}
+
+    def see(record_id: str) -> Record | None:
+        found = overlay.get(record_id)
+        return found if found is not None else lookup(record_id)
+
+    changes: list[Change] = []
+    for entry, op in ops:
+        try:
+            records = apply(op, see, entry)
+        except RecordError as error:
+            error.entry = entry
+            raise
+        for record in records:
+            overlay[record.id] = record
+            changes.append(Change(record, entry, op))
+    return changes
+
+
+class State:
+    """Records in a dict: the reference the SQLite view is checked against."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, Record] = {}
+        self.size = 0
+
+    def get(self, record_id: str) -> Record | None:
+        return self.records.get(record_id)
+
+    def apply(self, ops: Iterable[tuple[int, Operation]]) -> list[Change]:
+        batch = list(ops)
+        changes = plan(batch, self.get)
+        for change in changes:
+            self.records[change.record.id] = change.record
+        if batch:
+            self.size = batch[-1][0] + 1
+        return changes
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(sorted(self.records.values(), key=lambda record: record.id))

@@ -1,0 +1,483 @@
+"""The vault as one object: unlock it, read and change records, verify, rebuild, lock.
+
+Every verb of the CLI (and later of the desk) is a method here, and every change takes one path:
+build operations, :func:`~chronika.vault.state.plan` them against the view (which refuses a bad
+change before anything is written), append them to the ledger as one batch (encrypted, chained,
+checkpointed, fsynced), then apply the same planned changes to the view. If the process dies
+between the append and the view's commit, the next unlock replays the missing entries with the same
+functions, so the view always ends equal to the ledger.
+
+A folder holds ``vault.json`` (wrapped keys), ``ledger/`` (the truth), ``view.db`` (SQLCipher,
+derived, rebuildable) and ``run/`` (which processes have it unlocked; see ``session.py``).
+
+Duress: when the duress passphrase unlocks, the key file has already destroyed the passphrase slot
+(``keyfile.py``) and returned random keys; the vault then opens an empty in-memory view and never
+writes to the ledger, so it looks and behaves like an empty vault for the life of the process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
+
+from chronika.errors import InputError, LedgerBusy, RecordNotFound, VaultLocked, ViewUnusable
+from chronika.model import ActorKind, PlaceKind
+from chronika.vault.audit import Audit, audit_of, check_view, ledger_lock
+from chronika.vault.files import fsync_dir
+from chronika.vault.history import versions
+from chronika.vault.importer import Imported, document_ops
+from chronika.vault.keyfile import KeyFile
+from chronika.vault.keys import MODERATE_KDF, KdfParams, Keyring, derive_view_key
+from chronika.vault.ledger import Ledger
+from chronika.vault.merkle import EMPTY_ROOT
+from chronika.vault.phrase import RecoveryPhrase
+from chronika.vault.record import (
+    ActorUpsert,
+    IncidentAccept,
+    IncidentChanges,
+    IncidentRetract,
+    IncidentUpdate,
+    LinkAdd,
+    LinkKind,
+    Operation,
+    PlaceUpsert,
+    ResponseAdd,
+    ResponseKind,
+    Status,
+    encode_payload,
+    new_id,
+    now,
+)
+from chronika.vault.replay import read_head, replay
+from chronika.vault.secret import Passphrase
+from chronika.vault.segment import LEDGER_DIR
+from chronika.vault.session import Session
+from chronika.vault.sqlite_view import SqliteView
+from chronika.vault.state import (
+    ActorRecord,
+    Change,
+    IncidentRecord,
+    LinkRecord,
+    PlaceRecord,
+    Record,
+    plan,
+)
+from chronika.vault.verify import VerifyReport, verify_ledger
+from chronika.vault.view import Filters, Head, Page, PageRequest, Version, ViewStore, parse_query
+
+if TYPE_CHECKING:
+    from chronika.extract.reader import SourceText
+
+__all__ = ["VIEW_FILE", "Imported", "Vault", "default_vault_dir"]
+
+VIEW_FILE = "view.db"
+
+
+def default_vault_dir() -> Path:
+    """``$XDG_DATA_HOME/chronika/vault``, or ``~/.local/share/chronika/vault`` (the XDG default)."""
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "chronika" / "vault"
+
+
+class Vault:
+    """An unlocked vault. Make one with :meth:`init`, :meth:`open` or :meth:`recover`; :meth:`lock` it."""
+
+    def __init__(self, directory: Path, key_file: KeyFile, keyring: Keyring, view: ViewStore | None) -> None:
+        self.directory = directory
+        self._key_file = key_file
+        self._keyring: Keyring | None = keyring
+        self._view = view
+        self._ledger: Ledger | None = None
+        self._session = Session.start(directory)
+
+    # -- unlocking -------------------------------------------------------------------------------
+
+    @classmethod
+    def init(
+        cls,
+        directory: Path,
+        passphrase: Passphrase,
+        duress: Passphrase | None = None,
+        *,
+        kdf: KdfParams = MODERATE_KDF,
+    ) -> tuple[Vault, RecoveryPhrase]:
+        """Create a vault; the recovery phrase returned must be shown once and never stored."""
+        directory = Path(directory)
+        key_file, keyring, phrase = KeyFile.create(directory, passphrase, duress_passphrase=duress, kdf=kdf)
+        ledger = Ledger.create(directory / LEDGER_DIR, keyring)
+        with contextlib.suppress(FileNotFoundError):
+            (directory / VIEW_FILE).unlink()  # a view left from an earlier vault here is not ours
+        vault = cls(directory, key_file, keyring, None)
+        vault._ledger = ledger
+        vault._catch_up()
+        return vault, phrase
+
+    @classmethod
+    def open(cls, directory: Path, passphrase: Passphrase) -> Vault:
+        """Unlock with the passphrase (or the duress passphrase: see the module doc)."""
+        key_file = KeyFile.load(Path(directory))
+        return cls._unlocked(Path(directory), key_file, key_file.unlock(passphrase))
+
+    @classmethod
+    def recover(
+        cls,
+        directory: Path,
+        phrase: RecoveryPhrase,
+        new_passphrase: Passphrase,
+        duress: Passphrase | None = None,
+    ) -> Vault:
+        """Unlock with the recovery phrase and set a new passphrase (after duress, or forgetting)."""
+        key_file = KeyFile.load(Path(directory))
+        return cls._unlocked(
+            Path(directory), key_file, key_file.recover(phrase, new_passphrase, duress_passphrase=duress)
+        )
+
+    @classmethod
+    def _unlocked(cls, directory: Path, key_file: KeyFile, keyring: Keyring) -> Vault:
+        head = read_head(directory / LEDGER_DIR, keyring.vault_id, key_file.public_key)
+        if keyring.decoy:
+            return cls(directory, key_file, keyring, SqliteView.in_memory())
+        try:
+            view: SqliteView | None = SqliteView.open(
+                directory / VIEW_FILE, derive_view_key(keyring.data_key)
+            )
+        except ViewUnusable:
+            view = None
+        vault = cls(directory, key_file, keyring, view)
+        try:
+            if view is None or head is None or view.head() != Head(head.size, head.root):
+                vault._writer()  # takes the lock, repairs a torn tail, catches the view up
+        except LedgerBusy:
+            if view is None:
+                vault.lock()
+                raise  # no usable view, and another process is writing: try again when it is done
+        except BaseException:
+            vault.lock()
+            raise
+        return vault
+
+    @property
+    def keyring(self) -> Keyring:
+        if self._keyring is None:
+            raise VaultLocked("the vault is locked")
+        return self._keyring
+
+    @property
+    def view(self) -> ViewStore:
+        if self._view is None:
+            raise VaultLocked("the vault is locked")
+        return self._view
+
+    @property
+    def decoy(self) -> bool:
+        return self.keyring.decoy
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def list_incidents(self, filters: Filters | None = None, page: PageRequest | None = None) -> Page:
+        return self.view.query(filters or Filters(), page or PageRequest())
+
+    def search(self, text: str, filters: Filters | None = None, page: PageRequest | None = None) -> Page:
+        query = parse_query(text)
+        if not query:
+            return self.list_incidents(filters, page)
+        return self.view.search(query, filters or Filters(), page or PageRequest())
+
+    def show(self, record_id: str) -> Record:
+        record = self.view.get(_clean_id(record_id))
+        if record is None:
+            raise RecordNotFound(f"no record {record_id.strip()}")
+        return record
+
+    def incident(self, incident_id: str) -> IncidentRecord:
+        record = self.show(incident_id)
+        if not isinstance(record, IncidentRecord):
+            raise RecordNotFound(f"{incident_id.strip()} is not an incident")
+        return record
+
+    def links(self, incident_id: str) -> list[LinkRecord]:
+        return self.view.links(_clean_id(incident_id))
+
+    # -- changing --------------------------------------------------------------------------------
+
+    def import_documents(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        published: dt.date | None = None,
+        lang: str = "auto",
+        on_document: Callable[[Imported | Exception], None] | None = None,
+    ) -> list[Imported]:
+        """Read, extract and store each document with its drafts: one ledger batch per document.
+
+        A document whose bytes were imported before is not stored again (``duplicate``). With
+        ``on_document``, an unreadable file is reported to it and the import goes on; without, the
+        first error stops the import (documents before it stay imported).
+        """
+        results = []
+        for path in paths:
+            try:
+                result = self.import_document(Path(path), published=published, lang=lang)
+            except Exception as error:
+                if on_document is None or not isinstance(error, InputError):
+                    raise
+                on_document(error)
+                continue
+            results.append(result)
+            if on_document is not None:
+                on_document(result)
+        return results
+
+    def import_document(
+        self, path: Path, *, published: dt.date | None = None, lang: str = "auto"
+    ) -> Imported:
+        """Read one file (txt, md, html, pdf, docx) and import it; see :meth:`import_source`."""
+        from chronika.extract.reader import read_path
+
+        return self.import_source(read_path(path), name=path.name, published=published, lang=lang)
+
+    def import_source(
+        self, source: SourceText, *, name: str, published: dt.date | None = None, lang: str = "auto"
+    ) -> Imported:
+        """Store a document already read to text (a file, or text pasted in the desk) with its drafts."""
+        earlier = self.view.source_by_hash(source.sha256)
+        if earlier is not None:
+            return Imported(source.path, earlier.id, [], duplicate=True)
+        ops = document_ops(source, name, self._fresh_id, published=published, lang=lang)
+        self._commit(ops)
+        return Imported(source.path, ops[0].id, [op.id for op in ops[1:]])
+
+    def accept(self, incident_ids: Sequence[str], note: str | None = None) -> list[IncidentRecord]:
+        """Accept drafts, all in one batch; ids already accepted are left as they are."""
+        at = now()
+        ops: list[Operation] = []
+        for incident_id in dict.fromkeys(_clean_id(i) for i in incident_ids):
+            if self.incident(incident_id).status is not Status.ACCEPTED:
+                ops.append(IncidentAccept(id=incident_id, at=at, note=note))
+        return [_incident(change) for change in self._commit(ops)] if ops else []
+
+    def edit(self, incident_id: str, changes: IncidentChanges, note: str | None = None) -> IncidentRecord:
+        op = IncidentUpdate(id=_clean_id(incident_id), at=now(), changes=changes, note=note)
+        return _incident(self._commit([op])[-1])
+
+    def retract(self, incident_id: str, reason: str) -> IncidentRecord:
+        return _incident(
+            self._commit([IncidentRetract(id=_clean_id(incident_id), at=now(), reason=reason)])[-1]
+        )
+
+    def add_response(
+        self, incident_id: str, kind: ResponseKind, date: dt.date, source: str, note: str = ""
+    ) -> IncidentRecord:
+        op = ResponseAdd(
+            id=new_id("rsp"),
+            at=now(),
+            incident_id=_clean_id(incident_id),
+            kind=kind,
+            date=date,
+            source=source,
+            note=note,
+        )
+        return _incident(self._commit([op])[-1])
+
+    def link(self, from_id: str, to_id: str, kind: LinkKind, note: str = "") -> LinkRecord:
+        op = LinkAdd(
+            id=self._fresh_id("lnk"),
+            at=now(),
+            kind=kind,
+            from_id=_clean_id(from_id),
+            to_id=_clean_id(to_id),
+            note=note,
+        )
+        record = self._commit([op])[-1].record
+        assert isinstance(record, LinkRecord)
+        return record
+
+    def upsert_actor(
+        self, name: str, kind: ActorKind, aliases: Sequence[str] = (), actor_id: str | None = None
+    ) -> ActorRecord:
+        op = ActorUpsert(
+            id=_clean_id(actor_id) if actor_id else self._fresh_id("who"),
+            at=now(),
+            name=name,
+            kind=kind,
+            aliases=list(aliases),
+        )
+        record = self._commit([op])[-1].record
+        assert isinstance(record, ActorRecord)
+        return record
+
+    def upsert_place(
+        self,
+        name: str,
+        kind: PlaceKind,
+        *,
+        country: str | None = None,
+        latitude: float | None = None,
+        longitude: float | None = None,
+        place_id: str | None = None,
+    ) -> PlaceRecord:
+        op = PlaceUpsert(
+            id=_clean_id(place_id) if place_id else self._fresh_id("plc"),
+            at=now(),
+            name=name,
+            kind=kind,
+            country=country,
+            latitude=latitude,
+            longitude=longitude,
+        )
+        record = self._commit([op])[-1].record
+        assert isinstance(record, PlaceRecord)
+        return record
+
+    def _fresh_id(self, prefix: str, taken: set[str] | None = None) -> str:
+        while True:
+            candidate = new_id(prefix)
+            if self.view.get(candidate) is None and (taken is None or candidate not in taken):
+                if taken is not None:
+                    taken.add(candidate)
+                return candidate
+
+    def _commit(self, ops: list[Operation]) -> list[Change]:
+        """Plan, append as one batch, apply: the one write path (see the module doc)."""
+        if self.decoy:
+            start = self.view.head().size
+            changes = plan(((start + i, op) for i, op in enumerate(ops)), self.view.get)
+            self.view.apply(changes, Head(start + len(ops), b""))
+            return changes
+        ledger = self._writer()
+        changes = plan(((ledger.size + i, op) for i, op in enumerate(ops)), self.view.get)
+        checkpoint = ledger.append_batch([encode_payload(op) for op in ops])
+        self.view.apply(changes, Head(checkpoint.size, checkpoint.root))
+        return changes
+
+    # -- the ledger and the view -----------------------------------------------------------------
+
+    def _writer(self) -> Ledger:
+        """The ledger, open for appending (holding its lock), with the view caught up to it."""
+        if self._ledger is None:
+            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring)
+            self._catch_up()
+        return self._ledger
+
+    def _catch_up(self) -> None:
+        if self._view is not None and self._ledger is not None:
+            try:
+                replay(self._view, self.directory / LEDGER_DIR, self.keyring.data_key)
+                _settle(self._view, self._ledger)
+                return
+            except ViewUnusable:
+                pass
+        self.rebuild()
+
+    def rebuild(self) -> int:
+        """Build a new view from the ledger alone and swap it in; the number of entries replayed."""
+        if self.decoy:
+            return 0
+        if self._ledger is None:
+            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring)
+        ledger = self._ledger
+        if self._view is not None:
+            self._view.close()
+            self._view = None
+        path = self.directory / VIEW_FILE
+        building = path.with_name(VIEW_FILE + ".new")
+        building.unlink(missing_ok=True)
+        key = derive_view_key(self.keyring.data_key)
+        fresh = SqliteView.open(building, key, bulk=True)
+        try:
+            applied = replay(fresh, self.directory / LEDGER_DIR, self.keyring.data_key)
+            _settle(fresh, ledger)
+            fresh.finish_bulk()
+        finally:
+            fresh.close()
+        for suffix in ("-wal", "-shm", "-journal"):
+            path.with_name(VIEW_FILE + suffix).unlink(missing_ok=True)
+        os.replace(building, path)
+        fsync_dir(self.directory)
+        self._view = SqliteView.open(path, key)
+        return applied
+
+    def verify(self) -> Audit:
+        """Signatures, chains, Merkle roots, decryption, then the view against the ledger.
+
+        Raises LedgerCorrupt naming the first bad entry, or ViewUnusable naming the first record
+        (and entry) where the view and the ledger differ. Never changes a byte of the ledger.
+        """
+        ledger_dir = self.directory / LEDGER_DIR
+        keys = {self._key_file.device_id: self._key_file.public_key}
+        data_key = None if self.decoy else self.keyring.data_key
+
+        def check() -> VerifyReport:
+            return verify_ledger(
+                ledger_dir, vault_id=self.keyring.vault_id, public_keys=keys, data_key=data_key
+            )
+
+        if self._ledger is None and not self.decoy:
+            with ledger_lock(ledger_dir):
+                report = check()
+        else:
+            report = check()
+        report.raise_for_problem()
+        if self.decoy:
+            return audit_of(report, 0, view_checked=True)
+        self._writer()
+        return check_view(self.view, ledger_dir, self.keyring.data_key, report)
+
+    def history(self, record_id: str) -> list[tuple[Version, Record]]:
+        """Every version of a record, oldest first: the operation, and the record as it made it."""
+        return versions(self.view, self.show(record_id))
+
+    def change_passphrase(
+        self, current: Passphrase, new: Passphrase, duress: Passphrase | None = None
+    ) -> None:
+        """Re-wrap the keys under ``new``, data untouched; a duress passphrase is restated or is gone."""
+        keyring = self._key_file.change_passphrase(current, new, duress_passphrase=duress)
+        if keyring is not self._keyring:
+            keyring.wipe()
+
+    # -- locking ---------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Close the ledger and the view and wipe the keys this object holds (best effort: see secret.py)."""
+        if self._ledger is not None:
+            self._ledger.close()
+            self._ledger = None
+        if self._view is not None:
+            self._view.close()
+            self._view = None
+        if self._keyring is not None:
+            self._keyring.wipe()
+            self._keyring = None
+        self._session.end()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.lock()
+
+
+def _settle(view: ViewStore, ledger: Ledger) -> None:
+    """After a replay: record the ledger's head in the view (an empty ledger has no entry to carry it)."""
+    head = Head(ledger.size, ledger.head.root if ledger.head is not None else EMPTY_ROOT)
+    if view.head() == head:
+        return
+    if view.head().size != head.size:
+        raise ViewUnusable(f"the view reached entry {view.head().size}, not the ledger's {head.size}")
+    view.apply([], head)
+
+
+def _clean_id(record_id: str) -> str:
+    return record_id.strip().lower()
+
+
+def _incident(change: Change) -> IncidentRecord:
+    assert isinstance(change.record, IncidentRecord)
+    return change.record

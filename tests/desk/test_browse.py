@@ -1,0 +1,144 @@
+"""Incidents table, CSV, the incident page, responses, links and chronologies."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from conftest import Desk
+
+from chronika.vault.record import Status
+
+
+def test_table_filters_search_sort_and_pages(ready: Desk) -> None:
+    vault = ready.keeper._vault
+    ids = ready.incident_ids()
+    everything = ready.client.get("/incidents?per=100").text
+    assert all(f"/incidents/{i}" in everything for i in ids)
+    smear = [i.id for i in vault.list_incidents().incidents if "smear_campaign" in i.acts]
+    page = ready.client.get("/incidents?act=smear_campaign").text
+    assert all(f"/incidents/{i}" in page for i in smear)
+    assert all(f"/incidents/{i}" not in page for i in set(ids) - set(smear))
+    assert "/incidents/" in ready.client.get("/incidents?q=Grozny").text
+    assert "No incidents match" in ready.client.get("/incidents?q=zzzznothing").text
+    ready.post("/accept", {"id": ids[0]})
+    accepted = ready.client.get("/incidents?status=accepted").text
+    assert f"/incidents/{ids[0]}" in accepted and f'/incidents/{ids[1]}"' not in accepted
+    # Sort by place ascending and back; an oldest-first order; pages of one size.
+    for query in (
+        "sort=place&order=asc",
+        "sort=date&order=asc",
+        "sort=confidence",
+        "actor=Kalyapin&role=victim",
+    ):
+        assert ready.client.get(f"/incidents?{query}").status_code == 200
+    assert ready.client.get("/incidents?from=2014-12-12&to=2014-12").status_code == 200
+    assert ready.client.get("/incidents?from=2015&to=2014").status_code == 400
+    assert ready.client.get("/incidents?act=bogus").status_code == 400
+    assert ready.client.get("/incidents?per=7").status_code == 400
+
+
+def test_role_filter_separates_perpetrators_from_victims(ready: Desk) -> None:
+    vault = ready.keeper._vault
+    as_victim = ready.client.get("/incidents?actor=Kalyapin&role=victim&per=100").text
+    for incident in vault.list_incidents().incidents:
+        shown = f"/incidents/{incident.id}" in as_victim
+        assert shown == any("kalyapin" in v.casefold() for v in incident.victims)
+
+
+def test_csv_holds_the_selection_and_defuses_formulas(ready: Desk) -> None:
+    vault = ready.keeper._vault
+    incident = ready.incident_ids()[0]
+    ready.post(f"/incidents/{incident}/edit", {"victim": ['=HYPERLINK("x")'], "act": ["threat"]})
+    response = ready.client.get("/incidents.csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    assert "no-store" in response.headers["cache-control"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == len(vault.list_incidents(page=None).incidents)
+    assert {row["id"] for row in rows} == set(ready.incident_ids())
+    edited = next(row for row in rows if row["id"] == incident)
+    assert edited["victims"].startswith("'=")
+    only = list(csv.DictReader(io.StringIO(ready.client.get("/incidents.csv?act=threat").text)))
+    assert only and all("threat" in row["acts"] for row in only)
+
+
+def test_incident_page_shows_everything_and_takes_responses_and_links(ready: Desk) -> None:
+    first, second = ready.incident_ids()[:2]
+    page = ready.client.get(f"/incidents/{first}").text
+    assert f'<mark id="ev-{first}" class="current"' in page
+    assert "incident.create" in page and "History" in page
+    response = ready.post(
+        f"/incidents/{first}/responses",
+        {"kind": "investigation_refused", "date": "2015-02-01", "source": "letter 12/3", "note": "no crime"},
+    )
+    assert response.status_code == 303
+    assert ready.keeper._vault.incident(first).response_status.value == "investigation_refused"
+    assert (
+        ready.post(f"/incidents/{first}/responses", {"kind": "bogus", "date": "2015-02-01"}).status_code
+        == 400
+    )
+    assert (
+        ready.post(
+            f"/incidents/{first}/responses", {"kind": "trial", "date": "2015-02-01", "source": ""}
+        ).status_code
+        == 409
+    )
+    ready.post(f"/incidents/{first}/links", {"kind": "same_campaign", "other": second})
+    page = ready.client.get(f"/incidents/{first}").text
+    assert "letter 12/3" in page and "investigation refused" in page
+    assert f'href="/incidents/{second}"' in page and "response.add" in page
+    assert (
+        ready.post(f"/incidents/{first}/links", {"kind": "same_campaign", "other": first}).status_code == 409
+    )
+    assert ready.client.get("/incidents/inc_zzzzzzzz").status_code == 404
+    assert "/incidents/" in ready.client.get("/incidents?response=investigation_refused").text
+
+
+def test_chronology_draws_a_timeline_above_the_dated_list(ready: Desk) -> None:
+    empty = ready.client.get("/chronology?actor=Kalyapin").text
+    assert "<svg" not in empty and "No accepted incidents" in empty
+    ready.post("/accept", {"all_of": ready.source_id})
+    page = ready.client.get("/chronology?actor=Kalyapin").text
+    assert page.index("<svg") < page.index('class="chronology"')
+    assert 'role="img"' in page and "<title" in page
+    assert "Chronology: Kalyapin" in page
+    place = ready.client.get("/chronology?place=Grozny").text
+    assert "<svg" in place
+    drafts = ready.client.get("/chronology?q=Grozny&status=accepted&status=draft")
+    assert drafts.status_code == 200
+    css = ready.client.get("/static/desk.css").text
+    assert "@media print" in css
+
+
+def test_retracted_incidents_leave_the_chronology(ready: Desk) -> None:
+    ready.post("/accept", {"all_of": ready.source_id})
+    incident = ready.incident_ids()[0]
+    ready.post(f"/incidents/{incident}/retract", {"reason": "duplicate"})
+    assert f'id="{incident}"' not in ready.client.get("/chronology").text
+    assert ready.keeper._vault.incident(incident).status is Status.RETRACTED
+
+
+def test_verify_page_and_button(ready: Desk) -> None:
+    page = ready.client.get("/verify").text
+    assert "Merkle root" in page and "Not verified since" in page
+    response = ready.post("/verify", page="/verify")
+    assert response.status_code == 303
+    page = ready.client.get("/verify").text
+    assert "Intact" in page and "signed checkpoints" in page
+
+
+def test_tokens_are_shown_once_and_stored_hashed(ready: Desk) -> None:
+    made = ready.post("/settings/tokens", {"label": "laptop script"}, page="/settings")
+    assert made.status_code == 200
+    import re
+
+    secret = re.search(r'<code id="new-token">([^<]+)</code>', made.text).group(1)
+    assert secret.startswith("chk_")
+    stored = (ready.config.vault_dir / "desk-tokens.json").read_text()
+    assert secret not in stored and "laptop script" in stored
+    assert (ready.config.vault_dir / "desk-tokens.json").stat().st_mode & 0o077 == 0
+    assert secret not in ready.client.get("/settings").text
+    token_id = ready.app.state.tokens.list()[0].id
+    ready.post(f"/settings/tokens/{token_id}/revoke", page="/settings")
+    assert ready.app.state.tokens.list() == []

@@ -1,0 +1,155 @@
+"""Units of the desk: evidence marks, the SVG timeline, criteria parsing, languages, config, tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from chronika.desk.config import DeskConfig, is_loopback
+from chronika.desk.i18n import pick_language
+from chronika.desk.marks import context_bounds, marked_text
+from chronika.desk.selection import Criteria, Role, Sort
+from chronika.desk.timeline import draw_timeline
+from chronika.desk.tokens import TokenStore
+from chronika.errors import UsageError
+from chronika.model import DateSpan, Precision
+from chronika.vault.record import Status
+from chronika.vault.state import IncidentRecord
+
+NOW = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def incident(
+    identifier: str, start: str, end: str | None, precision: Precision = Precision.DAY
+) -> IncidentRecord:
+    span = DateSpan(
+        start=dt.date.fromisoformat(start),
+        end=dt.date.fromisoformat(end) if end else None,
+        precision=precision,
+    )
+    return IncidentRecord(
+        id=identifier,
+        version=1,
+        entry=0,
+        created_at=NOW,
+        updated_at=NOW,
+        source_id=None,
+        status=Status.ACCEPTED,
+        date=span,
+        acts=[],
+        perpetrators=["<b>x</b>"],
+        victims=["A & B"],
+        location=None,
+        evidence="e",
+        evidence_span=(0, 1),
+        confidence=0.5,
+    )
+
+
+def test_marks_escape_text_and_handle_overlaps() -> None:
+    text = "a <b> c & d e"
+    html = str(
+        marked_text(text, [("inc_1", (2, 9)), ("inc_2", (6, 13)), ("inc_3", (40, 50))], current="inc_2")
+    )
+    assert "<b>" not in html and "&lt;b&gt;" in html and "&amp;" in html
+    assert 'id="ev-inc_1"' in html and 'id="ev-inc_2"' in html and "ev-inc_3" not in html
+    assert 'class="current overlap"' in html
+    assert html.replace("<mark", "").count("mark>") == 3
+
+
+def test_context_is_the_paragraph() -> None:
+    text = "one\n\ntwo three four\n\nfive"
+    assert text[slice(*context_bounds(text, (9, 14)))] == "two three four"
+    assert context_bounds("only", (0, 2)) == (0, 4)
+
+
+def test_timeline_draws_dots_bars_and_arrows_escaped() -> None:
+    svg = str(
+        draw_timeline(
+            [
+                incident("inc_a", "2014-12-10", "2014-12-10"),
+                incident("inc_b", "2014-12-01", "2014-12-31", Precision.MONTH),
+                incident("inc_c", "2014-12-11", None, Precision.RANGE),
+            ],
+            "Chronology: <x>",
+        )
+    )
+    assert svg.startswith("<svg") and "&lt;x&gt;" in svg
+    assert "<circle" in svg and "<rect" in svg and 'class="arrow"' in svg
+    assert 'href="#inc_a"' in svg and "A &amp; B" in svg and " style=" not in svg
+    assert str(draw_timeline([], "empty")) == ""
+
+
+def test_timeline_years_axis() -> None:
+    svg = str(
+        draw_timeline(
+            [incident("inc_a", "2001-01-05", "2001-01-05"), incident("inc_b", "2019-06-01", "2019-06-01")],
+            "t",
+        )
+    )
+    assert ">2005<" in svg or ">2004<" in svg
+
+
+def test_criteria_round_trip_and_refusals() -> None:
+    criteria = Criteria.parse(
+        {
+            "q": ["Grozny"],
+            "act": ["threat", "threat"],
+            "status": ["draft"],
+            "role": ["victim"],
+            "actor": ["X"],
+            "sort": ["place"],
+            "order": ["asc"],
+            "page": ["2"],
+            "from": ["2014"],
+            "response": ["none"],
+        }
+    )
+    assert (
+        criteria.acts == (criteria.acts[0],) and criteria.role is Role.VICTIM and criteria.sort is Sort.PLACE
+    )
+    assert criteria.date_from == dt.date(2014, 1, 1) and criteria.needs_scan and not criteria.descending
+    again = Criteria.parse(
+        {key: [v for k, v in criteria.params() if k == key] for key, _ in criteria.params()}
+    )
+    assert again.params() == criteria.params()
+    for bad in ({"page": ["0"]}, {"per": ["5"]}, {"order": ["up"]}, {"response": ["x"]}, {"q": ["x" * 600]}):
+        with pytest.raises(UsageError):
+            Criteria.parse(bad)
+
+
+def test_language_negotiation() -> None:
+    assert pick_language("ru-RU,ru;q=0.9") == "ru"
+    assert pick_language("de, en;q=0.1") == "en"
+    assert pick_language("de;q=1, ru;q=0.5") == "ru"
+    assert pick_language(None, "ru") == "ru"
+    assert pick_language("fr;q=bad") == "en"
+
+
+def test_config_hosts_and_loopback(tmp_path: Path) -> None:
+    config = DeskConfig(vault_dir=tmp_path, port=9000)
+    assert config.loopback and "localhost:9000" in config.allowed_hosts and not config.secure_cookies
+    assert "http://127.0.0.1:9000" in config.allowed_origins and config.url == "http://127.0.0.1:9000/"
+    lan = DeskConfig(vault_dir=tmp_path, host="10.1.2.3", extra_hosts=("desk.lan",))
+    assert not lan.loopback and lan.secure_cookies and "desk.lan:8765" in lan.allowed_hosts
+    assert "localhost:8765" not in lan.allowed_hosts
+    assert is_loopback("::1") and is_loopback("127.3.4.5") and not is_loopback("0.0.0.0")
+    with pytest.raises(UsageError):
+        DeskConfig(vault_dir=tmp_path, port=0)
+    with pytest.raises(UsageError):
+        DeskConfig(vault_dir=tmp_path, idle_minutes=0)
+
+
+def test_token_store(tmp_path: Path) -> None:
+    store = TokenStore(tmp_path)
+    made = store.create("  ci   job ")
+    assert made.token.label == "ci job" and store.check(made.secret) == made.token
+    assert store.check(made.secret + "x") is None and store.check("nope") is None
+    with pytest.raises(UsageError):
+        store.create(" ")
+    assert store.revoke(made.token.id) and not store.revoke(made.token.id)
+    assert store.check(made.secret) is None
+    (tmp_path / "desk-tokens.json").write_text("{broken")
+    assert store.list() == []
