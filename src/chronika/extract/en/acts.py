@@ -195,7 +195,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     Act.SMEAR_CAMPAIGN: [
         r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists|terrorist)",
-        r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)|show(?:s|ed)?)\s+(?:\S+\s+){0,15}?[“\"«‘\'][^”\"»’\']{0,80}?(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign|extremis|nazi|fascist|puppet|provocateur|criminal|bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison)",
+        r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)|show(?:s|ed)?)\s+(?:\S+\s+){0,15}?[“\"«‘\'][^”\"»’\']{0,80}?(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign|extremis|nazi|fascist|puppet|provocateur|criminal|bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison)\w*",
         r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
         r"(?:“|\"|\')?(?:staged|fabricated|invented|faked)(?:”|\"|\')?\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping|arrest)",
         r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
@@ -210,7 +210,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:staged|fabricated|invented)\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping)",
         rf"label(?:led|ed|ling|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
         rf"brand(?:ed|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
-        rf"(?:called|described|portrayed|denounced|declared|named|dubbed|depicting|depicted)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
+        rf"(?:call|describ|portray|denounc|declar|nam|dubb?|depict)(?:s|es|ed|d|e|ing)?\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
         r"defam(?:ed|ation|atory)|smear(?:ed|s|ing)?|slander(?:ed|ous)?|discredit(?:ed|ing)",
         r"(?:claimed|alleged|accused|said|suggested)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
         r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
