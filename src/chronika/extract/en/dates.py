@@ -405,8 +405,20 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for mention in found:
         if chosen and mention.start < chosen[-1].end:
             continue
+        if chosen and _apposition(text, chosen[-1], mention):
+            # "On 3 January, eleven days before the elections, ...": the same day told again
+            chosen.append(replace(mention, reporting=True, sets_anchor=False))
+            continue
         chosen.append(_reporting(text, _open_if_since(text, mention)))
     return chosen
+
+
+def _apposition(text: str, previous: Mention, mention: Mention) -> bool:
+    return (
+        previous.kind is Kind.CALENDAR
+        and mention.kind is Kind.ANCHOR_RELATIVE
+        and text[previous.end : mention.start].strip() == ","
+    )
 
 
 _PAST_PERFECT = re.compile(
