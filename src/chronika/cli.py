@@ -574,3 +574,8 @@ def main(args: Sequence[str] | None = None) -> None:
     code = _run(cli, args)
     sys.stdout.flush()
     sys.exit(code)
+
+
+from chronika.publish.commands import add_publish_commands  # noqa: E402  (issue 5: publish)
+
+add_publish_commands(cli)

@@ -1,0 +1,120 @@
+"""Helpers for the publish tests (a uniquely named module: every test folder has its own conftest).
+
+A real vault with the sample report imported, some drafts accepted, and canaries in every field that
+must not leave the team: sensitive-marked names and addresses, notes, drafts, retractions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from chronika.vault.keys import INTERACTIVE_KDF
+from chronika.vault.record import IncidentChanges, ResponseKind
+from chronika.vault.secret import Passphrase
+from chronika.vault.vault import Vault
+
+PASSPHRASE = "correct horse battery staple"
+SAMPLE = Path(__file__).parents[2] / "src" / "chronika" / "samples" / "grozny-2014.txt"
+
+#: Strings that may appear in internal outputs only.
+CANARIES = {
+    "victim": "Zarema VICTIMCANARY1",
+    "address": "12 Lenin Street flat 4 ADDRESSCANARY2",
+    "note": "witness phone +7 900 NOTECANARY3",
+    "draft": "Draft DRAFTCANARY4",
+    "retracted": "Retracted RETRACTCANARY5",
+    "reason": "REASONCANARY6",
+    "response_note": "RESPONSENOTECANARY7",
+    "perpetrator": "Officer PERPCANARY8",
+}
+
+
+@dataclass
+class Scene:
+    vault: Vault
+    directory: Path
+    ids: list[str]
+    sensitive: str  # accepted, victims + location + evidence marked sensitive
+    marked_date: str  # accepted, date and perpetrators marked sensitive
+    draft: str
+    retracted: str
+    responded: str
+    accepted: list[str]
+    hidden_evidence: str
+
+
+def make_scene(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scene]:
+    directory = tmp_path_factory.mktemp("publish") / "vault"
+    vault, _ = Vault.init(directory, Passphrase(PASSPHRASE), kdf=INTERACTIVE_KDF)
+    (imported,) = vault.import_documents([SAMPLE])
+    ids = imported.incidents
+    sensitive, marked_date, draft, retracted, responded, *rest = ids
+    hidden_evidence = vault.incident(sensitive).evidence
+    vault.edit(
+        sensitive,
+        IncidentChanges(
+            victims=[CANARIES["victim"]],
+            location=CANARIES["address"],
+            sensitive=["victims", "location", "evidence"],
+        ),
+        note=CANARIES["note"],
+    )
+    vault.edit(
+        marked_date,
+        IncidentChanges(perpetrators=[CANARIES["perpetrator"]], sensitive=["date", "perpetrators"]),
+    )
+    vault.edit(draft, IncidentChanges(victims=[CANARIES["draft"]]))
+    vault.edit(retracted, IncidentChanges(victims=[CANARIES["retracted"]]))
+    vault.accept([sensitive, marked_date, retracted, responded, *rest[:1]], note=CANARIES["note"])
+    vault.retract(retracted, CANARIES["reason"])
+    vault.add_response(
+        responded,
+        ResponseKind.INVESTIGATION_REFUSED,
+        dt.date(2015, 1, 20),
+        "Letter of the Investigative Committee",
+        note=CANARIES["response_note"],
+    )
+    # Reopened, so this process holds no writer lock and the CLI tests can open the vault too.
+    vault.lock()
+    vault = Vault.open(directory, Passphrase(PASSPHRASE))
+    yield Scene(
+        vault,
+        directory,
+        ids,
+        sensitive,
+        marked_date,
+        draft,
+        retracted,
+        responded,
+        [sensitive, marked_date, responded, *rest[:1]],
+        hidden_evidence,
+    )
+    vault.lock()
+
+
+def run_cli(scene: Scene, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    secret = tmp / "passphrase"
+    secret.write_text(PASSPHRASE + "\n")
+    secret.chmod(0o600)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHRONIKA_")}
+    env.update(
+        CHRONIKA_VAULT=str(scene.directory),
+        CHRONIKA_PASSPHRASE_FILE=str(secret),
+        CHRONIKA_TEST_FAST_KDF="1",
+        HOME=str(tmp),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "chronika", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )

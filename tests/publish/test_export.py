@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from publish_scene import CANARIES, Scene
+
+from chronika.publish.chronology import Scope, select_incidents, source_citations
+from chronika.publish.export import ACLED_COLUMNS, CSV_COLUMNS, FORMATS, UWAZI_COLUMNS
+from chronika.publish.redaction import Audience, redact_all
+
+DOC = Path(__file__).parents[2] / "docs" / "publish.md"
+
+
+def _records(scene: Scene, audience: Audience) -> list:
+    return redact_all(select_incidents(scene.vault, Scope()), audience)
+
+
+def _documented_columns(heading: str) -> list[str]:
+    section = DOC.read_text().split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([a-z_0-9]+)` \|", section, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("heading", "columns"),
+    [
+        ("CSV columns", CSV_COLUMNS),
+        ("ACLED-style columns", ACLED_COLUMNS),
+        ("Uwazi CSV columns", UWAZI_COLUMNS),
+    ],
+)
+def test_columns_are_the_documented_mapping(heading: str, columns: tuple[str, ...]) -> None:
+    assert _documented_columns(heading) == list(columns)
+
+
+def _table(scene: Scene, fmt: str, audience: Audience) -> list[dict[str, str]]:
+    records = _records(scene, audience)
+    (data,) = FORMATS[fmt](records, source_citations(scene.vault, records, audience)).values()
+    return list(csv.DictReader(io.StringIO(data.decode())))
+
+
+def test_acled_rows(scene: Scene) -> None:
+    rows = {row["event_id_cnty"]: row for row in _table(scene, "acled", Audience.PARTNER)}
+    assert list(next(iter(rows.values()))) == list(ACLED_COLUMNS)
+    assert set(rows) == set(scene.accepted)
+    attack = rows[scene.marked_date]  # physical_attack in the sample
+    assert (attack["event_type"], attack["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert attack["civilian_targeting"] == "Civilian targeting"
+    assert attack["time_precision"] == "1" and attack["event_date"] == "2014-12-11"
+    assert attack["actor1"] == ""  # perpetrators marked sensitive
+    assert all("grozny-2014.txt" in row["source"] for row in rows.values())
+
+
+def test_uwazi_rows(scene: Scene) -> None:
+    rows = {row["chronika_id"]: row for row in _table(scene, "uwazi-csv", Audience.PUBLIC)}
+    assert list(next(iter(rows.values()))) == list(UWAZI_COLUMNS)
+    assert set(rows) == set(scene.accepted)
+    assert all(row["title"] for row in rows.values())
+    assert rows[scene.sensitive]["withheld"] == "evidence|location|victims"
+    assert rows[scene.marked_date]["date"] == ""  # the date is marked sensitive: not for the public
+    assert rows[scene.responded]["state_response"] == "investigation_refused"
+
+
+def test_csv_reads_as_a_table(scene: Scene) -> None:
+    (data,) = FORMATS["csv"](_records(scene, Audience.PARTNER), {}).values()
+    rows = list(csv.DictReader(io.StringIO(data.decode())))
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    assert {row["id"] for row in rows} == set(scene.accepted)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[scene.sensitive]["withheld"] == "evidence; location; victims"
+    assert by_id[scene.sensitive]["victims"] == ""
+    assert by_id[scene.responded]["response_status"] == "investigation_refused"
+
+
+def test_jsonl_rows_have_the_csv_fields(scene: Scene) -> None:
+    (data,) = FORMATS["jsonl"](_records(scene, Audience.PUBLIC), {}).values()
+    rows = [json.loads(line) for line in data.decode().splitlines()]
+    assert all(list(row) == sorted(CSV_COLUMNS) for row in rows)
+    assert len(rows) == len(scene.accepted)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("audience", [Audience.PUBLIC, Audience.PARTNER])
+def test_no_canary_in_any_export(scene: Scene, fmt: str, audience: Audience) -> None:
+    records = _records(scene, audience)
+    text = b"".join(FORMATS[fmt](records, source_citations(scene.vault, records, audience)).values()).decode()
+    for canary in CANARIES.values():
+        assert canary not in text
+    assert scene.hidden_evidence not in text
