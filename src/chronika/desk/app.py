@@ -27,7 +27,7 @@ from chronika.desk import api
 from chronika.desk.config import DeskConfig
 from chronika.desk.i18n import gettext
 from chronika.desk.keeper import Keeper
-from chronika.desk.pages import access, admin, browse, review
+from chronika.desk.pages import access, admin, browse, publish, review
 from chronika.desk.security import DeskGuard
 from chronika.desk.tokens import TokenStore
 from chronika.desk.web import CsrfRejected, render
@@ -96,6 +96,7 @@ def create_app(config: DeskConfig, keeper: Keeper | None = None) -> Starlette:
         *review.routes,
         *browse.routes,
         *admin.routes,
+        *publish.routes,
         Mount("/api/v1", routes=api.routes),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]

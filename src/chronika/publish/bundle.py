@@ -112,11 +112,31 @@ def write_bundle(
     scope: str = "",
 ) -> Path:
     """Write ``files``, ``records.jsonl``, the manifest and its signature into the folder ``out``."""
-    if vault.decoy:
-        raise BundleError("a bundle cannot be made from this vault")
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"{out} exists and is not an empty folder: name a new folder for the bundle")
+    contents = bundle_contents(vault, files, records, kind=kind, audience=audience, scope=scope)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in contents.items():
+        (out / name).write_bytes(data)
+    return out
+
+
+def bundle_contents(
+    vault: Vault,
+    files: dict[str, bytes],
+    records: Sequence[Redacted],
+    *,
+    kind: str,
+    audience: str,
+    scope: str = "",
+) -> dict[str, bytes]:
+    """Every file of a bundle by name: ``files``, ``records.jsonl``, the manifest and its signature.
+
+    One function makes the bytes so a folder (CLI) and a .zip (desk) can never drift apart.
+    """
+    if vault.decoy:
+        raise BundleError("a bundle cannot be made from this vault")
     checkpoint, leaves = _ledger_state(vault)
     lines = record_lines(records)
     proofs = []
@@ -152,11 +172,9 @@ def write_bundle(
     }
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     signature = vault.keyring.signing_key().sign(manifest_bytes).signature
-    out.mkdir(parents=True, exist_ok=True)
-    for name, data in {**contents, MANIFEST: manifest_bytes}.items():
-        (out / name).write_bytes(data)
-    (out / SIGNATURE).write_text(base64.b64encode(signature).decode("ascii") + "\n")
-    return out
+    contents[MANIFEST] = manifest_bytes
+    contents[SIGNATURE] = (base64.b64encode(signature).decode("ascii") + "\n").encode()
+    return contents
 
 
 # -- verifying ------------------------------------------------------------------------------------

@@ -102,7 +102,13 @@ def export(vault_dir: str | None, audience: str, fmt: str, out: str) -> None:
     reader = Audience(audience)
     with _unlocked(vault_dir) as vault:
         records = sorted(redact_all(select_incidents(vault, Scope()), reader), key=lambda r: r.record.id)
-        files = FORMATS[fmt](records, source_citations(vault, records, reader))
+        sources = source_citations(vault, records, reader)
+        if fmt == "esf":  # persons are typed from the vault's actors where it knows them
+            from chronika.publish.export import actor_kinds, export_esf
+
+            files = export_esf(records, sources, actor_kinds(vault))
+        else:
+            files = FORMATS[fmt](records, sources)
         folder = write_bundle(vault, Path(out), files, records, kind=f"export/{fmt}", audience=audience)
     click.echo(f"{folder}: {len(records)} incidents as {fmt} for a {audience} audience, signed")
 

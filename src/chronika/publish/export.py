@@ -1,5 +1,5 @@
-"""Datasets: the redacted incidents as CSV, JSON Lines, ACLED-style rows or an Uwazi CSV import,
-with one documented mapping per format.
+"""Datasets: the redacted incidents as CSV, JSON Lines, ACLED-style rows, the HURIDOCS Events Standard
+Formats tables or an Uwazi CSV import, with one documented mapping per format.
 
 Every format is a named entry of :data:`FORMATS`, a function from redacted records to the files
 it writes; the column mappings are documented in ``docs/publish.md`` and tested against it. A
@@ -13,19 +13,26 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from chronika.model import Act
+from chronika.model.actor import UNKNOWN_ACTOR
 from chronika.publish.redaction import Redacted
-from chronika.vault.state import IncidentRecord
+from chronika.vault.state import ActorRecord, IncidentRecord
+
+if TYPE_CHECKING:
+    from chronika.vault.vault import Vault
 
 __all__ = [
     "ACLED_COLUMNS",
     "CSV_COLUMNS",
+    "ESF_TABLES",
     "FORMATS",
     "UWAZI_COLUMNS",
+    "actor_kinds",
     "export_acled",
     "export_csv",
+    "export_esf",
     "export_jsonl",
     "export_uwazi",
     "incident_row",
@@ -242,6 +249,166 @@ def export_uwazi(records: Sequence[Redacted], sources: dict[str, str]) -> dict[s
     return _table("uwazi.csv", UWAZI_COLUMNS, [_uwazi_row(r, sources) for r in records])
 
 
+# -- HURIDOCS Events Standard Formats --------------------------------------------------------------
+
+#: The five linked ESF tables, each with its columns in order (docs/publish.md says what each holds).
+ESF_TABLES: Final[dict[str, tuple[str, ...]]] = {
+    "events.csv": (
+        "event_record_number",
+        "event_title",
+        "initial_date",
+        "initial_date_type",
+        "final_date",
+        "final_date_type",
+        "date_precision",
+        "local_geographical_area",
+        "event_description",
+        "withheld",
+    ),
+    "acts.csv": (
+        "act_record_number",
+        "event_record_number",
+        "type_of_act",
+        "victim_record_number",
+        "initial_date",
+        "initial_date_type",
+    ),
+    "involvements.csv": (
+        "involvement_record_number",
+        "event_record_number",
+        "perpetrator_record_number",
+        "degree_of_involvement",
+    ),
+    "persons.csv": (
+        "person_record_number",
+        "name",
+        "person_type",
+        "roles",
+    ),
+    "information.csv": (
+        "information_record_number",
+        "event_record_number",
+        "source_record_number",
+        "source_title",
+        "source_date",
+    ),
+}
+#: Chronika's actor kinds as ESF person types.
+ESF_PERSON_TYPES: Final = {"person": "individual", "organisation": "organisation", "group": "group"}
+_ESF_DATE_TYPE: Final = {"day": "exact", "range": "exact", "month": "approximate", "year": "approximate"}
+
+
+def actor_kinds(vault: Vault) -> dict[str, str]:
+    """Every name and alias of the vault's actors, and the actor's kind (``person``, ``group``, ...)."""
+    kinds: dict[str, str] = {}
+    for record in vault.view.records():
+        if isinstance(record, ActorRecord):
+            for name in record.names():
+                kinds.setdefault(name, record.kind.value)
+    return kinds
+
+
+class _People:
+    """Person records numbered in order of first mention; one record per distinct name."""
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        self.kinds = kinds
+        self.numbers: dict[str, str] = {}
+        self.roles: dict[str, set[str]] = {}
+
+    def number(self, name: str, role: str) -> str:
+        if name not in self.numbers:
+            self.numbers[name] = f"P{len(self.numbers) + 1:04d}"
+            self.roles[name] = set()
+        self.roles[name].add(role)
+        return self.numbers[name]
+
+    def rows(self) -> list[dict[str, str]]:
+        return [
+            {
+                "person_record_number": number,
+                "name": name,
+                "person_type": ESF_PERSON_TYPES.get(self.kinds.get(name, ""), "unknown"),
+                "roles": UWAZI_SEPARATOR.join(sorted(self.roles[name])),
+            }
+            for name, number in self.numbers.items()
+        ]
+
+
+def export_esf(
+    records: Sequence[Redacted], sources: dict[str, str], kinds: dict[str, str] | None = None
+) -> dict[str, bytes]:
+    """The ESF tables: an event per incident, linked acts, involvements, persons and information."""
+    people = _People(kinds or {})
+    events: list[dict[str, str]] = []
+    acts: list[dict[str, str]] = []
+    involvements: list[dict[str, str]] = []
+    information: list[dict[str, str]] = []
+    for redacted in records:
+        record = redacted.record
+        span = record.date
+        event = record.id
+        start_type = _ESF_DATE_TYPE[span.precision.value] if span else "unknown"
+        end_type = ("unknown" if span.end is None else start_type) if span else "unknown"
+        events.append(
+            {
+                "event_record_number": event,
+                "event_title": _uwazi_row(redacted, sources)["title"],
+                "initial_date": span.start.isoformat() if span else "",
+                "initial_date_type": start_type,
+                "final_date": span.end.isoformat() if span and span.end else "",
+                "final_date_type": end_type,
+                "date_precision": span.precision.value if span else "",
+                "local_geographical_area": record.location or "",
+                "event_description": record.evidence,
+                "withheld": UWAZI_SEPARATOR.join(redacted.withheld),
+            }
+        )
+        victims = [people.number(name, "victim") for name in record.victims] or [""]
+        for act in record.acts:
+            for victim in victims:
+                acts.append(
+                    {
+                        "act_record_number": f"{event}-A{len(acts) + 1}",
+                        "event_record_number": event,
+                        "type_of_act": str(act),
+                        "victim_record_number": victim,
+                        "initial_date": span.start.isoformat() if span else "",
+                        "initial_date_type": start_type,
+                    }
+                )
+        for name in record.perpetrators:
+            involvements.append(
+                {
+                    "involvement_record_number": f"{event}-I{len(involvements) + 1}",
+                    "event_record_number": event,
+                    "perpetrator_record_number": people.number(name, "perpetrator"),
+                    "degree_of_involvement": "unknown" if name == UNKNOWN_ACTOR else "direct perpetrator",
+                }
+            )
+        if record.source_id:
+            information.append(
+                {
+                    "information_record_number": f"{event}-S1",
+                    "event_record_number": event,
+                    "source_record_number": record.source_id,
+                    "source_title": sources.get(record.source_id, record.source_id),
+                    "source_date": "",
+                }
+            )
+    tables = {
+        "events.csv": events,
+        "acts.csv": acts,
+        "involvements.csv": involvements,
+        "persons.csv": people.rows(),
+        "information.csv": information,
+    }
+    files: dict[str, bytes] = {}
+    for name, rows in tables.items():
+        files.update(_table(name, ESF_TABLES[name], rows))
+    return files
+
+
 Exporter = Callable[[Sequence[Redacted], dict[str, str]], dict[str, bytes]]
 
 #: Every export format by its stable name: redacted records and source citations (by source id) in,
@@ -250,5 +417,6 @@ FORMATS: Final[dict[str, Exporter]] = {
     "csv": lambda records, _sources: export_csv(records),
     "jsonl": lambda records, _sources: export_jsonl(records),
     "acled": export_acled,
+    "esf": export_esf,
     "uwazi-csv": export_uwazi,
 }
