@@ -43,7 +43,7 @@ from chronika.vault.view import Filters, Head, Page, PageRequest, Query, Version
 __all__ = ["VIEW_SCHEMA", "SqliteView"]
 
 #: Bump when the schema or what is indexed changes: an older view is then rebuilt, not migrated.
-VIEW_SCHEMA = 1
+VIEW_SCHEMA = 2
 # SQLCipher encrypts and authenticates page by page; 16 KiB pages cost 60% less per byte written
 # than the default 4 KiB (measured: 207 against 180 MB/s of inserts, plain SQLite 329 MB/s).
 _PAGE_BYTES = 16384
@@ -53,10 +53,15 @@ _BULK_CACHE_KIB = 512 * 1024  # a rebuild's transactions fit in cache: no page i
 # segments make bulk indexing about 1.7x faster (measured) and cost memory only during a write.
 _FTS_HASH_BYTES = 32 * 1024 * 1024
 
+# The large rows (incidents, sources, history) are appended in the order records are made, so
+# their row ids only grow; lookups by id, sort key or record go through small indexes. A rebuild
+# then writes big pages once, in order, and its random inserts touch only index pages, which stay
+# in the cache even at a million incidents (3 GB of view), where rows keyed by their sort key made
+# every insert read and re-encrypt a cold page.
 _SCHEMA = f"""
 CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
-CREATE TABLE incidents (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source_id TEXT,
-                        record BLOB NOT NULL);
+CREATE TABLE incidents (serial INTEGER PRIMARY KEY, key INTEGER NOT NULL UNIQUE,
+                        id TEXT NOT NULL UNIQUE, source_id TEXT, record BLOB NOT NULL);
 CREATE INDEX incidents_source ON incidents (source_id);
 CREATE TABLE sources (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
                       record BLOB NOT NULL, text TEXT NOT NULL);
@@ -68,7 +73,8 @@ CREATE INDEX links_from ON links (from_id);
 CREATE INDEX links_to ON links (to_id);
 CREATE TABLE actor_names (name TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (name, actor_id));
 CREATE TABLE history (record_id TEXT NOT NULL, version INTEGER NOT NULL, entry INTEGER NOT NULL,
-                      op BLOB NOT NULL, PRIMARY KEY (record_id, version));
+                      op BLOB NOT NULL);
+CREATE UNIQUE INDEX history_versions ON history (record_id, version);
 CREATE VIRTUAL TABLE incident_fts USING fts5 (body, people, place, tags, content='',
                       contentless_delete=1, tokenize='{TOKENIZER}');
 CREATE VIRTUAL TABLE source_fts USING fts5 (title, text, content='', contentless_delete=1,
@@ -107,7 +113,7 @@ class SqliteView:
         self._created: dict[str, int] = {}
         self._fts_deletes: list[tuple[int]] = []
         self._fts_inserts: list[tuple[int, str, str, str, str]] = []
-        self._new_incidents: list[tuple[int, str, str | None, bytes]] = []
+        self._new_incidents: list[tuple[int, int, str, str | None, bytes]] = []
         self._head = Head(0, b"")
         self._load_meta()
 
@@ -218,7 +224,7 @@ class SqliteView:
             # FTS5 writes its in-memory tokens out as a new segment whenever a row id is lower than
             # the last: inserted in key order, a whole transaction becomes one segment (5x faster).
             db.executemany(
-                "INSERT INTO incidents (key, id, source_id, record) VALUES (?, ?, ?, ?)",
+                "INSERT INTO incidents (serial, key, id, source_id, record) VALUES (?, ?, ?, ?, ?)",
                 sorted(self._new_incidents),
             )
             db.executemany("DELETE FROM incident_fts WHERE rowid = ?", self._fts_deletes)
@@ -255,7 +261,7 @@ class SqliteView:
             serial = serial_of(old_key) if old_key is not None else self._counter + 1
         key = sort_key(record, serial)
         if old_key is None:
-            self._new_incidents.append((key, record.id, record.source_id, _encode(record)))
+            self._new_incidents.append((serial, key, record.id, record.source_id, _encode(record)))
         else:
             self._fts_deletes.append((old_key,))
             db.execute(
