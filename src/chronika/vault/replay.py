@@ -25,13 +25,12 @@ from chronika.vault.frame import (
     ENTRY_HEADER,
     FRAME_ENVELOPE,
     KIND_CHECKPOINT,
-    NO_PREVIOUS,
     FrameDamaged,
     scan,
 )
 from chronika.vault.record import Operation, decode_payload
 from chronika.vault.secret import DataKey
-from chronika.vault.segment import CheckpointFrame, list_segments, sealed_frames
+from chronika.vault.segment import CheckpointFrame, follow_chain, list_segments, sealed_frames
 from chronika.vault.state import State, plan
 from chronika.vault.view import Head, ViewStore
 
@@ -98,16 +97,7 @@ def read_ops(
                     chunk = []
                 continue
             header = frame.header
-            seq, previous = chains.get(header.device_id, (0, NO_PREVIOUS))
-            if header.seq != seq + 1 or header.previous != previous:
-                raise LedgerCorrupt(
-                    "entry breaks its device's chain (missing, reordered or altered entries)",
-                    segment=frame.segment,
-                    offset=frame.offset,
-                    index=frame.index,
-                    seq=header.seq,
-                )
-            chains[header.device_id] = (header.seq, frame.leaf_hash)
+            follow_chain(chains, frame)
             if frame.index < begin:
                 continue
             if not matched:

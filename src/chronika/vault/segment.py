@@ -25,6 +25,7 @@ from chronika.vault.cipher import EntryCipher
 from chronika.vault.frame import (
     ENTRY_HEADER,
     KIND_CHECKPOINT,
+    NO_PREVIOUS,
     EntryHeader,
     FrameDamaged,
     parse_entry_header,
@@ -139,6 +140,25 @@ def sealed_frames(directory: Path) -> Iterator[SealedEntry | CheckpointFrame]:
                 raise LedgerCorrupt(damage.reason, segment=path.name, offset=damage.offset) from None
 
 
+def follow_chain(heads: dict[bytes, tuple[int, bytes]], frame: SealedEntry) -> None:
+    """Check that ``frame`` is the next link of its device's chain, then advance that chain.
+
+    Every reader of the ledger goes through this one step, so "missing, reordered or altered"
+    means the same thing everywhere.
+    """
+    header = frame.header
+    seq, previous = heads.get(header.device_id, (0, NO_PREVIOUS))
+    if header.seq != seq + 1 or header.previous != previous:
+        raise LedgerCorrupt(
+            "entry breaks its device's chain (missing, reordered or altered entries)",
+            segment=frame.segment,
+            offset=frame.offset,
+            index=frame.index,
+            seq=header.seq,
+        )
+    heads[header.device_id] = (header.seq, frame.leaf_hash)
+
+
 def read_entries(directory: Path, data_key: DataKey) -> Iterator[Entry]:
     """Every covered entry, decrypted, with each device's sequence and hash chain checked on the way."""
     cipher = EntryCipher(data_key)
@@ -148,15 +168,7 @@ def read_entries(directory: Path, data_key: DataKey) -> Iterator[Entry]:
         if isinstance(frame, CheckpointFrame):
             continue
         header = frame.header
-        seq, previous = heads.get(header.device_id, (0, bytes(32)))
-        if header.seq != seq + 1 or header.previous != previous:
-            raise LedgerCorrupt(
-                "entry breaks its device's chain (missing, reordered or altered entries)",
-                segment=frame.segment,
-                offset=frame.offset,
-                index=frame.index,
-                seq=header.seq,
-            )
+        follow_chain(heads, frame)
         payload = cipher.open_entry(frame.data, header_size, header.nonce)
         if payload is None:
             raise LedgerCorrupt(
@@ -166,7 +178,6 @@ def read_entries(directory: Path, data_key: DataKey) -> Iterator[Entry]:
                 index=frame.index,
                 seq=header.seq,
             )
-        heads[header.device_id] = (header.seq, frame.leaf_hash)
         yield Entry(frame.segment, frame.offset, frame.index, header, payload)
 
 
