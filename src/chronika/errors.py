@@ -200,6 +200,21 @@ class PayloadUnreadable(VaultError):
     code = "E225"
 
 
+# -- publish (issue 5) -----------------------------------------------------------------------------
+
+
+class BundleError(VaultError):
+    """A bundle cannot be made (the ledger moved on while it was being made, or is unreadable)."""
+
+    code = "E240"
+
+
+class BundleInvalid(ChronikaError):
+    """``verify-bundle`` found problems; each file or record that fails is printed before this."""
+
+    code = "E241"
+
+
 # -- mirrors (issue 6) -----------------------------------------------------------------------------
 # Client side: what ``sync``, ``mirror add`` and ``restore`` report. Server side: what a mirror answers
 # a bad request with; each carries its HTTP status, and the mirror sends ``code`` and ``message`` in

@@ -36,7 +36,7 @@ import msgspec
 import nacl.exceptions
 import nacl.signing
 
-from chronika.errors import UsageError, VaultError
+from chronika.errors import BundleError, UsageError
 from chronika.publish.redaction import Redacted
 from chronika.vault import merkle
 from chronika.vault.checkpoint import Checkpoint, CheckpointInvalid
@@ -51,6 +51,7 @@ __all__ = [
     "RECORDS",
     "SIGNATURE",
     "BundleCheck",
+    "BundleError",  # defined in chronika.errors; importable here as before
     "record_lines",
     "verify_bundle",
     "write_bundle",
@@ -60,12 +61,6 @@ BUNDLE_FORMAT: Final = "chronika-bundle/1"
 MANIFEST: Final = "manifest.json"
 SIGNATURE: Final = "manifest.sig"
 RECORDS: Final = "records.jsonl"
-
-
-class BundleError(VaultError):
-    """The bundle cannot be made (the ledger moved on while it was being made, or is unreadable)."""
-
-    code = "E240"
 
 
 def record_lines(records: Sequence[Redacted]) -> list[bytes]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from chronika.errors import ChronikaError, UsageError
+from chronika.errors import BundleInvalid, UsageError
 from chronika.publish.export import FORMATS
 from chronika.publish.redaction import Audience
 
@@ -26,10 +26,6 @@ _audience_option = click.option(
 _out_option = click.option(
     "--out", "out", required=True, metavar="DIR", help="The bundle folder to create (new or empty)."
 )
-
-
-class BundleInvalid(ChronikaError):
-    code = "E241"
 
 
 @click.group()
