@@ -128,3 +128,36 @@ def test_download_needs_the_csrf_token_and_an_unlocked_desk(ready: Desk) -> None
     ready.post("/lock")
     locked = ready.client.post("/publish", data={"audience": "public", "csrf": csrf})
     assert locked.status_code == 303 and "/unlock" in locked.headers["location"]
+
+
+def test_link_group_scope_from_the_incident_page(ready: Desk, tmp_path: Path) -> None:
+    sensitive, plain = _prepared(ready)
+    draft = next(i for i in ready.incident_ids() if i not in (sensitive, plain))
+    outside = [i for i in ready.incident_ids() if i not in (sensitive, plain, draft)]
+    # Linked through the draft, with the desk's own form: sensitive - draft - plain.
+    for one, other in ((sensitive, draft), (draft, plain)):
+        made = ready.post(
+            f"/incidents/{one}/links", {"kind": "same_campaign", "other": other}, page=f"/incidents/{one}"
+        )
+        assert made.status_code == 303
+    page = ready.client.get(f"/incidents/{plain}").text
+    assert f'href="/publish?link_group={plain}"' in page
+    assert 'href="/publish?link_group=' not in ready.client.get(f"/incidents/{outside[0]}").text  # no links
+    preview = ready.client.get(f"/publish?link_group={plain}&audience=public&format=html").text
+    assert f'name="link_group" value="{plain}"' in preview
+    assert sensitive in preview and plain in preview and "2 incidents" in preview
+    for hidden in (draft, *outside, VICTIM_CANARY, ADDRESS_CANARY, DRAFT_CANARY):
+        assert hidden not in preview
+    internal = ready.client.get(f"/publish?link_group={plain}&audience=internal").text
+    assert draft in internal and DRAFT_CANARY in internal and "3 incidents" in internal
+    response = ready.post(
+        "/publish", {"audience": "public", "format": "acled", "link_group": sensitive}, page="/publish"
+    )
+    files = _unzip(response.content, tmp_path / "bundle")
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["scope"] == f"link group of {sensitive}"
+    assert {record["id"] for record in manifest["records"]} == {sensitive, plain}
+    assert not any(canary in b"".join(files.values()).decode() for canary in (VICTIM_CANARY, DRAFT_CANARY))
+    assert verify_bundle(tmp_path / "bundle").ok
+    unknown = ready.client.get("/publish?link_group=inc_nothere0&audience=public")
+    assert unknown.status_code == 404 and "no record inc_nothere0" in unknown.text

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from chronika.vault.keys import INTERACTIVE_KDF
-from chronika.vault.record import IncidentChanges, ResponseKind
+from chronika.vault.record import IncidentChanges, LinkKind, ResponseKind
 from chronika.vault.secret import Passphrase
 from chronika.vault.vault import Vault
 
@@ -35,6 +35,9 @@ CANARIES = {
     "perpetrator": "Officer PERPCANARY8",
 }
 
+#: A link's note is the team's own reasoning: no publication prints links, so it never appears.
+LINK_NOTE_CANARY = "same unit, says the witness LINKNOTECANARY9"
+
 
 @dataclass
 class Scene:
@@ -48,6 +51,8 @@ class Scene:
     responded: str
     accepted: list[str]
     hidden_evidence: str
+    #: The link group of ``sensitive``: joined through the draft and the retracted incident.
+    group: list[str]
 
 
 def make_scene(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scene]:
@@ -81,6 +86,10 @@ def make_scene(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scene]:
         "Letter of the Investigative Committee",
         note=CANARIES["response_note"],
     )
+    # A chain of links through a draft and a retracted incident; marked_date and the rest stay apart.
+    vault.link(sensitive, draft, LinkKind.FOLLOW_UP_OF, note=LINK_NOTE_CANARY)
+    vault.link(responded, draft, LinkKind.SAME_CAMPAIGN)
+    vault.link(retracted, responded, LinkKind.SAME_EVENT, note=LINK_NOTE_CANARY)
     # Reopened, so this process holds no writer lock and the CLI tests can open the vault too.
     vault.lock()
     vault = Vault.open(directory, Passphrase(PASSPHRASE))
@@ -95,6 +104,7 @@ def make_scene(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scene]:
         responded,
         [sensitive, marked_date, responded, *rest[:1]],
         hidden_evidence,
+        sorted([sensitive, draft, responded, retracted]),
     )
     vault.lock()
 

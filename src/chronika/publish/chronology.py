@@ -28,6 +28,7 @@ __all__ = [
     "Chronology",
     "Scope",
     "build_chronology",
+    "link_group",
     "render_html",
     "render_markdown",
     "select_incidents",
@@ -42,16 +43,24 @@ _PAGE: Final = 1000
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """Which incidents: by actor, by place, by a search, or (all empty) every incident."""
+    """Which incidents: by actor, by place, by a search, by the link group of one incident, or (all
+    empty) every incident. Several together narrow the selection."""
 
     actor: str | None = None
     place: str | None = None
     search: str | None = None
+    #: An incident id: that incident and every incident linked to it, directly or through others.
+    link_group: str | None = None
 
     def describe(self) -> str:
         parts = [
             f"{label} {value}"
-            for label, value in (("actor", self.actor), ("place", self.place), ("search", self.search))
+            for label, value in (
+                ("actor", self.actor),
+                ("place", self.place),
+                ("search", self.search),
+                ("link group of", self.link_group),
+            )
             if value
         ]
         return ", ".join(parts) or "all incidents"
@@ -72,8 +81,37 @@ class Chronology:
     entries: list[Entry]
 
 
+def link_group(vault: Vault, incident_id: str) -> list[str]:
+    """The ids of the incident and of every incident linked to it, directly or through others.
+
+    Links are followed whatever the status of the incidents they join (a link through a draft still
+    joins two accepted incidents): which members an audience sees is redaction's decision, made
+    afterwards, as for every other scope. Raises RecordNotFound if the id is not an incident.
+    """
+    start = vault.incident(incident_id).id
+    group = {start}
+    todo = [start]
+    while todo:
+        for link in vault.links(todo.pop()):
+            for member in (link.from_id, link.to_id):
+                if member not in group:
+                    group.add(member)
+                    todo.append(member)
+    return sorted(group)
+
+
 def select_incidents(vault: Vault, scope: Scope) -> list[IncidentRecord]:
     """Every incident in the scope (all statuses: redaction decides which an audience sees)."""
+    if scope.link_group is None:
+        return _filtered(vault, scope)
+    group = link_group(vault, scope.link_group)
+    if not (scope.actor or scope.place or scope.search):
+        return [vault.incident(member) for member in group]
+    members = set(group)
+    return [incident for incident in _filtered(vault, scope) if incident.id in members]
+
+
+def _filtered(vault: Vault, scope: Scope) -> list[IncidentRecord]:
     filters = Filters(actor=scope.actor, place=scope.place)
     found: list[IncidentRecord] = []
     offset = 0

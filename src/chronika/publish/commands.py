@@ -38,6 +38,12 @@ def publish() -> None:
 @click.option("--actor", help="Incidents with this perpetrator or victim (and an actor's aliases).")
 @click.option("--place", help="Incidents at this location.")
 @click.option("--search", "search", metavar="WORDS", help="Incidents matching a search.")
+@click.option(
+    "--link-group",
+    "group",
+    metavar="ID",
+    help="This incident and every incident linked to it, directly or through others.",
+)
 @_audience_option
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="html", show_default=True)
 @click.option("--title", help="The chronology's title.")
@@ -47,6 +53,7 @@ def chronology(
     actor: str | None,
     place: str | None,
     search: str | None,
+    group: str | None,
     audience: str,
     fmt: str,
     title: str | None,
@@ -63,7 +70,7 @@ def chronology(
         timeline_svg,
     )
 
-    scope = Scope(actor=actor, place=place, search=search)
+    scope = Scope(actor=actor, place=place, search=search, link_group=group)
     with _unlocked(vault_dir) as vault:
         made = build_chronology(vault, scope, Audience(audience), title)
         if fmt == "pdf":

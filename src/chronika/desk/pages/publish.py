@@ -68,7 +68,9 @@ class PublishRequest:
         fmt = values.get("format", "html")
         if fmt not in CHRONOLOGY_FORMATS and fmt not in FORMATS:
             raise UsageError(gettext("Choose a format."))
-        scope = Scope(actor=text("actor"), place=text("place"), search=text("q"))
+        scope = Scope(
+            actor=text("actor"), place=text("place"), search=text("q"), link_group=text("link_group")
+        )
         return cls(scope, audience, fmt, text("title"))
 
     def params(self) -> dict[str, str]:
@@ -76,6 +78,7 @@ class PublishRequest:
             "actor": self.scope.actor or "",
             "place": self.scope.place or "",
             "q": self.scope.search or "",
+            "link_group": self.scope.link_group or "",
             "audience": self.audience.value,
             "format": self.fmt,
             "title": self.title or "",
