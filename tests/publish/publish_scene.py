@@ -110,12 +110,17 @@ def make_scene(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scene]:
 
 
 def run_cli(scene: Scene, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_chronika(scene.directory, tmp, *args)
+
+
+def run_chronika(vault_dir: Path, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``chronika ARGS`` in a real subprocess on the vault at ``vault_dir`` (test KDF, passphrase file)."""
     secret = tmp / "passphrase"
     secret.write_text(PASSPHRASE + "\n")
     secret.chmod(0o600)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHRONIKA_")}
     env.update(
-        CHRONIKA_VAULT=str(scene.directory),
+        CHRONIKA_VAULT=str(vault_dir),
         CHRONIKA_PASSPHRASE_FILE=str(secret),
         CHRONIKA_TEST_FAST_KDF="1",
         HOME=str(tmp),
