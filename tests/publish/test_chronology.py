@@ -7,13 +7,17 @@ from pathlib import Path
 import pytest
 from publish_scene import CANARIES, LINK_NOTE_CANARY, Scene, run_cli
 
+from chronika.desk.timeline import FAMILY_COLOURS, NO_FAMILY
 from chronika.errors import RecordNotFound
+from chronika.model import act_family
+from chronika.publish import chronology as chronology_module
 from chronika.publish.bundle import verify_bundle
 from chronika.publish.chronology import (
     NO_RESPONSE_TEXT,
     Scope,
     build_chronology,
     link_group,
+    preview_css,
     render_html,
     render_markdown,
     timeline_svg,
@@ -169,3 +173,30 @@ def test_cli_link_group_bundle(scene: Scene, tmp_path: Path) -> None:
     assert refused.stderr.strip().splitlines()[-1] == "chronika: error [E231]: no record inc_nothere0"
     assert "Traceback" not in refused.stderr
     assert not (tmp_path / "refused").exists()
+
+
+# -- the timeline figure ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_timeline_colours_each_family_and_carries_its_styles(scene: Scene, audience: Audience) -> None:
+    made = build_chronology(scene.vault, Scope(), audience)
+    svg = timeline_svg(made)
+    marks = dict(re.findall(r'<a href="#(inc_\w+)" class="mark \w+ family-(\w+)">', svg))
+    dated = {e.incident.record.id: e.incident.record for e in made.entries if e.incident.record.date}
+    assert set(marks) == set(dated)
+    for incident_id, family in marks.items():
+        expected = act_family(dated[incident_id].acts)
+        assert family == (expected.value if expected else NO_FAMILY)
+    style = re.search(r"<svg[^>]*><style>(.*?)</style>", svg, re.DOTALL)
+    assert style is not None  # WeasyPrint and a lone .svg file style the figure only from inside it
+    for family in set(marks.values()):
+        fill, _ = FAMILY_COLOURS[family]
+        assert f".timeline .family-{family} circle" in style.group(1) and fill in style.group(1)
+        assert f'<g class="legend-key family-{family}">' in svg
+    assert "<style" not in timeline_svg(made, styled=False)
+
+
+def test_the_desk_preview_carries_the_same_colours() -> None:
+    desk_css = (Path(chronology_module.__file__).parents[1] / "desk" / "static" / "desk.css").read_text()
+    assert preview_css() in desk_css, "paste chronika.publish.chronology.preview_css() into desk.css"

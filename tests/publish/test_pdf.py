@@ -13,6 +13,8 @@ import pypdf
 import pytest
 from publish_scene import CANARIES, SAMPLE, Scene, run_chronika, run_cli
 
+from chronika.desk.timeline import FAMILY_LABELS
+from chronika.model import act_family
 from chronika.publish import chronology as chronology_module
 from chronika.publish.bundle import verify_bundle
 from chronika.publish.chronology import NO_RESPONSE_TEXT, Scope, build_chronology
@@ -182,6 +184,14 @@ def test_pdftotext_shows_every_incident_and_no_redacted_canary(sample: Sample, a
         assert [t for t in tokens if t in flat] == []
         assert evidence not in flat
         assert "grozny-2014.txt" not in flat or audience is Audience.PARTNER
+    # The timeline on the first page: its legend names the act family of every dated incident shown.
+    first_page = _flat(text.split("\f")[0])
+    for incident_id in expected:
+        record = sample.incidents[incident_id]
+        family = act_family(record["acts"])
+        if record["date"] and (audience is not Audience.PUBLIC or "date" not in record["sensitive"]):
+            assert family is not None and FAMILY_LABELS[family] in first_page
+    assert "one day" in first_page
     assert "investigation refused (Letter of the Investigative Committee)" in flat
     assert NO_RESPONSE_TEXT in flat
     assert re.search(r"Page 1 of \d+", flat)

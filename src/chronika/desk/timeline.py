@@ -6,6 +6,11 @@ the records and no more. Marks are stacked in lanes so none hides another, and e
 incident's entry in the dated list below, with its summary as the SVG ``<title>`` (a tooltip, and
 what a screen reader announces). Colours come from classes in the stylesheet; the CSP forbids
 inline styles, and presentation attributes are not needed.
+
+Each mark also carries the family of its incident's gravest act (``family-killing``, ...,
+``family-none`` when the acts are unknown or withheld). A publication colours marks by family
+(:func:`family_css`, one colour-blind-safe palette) and asks for a legend that names the families
+drawn and the three shapes.
 """
 
 from __future__ import annotations
@@ -17,10 +22,10 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from chronika.display import date_text
-from chronika.model import DateSpan
+from chronika.model import ActFamily, DateSpan, act_family
 from chronika.vault.state import IncidentRecord
 
-__all__ = ["draw_timeline"]
+__all__ = ["FAMILY_COLOURS", "FAMILY_LABELS", "draw_timeline", "family_css"]
 
 WIDTH = 960
 MARGIN = 24
@@ -30,6 +35,54 @@ MAX_LANES = 16
 DOT_RADIUS = 5
 #: Marks closer than this (in drawing units) go to different lanes.
 GAP = 6
+#: Generous average widths of one character of a tick label (12-13 units high) and of a legend
+#: label (14 units high) in a wide sans-serif (DejaVu Sans), to keep labels apart and inside.
+TICK_CHAR = 8.2
+LEGEND_CHAR = 8.8
+LEGEND_ROW = 24
+_KEY_TEXT = 30  # from a key's left edge to its label
+
+#: "none": no act is known, or the acts are withheld from the audience.
+NO_FAMILY = "none"
+
+#: Fill and outline per act family: the Okabe-Ito palette, told apart with any colour vision.
+FAMILY_COLOURS: dict[str, tuple[str, str]] = {
+    ActFamily.KILLING: ("#d55e00", "#7a3600"),
+    ActFamily.VIOLENCE: ("#cc79a7", "#7d3f63"),
+    ActFamily.LIBERTY: ("#0072b2", "#003f63"),
+    ActFamily.INTIMIDATION: ("#e69f00", "#8a5f00"),
+    ActFamily.PROPERTY: ("#009e73", "#005c43"),
+    ActFamily.RESTRICTION: ("#56b4e9", "#1f6f9f"),
+    ActFamily.CONFLICT: ("#3b3b3b", "#000000"),
+    ActFamily.OTHER: ("#a6a6a6", "#5e5e5e"),
+    NO_FAMILY: ("#ffffff", "#808080"),
+}
+
+FAMILY_LABELS: dict[str, str] = {
+    ActFamily.KILLING: "Killing",
+    ActFamily.VIOLENCE: "Torture, attack, sexual violence",
+    ActFamily.LIBERTY: "Detention, disappearance",
+    ActFamily.INTIMIDATION: "Threats, surveillance, smears",
+    ActFamily.PROPERTY: "Raids, seizure, destruction",
+    ActFamily.RESTRICTION: "Prosecution, restrictions, displacement",
+    ActFamily.CONFLICT: "Armed clashes",
+    ActFamily.OTHER: "Other acts",
+    NO_FAMILY: "Acts unknown or withheld",
+}
+
+
+def family_css(scope: str = ".timeline") -> str:
+    """The stylesheet rules that colour marks and legend keys by family, under ``scope``."""
+    rules = []
+    for family, (fill, outline) in FAMILY_COLOURS.items():
+        shapes = ", ".join(f"{scope} .family-{family} {shape}" for shape in ("circle", "rect", ".arrow"))
+        rules.append(f"{shapes} {{ fill: {fill}; stroke: {outline}; }}")
+    return "\n".join(rules) + "\n"
+
+
+def _family(incident: IncidentRecord) -> str:
+    family = act_family(incident.acts)
+    return family.value if family is not None else NO_FAMILY
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +118,61 @@ def _ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
         step = 1 if span <= 14 else 7
         day = first
         while day <= last:
-            ticks.append((day, f"{day:%m-%d}"))
+            # The first tick (and the first of a new year) gives the year, so "12-10" reads as a month-day.
+            whole = not ticks or ticks[-1][0].year != day.year
+            ticks.append((day, f"{day:%Y-%m-%d}" if whole else f"{day:%m-%d}"))
             day += dt.timedelta(days=step)
     return ticks
 
 
-def draw_timeline(incidents: Sequence[IncidentRecord], title: str) -> Markup:
-    """The SVG for ``incidents`` (undated ones are left out: they have no place on an axis)."""
+def _label_x(tick: float, label: str) -> float:
+    """Where a centred tick label goes: under its tick, moved inwards just enough not to be cut
+    off at either edge of the drawing."""
+    half = len(label) * TICK_CHAR / 2
+    return min(max(tick, half + 2), WIDTH - half - 2)
+
+
+def _legend(families: list[str], has_open: bool, top: float) -> tuple[list[str], float]:
+    """The legend's SVG and its height: the act families drawn, then the shapes, in aligned columns
+    (as many as the widest label allows), row by row."""
+    keys: list[tuple[str, str, str]] = [(f"legend-key family-{f}", "dot", FAMILY_LABELS[f]) for f in families]
+    shapes = [
+        ("legend-key shape", "dot", "one day"),
+        ("legend-key shape", "bar", "a month, a year or a span of days"),
+    ]
+    if has_open:
+        shapes.append(("legend-key shape", "open", "still going on"))
+    column = max(_KEY_TEXT + len(label) * LEGEND_CHAR + 20 for _, _, label in keys + shapes)
+    columns = max(1, int((WIDTH - 2 * MARGIN) // column))
+    parts = ['<g class="timeline-legend">']
+    row = 0
+    for group in (keys, shapes):
+        for index, (css_class, shape, label) in enumerate(group):
+            x = MARGIN + (index % columns) * column
+            y = top + LEGEND_ROW * (row + index // columns) + LEGEND_ROW / 2
+            parts.append(f'<g class="{css_class}">')
+            if shape == "dot":
+                parts.append(f'<circle cx="{x + 8:.1f}" cy="{y:.1f}" r="{DOT_RADIUS}"/>')
+            else:
+                parts.append(f'<rect x="{x:.1f}" y="{y - 4:.1f}" width="16" height="8" rx="3"/>')
+            if shape == "open":
+                tip = x + 16
+                parts.append(
+                    f'<path class="arrow" d="M{tip:.1f} {y - 6:.1f} L{tip + 7:.1f} {y:.1f} '
+                    f'L{tip:.1f} {y + 6:.1f} Z"/>'
+                )
+            text = (
+                f'<text class="legend-label" x="{x + _KEY_TEXT:.1f}" y="{y + 5:.1f}">{escape(label)}</text>'
+            )
+            parts.append(f"{text}</g>")
+        row += -(-len(group) // columns)
+    parts.append("</g>")
+    return parts, row * LEGEND_ROW
+
+
+def draw_timeline(incidents: Sequence[IncidentRecord], title: str, *, legend: bool = False) -> Markup:
+    """The SVG for ``incidents`` (undated ones are left out: they have no place on an axis);
+    ``legend`` adds a key to the act families and shapes drawn, below the axis."""
     dated = [incident for incident in incidents if incident.date is not None]
     if not dated:
         return Markup("")
@@ -117,6 +218,12 @@ def draw_timeline(incidents: Sequence[IncidentRecord], title: str) -> Markup:
 
     height = AXIS_HEIGHT + max(1, len(lanes)) * LANE_HEIGHT + 8
     axis_y = height - AXIS_HEIGHT + 6
+    key: list[str] = []
+    if legend:
+        drawn = {_family(mark.incident) for mark in marks}
+        families = [family for family in FAMILY_LABELS if family in drawn]
+        key, key_height = _legend(families, any(mark.open_end for mark in marks), height + 2)
+        height += round(key_height) + 6
     parts = [
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="timeline-title"'
         f' xmlns="http://www.w3.org/2000/svg">',
@@ -126,11 +233,14 @@ def draw_timeline(incidents: Sequence[IncidentRecord], title: str) -> Markup:
     for day, label in _ticks(first, last):
         tx = x(day)
         parts.append(f'<line class="tick" x1="{tx:.1f}" y1="8" x2="{tx:.1f}" y2="{axis_y + 5}"/>')
-        parts.append(f'<text class="tick-label" x="{tx:.1f}" y="{axis_y + 20}">{escape(label)}</text>')
+        parts.append(
+            f'<text class="tick-label" x="{_label_x(tx, label):.1f}" y="{axis_y + 20}">{escape(label)}</text>'
+        )
+    parts.extend(key)
     for mark, lane in placed:
         incident = mark.incident
         y = 12 + lane * LANE_HEIGHT
-        kind = incident.status.value
+        kind = f"{incident.status.value} family-{_family(incident)}"
         summary = f"{date_text(incident.date)} · {', '.join(incident.acts) or '?'}"
         people = ", ".join(incident.victims)
         if people:

@@ -62,3 +62,49 @@ def sort_acts(acts: set[Act] | list[Act]) -> list[Act]:
     """Return acts in vocabulary order, so equal sets always serialise identically."""
     present = set(acts)
     return [act for act in ACT_ORDER if act in present]
+
+
+class ActFamily(StrEnum):
+    """Acts grouped for a reader: a chronology's timeline colours its marks by family and explains
+    them in a legend. Each act is in exactly one family, so a colour always means one thing.
+
+    Not the extractor's ``ACT_FAMILIES`` (acts that one operation tends to combine, which overlap).
+    """
+
+    KILLING = "killing"
+    VIOLENCE = "violence"
+    LIBERTY = "liberty"
+    INTIMIDATION = "intimidation"
+    PROPERTY = "property"
+    RESTRICTION = "restriction"
+    CONFLICT = "conflict"
+    OTHER = "other"
+
+
+ACT_FAMILY: dict[Act, ActFamily] = {
+    Act.KILLING: ActFamily.KILLING,
+    Act.TORTURE_ILL_TREATMENT: ActFamily.VIOLENCE,
+    Act.PHYSICAL_ATTACK: ActFamily.VIOLENCE,
+    Act.SEXUAL_VIOLENCE: ActFamily.VIOLENCE,
+    Act.ENFORCED_DISAPPEARANCE: ActFamily.LIBERTY,
+    Act.ARBITRARY_DETENTION: ActFamily.LIBERTY,
+    Act.THREAT: ActFamily.INTIMIDATION,
+    Act.SURVEILLANCE: ActFamily.INTIMIDATION,
+    Act.SMEAR_CAMPAIGN: ActFamily.INTIMIDATION,
+    Act.CYBER_ATTACK: ActFamily.INTIMIDATION,
+    Act.RAID_SEARCH: ActFamily.PROPERTY,
+    Act.SEIZURE: ActFamily.PROPERTY,
+    Act.PROPERTY_DESTRUCTION: ActFamily.PROPERTY,
+    Act.JUDICIAL_HARASSMENT: ActFamily.RESTRICTION,
+    Act.RESTRICTION_OF_MOVEMENT: ActFamily.RESTRICTION,
+    Act.RESTRICTION_OF_EXPRESSION: ActFamily.RESTRICTION,
+    Act.FORCED_DISPLACEMENT: ActFamily.RESTRICTION,
+    Act.ARMED_CLASH: ActFamily.CONFLICT,
+    Act.OTHER: ActFamily.OTHER,
+}
+
+
+def act_family(acts: list[Act] | list[str]) -> ActFamily | None:
+    """The family of an incident's gravest act (the first in vocabulary order), or None if it has none."""
+    known = sort_acts([Act(act) for act in acts if act in Act.__members__.values()])
+    return ACT_FAMILY[known[0]] if known else None

@@ -10,12 +10,14 @@ is the desk's SVG drawing, drawn from the redacted records too.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from chronika.display import date_text
+from chronika.model import act_family
 from chronika.publish.redaction import Audience, Redacted, cite_source, redact_all
 from chronika.vault.state import IncidentRecord, SourceRecord
 from chronika.vault.view import Filters, PageRequest
@@ -239,60 +241,152 @@ def _md(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in flat)
 
 
-_CSS: Final = """
-body { font-family: Georgia, "DejaVu Serif", serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1b1b1b; line-height: 1.5; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.15rem; margin: 1.6rem 0 0.4rem; }
-dl { display: grid; grid-template-columns: 9rem 1fr; gap: 0.2rem 0.8rem; margin: 0; }
-dt { font-weight: bold; } dd { margin: 0; }
-blockquote { margin: 0.6rem 0; padding-left: 0.8rem; border-left: 3px solid #aaa; color: #333; }
-.id { color: #666; font-size: 0.8rem; font-family: monospace; }
-.timeline { width: 100%; height: auto; display: block; }
-.timeline .axis { stroke: #555; stroke-width: 1.2; }
-.timeline .tick { stroke: #ddd; stroke-width: 1; }
-.timeline .tick-label { font-size: 12px; fill: #444; text-anchor: middle; font-family: sans-serif; }
-.timeline .mark circle, .timeline .mark rect, .timeline .mark .arrow { fill: #1f6f9f; stroke: #0f3550; }
-.timeline .mark.draft circle, .timeline .mark.draft rect { fill: #f5d48f; stroke: #a06a00; }
-.timeline .mark rect.open { fill-opacity: 0.55; }
+_SERIF: Final = 'Charter, "Bitstream Charter", Georgia, "DejaVu Serif", serif'
+_SANS: Final = '"Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
+
+_CSS: Final = f"""
+body {{ font-family: {_SERIF}; max-width: 48rem; margin: 2rem auto; padding: 0 1rem;
+       color: #1b1b1b; line-height: 1.5; }}
+h1, h2, .kicker, .meta, dt, figcaption, nav.contents {{ font-family: {_SANS}; }}
+.masthead {{ border-bottom: 2px solid #1b1b1b; padding-bottom: 0.6rem; margin-bottom: 1.2rem; }}
+.kicker {{ text-transform: uppercase; letter-spacing: 0.12em; font-size: 0.75rem; color: #555; margin: 0; }}
+h1 {{ font-size: 1.7rem; line-height: 1.2; margin: 0.2rem 0 0.4rem; }}
+.meta {{ color: #444; font-size: 0.85rem; margin: 0; }}
+h2 {{ font-size: 1.1rem; margin: 1.6rem 0 0.5rem; padding-bottom: 0.2rem; border-bottom: 1px solid #ccc; }}
+h2 .swatch {{ display: inline-block; width: 0.65em; height: 0.65em; margin-left: 0.5em; border-radius: 50%;
+              border: 1px solid #808080; vertical-align: 0.05em; }}
+dl {{ display: grid; grid-template-columns: 8.5rem 1fr; gap: 0.15rem 0.8rem; margin: 0; }}
+dt {{ font-weight: bold; font-size: 0.85rem; color: #333; padding-top: 0.1rem; }} dd {{ margin: 0; }}
+blockquote {{ margin: 0.6rem 0; padding-left: 0.8rem; border-left: 3px solid #bbb; color: #333;
+              font-style: italic; }}
+.id {{ color: #666; font-size: 0.75rem; font-family: "DejaVu Sans Mono", monospace; margin: 0.3rem 0 0; }}
+figure.timeline-figure {{ margin: 0 0 1.4rem; }}
+figcaption {{ font-size: 0.78rem; color: #555; margin-top: 0.3rem; }}
+.timeline {{ width: 100%; height: auto; display: block; }}
+nav.contents ol {{ padding-left: 1.4rem; }}
 """
 
 
-def timeline_svg(chronology: Chronology, *, standalone: bool = False) -> str:
-    """The timeline as SVG; ``standalone`` adds the styles a lone .svg file needs."""
-    from chronika.desk.timeline import draw_timeline
+@functools.cache
+def _swatch_css() -> str:
+    from chronika.desk.timeline import FAMILY_COLOURS  # here: chronika.desk imports this module
 
-    svg = str(draw_timeline([entry.incident.record for entry in chronology.entries], chronology.title))
-    if standalone and svg:
+    return "".join(
+        f"h2 .swatch.family-{family} {{ background: {fill}; border-color: {outline}; }}\n"
+        for family, (fill, outline) in FAMILY_COLOURS.items()
+    )
+
+
+@functools.cache
+def timeline_css() -> str:
+    """The timeline's own styles, carried inside the SVG: a lone .svg file and WeasyPrint (which
+    styles an inline SVG only from its own <style>) need them there."""
+    from chronika.desk.timeline import family_css
+
+    return (
+        f"""
+.timeline .axis {{ stroke: #333; stroke-width: 1.2; }}
+.timeline .tick {{ stroke: #e3e3e3; stroke-width: 1; }}
+.timeline .tick-label {{ font-size: 13px; fill: #444; text-anchor: middle; font-family: {_SANS}; }}
+.timeline .legend-label {{ font-size: 14px; fill: #333; font-family: {_SANS}; }}
+.timeline circle, .timeline rect, .timeline .arrow {{ stroke-width: 1; }}
+.timeline .legend-key.shape circle, .timeline .legend-key.shape rect, .timeline .legend-key.shape .arrow {{
+    fill: #d9d9d9; stroke: #666; }}
+.timeline .mark rect.open {{ fill-opacity: 0.6; }}
+"""
+        + family_css()
+        + """
+.timeline .mark.draft circle, .timeline .mark.draft rect { stroke-dasharray: 2 2; fill-opacity: 0.45; }
+.timeline .mark.retracted circle, .timeline .mark.retracted rect { fill-opacity: 0.15; }
+"""
+    )
+
+
+def preview_css() -> str:
+    """The rules the desk's stylesheet carries for the Publish page's preview (its CSP forbids the
+    SVG's own <style>): the same family colours and legend, scoped to the preview. A test checks
+    that ``desk.css`` holds exactly this text."""
+    from chronika.desk.timeline import family_css
+
+    scope = ".publish-preview .timeline"
+    return (
+        "/* publish preview: act families (made by chronika.publish.chronology.preview_css) */\n"
+        + family_css(scope)
+        + ", ".join(f"{scope} .legend-key.shape {shape}" for shape in ("circle", "rect", ".arrow"))
+        + " { fill: #d9d9d9; stroke: #666; }\n"
+        f"{scope} .legend-label {{ font-size: 14px; fill: #333; }}\n"
+    )
+
+
+def timeline_svg(chronology: Chronology, *, standalone: bool = False, styled: bool = True) -> str:
+    """The timeline as SVG, with a legend; ``styled`` puts its styles inside it, ``standalone``
+    also the base font (a lone .svg file). Unstyled, the page around it must bring the styles."""
+    from chronika.desk.timeline import draw_timeline  # here: chronika.desk imports this module
+
+    svg = str(
+        draw_timeline([entry.incident.record for entry in chronology.entries], chronology.title, legend=True)
+    )
+    if svg and (styled or standalone):
+        css = timeline_css() + (
+            f".timeline {{ font-family: {_SANS}; background: #fff; }}" if standalone else ""
+        )
         head, _, rest = svg.partition(">")
-        svg = f"{head}><style>{_CSS}</style>{rest}"
+        svg = f"{head}><style>{css}</style>{rest}"
     return svg
 
 
 #: A chronology longer than this opens with a list of contents.
 CONTENTS_FROM: Final = 12
 
-# For print (the PDF): page numbers, and the contents list's page references.
-_PRINT_CSS: Final = """
-@page { size: A4; margin: 2cm 2cm 2.4cm;
-        @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
-body { margin: 0; max-width: none; font-size: 10.5pt; }
-section { break-inside: avoid; }
-nav.contents a::after { content: leader(".") target-counter(attr(href), page); }
+# For print (the PDF): A4, a running head from the second page, page numbers, the contents list's
+# page references, and no entry split across two pages.
+_PRINT_CSS: Final = f"""
+@page {{ size: A4; margin: 2.2cm 2cm 2.4cm;
+        @top-left {{ content: string(title); font-family: {_SANS}; font-size: 8pt; color: #666; }}
+        @top-right {{ content: string(audience); font-family: {_SANS}; font-size: 8pt; color: #666; }}
+        @bottom-center {{ content: "Page " counter(page) " of " counter(pages); font-family: {_SANS};
+                          font-size: 8pt; color: #444; }} }}
+@page :first {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
+body {{ margin: 0; max-width: none; font-size: 10pt; line-height: 1.45; }}
+h1 {{ string-set: title content(); font-size: 20pt; }}
+.meta .audience {{ string-set: audience "Audience: " content(); }}
+h2 {{ font-size: 11.5pt; break-after: avoid; }}
+section {{ break-inside: avoid; }}
+figure.timeline-figure {{ break-inside: avoid; }}
+nav.contents a {{ color: inherit; text-decoration: none; }}
+nav.contents a::after {{ content: leader(".") target-counter(attr(href), page); }}
 """
 
 
-def render_html(chronology: Chronology, *, for_print: bool = False) -> str:
-    """One page, self-contained: styles inline, the SVG inline, no script, no external resource."""
-    css = _CSS + (_PRINT_CSS if for_print else "")
+def _family(entry: Entry) -> str:
+    from chronika.desk.timeline import NO_FAMILY
+
+    family = act_family(entry.incident.record.acts)
+    return family.value if family is not None else NO_FAMILY
+
+
+def render_html(chronology: Chronology, *, for_print: bool = False, styled: bool = True) -> str:
+    """One page, self-contained: styles inline, the SVG inline, no script, no external resource.
+    Unstyled (the desk's preview, whose CSP forbids inline styles), the page carries no style at all."""
+    css = _CSS + _swatch_css() + (_PRINT_CSS if for_print else "")
+    count = len(chronology.entries)
     out = [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{html.escape(chronology.title)}</title>",
-        f"<style>{css}</style></head><body>",
+        f"<style>{css}</style></head><body>" if styled else "</head><body>",
+        '<header class="masthead"><p class="kicker">Chronology</p>',
         f"<h1>{html.escape(chronology.title)}</h1>",
-        f"<p>Audience: {chronology.audience.value}. {len(chronology.entries)} incidents, by date.</p>",
-        f"<figure>{timeline_svg(chronology)}</figure>",
+        f'<p class="meta">Audience: <span class="audience">{chronology.audience.value}</span>. '
+        f"{count} incident{'' if count == 1 else 's'}, by date. "
+        f"Selection: {html.escape(chronology.scope.describe())}.</p></header>",
     ]
+    svg = timeline_svg(chronology, styled=styled)
+    if svg:
+        out.append(
+            f'<figure class="timeline-figure">{svg}<figcaption>Each dated incident on a time axis, coloured '
+            "by the family of its gravest act; select a mark to go to its entry.</figcaption></figure>"
+        )
     if len(chronology.entries) >= CONTENTS_FROM:
         out.append('<nav class="contents"><h2>Contents</h2><ol>')
         for entry in chronology.entries:
@@ -302,7 +396,10 @@ def render_html(chronology: Chronology, *, for_print: bool = False) -> str:
     for entry in chronology.entries:
         record = entry.incident.record
         out.append(f'<section id="{html.escape(record.id)}">')
-        out.append(f"<h2>{entry.number}. {html.escape(_when(entry.incident))}</h2><dl>")
+        out.append(
+            f"<h2>{entry.number}. {html.escape(_when(entry.incident))}"
+            f'<span class="swatch family-{_family(entry)}"></span></h2><dl>'
+        )
         for label, value in _facts(entry):
             out.append(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value)}</dd>")
         evidence = _evidence(entry.incident)

@@ -111,7 +111,7 @@ def bundle_zip(
 
 def _preview(vault: Vault, wanted: PublishRequest) -> tuple[str, int]:
     made = build_chronology(vault, wanted.scope, wanted.audience, wanted.title)
-    found = _BODY.search(render_html(made))
+    found = _BODY.search(render_html(made, styled=False))
     return (found.group(1) if found else ""), len(made.entries)
 
 
