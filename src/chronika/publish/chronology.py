@@ -385,7 +385,7 @@ def render_html(chronology: Chronology, *, for_print: bool = False, styled: bool
     if svg:
         out.append(
             f'<figure class="timeline-figure">{svg}<figcaption>Each dated incident on a time axis, coloured '
-            "by the family of its gravest act; select a mark to go to its entry.</figcaption></figure>"
+            "by the family of its gravest act (the colour beside each entry's date).</figcaption></figure>"
         )
     if len(chronology.entries) >= CONTENTS_FROM:
         out.append('<nav class="contents"><h2>Contents</h2><ol>')
