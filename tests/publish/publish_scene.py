@@ -113,10 +113,12 @@ def run_cli(scene: Scene, tmp: Path, *args: str) -> subprocess.CompletedProcess[
     return run_chronika(scene.directory, tmp, *args)
 
 
-def run_chronika(vault_dir: Path, tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_chronika(
+    vault_dir: Path, tmp: Path, *args: str, passphrase: str = PASSPHRASE
+) -> subprocess.CompletedProcess[str]:
     """``chronika ARGS`` in a real subprocess on the vault at ``vault_dir`` (test KDF, passphrase file)."""
     secret = tmp / "passphrase"
-    secret.write_text(PASSPHRASE + "\n")
+    secret.write_text(passphrase + "\n")
     secret.chmod(0o600)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHRONIKA_")}
     env.update(

@@ -6,11 +6,16 @@ from pathlib import Path
 
 import nacl.signing
 import pytest
-from publish_scene import CANARIES, Scene, run_cli
+from publish_scene import CANARIES, PASSPHRASE, SAMPLE, Scene, run_chronika, run_cli
 
 from chronika.publish.bundle import MANIFEST, RECORDS, SIGNATURE, verify_bundle, write_bundle
-from chronika.publish.chronology import Scope, build_chronology, render_markdown
+from chronika.publish.chronology import Scope, build_chronology, render_markdown, timeline_svg
 from chronika.publish.redaction import Audience
+from chronika.vault.keys import INTERACTIVE_KDF
+from chronika.vault.secret import Passphrase
+from chronika.vault.vault import Vault
+
+DURESS = "they made me type this one"
 
 
 def _bundle(scene: Scene, out: Path, audience: Audience = Audience.PUBLIC) -> Path:
@@ -208,3 +213,54 @@ def test_a_valid_key_with_a_garbage_manifest_body_does_not_crash(scene: Scene, t
     check = verify_bundle(folder)
     culprits = [culprit for culprit, _ in check.problems]
     assert SIGNATURE in culprits and "../../etc/passwd" in culprits and "record x" in culprits
+
+
+def test_duress_publishes_nothing_and_says_so_in_one_line(tmp_path: Path) -> None:
+    """Under duress the vault shows nothing and a bundle cannot be signed as the vault: refused, and
+    no folder, record or name appears (the refusal itself is a tell: see docs/threat-model.md)."""
+    directory = tmp_path / "vault"
+    vault, _ = Vault.init(directory, Passphrase(PASSPHRASE), Passphrase(DURESS), kdf=INTERACTIVE_KDF)
+    (imported,) = vault.import_documents([SAMPLE])
+    vault.accept(imported.incidents)
+    names = [name for i in imported.incidents for name in vault.incident(i).victims]
+    vault.lock()
+    for args in (
+        ("publish", "chronology", "--audience", "internal", "--format", "md"),
+        ("export", "--format", "csv", "--audience", "internal"),
+    ):
+        out = tmp_path / args[0]
+        done = run_chronika(directory, tmp_path, *args, "--out", str(out), passphrase=DURESS)
+        assert done.returncode == 3, done.stderr
+        assert done.stderr.strip().splitlines()[-1] == (
+            "chronika: error [E240]: a bundle cannot be made from this vault"
+        )
+        assert not out.exists() and done.stdout == ""
+        assert not any(name in done.stderr for name in names)
+
+
+def test_every_changed_byte_of_every_file_is_named(scene: Scene, tmp_path: Path) -> None:
+    """Each byte of each file of a (small) bundle changed in turn, every bit of the signature's:
+    verify-bundle fails every time and names that file (a manifest change: the signature). The
+    timeline, a second file checked only by its hash like the chronology, every seventh byte."""
+    made = build_chronology(scene.vault, Scope(link_group=scene.marked_date), Audience.PARTNER)
+    files = {
+        "chronology.md": render_markdown(made).encode(),
+        "timeline.svg": timeline_svg(made, standalone=True).encode(),
+    }
+    records = [entry.incident for entry in made.entries]
+    folder = write_bundle(scene.vault, tmp_path / "b", files, records, kind="chronology", audience="partner")
+    originals = {path.name: path.read_bytes() for path in folder.iterdir()}
+    assert set(originals) == {"chronology.md", "timeline.svg", RECORDS, MANIFEST, SIGNATURE}
+    missed = []
+    for name, data in originals.items():
+        named = {name, SIGNATURE} if name == MANIFEST else {name}
+        for index in range(0, len(data), 7 if name == "timeline.svg" else 1):
+            for bit in range(8) if name == SIGNATURE else (index % 8,):
+                changed = bytearray(data)
+                changed[index] ^= 1 << bit
+                (folder / name).write_bytes(bytes(changed))
+                if not named & set(_culprits(folder)):
+                    missed.append((name, index, bit))
+        (folder / name).write_bytes(data)
+    assert missed == []
+    assert verify_bundle(folder).ok

@@ -222,9 +222,15 @@ def verify_bundle(folder: Path, public_key: bytes | None = None) -> BundleCheck:
 
 def _check_signature(folder: Path, manifest_bytes: bytes, key: bytes, check: BundleCheck) -> None:
     try:
-        signature = base64.b64decode((folder / SIGNATURE).read_text("ascii").strip(), validate=True)
+        written = (folder / SIGNATURE).read_bytes()
+        signature = base64.b64decode(written.strip(), validate=True)
+        # One canonical form only, as the checkpoint: base64 leaves spare bits in its last character
+        # and strip() drops any whitespace, so without this a changed byte could still verify.
+        if written != base64.b64encode(signature) + b"\n":
+            check.fail(SIGNATURE, "not the one canonical form (one line of base64, then a newline)")
+            return
         nacl.signing.VerifyKey(key).verify(manifest_bytes, signature)
-    except (OSError, UnicodeDecodeError, binascii.Error, ValueError):
+    except (OSError, binascii.Error, ValueError):
         check.fail(SIGNATURE, "missing or not a base64 signature")
     except nacl.exceptions.BadSignatureError:
         check.fail(SIGNATURE, "the signature does not match the manifest and the vault key")
