@@ -42,8 +42,9 @@ def test_fresh_bundle_verifies(scene: Scene, tmp_path: Path) -> None:
     assert pinned.ok
 
 
-def test_bundle_leaks_no_canary(scene: Scene, tmp_path: Path) -> None:
-    folder = _bundle(scene, tmp_path / "b", Audience.PARTNER)
+@pytest.mark.parametrize("audience", [Audience.PUBLIC, Audience.PARTNER])
+def test_bundle_leaks_no_canary(scene: Scene, tmp_path: Path, audience: Audience) -> None:
+    folder = _bundle(scene, tmp_path / "b", audience)
     for path in folder.iterdir():
         text = path.read_text()
         for canary in CANARIES.values():

@@ -4,11 +4,14 @@ import csv
 import io
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from publish_scene import CANARIES, Scene
+from publish_scene import CANARIES, Scene, run_cli
 
+from chronika.publish.bundle import verify_bundle
 from chronika.publish.chronology import Scope, select_incidents, source_citations
 from chronika.publish.export import ACLED_COLUMNS, CSV_COLUMNS, FORMATS, UWAZI_COLUMNS
 from chronika.publish.redaction import Audience, redact_all
@@ -91,3 +94,50 @@ def test_no_canary_in_any_export(scene: Scene, fmt: str, audience: Audience) -> 
     for canary in CANARIES.values():
         assert canary not in text
     assert scene.hidden_evidence not in text
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_internal_exports_do_show_the_team_what_others_may_not_see(scene: Scene, fmt: str) -> None:
+    """The canary search above is known to work: the internal dataset has the names, the exact
+    address and the drafts and retracted incidents that public and partner exports leave out."""
+    records = _records(scene, Audience.INTERNAL)
+    text = b"".join(FORMATS[fmt](records, source_citations(scene.vault, records, Audience.INTERNAL)).values())
+    for canary in ("victim", "address", "perpetrator", "draft", "retracted"):
+        assert CANARIES[canary] in text.decode(), canary
+    if fmt == "jsonl":
+        assert CANARIES["response_note"] in text.decode()
+
+
+SQLITE3 = shutil.which("sqlite3")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "heading"),
+    [("acled", "acled.csv", "ACLED-style columns"), ("uwazi-csv", "uwazi.csv", "Uwazi CSV columns")],
+)
+def test_cli_exports_of_the_sample_open_as_tables(
+    scene: Scene, tmp_path: Path, fmt: str, name: str, heading: str
+) -> None:
+    """Written by the CLI into a bundle, read back by table readers that are not Chronika's: Python's
+    csv module and, where installed, the sqlite3 shell's CSV import."""
+    out = tmp_path / fmt
+    done = run_cli(scene, tmp_path, "export", "--format", fmt, "--audience", "public", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert verify_bundle(out).ok
+    path = out / name
+    columns = _documented_columns(heading)
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == columns
+    assert all(len(row) == len(columns) for row in rows[1:])
+    assert len(rows) - 1 == len(scene.accepted)
+    if SQLITE3 is None:
+        pytest.skip("the sqlite3 shell is not installed: checked with the csv module only")
+    shell = subprocess.run(
+        [SQLITE3, ":memory:", "-cmd", f".import --csv {path} t", "SELECT name FROM pragma_table_info('t');",
+         "SELECT count(*) FROM t;"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert shell.returncode == 0 and shell.stderr == "", shell.stderr
+    *names, count = shell.stdout.split("\n")[:-1]
+    assert names == columns and int(count) == len(scene.accepted)
