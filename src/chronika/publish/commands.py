@@ -131,7 +131,8 @@ def verify_bundle_command(folder: Path, key: str | None) -> None:
     if not check.ok:
         for culprit, reason in check.problems:
             click.echo(f"FAIL {culprit}: {reason}", err=True)
-        raise BundleInvalid(f"{folder} does not verify ({len(check.problems)} problems)")
+        count = len(check.problems)
+        raise BundleInvalid(f"{folder} does not verify ({count} problem{'' if count == 1 else 's'})")
     click.echo(
         f"{folder}: OK: {check.files} files and {check.records} records match the signed manifest; "
         f"every record's entries are in the ledger of {check.checkpoint_size} entries"
