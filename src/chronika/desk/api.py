@@ -22,11 +22,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from chronika.desk.directory import directory
 from chronika.desk.editing import changes_for, parse_acts
 from chronika.desk.intake import import_text
 from chronika.desk.keeper import Keeper
 from chronika.desk.ledgerinfo import last_checkpoint, run_verify
 from chronika.desk.openapi import openapi_document
+from chronika.desk.pages.directory import MAX_NAME, clean_name, entry_page_data
 from chronika.desk.pages.review import incidents_of_source
 from chronika.desk.selection import SCAN_LIMIT, Criteria, iterate, select
 from chronika.desk.tokens import TokenStore
@@ -43,7 +45,7 @@ from chronika.errors import (
 )
 from chronika.model import DateSpan
 from chronika.vault.record import LinkKind, ResponseKind, Status, op_name
-from chronika.vault.vault import Vault
+from chronika.vault.vault import NameKind, Vault
 
 __all__ = ["ApiError", "error_response", "routes", "status_for"]
 
@@ -146,6 +148,31 @@ class ImportBody(msgspec.Struct, forbid_unknown_fields=True):
     published: dt.date | None = None
 
 
+class SplitBody(msgspec.Struct, forbid_unknown_fields=True):
+    """``acts`` go to the new part; ``cut`` is a character offset inside the evidence (see Vault.split)."""
+
+    acts: list[str]
+    keep_acts: list[str] | None = None
+    cut: int | None = None
+    note: str | None = None
+
+
+class MergeBody(msgspec.Struct, forbid_unknown_fields=True):
+    other: str
+    note: str | None = None
+
+
+class AliasBody(msgspec.Struct, forbid_unknown_fields=True):
+    name: str
+    alias: str
+
+
+class NameMergeBody(msgspec.Struct, forbid_unknown_fields=True):
+    keep: str
+    duplicate: str
+    note: str | None = None
+
+
 BODIES: dict[str, type[msgspec.Struct]] = {
     "EditBody": EditBody,
     "NoteBody": NoteBody,
@@ -154,6 +181,10 @@ BODIES: dict[str, type[msgspec.Struct]] = {
     "ResponseBody": ResponseBody,
     "LinkBody": LinkBody,
     "ImportBody": ImportBody,
+    "SplitBody": SplitBody,
+    "MergeBody": MergeBody,
+    "AliasBody": AliasBody,
+    "NameMergeBody": NameMergeBody,
 }
 
 
@@ -390,6 +421,93 @@ async def verify_now(request: Request) -> Response:
     return JSON(outcome.as_json(), status_code=200 if outcome.ok else 409)
 
 
+async def split_incident(request: Request) -> Response:
+    incident_id = request.path_params["incident_id"]
+    body = await _body(request, SplitBody)
+    part_acts = parse_acts(body.acts)
+    keep_acts = parse_acts(body.keep_acts) if body.keep_acts is not None else None
+    kept, part = await _with_vault(
+        request, lambda vault: vault.split(incident_id, part_acts, keep_acts, cut=body.cut, note=body.note)
+    )
+    return JSON({"kept": kept, "part": part}, status_code=201)
+
+
+async def merge_incident(request: Request) -> Response:
+    incident_id = request.path_params["incident_id"]
+    body = await _body(request, MergeBody)
+    return JSON(await _with_vault(request, lambda vault: vault.merge(incident_id, body.other, body.note)))
+
+
+def _name_param(request: Request, name: str = "name") -> str:
+    return clean_name(request.query_params.get(name, ""), name)
+
+
+def _directory_routes(kind: NameKind, plural: str) -> list[Route]:
+    async def listing(request: Request) -> Response:
+        q = request.query_params.get("q", "")[:MAX_NAME]
+        found = await _with_vault(request, lambda vault: directory(vault, kind, q))
+        return JSON(
+            {
+                plural: [
+                    {
+                        "name": entry.name,
+                        "aliases": entry.aliases,
+                        "id": entry.record.id if entry.record else None,
+                        **(
+                            {"perpetrator": entry.perpetrator, "victim": entry.victim}
+                            if kind == "actor"
+                            else {}
+                        ),
+                        "incidents": entry.total,
+                    }
+                    for entry in found.entries
+                ],
+                "scanned": found.scanned,
+                "capped": found.capped,
+            }
+        )
+
+    async def named(request: Request) -> Response:
+        name = _name_param(request)
+        data = await _with_vault(request, lambda vault: entry_page_data(vault, kind, name))
+        return JSON(
+            {
+                "name": data["name"],
+                "record": data["record"],
+                "merged_into": data["survivor"].id if data["survivor"] else None,
+                "aliases": data["aliases"],
+                "incidents": [incident.id for incident in data["incidents"]],
+                "more": data["more"],
+                "history": data["history"],
+            }
+        )
+
+    async def add_alias(request: Request) -> Response:
+        body = await _body(request, AliasBody)
+        name, alias = clean_name(body.name, "name"), clean_name(body.alias, "alias")
+        return JSON(await _with_vault(request, lambda vault: vault.add_alias(kind, name, alias)))
+
+    async def remove_alias(request: Request) -> Response:
+        body = await _body(request, AliasBody)
+        name, alias = clean_name(body.name, "name"), clean_name(body.alias, "alias")
+        return JSON(await _with_vault(request, lambda vault: vault.remove_alias(kind, name, alias)))
+
+    async def merge(request: Request) -> Response:
+        body = await _body(request, NameMergeBody)
+        keep, duplicate = clean_name(body.keep, "keep"), clean_name(body.duplicate, "duplicate")
+        return JSON(
+            await _with_vault(request, lambda vault: vault.merge_names(kind, keep, duplicate, body.note))
+        )
+
+    return [
+        Route(f"/{plural}", listing, methods=["GET"]),
+        Route(f"/{plural}/named", named, methods=["GET"]),
+        Route(f"/{plural}/aliases", add_alias, methods=["POST"]),
+        Route(f"/{plural}/aliases/remove", remove_alias, methods=["POST"]),
+        Route(f"/{plural}/merge", merge, methods=["POST"]),
+    ]
+
+
 routes = [
     Route("/openapi.json", openapi, methods=["GET"]),
     Route("/status", status, methods=["GET"]),
@@ -400,6 +518,8 @@ routes = [
     Route("/incidents/{incident_id}/retract", retract_incident, methods=["POST"]),
     Route("/incidents/{incident_id}/responses", add_response, methods=["POST"]),
     Route("/incidents/{incident_id}/links", add_link, methods=["POST"]),
+    Route("/incidents/{incident_id}/split", split_incident, methods=["POST"]),
+    Route("/incidents/{incident_id}/merge", merge_incident, methods=["POST"]),
     Route("/records/{record_id}/history", history, methods=["GET"]),
     Route("/accept", accept_many, methods=["POST"]),
     Route("/imports", import_report, methods=["POST"]),
@@ -407,4 +527,6 @@ routes = [
     Route("/chronology", chronology, methods=["GET"]),
     Route("/verify", verify_state, methods=["GET"]),
     Route("/verify", verify_now, methods=["POST"]),
+    *_directory_routes("actor", "actors"),
+    *_directory_routes("place", "places"),
 ]

@@ -91,7 +91,15 @@ from chronika.vault.view import Filters, Head, Page, PageRequest, Version, ViewS
 if TYPE_CHECKING:
     from chronika.extract.reader import SourceText
 
-__all__ = ["VIEW_FILE", "Imported", "NameKind", "NamedRecord", "Vault", "default_vault_dir"]
+__all__ = [
+    "VIEW_FILE",
+    "Imported",
+    "NameKind",
+    "NamedRecord",
+    "Vault",
+    "default_vault_dir",
+    "merged_fields",
+]
 
 VIEW_FILE = "view.db"
 #: Actors and places are both known by a name and its aliases, and merged the same way.
@@ -391,7 +399,9 @@ class Vault:
         keep_text = part_text = original.evidence
         keep_facts, part_facts = original.facts, original.facts
         if cut is not None:
-            (keep_span, keep_text), (part_span, part_text) = _cut(self._words_of(original), original, cut)
+            (keep_span, keep_text), (part_span, part_text) = _cut(
+                self.evidence_words(original), original, cut
+            )
             keep_facts = [f for f in original.facts if f.span[0] < part_span[0]]
             part_facts = [f for f in original.facts if f.span[0] >= part_span[0]]
         at = now()
@@ -428,7 +438,7 @@ class Vault:
         changes = self._commit(ops)
         return _incident(changes[1]), _incident(changes[0])
 
-    def _words_of(self, incident: IncidentRecord) -> str:
+    def evidence_words(self, incident: IncidentRecord) -> str:
         """The evidence as the source holds it (spans index the source), or as stored without one."""
         if incident.source_id is None:
             return incident.evidence
@@ -447,18 +457,6 @@ class Vault:
         keep, other = self.incident(keep_id), self.incident(other_id)
         if keep.id == other.id:
             raise ChangeRefused("an incident cannot be merged into itself")
-        proposed: dict[str, object] = {}
-        if set(other.acts) - set(keep.acts):
-            proposed["acts"] = [*keep.acts, *other.acts]
-        for people in ("perpetrators", "victims"):
-            mine, theirs = getattr(keep, people), getattr(other, people)
-            known = {name.casefold() for name in mine}
-            if any(name.casefold() not in known for name in theirs):
-                proposed[people] = [*mine, *theirs]
-        if keep.date is None and other.date is not None:
-            proposed["date"] = other.date
-        if keep.location is None and other.location is not None:
-            proposed["location"] = other.location
         evidence = [
             Evidence(
                 incident_id=other.id, source_id=other.source_id, span=other.evidence_span, text=other.evidence
@@ -471,7 +469,7 @@ class Vault:
                 id=keep.id,
                 at=at,
                 absorbed_id=other.id,
-                changes=IncidentChanges(**proposed),  # type: ignore[arg-type]
+                changes=merged_fields(keep, other),
                 evidence=evidence,
                 note=note,
             ),
@@ -743,6 +741,24 @@ def _settle(view: ViewStore, ledger: Ledger) -> None:
     if view.head().size != head.size:
         raise ViewUnusable(f"the view reached entry {view.head().size}, not the ledger's {head.size}")
     view.apply([], head)
+
+
+def merged_fields(keep: IncidentRecord, other: IncidentRecord) -> IncidentChanges:
+    """What merging ``other`` into ``keep`` changes in ``keep``: the union of acts and names, and
+    the other's date and place where ``keep`` has none (the reviewer corrects the rest by an edit)."""
+    proposed: dict[str, object] = {}
+    if set(other.acts) - set(keep.acts):
+        proposed["acts"] = [*keep.acts, *other.acts]
+    for people in ("perpetrators", "victims"):
+        mine, theirs = getattr(keep, people), getattr(other, people)
+        known = {name.casefold() for name in mine}
+        if any(name.casefold() not in known for name in theirs):
+            proposed[people] = [*mine, *theirs]
+    if keep.date is None and other.date is not None:
+        proposed["date"] = other.date
+    if keep.location is None and other.location is not None:
+        proposed["location"] = other.location
+    return IncidentChanges(**proposed)  # type: ignore[arg-type]
 
 
 def _cut(

@@ -40,7 +40,7 @@ from chronika.vault.state import IncidentRecord, LinkRecord, Record, SourceRecor
 from chronika.vault.vault import Vault
 from chronika.vault.view import NO_RESPONSE, Version
 
-__all__ = ["CSV_COLUMNS", "csv_rows", "routes"]
+__all__ = ["CSV_COLUMNS", "csv_rows", "history_rows", "routes"]
 
 CSV_COLUMNS = (
     "id", "status", "date", "date_start", "date_end", "precision", "acts", "perpetrators", "victims",
@@ -150,13 +150,32 @@ async def incidents_csv(request: Request) -> Response:
     )
 
 
-def _history_rows(history: list[tuple[Version, Record]]) -> list[dict[str, object]]:
+def _relations() -> list[tuple[str, str]]:
+    """Operation fields naming a partner record (split, merge), with how the history says so."""
+    return [
+        ("part_id", gettext("part split off:")),
+        ("from_id", gettext("split off")),
+        ("absorbed_id", gettext("took in")),
+        ("into", gettext("merged into")),
+    ]
+
+
+def history_rows(history: list[tuple[Version, Record]]) -> list[dict[str, object]]:
+    """One row per version: the operation, when, and what it changed in a few words."""
     rows = []
     for version, _record in history:
         op = version.op
         changes = getattr(op, "changes", None)
         fields = sorted(changes.fields()) if changes is not None else []
         detail = ", ".join(fields)
+        for name, label in _relations():
+            other = getattr(op, name, None)
+            if other:
+                detail = f"{detail}; {label} {other}" if detail else f"{label} {other}"
+        names = getattr(op, "names", None)
+        if names:
+            detail = f"{detail}; " if detail else ""
+            detail += gettext("now also known as %(names)s") % {"names": ", ".join(names)}
         for name in ("note", "reason"):
             text = getattr(op, name, None)
             if text:
@@ -194,7 +213,7 @@ async def incident_page(request: Request) -> Response:
             "incident": incident,
             "source": source if isinstance(source, SourceRecord) else None,
             "linked": linked,
-            "history": _history_rows(vault.history(incident.id)),
+            "history": history_rows(vault.history(incident.id)),
         }
 
     data = await keeper_of(request).run(session, load)
