@@ -180,3 +180,59 @@ def test_generated_requests_never_cause_a_server_error(api: Desk) -> None:
                 assert response.status_code < 500, (method, concrete, params, body, response.text)
                 if response.status_code >= 400:
                     assert set(response.json()) == {"error"}
+
+
+def test_split_merge_and_actor_merge_through_the_api(api: Desk) -> None:
+    client = api.client
+    vault = api.keeper._vault
+    drafts = {i.id: i for i in vault.list_incidents().incidents}
+    fire = next(i for i in drafts.values() if "burned down" in i.evidence)
+    cut = vault.evidence_words(fire).index("Neighbours")
+    split = client.post(
+        f"/api/v1/incidents/{fire.id}/split",
+        json={"acts": ["property_destruction"], "cut": cut, "note": "two"},
+    )
+    assert split.status_code == 201, split.text
+    kept, part = split.json()["kept"], split.json()["part"]
+    assert kept["id"] == fire.id and part["split_from"] == fire.id
+    assert part["evidence"].startswith("Neighbours") and kept["evidence"].endswith("burned down.")
+    assert_error(client.post(f"/api/v1/incidents/{fire.id}/split", json={"acts": []}), 400)
+    assert_error(client.post(f"/api/v1/incidents/{fire.id}/split", json={"acts": ["nope"]}), 400, "E120")
+    assert_error(
+        client.post(f"/api/v1/incidents/{fire.id}/split", json={"acts": ["threat"], "cut": 10**9}), 400
+    )
+
+    rally = next(i for i in drafts.values() if "rally in Grozny" in i.evidence)
+    merged = client.post(f"/api/v1/incidents/{rally.id}/merge", json={"other": part["id"], "note": "same"})
+    assert merged.status_code == 200, merged.text
+    assert merged.json()["more_evidence"][0]["incident_id"] == part["id"]
+    assert client.get(f"/api/v1/incidents/{part['id']}").json()["merged_into"] == rally.id
+    assert_error(client.post(f"/api/v1/incidents/{rally.id}/merge", json={"other": part["id"]}), 409)
+    assert_error(client.post(f"/api/v1/incidents/{rally.id}/merge", json={"other": "inc_zzzzzzzz"}), 404)
+    history = client.get(f"/api/v1/records/{part['id']}/history").json()
+    assert [v["op"] for v in history] == ["incident.split_off", "incident.merged_into"]
+
+    actors = client.get("/api/v1/actors").json()
+    assert {"name": "Igor Kalyapin", "aliases": [], "id": None}.items() <= next(
+        a for a in actors["actors"] if a["name"] == "Igor Kalyapin"
+    ).items()
+    record = client.post("/api/v1/actors/merge", json={"keep": "Igor Kalyapin", "duplicate": "I. Kalyapin"})
+    assert record.status_code == 200 and record.json()["aliases"] == ["I. Kalyapin"]
+    one = client.get("/api/v1/actors/named", params={"name": "i. kalyapin"}).json()
+    assert one["name"] == "Igor Kalyapin" and one["record"]["id"] == record.json()["id"] and one["incidents"]
+    assert [v["op"] for v in one["history"]] == ["actor.merge"]
+    assert client.post("/api/v1/actors/aliases", json={"name": "Igor Kalyapin", "alias": "Kalyapin"}).json()[
+        "aliases"
+    ] == ["I. Kalyapin", "Kalyapin"]
+    removed = client.post(
+        "/api/v1/actors/aliases/remove", json={"name": "Igor Kalyapin", "alias": "Kalyapin"}
+    )
+    assert removed.json()["aliases"] == ["I. Kalyapin"]
+    assert_error(
+        client.post("/api/v1/actors/merge", json={"keep": "Igor Kalyapin", "duplicate": "I. Kalyapin"}), 409
+    )
+    assert_error(client.post("/api/v1/actors/merge", json={"keep": " ", "duplicate": "x"}), 400)
+    assert_error(client.get("/api/v1/actors/named"), 400)
+    places = client.post("/api/v1/places/merge", json={"keep": "Grozny", "duplicate": "Groznyy"}).json()
+    assert places["aliases"] == ["Groznyy"] and places["id"].startswith("plc_")
+    assert client.get("/api/v1/places", params={"q": "grozn"}).json()["places"][0]["name"] == "Grozny"
