@@ -43,7 +43,7 @@ from chronika.errors import (
     UsageError,
     VaultLocked,
 )
-from chronika.model import DateSpan
+from chronika.model import Act, DateSpan
 from chronika.vault.record import LinkKind, ResponseKind, Status, op_name
 from chronika.vault.vault import NameKind, Vault
 
@@ -151,8 +151,8 @@ class ImportBody(msgspec.Struct, forbid_unknown_fields=True):
 class SplitBody(msgspec.Struct, forbid_unknown_fields=True):
     """``acts`` go to the new part; ``cut`` is a character offset inside the evidence (see Vault.split)."""
 
-    acts: list[str]
-    keep_acts: list[str] | None = None
+    acts: list[Act]
+    keep_acts: list[Act] | None = None
     cut: int | None = None
     note: str | None = None
 
@@ -424,10 +424,9 @@ async def verify_now(request: Request) -> Response:
 async def split_incident(request: Request) -> Response:
     incident_id = request.path_params["incident_id"]
     body = await _body(request, SplitBody)
-    part_acts = parse_acts(body.acts)
-    keep_acts = parse_acts(body.keep_acts) if body.keep_acts is not None else None
     kept, part = await _with_vault(
-        request, lambda vault: vault.split(incident_id, part_acts, keep_acts, cut=body.cut, note=body.note)
+        request,
+        lambda vault: vault.split(incident_id, body.acts, body.keep_acts, cut=body.cut, note=body.note),
     )
     return JSON({"kept": kept, "part": part}, status_code=201)
 
