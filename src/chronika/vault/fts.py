@@ -90,7 +90,8 @@ def _paragraph(text: str, span: tuple[int, int]) -> str:
 
 
 def _phrase(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
+    # FTS5 reads the expression as a C string: a NUL inside a phrase would end it unterminated.
+    return '"' + text.replace("\x00", "").replace('"', '""') + '"'
 
 
 def match_expression(query: Query) -> str:
