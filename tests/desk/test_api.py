@@ -5,6 +5,9 @@ Generated requests against every operation (no 5xx) are schemathesis' part: ``te
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from conftest import SAMPLE, Desk
 from starlette.routing import Mount, Route
@@ -179,3 +182,31 @@ def test_split_merge_and_actor_merge_through_the_api(api: Desk) -> None:
     places = client.post("/api/v1/places/merge", json={"keep": "Grozny", "duplicate": "Groznyy"}).json()
     assert places["aliases"] == ["Groznyy"] and places["id"].startswith("plc_")
     assert client.get("/api/v1/places", params={"q": "grozn"}).json()["places"][0]["name"] == "Grozny"
+
+
+def test_files_and_publishing_through_the_api(api: Desk) -> None:
+    client = api.client
+    upload = client.post(
+        "/api/v1/imports/file",
+        params={"name": "omsk.md", "published": "2022-06-02"},
+        content=b"# Omsk\n\nOn 1 June 2022 police detained the activist Ivan Petrov in Omsk.",
+        headers={"content-type": "application/octet-stream"},
+    )
+    assert upload.status_code == 201, upload.text
+    assert client.get(f"/api/v1/sources/{upload.json()['source_id']}").json()["media_type"] == "text/markdown"
+    assert_error(client.post("/api/v1/imports/file", content=b"x"), 400, "E120")
+    assert_error(
+        client.post(
+            "/api/v1/imports/file", params={"name": "x.png"}, content=b"\x89PNG\r\n\x1a\n" + bytes(64)
+        ),
+        400,
+    )
+    api.keeper._vault.accept(api.incident_ids())
+    bundle = client.post("/api/v1/publish", json={"audience": "public", "format": "md", "actor": "Kalyapin"})
+    assert bundle.status_code == 200 and bundle.headers["content-type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(bundle.content)).namelist()
+    assert "bundle/chronology.md" in names and any(
+        name.endswith(".sig") or "signature" in name for name in names
+    )
+    assert_error(client.post("/api/v1/publish", json={"format": "doc"}), 400)
+    assert_error(client.post("/api/v1/publish", json={"audience": "everyone"}), 400, "E120")

@@ -24,11 +24,12 @@ from starlette.routing import Route
 
 from chronika.desk.directory import directory
 from chronika.desk.editing import changes_for, parse_acts
-from chronika.desk.intake import import_text
+from chronika.desk.intake import import_bytes, import_text
 from chronika.desk.keeper import Keeper
 from chronika.desk.ledgerinfo import last_checkpoint, run_verify
 from chronika.desk.openapi import openapi_document
 from chronika.desk.pages.directory import MAX_NAME, clean_name, entry_page_data
+from chronika.desk.pages.publish import PublishRequest, make_bundle
 from chronika.desk.pages.review import incidents_of_source
 from chronika.desk.selection import SCAN_LIMIT, Criteria, iterate, select
 from chronika.desk.tokens import TokenStore
@@ -43,7 +44,9 @@ from chronika.errors import (
     UsageError,
     VaultLocked,
 )
+from chronika.extract.reader import MAX_INPUT_BYTES
 from chronika.model import Act, DateSpan
+from chronika.publish.redaction import Audience
 from chronika.vault.record import LinkKind, ResponseKind, Status, op_name
 from chronika.vault.vault import NameKind, Vault
 
@@ -148,6 +151,17 @@ class ImportBody(msgspec.Struct, forbid_unknown_fields=True):
     published: dt.date | None = None
 
 
+class PublishBody(msgspec.Struct, forbid_unknown_fields=True):
+    """What the Publish page asks: a scope (all empty: every incident), an audience and a format."""
+
+    audience: Audience = Audience.PUBLIC
+    format: str = "html"
+    actor: str = ""
+    place: str = ""
+    q: str = ""
+    title: str = ""
+
+
 class SplitBody(msgspec.Struct, forbid_unknown_fields=True):
     """``acts`` go to the new part; ``cut`` is a character offset inside the evidence (see Vault.split)."""
 
@@ -181,6 +195,7 @@ BODIES: dict[str, type[msgspec.Struct]] = {
     "ResponseBody": ResponseBody,
     "LinkBody": LinkBody,
     "ImportBody": ImportBody,
+    "PublishBody": PublishBody,
     "SplitBody": SplitBody,
     "MergeBody": MergeBody,
     "AliasBody": AliasBody,
@@ -373,6 +388,35 @@ async def import_report(request: Request) -> Response:
     )
 
 
+async def import_file(request: Request) -> Response:
+    """A file as the request body (txt, md, html, pdf, docx: sniffed from the bytes), named by ``name``."""
+    _authenticate(request)
+    name = " ".join(request.query_params.get("name", "").split())[:120]
+    if not name:
+        raise ApiError(400, "E120", "give the file's name: ?name=report.pdf")
+    published = request.query_params.get("published", "").strip()
+    try:
+        day = dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        raise ApiError(400, "E120", "published must be YYYY-MM-DD") from None
+    data = await request.body()
+    if len(data) > MAX_INPUT_BYTES:
+        raise ApiError(413, "E413", "the file is too large")
+    result = await _with_vault(request, lambda vault: import_bytes(vault, data, name, published=day))
+    return JSON(
+        {"source_id": result.source_id, "incidents": result.incidents, "duplicate": result.duplicate},
+        status_code=200 if result.duplicate else 201,
+    )
+
+
+async def publish(request: Request) -> Response:
+    """The Publish page's download: a signed bundle as a .zip."""
+    body = await _body(request, PublishBody)
+    wanted = PublishRequest.parse({**msgspec.structs.asdict(body), "audience": body.audience.value})
+    data = await _with_vault(request, lambda vault: make_bundle(vault, wanted))
+    return Response(data, media_type="application/zip")
+
+
 async def get_source(request: Request) -> Response:
     source_id = request.path_params["source_id"]
 
@@ -522,6 +566,8 @@ routes = [
     Route("/records/{record_id}/history", history, methods=["GET"]),
     Route("/accept", accept_many, methods=["POST"]),
     Route("/imports", import_report, methods=["POST"]),
+    Route("/imports/file", import_file, methods=["POST"]),
+    Route("/publish", publish, methods=["POST"]),
     Route("/sources/{source_id}", get_source, methods=["GET"]),
     Route("/chronology", chronology, methods=["GET"]),
     Route("/verify", verify_state, methods=["GET"]),

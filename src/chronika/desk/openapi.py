@@ -235,6 +235,53 @@ def openapi_document() -> dict[str, Any]:
                 "Import a pasted report: source and drafts", anything, body="ImportBody", status="201"
             )
         },
+        "/api/v1/imports/file": {
+            "post": {
+                **_operation(
+                    "Import a file (txt, md, html, pdf, docx) sent as the body",
+                    anything,
+                    params=[
+                        {
+                            "name": "name",
+                            "in": "query",
+                            "required": True,
+                            "description": "The file's name (its suffix is a hint; the bytes are sniffed).",
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 120},
+                        },
+                        _query(
+                            "published",
+                            "The report's date, YYYY-MM-DD.",
+                            {"type": "string", "format": "date"},
+                        ),
+                    ],
+                    status="201",
+                ),
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                    },
+                },
+            }
+        },
+        "/api/v1/publish": {
+            "post": {
+                **_operation(
+                    "A signed bundle (.zip) of a chronology or an export", anything, body="PublishBody"
+                ),
+                "responses": {
+                    "200": {
+                        "description": "The bundle",
+                        "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+                    },
+                    **{
+                        code: value
+                        for code, value in _operation("", anything)["responses"].items()
+                        if code != "200"
+                    },
+                },
+            }
+        },
         "/api/v1/sources/{source_id}": {
             "get": _operation(
                 "A source document and its incidents' ids", "SourceRecord", params=[_path("source_id")]
