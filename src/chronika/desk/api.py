@@ -28,10 +28,11 @@ from chronika.desk.intake import import_bytes, import_text
 from chronika.desk.keeper import Keeper
 from chronika.desk.ledgerinfo import last_checkpoint, run_verify
 from chronika.desk.openapi import openapi_document
+from chronika.desk.pages.browse import chronology_incidents
 from chronika.desk.pages.directory import MAX_NAME, clean_name, entry_page_data
 from chronika.desk.pages.publish import PublishRequest, make_bundle
 from chronika.desk.pages.review import incidents_of_source
-from chronika.desk.selection import SCAN_LIMIT, Criteria, iterate, select
+from chronika.desk.selection import SCAN_LIMIT, Criteria, select
 from chronika.desk.tokens import TokenStore
 from chronika.errors import (
     ChronikaError,
@@ -435,8 +436,9 @@ async def get_source(request: Request) -> Response:
 async def chronology(request: Request) -> Response:
     values = {key: request.query_params.getlist(key) for key in request.query_params}
     values.setdefault("status", [Status.ACCEPTED.value])
+    linked = " ".join(values.pop("linked", [""])[-1:]).strip()[:40]
     criteria = Criteria.parse(values)
-    found = await _with_vault(request, lambda vault: list(iterate(vault, criteria, SCAN_LIMIT)))
+    found = await _with_vault(request, lambda vault: chronology_incidents(vault, criteria, linked))
     far = dt.date.max
     found.sort(key=lambda i: (i.date.start, i.date.end or far) if i.date else (far, far))
     return JSON({"incidents": found, "capped": len(found) >= SCAN_LIMIT})

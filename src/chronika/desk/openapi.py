@@ -291,7 +291,14 @@ def openapi_document() -> dict[str, Any]:
             "get": _operation(
                 "Matching incidents in date order (accepted only unless status is given)",
                 page,
-                params=FILTERS,
+                params=[
+                    *FILTERS,
+                    _query(
+                        "linked",
+                        "Instead of the filters: the incidents linked to this one, directly or not.",
+                        {"type": "string", "maxLength": 40},
+                    ),
+                ],
             )
         },
         "/api/v1/verify": {

@@ -20,6 +20,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from chronika.desk.i18n import gettext
+from chronika.desk.linkgroup import link_group
 from chronika.desk.marks import context_bounds, marked_text
 from chronika.desk.selection import (
     PER_PAGE_CHOICES,
@@ -40,7 +41,7 @@ from chronika.vault.state import IncidentRecord, LinkRecord, Record, SourceRecor
 from chronika.vault.vault import Vault
 from chronika.vault.view import NO_RESPONSE, Version
 
-__all__ = ["CSV_COLUMNS", "csv_rows", "history_rows", "routes"]
+__all__ = ["CSV_COLUMNS", "chronology_incidents", "csv_rows", "history_rows", "routes"]
 
 CSV_COLUMNS = (
     "id", "status", "date", "date_start", "date_end", "precision", "acts", "perpetrators", "victims",
@@ -277,14 +278,29 @@ async def link_submit(request: Request) -> Response:
     return redirect(f"/incidents/{incident_id}#links")
 
 
+def chronology_incidents(vault: Vault, criteria: Criteria, linked: str = "") -> list[IncidentRecord]:
+    """What a chronology shows: the criteria's incidents, or a link group (in the criteria's statuses)."""
+    if linked:
+        group = link_group(vault, linked, SCAN_LIMIT)
+        return [i for i in group if not criteria.statuses or i.status in criteria.statuses]
+    return list(iterate(vault, criteria, SCAN_LIMIT))
+
+
 async def chronology_page(request: Request) -> Response:
     session = require_unlocked(request)
     defaults = {} if "status" in request.query_params else {"status": Status.ACCEPTED.value}
     criteria = _criteria(request, **defaults)
-    found = await keeper_of(request).run(session, lambda vault: list(iterate(vault, criteria, SCAN_LIMIT)))
+    linked = request.query_params.get("linked", "").strip()[:40]
+    found = await keeper_of(request).run(session, lambda vault: chronology_incidents(vault, criteria, linked))
     far = dt.date.max
     ordered = sorted(found, key=lambda i: (i.date.start, i.date.end or far) if i.date else (far, far))
-    subject = criteria.actor or criteria.place or criteria.q or gettext("all incidents")
+    subject = (
+        (gettext("incidents linked to %(id)s") % {"id": linked} if linked else "")
+        or criteria.actor
+        or criteria.place
+        or criteria.q
+        or gettext("all incidents")
+    )
     title = gettext("Chronology: %(subject)s") % {"subject": subject}
     groups = [
         (key, list(items))

@@ -229,10 +229,10 @@ async def edit_page(request: Request) -> Response:
     session = require_unlocked(request)
     incident_id = request.path_params["incident_id"]
 
-    def load(vault: Vault) -> tuple[IncidentRecord, list[str]]:
-        return vault.incident(incident_id), known_actors(vault)
+    def load(vault: Vault) -> tuple[IncidentRecord, list[str], list[str]]:
+        return vault.incident(incident_id), known_actors(vault), known_names(vault, "place")
 
-    incident, actors = await keeper_of(request).run(session, load)
+    incident, actors, places = await keeper_of(request).run(session, load)
     return render(
         request,
         "edit.html",
@@ -242,6 +242,7 @@ async def edit_page(request: Request) -> Response:
             "act_scope": ACT_SCOPE,
             "precisions": list(Precision),
             "actors": actors,
+            "places": places,
             "error": None,
         },
     )
