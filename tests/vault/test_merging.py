@@ -148,6 +148,8 @@ def test_merge_actor_names_is_found_under_either(facade: Vault, tmp_path: Path) 
     assert facade.show(other.id).merged_into == record.id  # type: ignore[union-attr]
     with pytest.raises(ChangeRefused):
         facade.merge_names("actor", "Ramzan Kadyrov", "R. Kadyrov")  # already one
+    with pytest.raises(UsageError):
+        facade.merge_names("actor", "Ramzan  Kadyrov", "ramzan kadyrov")
     # Undo: take the alias off again; the history keeps every step.
     undone = facade.remove_alias("actor", "Ramzan Kadyrov", "Kadyrov")
     assert "Kadyrov" not in undone.aliases and by("Ramzan Kadyrov") == {ids[1]}

@@ -555,6 +555,8 @@ class Vault:
             kept = self.show(kept.merged_into)  # type: ignore[assignment]
         if not " ".join(keep.split()) or not " ".join(duplicate.split()):
             raise UsageError("name both: the one to keep and its duplicate")
+        if " ".join(keep.split()).casefold() == " ".join(duplicate.split()).casefold():
+            raise UsageError("the name to keep and its duplicate are the same name")
         if kept is not None and dropped is not None and kept.id == dropped.id:
             raise ChangeRefused(f"{duplicate!r} is already a name of {kept.name}")
         if dropped is not None and dropped.merged_into is not None:
