@@ -96,3 +96,24 @@ def test_edit_form_suggests_known_actors(ready: Desk) -> None:
     assert '<datalist id="known-actors">' in form
     for name in ("Igor Kalyapin", "I. Kalyapin", "Ramzan Kadyrov"):
         assert f'<option value="{name}">' in form
+
+
+def test_undoing_a_merge_lists_the_duplicate_again(ready: Desk) -> None:
+    vault = ready.keeper._vault
+    vault.add_alias("actor", "Igor Kalyapin", "I. A. Kalyapin")
+    other = vault.add_alias("actor", "Kalyapin", "Kalyapin I.")  # a second record for the same man
+    vault.merge_names("actor", "Igor Kalyapin", "Kalyapin")
+
+    def entries() -> dict[str, list[str]]:
+        return {e.name: e.aliases for e in directory(vault, "actor").entries if "alyapin" in e.name}
+
+    assert entries() == {"Igor Kalyapin": ["I. A. Kalyapin", "Kalyapin", "Kalyapin I."]}
+    vault.remove_alias("actor", "Igor Kalyapin", "Kalyapin")
+    vault.remove_alias("actor", "Igor Kalyapin", "Kalyapin I.")
+    assert entries() == {"Igor Kalyapin": ["I. A. Kalyapin"], "Kalyapin": ["Kalyapin I."]}
+    page = ready.client.get(_name_page("actors", "Kalyapin")).text
+    assert "<h1>Kalyapin</h1>" in page and "Merged into" not in page
+    assert [v.op.__struct_config__.tag for v, _ in vault.history(other.id)] == [
+        "actor.upsert",
+        "actor.merged_into",
+    ]

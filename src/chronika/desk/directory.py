@@ -56,9 +56,11 @@ def directory(vault: Vault, kind: NameKind, q: str = "", limit: int = SCAN_LIMIT
     """Every actor (or place) with its counts, most used first; ``q`` keeps names containing it."""
     by_name: dict[str, Entry] = {}
     entries: list[Entry] = []
-    for record in vault.named(kind):
-        if record.merged_into is not None:
-            continue
+    records = vault.named(kind)
+    survivors = {r.id: {n.casefold() for n in r.names()} for r in records}
+    for record in records:
+        if record.merged_into is not None and record.name.casefold() in survivors.get(record.merged_into, ()):
+            continue  # listed under the record it was merged into (unless the merge was undone)
         entry = Entry(record.name, list(record.aliases), record)
         entries.append(entry)
         for name in record.names():

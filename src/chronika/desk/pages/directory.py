@@ -20,6 +20,7 @@ from chronika.desk.pages.browse import history_rows
 from chronika.desk.selection import Criteria, iterate
 from chronika.desk.web import flash, keeper_of, read_form, redirect, render, require_unlocked, text_field
 from chronika.errors import UsageError
+from chronika.vault.state import ActorRecord, PlaceRecord
 from chronika.vault.vault import NameKind, Vault
 
 __all__ = ["MAX_NAME", "PAGE_INCIDENTS", "entry_page_data", "routes"]
@@ -52,7 +53,12 @@ def entry_page_data(vault: Vault, kind: NameKind, name: str) -> dict[str, Any]:
     record = vault.find_named(kind, name)
     survivor = None
     if record is not None and record.merged_into is not None:
-        survivor = vault.show(record.merged_into)
+        target = vault.show(record.merged_into)
+        # A merge undone (the alias taken off the survivor) leaves this record a name of its own.
+        if isinstance(target, (ActorRecord, PlaceRecord)) and name.casefold() in (
+            n.casefold() for n in target.names()
+        ):
+            survivor = target
     shown = record.name if record is not None and survivor is None else name
     criteria = Criteria(actor=shown) if kind == "actor" else Criteria(place=shown)
     found = list(iterate(vault, criteria, PAGE_INCIDENTS + 1))
