@@ -162,8 +162,15 @@ def test_split_merge_and_actor_merge_through_the_api(api: Desk) -> None:
     assert {"name": "Igor Kalyapin", "aliases": [], "id": None}.items() <= next(
         a for a in actors["actors"] if a["name"] == "Igor Kalyapin"
     ).items()
-    record = client.post("/api/v1/actors/merge", json={"keep": "Igor Kalyapin", "duplicate": "I. Kalyapin"})
+    assert_error(
+        client.post("/api/v1/actors/merge", json={"keep": "Igor Kalyapin", "duplicate": "x", "kind": "city"}),
+        400,
+    )
+    record = client.post(
+        "/api/v1/actors/merge", json={"keep": "Igor Kalyapin", "duplicate": "I. Kalyapin", "kind": "person"}
+    )
     assert record.status_code == 200 and record.json()["aliases"] == ["I. Kalyapin"]
+    assert record.json()["kind"] == "person"
     one = client.get("/api/v1/actors/named", params={"name": "i. kalyapin"}).json()
     assert one["name"] == "Igor Kalyapin" and one["record"]["id"] == record.json()["id"] and one["incidents"]
     assert [v["op"] for v in one["history"]] == ["actor.merge"]

@@ -43,7 +43,7 @@ def test_merging_two_names_reaches_filters_and_chronologies(ready: Desk) -> None
     assert target.id not in chronology("Ramzan Kadyrov")
     response = ready.post(
         "/actors/merge",
-        {"keep": "Ramzan Kadyrov", "duplicate": "Kadyrov", "note": "the same man"},
+        {"keep": "Ramzan Kadyrov", "duplicate": "Kadyrov", "note": "the same man", "kind": "person"},
         page="/actors",
     )
     assert response.status_code == 303 and response.headers["location"] == _name_page(
@@ -54,6 +54,7 @@ def test_merging_two_names_reaches_filters_and_chronologies(ready: Desk) -> None
     assert target.id in table
     page = ready.client.get(_name_page("actors", "Kadyrov")).text  # either name opens the same page
     assert "<h1>Ramzan Kadyrov</h1>" in page and "actor.merge" in page and "the same man" in page
+    assert vault.find_named("actor", "Kadyrov").kind == "person"  # type: ignore[union-attr]
     assert target.id in page
     listing = ready.client.get("/actors").text
     assert listing.count('href="/actors/named?name=Kadyrov"') == 0  # one entry, the alias beside it

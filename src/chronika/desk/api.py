@@ -29,7 +29,7 @@ from chronika.desk.keeper import Keeper
 from chronika.desk.ledgerinfo import last_checkpoint, run_verify
 from chronika.desk.openapi import openapi_document
 from chronika.desk.pages.browse import chronology_incidents
-from chronika.desk.pages.directory import MAX_NAME, clean_name, entry_page_data
+from chronika.desk.pages.directory import MAX_NAME, clean_name, entry_page_data, kind_of
 from chronika.desk.pages.publish import PublishRequest, make_bundle
 from chronika.desk.pages.review import incidents_of_source
 from chronika.desk.selection import SCAN_LIMIT, Criteria, select
@@ -178,14 +178,18 @@ class MergeBody(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class AliasBody(msgspec.Struct, forbid_unknown_fields=True):
+    """``kind`` (person, organisation, group, unknown; country, region, city) if a record is made."""
+
     name: str
     alias: str
+    kind: str = ""
 
 
 class NameMergeBody(msgspec.Struct, forbid_unknown_fields=True):
     keep: str
     duplicate: str
     note: str | None = None
+    kind: str = ""
 
 
 BODIES: dict[str, type[msgspec.Struct]] = {
@@ -530,7 +534,10 @@ def _directory_routes(kind: NameKind, plural: str) -> list[Route]:
     async def add_alias(request: Request) -> Response:
         body = await _body(request, AliasBody)
         name, alias = clean_name(body.name, "name"), clean_name(body.alias, "alias")
-        return JSON(await _with_vault(request, lambda vault: vault.add_alias(kind, name, alias)))
+        new_kind = kind_of(kind, body.kind)
+        return JSON(
+            await _with_vault(request, lambda vault: vault.add_alias(kind, name, alias, new_kind=new_kind))
+        )
 
     async def remove_alias(request: Request) -> Response:
         body = await _body(request, AliasBody)
@@ -540,8 +547,11 @@ def _directory_routes(kind: NameKind, plural: str) -> list[Route]:
     async def merge(request: Request) -> Response:
         body = await _body(request, NameMergeBody)
         keep, duplicate = clean_name(body.keep, "keep"), clean_name(body.duplicate, "duplicate")
+        new_kind = kind_of(kind, body.kind)
         return JSON(
-            await _with_vault(request, lambda vault: vault.merge_names(kind, keep, duplicate, body.note))
+            await _with_vault(
+                request, lambda vault: vault.merge_names(kind, keep, duplicate, body.note, new_kind=new_kind)
+            )
         )
 
     return [

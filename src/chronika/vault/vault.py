@@ -518,7 +518,10 @@ class Vault:
             )
         return self.upsert_place(name, PlaceKind(new_kind or "city"), aliases=aliases)
 
-    def add_alias(self, kind: NameKind, name: str, alias: str) -> NamedRecord:
+    def add_alias(
+        self, kind: NameKind, name: str, alias: str, *, new_kind: ActorKind | PlaceKind | None = None
+    ) -> NamedRecord:
+        """Another name for the actor (or place) ``name``; ``new_kind`` if its record is made now."""
         record = self.find_named(kind, name)
         if record is not None and record.merged_into is not None:
             raise ChangeRefused(f"{record.id} was merged into {record.merged_into}: add the alias there")
@@ -532,7 +535,7 @@ class Vault:
             raise ChangeRefused(
                 f"{alias!r} is already a name of {other.name} ({other.id}): merge them instead"
             )
-        return self.set_aliases(kind, name, [*(record.aliases if record else []), alias])
+        return self.set_aliases(kind, name, [*(record.aliases if record else []), alias], new_kind=new_kind)
 
     def remove_alias(self, kind: NameKind, name: str, alias: str) -> NamedRecord:
         """Take an alias off (this is also how a merge is undone: the history keeps both steps)."""
@@ -542,7 +545,15 @@ class Vault:
         rest = [a for a in record.aliases if a.casefold() != alias.casefold()]
         return self.set_aliases(kind, record.name, rest)
 
-    def merge_names(self, kind: NameKind, keep: str, duplicate: str, note: str | None = None) -> NamedRecord:
+    def merge_names(
+        self,
+        kind: NameKind,
+        keep: str,
+        duplicate: str,
+        note: str | None = None,
+        *,
+        new_kind: ActorKind | PlaceKind | None = None,
+    ) -> NamedRecord:
         """``duplicate`` names the same actor (or place) as ``keep``: one record with every name.
 
         Incidents keep the names their sources used; filters, search by actor or place and
@@ -568,8 +579,8 @@ class Vault:
         at = now()
         ops: list[Operation]
         if kind == "actor":
-            actor_kind = kept.kind if isinstance(kept, ActorRecord) else ActorKind.UNKNOWN
-            if isinstance(dropped, ActorRecord) and kept is None:
+            actor_kind = kept.kind if isinstance(kept, ActorRecord) else ActorKind(new_kind or "unknown")
+            if isinstance(dropped, ActorRecord) and kept is None and new_kind is None:
                 actor_kind = dropped.kind
             ops = [
                 ActorMerge(
@@ -585,8 +596,8 @@ class Vault:
             if absorbed is not None:
                 ops.append(ActorMergedInto(id=absorbed, at=at, into=record_id))
         else:
-            place_kind = kept.kind if isinstance(kept, PlaceRecord) else PlaceKind.CITY
-            if isinstance(dropped, PlaceRecord) and kept is None:
+            place_kind = kept.kind if isinstance(kept, PlaceRecord) else PlaceKind(new_kind or "city")
+            if isinstance(dropped, PlaceRecord) and kept is None and new_kind is None:
                 place_kind = dropped.kind
             ops = [
                 PlaceMerge(

@@ -20,10 +20,11 @@ from chronika.desk.pages.browse import history_rows
 from chronika.desk.selection import Criteria, iterate
 from chronika.desk.web import flash, keeper_of, read_form, redirect, render, require_unlocked, text_field
 from chronika.errors import UsageError
+from chronika.model import ActorKind, PlaceKind
 from chronika.vault.state import ActorRecord, PlaceRecord
 from chronika.vault.vault import NameKind, Vault
 
-__all__ = ["MAX_NAME", "PAGE_INCIDENTS", "entry_page_data", "routes"]
+__all__ = ["MAX_NAME", "PAGE_INCIDENTS", "entry_page_data", "kind_of", "routes"]
 
 MAX_NAME = 200
 #: Incidents listed on an actor's or place's page; the chronology and the table show them all.
@@ -46,6 +47,18 @@ def clean_name(value: str, what: str) -> str:
     if len(name) > MAX_NAME:
         raise UsageError(f"a name has at most {MAX_NAME} characters")
     return name
+
+
+def kind_of(kind: NameKind, value: str) -> ActorKind | PlaceKind | None:
+    """The kind a new record gets (a person, a city...), from a form or a body; empty: the default."""
+    if not value.strip():
+        return None
+    choices: type[ActorKind] | type[PlaceKind] = ActorKind if kind == "actor" else PlaceKind
+    try:
+        return choices(value.strip())
+    except ValueError:
+        known = ", ".join(member.value for member in choices)
+        raise UsageError(f"unknown kind {value.strip()!r}; known: {known}") from None
 
 
 def entry_page_data(vault: Vault, kind: NameKind, name: str) -> dict[str, Any]:
@@ -91,6 +104,7 @@ def _list_page(kind: NameKind) -> Any:
                 "listing": listing,
                 "q": q,
                 "names": names,
+                "kinds": list(ActorKind) if kind == "actor" else list(PlaceKind),
                 "page_url": lambda entry: page_url(kind, entry.name),
                 "filter_params": lambda entry: filter_params(kind, entry.name),
             },
@@ -118,6 +132,7 @@ def _entry_page(kind: NameKind) -> Any:
                 "names": [n for n in names if n.casefold() != data["name"].casefold()],
                 "filter": filter_params(kind, data["name"]),
                 "survivor_url": page_url(kind, data["survivor"].name) if data["survivor"] else None,
+                "kinds": list(ActorKind) if kind == "actor" else list(PlaceKind),
             },
         )
 
@@ -130,10 +145,12 @@ def _alias_submit(kind: NameKind, *, remove: bool) -> Any:
         form = await read_form(request)
         name = clean_name(text_field(form, "name", 1000), gettext("name"))
         alias = clean_name(text_field(form, "alias", 1000), gettext("alias"))
+        new_kind = kind_of(kind, text_field(form, "kind", 40))
 
         def change(vault: Vault) -> str:
-            record = (vault.remove_alias if remove else vault.add_alias)(kind, name, alias)
-            return record.name
+            if remove:
+                return vault.remove_alias(kind, name, alias).name
+            return vault.add_alias(kind, name, alias, new_kind=new_kind).name
 
         shown = await keeper_of(request).run(session, change)
         flash(request, gettext("Alias removed.") if remove else gettext("Alias added."))
@@ -149,8 +166,9 @@ def _merge_submit(kind: NameKind) -> Any:
         keep = clean_name(text_field(form, "keep", 1000), gettext("name to keep"))
         duplicate = clean_name(text_field(form, "duplicate", 1000), gettext("duplicate name"))
         note = text_field(form, "note", 2000) or None
+        new_kind = kind_of(kind, text_field(form, "kind", 40))
         record = await keeper_of(request).run(
-            session, lambda vault: vault.merge_names(kind, keep, duplicate, note)
+            session, lambda vault: vault.merge_names(kind, keep, duplicate, note, new_kind=new_kind)
         )
         flash(
             request,
