@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from conftest import Desk
 
-from chronika.vault.record import Status
+from chronika.vault.record import LinkKind, Status
 
 
 def test_table_filters_search_sort_and_pages(ready: Desk) -> None:
@@ -142,3 +143,31 @@ def test_tokens_are_shown_once_and_stored_hashed(ready: Desk) -> None:
     token_id = ready.app.state.tokens.list()[0].id
     ready.post(f"/settings/tokens/{token_id}/revoke", page="/settings")
     assert ready.app.state.tokens.list() == []
+
+
+def test_chronology_of_a_link_group(ready: Desk) -> None:
+    vault = ready.keeper._vault
+    first, second, third, *rest = sorted(vault.list_incidents().incidents, key=lambda i: i.evidence_span)
+    vault.link(second.id, first.id, LinkKind.SAME_CAMPAIGN)
+    vault.link(third.id, second.id, LinkKind.FOLLOW_UP_OF)  # reached from the first through the second
+    vault.accept([i.id for i in vault.list_incidents().incidents])
+    page = ready.client.get("/chronology", params={"linked": first.id})
+    assert page.status_code == 200
+    listed = re.findall(r'<li id="(inc_[0-9a-z]{8})"', page.text)
+    assert sorted(listed) == sorted([first.id, second.id, third.id])
+    assert f"/chronology?linked={first.id}" in ready.client.get(f"/incidents/{first.id}").text
+    assert ready.client.get("/chronology", params={"linked": "inc_zzzzzzzz"}).status_code == 404
+    secret = ready.app.state.tokens.create("tests").secret
+    found = ready.client.get(
+        "/api/v1/chronology", params={"linked": third.id}, headers={"authorization": f"Bearer {secret}"}
+    ).json()
+    assert {i["id"] for i in found["incidents"]} == {first.id, second.id, third.id}
+    assert all(i.id not in listed for i in rest)
+
+
+def test_edit_form_suggests_known_places(ready: Desk) -> None:
+    vault = ready.keeper._vault
+    vault.merge_names("place", "Grozny", "Groznyy")
+    form = ready.client.get(f"/incidents/{ready.incident_ids()[0]}/edit").text
+    assert 'list="known-places"' in form
+    assert '<option value="Groznyy">' in form and '<option value="Moscow">' in form

@@ -1,28 +1,28 @@
 """Real browser, real server: Debian's chromium (headless, through Playwright) against ``chronika serve``.
 
-The flow is the README's: first-run setup, paste the sample report, accept its drafts, edit one,
-add a response, search, open a chronology, lock. JavaScript is disabled in the browser, so every
+The whole path of a documentation officer: first-run setup, lock and unlock, paste the sample
+report, split a draft that reports two things and merge two drafts of one occasion, accept the
+drafts, edit one (with the names the form suggests), add a response, search, open a chronology,
+merge two names of one actor on the actor's page, verify, lock. JavaScript is disabled, so every
 step proves the page works without it. Every request the browser makes is intercepted: anything
-not addressed to 127.0.0.1 fails the test (and is never sent).
+not addressed to 127.0.0.1 fails the test (and is never sent). The steps are written against the
+page objects of ``browser.py``.
 
 Screenshots of the main pages go to ``$CHRONIKA_SCREENSHOTS`` when set (the README's come from
-``CHRONIKA_SCREENSHOTS=docs/screenshots``), else to the test's temp folder, kept on failure.
+``CHRONIKA_SCREENSHOTS=docs/screenshots``), else to the test's temp folder, kept on failure (with
+``failure.png`` of the page the failing step was on).
 """
 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import PASSPHRASE, SAMPLE
+from live import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -40,47 +40,14 @@ BROWSER_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("CHRONIKA_")}
-    env.update(CHRONIKA_TEST_FAST_KDF="1", HOME=str(tmp_path / "home"), TMPDIR=str(tmp_path))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "chronika", "serve", "--vault", str(tmp_path / "vault"), "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/static/desk.css", timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"chronika serve exited: {process.stderr.read() if process.stderr else ''}")
-            time.sleep(0.1)
-    try:
+    with serve(tmp_path) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            out, _ = process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            out, _ = process.communicate()
-        assert f"Chronika desk: {url}/" in out
 
 
-def test_setup_paste_accept_chronology_lock(server: str, tmp_path: Path) -> None:
+def test_the_whole_path_without_javascript(server: str, tmp_path: Path) -> None:
+    from browser import DeskBrowser
     from playwright.sync_api import sync_playwright
 
     shots = Path(os.environ.get("CHRONIKA_SCREENSHOTS") or tmp_path / "screenshots")
@@ -100,65 +67,91 @@ def test_setup_paste_accept_chronology_lock(server: str, tmp_path: Path) -> None
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=BROWSER_ARGS)
         context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
         context.route("**/*", guard)
-        page = context.new_page()
+        desk = DeskBrowser(context.new_page(), server)
+        page = desk.page
         try:
-            page.goto(server + "/")
-            assert page.url.endswith("/setup")
+            # First run: the setup page, the recovery phrase shown once.
+            desk.go("/")
+            assert desk.path == "/setup"
             page.screenshot(path=str(shots / "setup.png"))
-            page.fill("#passphrase", PASSPHRASE)
-            page.fill("#passphrase2", PASSPHRASE)
-            page.click("button[type=submit].primary")
-            assert page.locator("#recovery-phrase li").count() == 24
-            page.click("text=open the inbox")
-            assert page.url.endswith("/inbox")
+            assert len(desk.set_up(PASSPHRASE)) == 24
+            assert desk.path == "/inbox"
 
-            page.fill("#name", "grozny-2014.txt")
-            page.fill("#text", SAMPLE.read_text())
-            page.click("text=Find incidents")
-            assert "/sources/src_" in page.url
-            assert page.locator("mark").count() >= 5
+            # Lock, then unlock with the passphrase: the page asked for comes back.
+            desk.lock()
+            assert desk.path == "/unlock"
+            desk.go("/incidents")
+            assert desk.path.startswith("/unlock")
+            desk.unlock("not the passphrase")
+            assert page.locator("p.error").count() == 1
+            desk.unlock(PASSPHRASE)
+            assert desk.path == "/incidents"
+
+            # Paste the sample report: drafts beside the text, their words marked in place.
+            source = desk.paste("grozny-2014.txt", SAMPLE.read_text())
+            assert source.startswith("src_") and page.locator("mark").count() >= 5
             page.screenshot(path=str(shots / "review.png"), full_page=True)
+            drafts = len(desk.draft_cards())
 
-            first_card = page.locator("article.card").first
-            incident_id = first_card.get_attribute("id")
-            page.click("button[name=all_of]")
-            assert "incidents accepted" in page.content()
-            assert page.locator("article.card.accepted").count() == page.locator("article.card").count()
+            # Split the fire's draft where the neighbours' account begins.
+            fire = desk.card_with("burned down")
+            desk.split(fire, before="Neighbours", part_acts=["property_destruction"])
+            assert f"/sources/{source}" in desk.path and "Split" in desk.flash()
+            part = desk.card_with("smelled petrol")
+            assert part != fire and len(desk.draft_cards()) == drafts + 1
 
-            page.goto(f"{server}/incidents/{incident_id}/edit")
-            page.check("input[name=act][value=threat]")
-            page.fill("#note", "checked against the text")
-            page.click("text=Save")
-            assert page.url.endswith(f"/incidents/{incident_id}")
-            page.select_option("select[name=kind]", "investigation_requested")
-            page.fill("input[name=date][type=date]", "2014-12-18")
-            page.fill("input[name=source]", "NCDN statement, 17 Dec 2014")
-            page.click("text=Add to the response history")
-            assert "NCDN statement" in page.content()
+            # Merge the rally's draft with the surveillance the same day.
+            rally, followed = desk.card_with("rally in Grozny"), desk.card_with("armed masked men")
+            desk.merge(rally, followed, "one day of one campaign")
+            assert "Merged" in desk.flash() and len(desk.draft_cards()) == drafts
+            assert page.locator(f"article.card.retracted#{followed}").count() == 1
+
+            # Accept every draft of the report in one step.
+            desk.accept_all()
+            assert "incidents accepted" in desk.flash()
+            assert desk.draft_cards() == []
+
+            # Edit one: the form suggests known names (a datalist, no script).
+            threat = desk.card_with("threatening phone calls")
+            desk.open_edit(threat)
+            assert {"Igor Kalyapin", "Ramzan Kadyrov"} <= set(desk.suggestions())
+            desk.edit(add_act="smear_campaign", perpetrator="Kadyrov", note="calls traced to his staff")
+            assert desk.path == f"/incidents/{threat}"
+            assert desk.history_ops()[-1] == "incident.update"
+
+            # Record the state's response.
+            desk.add_response("investigation_requested", "2014-12-18", "NCDN statement, 17 Dec 2014")
+            assert "NCDN statement" in desk.text()
             page.screenshot(path=str(shots / "incident.png"), full_page=True)
 
-            page.goto(server + "/incidents")
-            page.fill("input[name=q]", "Grozny")
-            page.click(".filters button[type=submit]")
-            assert page.locator("table.incidents tbody tr").count() >= 1
+            # Search: the split-off part is found by its own words.
+            assert part in desk.search("petrol")
+            assert len(desk.search("Grozny")) >= 1
             page.screenshot(path=str(shots / "incidents.png"), full_page=True)
 
-            page.goto(server + "/chronology?actor=Kalyapin")
-            assert page.locator("svg.timeline .mark").count() >= 1
-            assert page.locator("ol.chronology li").count() >= 1
+            # A chronology, drawn on the server.
+            assert threat in desk.chronology(actor="Kalyapin") and desk.timeline_marks() >= 1
             page.screenshot(path=str(shots / "chronology.png"), full_page=True)
             page.emulate_media(media="print")
             assert not page.locator("header.top").is_visible()
             page.emulate_media(media="screen")
 
-            page.goto(server + "/verify")
-            page.click("text=Verify now")
-            assert "Intact" in page.content()
+            # The actor's page: "Kadyrov" is the same man; his chronology then holds the edited threat.
+            assert threat not in desk.chronology(actor="Ramzan Kadyrov")
+            desk.actor("Ramzan Kadyrov")
+            desk.merge_actor_here("Kadyrov", "the same official")
+            assert desk.aliases() == ["Kadyrov"] and "actor.merge" in desk.history_ops()
+            page.screenshot(path=str(shots / "actor.png"), full_page=True)
+            assert threat in desk.chronology(actor="Ramzan Kadyrov")
 
-            page.click("button.button-lock")
-            assert page.url.endswith("/unlock")
-            page.goto(server + "/incidents")
-            assert "/unlock" in page.url
+            # Verify, then lock: the keys leave, the records are behind the unlock page again.
+            desk.go("/verify")
+            page.click("text=Verify now")
+            assert "Intact" in desk.text()
+            desk.lock()
+            assert desk.path == "/unlock"
+            desk.go("/actors")
+            assert desk.path.startswith("/unlock")
         except Exception:
             page.screenshot(path=str(shots / "failure.png"), full_page=True)
             raise

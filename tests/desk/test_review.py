@@ -171,3 +171,74 @@ def test_inbox_lists_reports_waiting_for_review(ready: Desk) -> None:
 def test_empty_paste_is_a_clear_error(ready: Desk) -> None:
     response = ready.post("/inbox/paste", {"text": "   "})
     assert response.status_code == 400 and "whitespace" in response.text
+
+
+def _draft_with(ready: Desk, words: str) -> str:
+    vault = ready.keeper._vault
+    return next(i.id for i in vault.list_incidents().incidents if words in i.evidence)
+
+
+def test_split_page_cuts_a_draft_in_two(ready: Desk) -> None:
+    draft = _draft_with(ready, "burned down")
+    page = ready.client.get(f"/incidents/{draft}/split")
+    assert page.status_code == 200
+    # Every place the words may divide is offered as a radio button (no script needed).
+    offsets = re.findall(r'name="cut" value="(\d+)"', page.text)
+    assert offsets, page.text
+    vault = ready.keeper._vault
+    words = vault.evidence_words(vault.incident(draft))
+    cut = next(int(o) for o in offsets if words[int(o) :].strip().startswith("Neighbours"))
+    response = ready.post(
+        f"/incidents/{draft}/split",
+        {"cut": str(cut), "part_act": "property_destruction", "note": "the smell is its own fact"},
+        page=f"/incidents/{draft}/split",
+    )
+    assert response.status_code == 303 and response.headers["location"].startswith(
+        f"/sources/{ready.source_id}#inc_"
+    )
+    part_id = response.headers["location"].rsplit("#", 1)[1]
+    kept, part = vault.incident(draft), vault.incident(part_id)
+    assert kept.evidence.endswith("burned down.") and part.evidence.startswith("Neighbours")
+    assert part.split_from == draft and part.status is Status.DRAFT
+    source = ready.client.get(f"/sources/{ready.source_id}").text
+    assert f'id="ev-{part_id}"' in source and f'id="ev-{draft}"' in source
+    shown = ready.client.get(f"/incidents/{draft}").text
+    assert "incident.split" in shown and part_id in shown  # the history names the part
+    assert "incident.split_off" in ready.client.get(f"/incidents/{part_id}").text
+
+
+def test_split_refusals_are_pages_not_errors(ready: Desk) -> None:
+    draft = _draft_with(ready, "burned down")
+    page = f"/incidents/{draft}/split"
+    assert ready.post(page, {"cut": "", "part_act": "property_destruction"}, page=page).status_code == 400
+    assert ready.post(page, {"cut": "x", "part_act": "threat"}, page=page).status_code == 400
+    assert ready.post(page, {"cut": "99999", "part_act": "threat"}, page=page).status_code == 400
+    assert ready.client.post(page, data={"cut": "", "part_act": "threat"}).status_code == 403  # no CSRF
+    assert ready.client.get("/incidents/inc_zzzzzzzz/split").status_code == 404
+
+
+def test_merge_page_compares_then_merges_keeping_both_spans(ready: Desk) -> None:
+    keep = _draft_with(ready, "rally in Grozny")
+    other = _draft_with(ready, "armed masked men")
+    chooser = ready.client.get(f"/incidents/{keep}/merge")
+    assert chooser.status_code == 200 and f'<option value="{other}"' in chooser.text
+    compare = ready.client.get(f"/incidents/{keep}/merge", params={"other": other})
+    assert compare.status_code == 200 and "surveillance" in compare.text and "smear campaign" in compare.text
+    response = ready.post(
+        f"/incidents/{keep}/merge",
+        {"other": other, "note": "one day, one campaign"},
+        page=f"/incidents/{keep}",
+    )
+    assert response.status_code == 303
+    vault = ready.keeper._vault
+    merged, gone = vault.incident(keep), vault.incident(other)
+    assert {"smear_campaign", "surveillance"} <= set(merged.acts)
+    assert [e.incident_id for e in merged.more_evidence] == [other]
+    assert gone.status is Status.RETRACTED and gone.merged_into == keep
+    source = ready.client.get(f"/sources/{ready.source_id}").text
+    assert f'id="ev-{other}"' in source  # the merged draft's words stay marked as evidence
+    assert f'href="/incidents/{keep}"' in source and "Merged into" in source
+    page = ready.client.get(f"/incidents/{keep}").text
+    assert "incident.merge" in page and "armed masked men" in page
+    again = ready.post(f"/incidents/{keep}/merge", {"other": other}, page=f"/incidents/{keep}")
+    assert again.status_code == 409

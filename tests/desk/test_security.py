@@ -8,7 +8,18 @@ import pytest
 from conftest import PASSPHRASE, Desk
 from starlette.routing import Mount, Route
 
-PAGES = ["/inbox", "/incidents", "/chronology", "/verify", "/settings", "/incidents.csv"]
+PAGES = [
+    "/inbox",
+    "/incidents",
+    "/chronology",
+    "/verify",
+    "/settings",
+    "/incidents.csv",
+    "/actors",
+    "/places",
+    "/actors/named?name=Igor+Kalyapin",
+    "/places/named?name=Grozny",
+]
 
 
 def assert_guarded(response, *, store: bool = True) -> None:
@@ -29,6 +40,9 @@ def test_every_page_carries_the_headers_and_no_store(ready: Desk) -> None:
         f"/sources/{ready.source_id}",
         f"/incidents/{incident}",
         f"/incidents/{incident}/edit",
+        f"/incidents/{incident}/split",
+        f"/incidents/{incident}/merge",
+        f"/incidents/{incident}/merge?other={ready.incident_ids()[1]}",
     ]:
         response = ready.client.get(path)
         assert response.status_code == 200, path
@@ -131,6 +145,10 @@ def test_pages_load_nothing_from_elsewhere(ready: Desk) -> None:
         "/chronology",
         f"/incidents/{incident}",
         f"/sources/{ready.source_id}",
+        f"/incidents/{incident}/split",
+        f"/incidents/{incident}/merge?other={ready.incident_ids()[1]}",
+        "/actors",
+        "/places/named?name=Grozny",
     ]:
         html = ready.client.get(path).text
         assert not external.search(html), path

@@ -83,3 +83,34 @@ def test_a_source_file_name_is_not_public(scene: Scene) -> None:
     assert isinstance(source, SourceRecord) and source.title is None
     assert cite_source(source, Audience.PUBLIC) == f"document {source.id}"
     assert source.name in cite_source(source, Audience.PARTNER)
+
+
+def test_withheld_evidence_takes_the_merged_drafts_words_too(tmp_path) -> None:
+    """A merged incident keeps the other draft's words (``more_evidence``): withheld with the evidence."""
+    from chronika.vault.keys import INTERACTIVE_KDF
+    from chronika.vault.record import IncidentChanges
+    from chronika.vault.secret import Passphrase
+    from chronika.vault.vault import Vault
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("On 4 April 2021 police detained the journalist Lidia Sokolova in Tomsk.")
+    (folder / "b.txt").write_text(
+        "Lidia Sokolova was detained in Tomsk on 4 April 2021, said her editor Pyotr Zhuk."
+    )
+    vault, _ = Vault.init(tmp_path / "vault", Passphrase("correct horse battery staple"), kdf=INTERACTIVE_KDF)
+    try:
+        first, second = [i for r in vault.import_documents(sorted(folder.iterdir())) for i in r.incidents]
+        vault.merge(first, second)
+        vault.edit(first, IncidentChanges(sensitive=["victims"]))
+        vault.accept([first])
+        merged = vault.incident(first)
+        assert "Pyotr Zhuk" in merged.more_evidence[0].text
+        for audience in (Audience.PUBLIC, Audience.PARTNER):
+            redacted = redact(merged, audience)
+            assert redacted is not None and redacted.record.more_evidence == []
+            assert "Pyotr Zhuk" not in b"\n".join(record_lines([redacted])).decode()
+        internal = redact(merged, Audience.INTERNAL)
+        assert internal is not None and internal.record.more_evidence == merged.more_evidence
+    finally:
+        vault.lock()

@@ -12,15 +12,24 @@ from chronika.model import Act, ActorKind, Anchor, AnchorOrigin, DateSpan, Place
 from chronika.vault.record import (
     ID_PATTERN,
     PAYLOAD_FORMAT,
+    ActorMerge,
+    ActorMergedInto,
     ActorUpsert,
+    Evidence,
     IncidentAccept,
     IncidentChanges,
     IncidentCreate,
+    IncidentMerge,
+    IncidentMergedInto,
     IncidentRetract,
+    IncidentSplit,
+    IncidentSplitOff,
     IncidentUpdate,
     LinkAdd,
     LinkKind,
     Operation,
+    PlaceMerge,
+    PlaceMergedInto,
     PlaceUpsert,
     ResponseAdd,
     ResponseKind,
@@ -76,6 +85,48 @@ EVERY_OPERATION: list[Operation] = [
     LinkAdd(
         id="lnk_00000001", at=AT, kind=LinkKind.FOLLOW_UP_OF, from_id="inc_00000002", to_id="inc_00000001"
     ),
+    IncidentSplitOff(
+        id="inc_00000003",
+        at=AT,
+        from_id="inc_00000001",
+        source_id="src_00000001",
+        date=None,
+        acts=[Act.THREAT],
+        perpetrators=[],
+        victims=["Anna"],
+        location=None,
+        evidence="detained Anna.",
+        evidence_span=(7, 21),
+        confidence=0.5,
+        note="two occasions",
+    ),
+    IncidentSplit(
+        id="inc_00000001",
+        at=AT,
+        part_id="inc_00000003",
+        acts=[Act.ARBITRARY_DETENTION],
+        evidence="Police",
+        evidence_span=(0, 6),
+    ),
+    IncidentMerge(
+        id="inc_00000001",
+        at=AT,
+        absorbed_id="inc_00000002",
+        changes=IncidentChanges(acts=[Act.THREAT, Act.ARBITRARY_DETENTION]),
+        evidence=[Evidence(incident_id="inc_00000002", source_id=None, span=(0, 4), text="Anna")],
+    ),
+    IncidentMergedInto(id="inc_00000002", at=AT, into="inc_00000001", note="same day"),
+    ActorMerge(
+        id="who_00000001",
+        at=AT,
+        name="Ramzan Kadyrov",
+        kind=ActorKind.PERSON,
+        names=["Kadyrov"],
+        absorbed_id="who_00000002",
+    ),
+    ActorMergedInto(id="who_00000002", at=AT, into="who_00000001"),
+    PlaceMerge(id="plc_00000001", at=AT, name="Grozny", kind=PlaceKind.CITY, names=["Groznyy"]),
+    PlaceMergedInto(id="plc_00000002", at=AT, into="plc_00000001"),
 ]
 
 
@@ -102,7 +153,9 @@ def test_a_newer_payload_format_is_refused_not_misread() -> None:
 
 
 def test_an_unknown_operation_is_from_a_newer_chronika() -> None:
-    payload = bytes([PAYLOAD_FORMAT]) + msgspec.msgpack.encode({"op": "incident.merge", "id": "x", "at": AT})
+    payload = bytes([PAYLOAD_FORMAT]) + msgspec.msgpack.encode(
+        {"op": "incident.teleport", "id": "x", "at": AT}
+    )
     with pytest.raises(VaultFormatTooNew):
         decode_payload(payload)
 

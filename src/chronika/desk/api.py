@@ -22,13 +22,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from chronika.desk.directory import directory
 from chronika.desk.editing import changes_for, parse_acts
-from chronika.desk.intake import import_text
+from chronika.desk.intake import import_bytes, import_text
 from chronika.desk.keeper import Keeper
 from chronika.desk.ledgerinfo import last_checkpoint, run_verify
 from chronika.desk.openapi import openapi_document
+from chronika.desk.pages.browse import chronology_incidents
+from chronika.desk.pages.directory import MAX_NAME, clean_name, entry_page_data, kind_of
+from chronika.desk.pages.publish import PublishRequest, make_bundle
 from chronika.desk.pages.review import incidents_of_source
-from chronika.desk.selection import SCAN_LIMIT, Criteria, iterate, select
+from chronika.desk.selection import SCAN_LIMIT, Criteria, select
 from chronika.desk.tokens import TokenStore
 from chronika.errors import (
     ChronikaError,
@@ -41,9 +45,11 @@ from chronika.errors import (
     UsageError,
     VaultLocked,
 )
-from chronika.model import DateSpan
+from chronika.extract.reader import MAX_INPUT_BYTES
+from chronika.model import Act, DateSpan
+from chronika.publish.redaction import Audience
 from chronika.vault.record import LinkKind, ResponseKind, Status, op_name
-from chronika.vault.vault import Vault
+from chronika.vault.vault import NameKind, Vault
 
 __all__ = ["ApiError", "error_response", "routes", "status_for"]
 
@@ -146,6 +152,46 @@ class ImportBody(msgspec.Struct, forbid_unknown_fields=True):
     published: dt.date | None = None
 
 
+class PublishBody(msgspec.Struct, forbid_unknown_fields=True):
+    """What the Publish page asks: a scope (all empty: every incident), an audience and a format."""
+
+    audience: Audience = Audience.PUBLIC
+    format: str = "html"
+    actor: str = ""
+    place: str = ""
+    q: str = ""
+    title: str = ""
+
+
+class SplitBody(msgspec.Struct, forbid_unknown_fields=True):
+    """``acts`` go to the new part; ``cut`` is a character offset inside the evidence (see Vault.split)."""
+
+    acts: list[Act]
+    keep_acts: list[Act] | None = None
+    cut: int | None = None
+    note: str | None = None
+
+
+class MergeBody(msgspec.Struct, forbid_unknown_fields=True):
+    other: str
+    note: str | None = None
+
+
+class AliasBody(msgspec.Struct, forbid_unknown_fields=True):
+    """``kind`` (person, organisation, group, unknown; country, region, city) if a record is made."""
+
+    name: str
+    alias: str
+    kind: str = ""
+
+
+class NameMergeBody(msgspec.Struct, forbid_unknown_fields=True):
+    keep: str
+    duplicate: str
+    note: str | None = None
+    kind: str = ""
+
+
 BODIES: dict[str, type[msgspec.Struct]] = {
     "EditBody": EditBody,
     "NoteBody": NoteBody,
@@ -154,6 +200,11 @@ BODIES: dict[str, type[msgspec.Struct]] = {
     "ResponseBody": ResponseBody,
     "LinkBody": LinkBody,
     "ImportBody": ImportBody,
+    "PublishBody": PublishBody,
+    "SplitBody": SplitBody,
+    "MergeBody": MergeBody,
+    "AliasBody": AliasBody,
+    "NameMergeBody": NameMergeBody,
 }
 
 
@@ -342,6 +393,35 @@ async def import_report(request: Request) -> Response:
     )
 
 
+async def import_file(request: Request) -> Response:
+    """A file as the request body (txt, md, html, pdf, docx: sniffed from the bytes), named by ``name``."""
+    _authenticate(request)
+    name = " ".join(request.query_params.get("name", "").split())[:120]
+    if not name:
+        raise ApiError(400, "E120", "give the file's name: ?name=report.pdf")
+    published = request.query_params.get("published", "").strip()
+    try:
+        day = dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        raise ApiError(400, "E120", "published must be YYYY-MM-DD") from None
+    data = await request.body()
+    if len(data) > MAX_INPUT_BYTES:
+        raise ApiError(413, "E413", "the file is too large")
+    result = await _with_vault(request, lambda vault: import_bytes(vault, data, name, published=day))
+    return JSON(
+        {"source_id": result.source_id, "incidents": result.incidents, "duplicate": result.duplicate},
+        status_code=200 if result.duplicate else 201,
+    )
+
+
+async def publish(request: Request) -> Response:
+    """The Publish page's download: a signed bundle as a .zip."""
+    body = await _body(request, PublishBody)
+    wanted = PublishRequest.parse({**msgspec.structs.asdict(body), "audience": body.audience.value})
+    data = await _with_vault(request, lambda vault: make_bundle(vault, wanted))
+    return Response(data, media_type="application/zip")
+
+
 async def get_source(request: Request) -> Response:
     source_id = request.path_params["source_id"]
 
@@ -360,8 +440,9 @@ async def get_source(request: Request) -> Response:
 async def chronology(request: Request) -> Response:
     values = {key: request.query_params.getlist(key) for key in request.query_params}
     values.setdefault("status", [Status.ACCEPTED.value])
+    linked = " ".join(values.pop("linked", [""])[-1:]).strip()[:40]
     criteria = Criteria.parse(values)
-    found = await _with_vault(request, lambda vault: list(iterate(vault, criteria, SCAN_LIMIT)))
+    found = await _with_vault(request, lambda vault: chronology_incidents(vault, criteria, linked))
     far = dt.date.max
     found.sort(key=lambda i: (i.date.start, i.date.end or far) if i.date else (far, far))
     return JSON({"incidents": found, "capped": len(found) >= SCAN_LIMIT})
@@ -390,6 +471,98 @@ async def verify_now(request: Request) -> Response:
     return JSON(outcome.as_json(), status_code=200 if outcome.ok else 409)
 
 
+async def split_incident(request: Request) -> Response:
+    incident_id = request.path_params["incident_id"]
+    body = await _body(request, SplitBody)
+    kept, part = await _with_vault(
+        request,
+        lambda vault: vault.split(incident_id, body.acts, body.keep_acts, cut=body.cut, note=body.note),
+    )
+    return JSON({"kept": kept, "part": part}, status_code=201)
+
+
+async def merge_incident(request: Request) -> Response:
+    incident_id = request.path_params["incident_id"]
+    body = await _body(request, MergeBody)
+    return JSON(await _with_vault(request, lambda vault: vault.merge(incident_id, body.other, body.note)))
+
+
+def _name_param(request: Request, name: str = "name") -> str:
+    return clean_name(request.query_params.get(name, ""), name)
+
+
+def _directory_routes(kind: NameKind, plural: str) -> list[Route]:
+    async def listing(request: Request) -> Response:
+        q = request.query_params.get("q", "")[:MAX_NAME]
+        found = await _with_vault(request, lambda vault: directory(vault, kind, q))
+        return JSON(
+            {
+                plural: [
+                    {
+                        "name": entry.name,
+                        "aliases": entry.aliases,
+                        "id": entry.record.id if entry.record else None,
+                        **(
+                            {"perpetrator": entry.perpetrator, "victim": entry.victim}
+                            if kind == "actor"
+                            else {}
+                        ),
+                        "incidents": entry.total,
+                    }
+                    for entry in found.entries
+                ],
+                "scanned": found.scanned,
+                "capped": found.capped,
+            }
+        )
+
+    async def named(request: Request) -> Response:
+        name = _name_param(request)
+        data = await _with_vault(request, lambda vault: entry_page_data(vault, kind, name))
+        return JSON(
+            {
+                "name": data["name"],
+                "record": data["record"],
+                "merged_into": data["survivor"].id if data["survivor"] else None,
+                "aliases": data["aliases"],
+                "incidents": [incident.id for incident in data["incidents"]],
+                "more": data["more"],
+                "history": data["history"],
+            }
+        )
+
+    async def add_alias(request: Request) -> Response:
+        body = await _body(request, AliasBody)
+        name, alias = clean_name(body.name, "name"), clean_name(body.alias, "alias")
+        new_kind = kind_of(kind, body.kind)
+        return JSON(
+            await _with_vault(request, lambda vault: vault.add_alias(kind, name, alias, new_kind=new_kind))
+        )
+
+    async def remove_alias(request: Request) -> Response:
+        body = await _body(request, AliasBody)
+        name, alias = clean_name(body.name, "name"), clean_name(body.alias, "alias")
+        return JSON(await _with_vault(request, lambda vault: vault.remove_alias(kind, name, alias)))
+
+    async def merge(request: Request) -> Response:
+        body = await _body(request, NameMergeBody)
+        keep, duplicate = clean_name(body.keep, "keep"), clean_name(body.duplicate, "duplicate")
+        new_kind = kind_of(kind, body.kind)
+        return JSON(
+            await _with_vault(
+                request, lambda vault: vault.merge_names(kind, keep, duplicate, body.note, new_kind=new_kind)
+            )
+        )
+
+    return [
+        Route(f"/{plural}", listing, methods=["GET"]),
+        Route(f"/{plural}/named", named, methods=["GET"]),
+        Route(f"/{plural}/aliases", add_alias, methods=["POST"]),
+        Route(f"/{plural}/aliases/remove", remove_alias, methods=["POST"]),
+        Route(f"/{plural}/merge", merge, methods=["POST"]),
+    ]
+
+
 routes = [
     Route("/openapi.json", openapi, methods=["GET"]),
     Route("/status", status, methods=["GET"]),
@@ -400,11 +573,17 @@ routes = [
     Route("/incidents/{incident_id}/retract", retract_incident, methods=["POST"]),
     Route("/incidents/{incident_id}/responses", add_response, methods=["POST"]),
     Route("/incidents/{incident_id}/links", add_link, methods=["POST"]),
+    Route("/incidents/{incident_id}/split", split_incident, methods=["POST"]),
+    Route("/incidents/{incident_id}/merge", merge_incident, methods=["POST"]),
     Route("/records/{record_id}/history", history, methods=["GET"]),
     Route("/accept", accept_many, methods=["POST"]),
     Route("/imports", import_report, methods=["POST"]),
+    Route("/imports/file", import_file, methods=["POST"]),
+    Route("/publish", publish, methods=["POST"]),
     Route("/sources/{source_id}", get_source, methods=["GET"]),
     Route("/chronology", chronology, methods=["GET"]),
     Route("/verify", verify_state, methods=["GET"]),
     Route("/verify", verify_now, methods=["POST"]),
+    *_directory_routes("actor", "actors"),
+    *_directory_routes("place", "places"),
 ]

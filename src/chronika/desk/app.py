@@ -27,7 +27,7 @@ from chronika.desk import api
 from chronika.desk.config import DeskConfig
 from chronika.desk.i18n import gettext
 from chronika.desk.keeper import Keeper
-from chronika.desk.pages import access, admin, browse, publish, review
+from chronika.desk.pages import access, admin, browse, directory, publish, review
 from chronika.desk.security import DeskGuard
 from chronika.desk.tokens import TokenStore
 from chronika.desk.web import CsrfRejected, render
@@ -95,6 +95,7 @@ def create_app(config: DeskConfig, keeper: Keeper | None = None) -> Starlette:
         *access.routes,
         *review.routes,
         *browse.routes,
+        *directory.routes,
         *admin.routes,
         *publish.routes,
         Mount("/api/v1", routes=api.routes),

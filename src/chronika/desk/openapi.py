@@ -102,6 +102,40 @@ def _operation(
     return operation
 
 
+def _directory_paths(plural: str, one: str) -> dict[str, Any]:
+    """The five routes actors and places share (``api._directory_routes``)."""
+    name = {"type": "string", "minLength": 1, "maxLength": 200}
+    named = {
+        "name": "name",
+        "in": "query",
+        "required": True,
+        "description": f"A name of {one} (any alias finds it).",
+        "schema": name,
+    }
+    record = {"type": "object"}
+    return {
+        f"/api/v1/{plural}": {
+            "get": _operation(
+                f"Every {plural[:-1]} with its aliases and incident counts",
+                record,
+                params=[_query("q", "Only names containing this.", {"type": "string", "maxLength": 200})],
+            )
+        },
+        f"/api/v1/{plural}/named": {
+            "get": _operation(
+                f"One {plural[:-1]}: record, aliases, incidents, history", record, params=[named]
+            )
+        },
+        f"/api/v1/{plural}/aliases": {"post": _operation(f"Add an alias to {one}", record, body="AliasBody")},
+        f"/api/v1/{plural}/aliases/remove": {
+            "post": _operation(f"Remove an alias of {one} (also undoes a merge)", record, body="AliasBody")
+        },
+        f"/api/v1/{plural}/merge": {
+            "post": _operation(f"Merge a duplicate name into {one}", record, body="NameMergeBody")
+        },
+    }
+
+
 @cache
 def openapi_document() -> dict[str, Any]:
     from chronika.desk.api import BODIES
@@ -163,6 +197,31 @@ def openapi_document() -> dict[str, Any]:
                 "Link to another incident", "LinkRecord", body="LinkBody", params=[incident], status="201"
             )
         },
+        "/api/v1/incidents/{incident_id}/split": {
+            "post": _operation(
+                "Split a draft in two (by acts, and by cutting its words at an offset)",
+                {
+                    "type": "object",
+                    "properties": {
+                        "kept": {"$ref": _REF.format(name="IncidentRecord")},
+                        "part": {"$ref": _REF.format(name="IncidentRecord")},
+                    },
+                },
+                body="SplitBody",
+                params=[incident],
+                status="201",
+            )
+        },
+        "/api/v1/incidents/{incident_id}/merge": {
+            "post": _operation(
+                "Merge another draft into this incident, keeping every evidence span",
+                "IncidentRecord",
+                body="MergeBody",
+                params=[incident],
+            )
+        },
+        **_directory_paths("actors", "an actor"),
+        **_directory_paths("places", "a place"),
         "/api/v1/records/{record_id}/history": {
             "get": _operation(
                 "Every version of a record", {"type": "array", "items": anything}, params=[_path("record_id")]
@@ -176,6 +235,53 @@ def openapi_document() -> dict[str, Any]:
                 "Import a pasted report: source and drafts", anything, body="ImportBody", status="201"
             )
         },
+        "/api/v1/imports/file": {
+            "post": {
+                **_operation(
+                    "Import a file (txt, md, html, pdf, docx) sent as the body",
+                    anything,
+                    params=[
+                        {
+                            "name": "name",
+                            "in": "query",
+                            "required": True,
+                            "description": "The file's name (its suffix is a hint; the bytes are sniffed).",
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 120},
+                        },
+                        _query(
+                            "published",
+                            "The report's date, YYYY-MM-DD.",
+                            {"type": "string", "format": "date"},
+                        ),
+                    ],
+                    status="201",
+                ),
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                    },
+                },
+            }
+        },
+        "/api/v1/publish": {
+            "post": {
+                **_operation(
+                    "A signed bundle (.zip) of a chronology or an export", anything, body="PublishBody"
+                ),
+                "responses": {
+                    "200": {
+                        "description": "The bundle",
+                        "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+                    },
+                    **{
+                        code: value
+                        for code, value in _operation("", anything)["responses"].items()
+                        if code != "200"
+                    },
+                },
+            }
+        },
         "/api/v1/sources/{source_id}": {
             "get": _operation(
                 "A source document and its incidents' ids", "SourceRecord", params=[_path("source_id")]
@@ -185,7 +291,14 @@ def openapi_document() -> dict[str, Any]:
             "get": _operation(
                 "Matching incidents in date order (accepted only unless status is given)",
                 page,
-                params=FILTERS,
+                params=[
+                    *FILTERS,
+                    _query(
+                        "linked",
+                        "Instead of the filters: the incidents linked to this one, directly or not.",
+                        {"type": "string", "maxLength": 40},
+                    ),
+                ],
             )
         },
         "/api/v1/verify": {

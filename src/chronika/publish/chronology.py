@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -83,20 +84,21 @@ class Chronology:
     entries: list[Entry]
 
 
-def link_group(vault: Vault, incident_id: str) -> list[str]:
+def link_group(vault: Vault, incident_id: str, limit: int | None = None) -> list[str]:
     """The ids of the incident and of every incident linked to it, directly or through others.
 
     Links are followed whatever the status of the incidents they join (a link through a draft still
     joins two accepted incidents): which members an audience sees is redaction's decision, made
-    afterwards, as for every other scope. Raises RecordNotFound if the id is not an incident.
+    afterwards, as for every other scope. The walk is breadth-first, so with ``limit`` (a page that
+    must stay fast) the nearest members are kept. Raises RecordNotFound if the id is not an incident.
     """
     start = vault.incident(incident_id).id
     group = {start}
-    todo = [start]
-    while todo:
-        for link in vault.links(todo.pop()):
+    todo = deque([start])
+    while todo and (limit is None or len(group) < limit):
+        for link in vault.links(todo.popleft()):
             for member in (link.from_id, link.to_id):
-                if member not in group:
+                if member not in group and (limit is None or len(group) < limit):
                     group.add(member)
                     todo.append(member)
     return sorted(group)

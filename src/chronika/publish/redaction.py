@@ -120,6 +120,7 @@ def redact(record: IncidentRecord, audience: Audience) -> Redacted | None:
     if "evidence" in withheld:
         cleared["evidence_span"] = (0, 0)
         cleared["facts"] = []
+        cleared["more_evidence"] = []  # the words of drafts merged into this one are quotes too
     else:
         cleared["facts"] = [
             fact for fact in record.facts if _FACT_FIELDS.get(fact.field, fact.field) not in withheld

@@ -63,6 +63,7 @@ def incident_row(record: IncidentRecord, key: int, text: str | None) -> tuple[in
     parts = [context or record.evidence, *(note.text for note in record.notes), record.retraction or ""]
     parts += [act.replace("_", " ") for act in record.acts]
     parts += [f"{response.source} {response.note}" for response in record.responses]
+    parts += [evidence.text for evidence in record.more_evidence]  # the words of drafts merged in
     body = "\n".join(part for part in parts if part)
     people = "\n".join(record.perpetrators + record.victims)
     return key, body, people, record.location or "", _tags(record)
@@ -89,7 +90,8 @@ def _paragraph(text: str, span: tuple[int, int]) -> str:
 
 
 def _phrase(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
+    # FTS5 reads the expression as a C string: a NUL inside a phrase would end it unterminated.
+    return '"' + text.replace("\x00", "").replace('"', '""') + '"'
 
 
 def match_expression(query: Query) -> str:
@@ -101,7 +103,11 @@ def match_expression(query: Query) -> str:
     return " AND ".join(clauses)
 
 
-def _filter_expressions(filters: Filters, actor_names: Callable[[str], list[str]]) -> list[str]:
+def _filter_expressions(
+    filters: Filters,
+    actor_names: Callable[[str], list[str]],
+    place_names: Callable[[str], list[str]] | None = None,
+) -> list[str]:
     tags = [
         [f"status{status}" for status in filters.statuses],
         [f"act{act}".replace("_", "") for act in filters.acts],
@@ -111,7 +117,8 @@ def _filter_expressions(filters: Filters, actor_names: Callable[[str], list[str]
     if filters.actor:
         parts.append(f"people : ({' OR '.join(_phrase(name) for name in actor_names(filters.actor))})")
     if filters.place:
-        parts.append(f"place : ({_phrase(filters.place)})")
+        places = place_names(filters.place) if place_names is not None else [filters.place]
+        parts.append(f"place : ({' OR '.join(_phrase(name) for name in places)})")
     return parts
 
 
@@ -122,12 +129,18 @@ def _key_range(filters: Filters) -> tuple[int, int]:
 
 
 def page_keys(
-    db: Any, query: Query | None, filters: Filters, page: PageRequest, actor_names: Callable[[str], list[str]]
+    db: Any,
+    query: Query | None,
+    filters: Filters,
+    page: PageRequest,
+    actor_names: Callable[[str], list[str]],
+    *,
+    place_names: Callable[[str], list[str]] | None = None,
 ) -> tuple[list[int], bool, bool]:
     """The sort keys of one page of incidents, whether more follow, and whether they were ranked."""
     lo, hi = _key_range(filters)
     parts = [f"{{body people place}} : ({match_expression(query)})"] if query else []
-    parts += _filter_expressions(filters, actor_names)
+    parts += _filter_expressions(filters, actor_names, place_names)
     window = (page.limit + 1, page.offset)
     ranked = False
     if not parts:

@@ -31,15 +31,24 @@ from chronika.model import Act, ActorKind, Anchor, DateSpan, Fact, PlaceKind
 __all__ = [
     "ID_PATTERN",
     "PAYLOAD_FORMAT",
+    "ActorMerge",
+    "ActorMergedInto",
     "ActorUpsert",
+    "Evidence",
     "IncidentAccept",
     "IncidentChanges",
     "IncidentCreate",
+    "IncidentMerge",
+    "IncidentMergedInto",
     "IncidentRetract",
+    "IncidentSplit",
+    "IncidentSplitOff",
     "IncidentUpdate",
     "LinkAdd",
     "LinkKind",
     "Operation",
+    "PlaceMerge",
+    "PlaceMergedInto",
     "PlaceUpsert",
     "ResponseAdd",
     "ResponseKind",
@@ -199,6 +208,7 @@ class PlaceUpsert(_Op, tag="place.upsert", frozen=True):
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    aliases: list[str] = msgspec.field(default_factory=list)
 
 
 class LinkAdd(_Op, tag="link.add", frozen=True):
@@ -208,6 +218,101 @@ class LinkAdd(_Op, tag="link.add", frozen=True):
     from_id: str
     to_id: str
     note: str = ""
+
+
+# -- splitting and merging ------------------------------------------------------------------------
+#
+# A split or a merge changes two records, and each of its operations changes exactly one: the vault
+# writes the pair in one ledger batch (all or nothing). Each operation carries every value it sets,
+# so a record's history can be recomputed from its own operations alone (``history.py``), and each
+# checks only what stays true of its partner afterwards (that it exists, that it names this record
+# back), so recomputing an old version never trips over what its partner became later.
+
+
+class Evidence(msgspec.Struct, frozen=True, kw_only=True):
+    """Words reporting an incident: a merged incident keeps those of every draft merged into it."""
+
+    incident_id: str
+    source_id: str | None
+    span: tuple[int, int]
+    text: str
+
+
+class IncidentSplitOff(_Op, tag="incident.split_off", frozen=True):
+    """A new draft (``id``) split off the draft ``from_id``: the acts and words it takes."""
+
+    from_id: str
+    source_id: str | None
+    date: DateSpan | None
+    acts: list[Act]
+    perpetrators: list[str]
+    victims: list[str]
+    location: str | None
+    evidence: str
+    evidence_span: tuple[int, int]
+    confidence: float
+    facts: list[Fact] = msgspec.field(default_factory=list)
+    sensitive: list[str] = msgspec.field(default_factory=list)
+    note: str | None = None
+
+
+class IncidentSplit(_Op, tag="incident.split", frozen=True):
+    """The draft a part was split off (written after ``incident.split_off``): what it keeps."""
+
+    part_id: str
+    acts: list[Act]
+    evidence: str
+    evidence_span: tuple[int, int]
+    facts: list[Fact] = msgspec.field(default_factory=list)
+    note: str | None = None
+
+
+class IncidentMerge(_Op, tag="incident.merge", frozen=True):
+    """The incident another draft (``absorbed_id``) merges into: its fields after, and the draft's words."""
+
+    absorbed_id: str
+    changes: IncidentChanges = IncidentChanges()
+    evidence: list[Evidence] = msgspec.field(default_factory=list)
+    note: str | None = None
+
+
+class IncidentMergedInto(_Op, tag="incident.merged_into", frozen=True):
+    """The draft merged away (written after ``incident.merge``): withdrawn, pointing at the survivor."""
+
+    into: str
+    note: str | None = None
+
+
+class ActorMerge(_Op, tag="actor.merge", frozen=True):
+    """Another name (or actor record) is the same actor: its names become aliases of this one.
+
+    Creates the record ``id`` (as ``name``, ``kind``) when no record had that name yet. The names
+    written on incidents are never rewritten: filters and chronologies match every alias instead.
+    """
+
+    name: str
+    kind: ActorKind
+    names: list[str]
+    absorbed_id: str | None = None
+    note: str | None = None
+
+
+class ActorMergedInto(_Op, tag="actor.merged_into", frozen=True):
+    into: str
+
+
+class PlaceMerge(_Op, tag="place.merge", frozen=True):
+    """As :class:`ActorMerge`, for places ("Grozny" and "Groznyy")."""
+
+    name: str
+    kind: PlaceKind
+    names: list[str]
+    absorbed_id: str | None = None
+    note: str | None = None
+
+
+class PlaceMergedInto(_Op, tag="place.merged_into", frozen=True):
+    into: str
 
 
 Operation = (
@@ -220,6 +325,14 @@ Operation = (
     | ActorUpsert
     | PlaceUpsert
     | LinkAdd
+    | IncidentSplitOff
+    | IncidentSplit
+    | IncidentMerge
+    | IncidentMergedInto
+    | ActorMerge
+    | ActorMergedInto
+    | PlaceMerge
+    | PlaceMergedInto
 )
 
 _encoder = msgspec.msgpack.Encoder()

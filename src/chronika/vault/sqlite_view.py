@@ -35,6 +35,7 @@ from chronika.vault.state import (
     Change,
     IncidentRecord,
     LinkRecord,
+    PlaceRecord,
     Record,
     SourceRecord,
 )
@@ -287,7 +288,7 @@ class SqliteView:
             )
             return
         db.execute("INSERT OR REPLACE INTO records (id, record) VALUES (?, ?)", (record.id, _encode(record)))
-        if isinstance(record, ActorRecord):
+        if isinstance(record, (ActorRecord, PlaceRecord)):  # a place's names too, under its plc_ id
             db.execute("DELETE FROM actor_names WHERE actor_id = ?", (record.id,))
             db.executemany(
                 "INSERT OR IGNORE INTO actor_names (name, actor_id) VALUES (?, ?)",
@@ -339,7 +340,9 @@ class SqliteView:
         return self._page(query, filters, page)
 
     def _page(self, query: Query | None, filters: Filters, page: PageRequest) -> Page:
-        keys, more, ranked = page_keys(self._db, query, filters, page, self._actor_names)
+        keys, more, ranked = page_keys(
+            self._db, query, filters, page, self._actor_names, place_names=self._place_names
+        )
         if not keys:
             return Page([], more=more, ranked=ranked)
         marks = ",".join("?" * len(keys))
@@ -348,12 +351,28 @@ class SqliteView:
 
     def _actor_names(self, name: str) -> list[str]:
         """The name and, when an actor record is known by it, every name of that actor."""
+        return self._names_of("who_", name)
+
+    def _place_names(self, name: str) -> list[str]:
+        """The name and, when a place record is known by it, every name of that place."""
+        return self._names_of("plc_", name)
+
+    def _names_of(self, prefix: str, name: str) -> list[str]:
+        # actor_names holds the names of actor and place records alike, each under its record's id.
         rows = self._db.execute(
             "SELECT DISTINCT b.name FROM actor_names a JOIN actor_names b ON a.actor_id = b.actor_id"
-            " WHERE a.name = ?",
-            (" ".join(name.split()).casefold(),),
+            " WHERE a.name = ? AND a.actor_id BETWEEN ? AND ?",
+            (" ".join(name.split()).casefold(), prefix, prefix + "\uffff"),
         )
         return sorted({name, *(row[0] for row in rows)})
+
+    @_reading
+    def named(self, prefix: str) -> list[Record]:
+        """Every actor (``who_``) or place (``plc_``) record, by id."""
+        rows = self._db.execute(
+            "SELECT record FROM records WHERE id BETWEEN ? AND ? ORDER BY id", (prefix, prefix + "\uffff")
+        )
+        return [_record_decoder.decode(row[0]) for row in rows]
 
     @_reading
     def search_sources(self, query: Query, page: PageRequest) -> list[SourceRecord]:

@@ -24,14 +24,23 @@ import msgspec
 from chronika.errors import ChangeRefused, RecordError, RecordNotFound
 from chronika.model import Act, ActorKind, Anchor, DateSpan, Fact, PlaceKind
 from chronika.vault.record import (
+    ActorMerge,
+    ActorMergedInto,
     ActorUpsert,
+    Evidence,
     IncidentAccept,
     IncidentCreate,
+    IncidentMerge,
+    IncidentMergedInto,
     IncidentRetract,
+    IncidentSplit,
+    IncidentSplitOff,
     IncidentUpdate,
     LinkAdd,
     LinkKind,
     Operation,
+    PlaceMerge,
+    PlaceMergedInto,
     PlaceUpsert,
     ResponseAdd,
     ResponseKind,
@@ -112,6 +121,9 @@ class IncidentRecord(_Record, tag="incident", frozen=True):
     responses: list[Response] = msgspec.field(default_factory=list)
     retraction: str | None = None
     extracted_as: str | None = None
+    more_evidence: list[Evidence] = msgspec.field(default_factory=list)
+    split_from: str | None = None
+    merged_into: str | None = None
 
     @property
     def response_status(self) -> ResponseKind | None:
@@ -125,6 +137,7 @@ class ActorRecord(_Record, tag="actor", frozen=True):
     name: str
     kind: ActorKind
     aliases: list[str] = msgspec.field(default_factory=list)
+    merged_into: str | None = None
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -136,6 +149,11 @@ class PlaceRecord(_Record, tag="place", frozen=True):
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    aliases: list[str] = msgspec.field(default_factory=list)
+    merged_into: str | None = None
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
 
 
 class LinkRecord(_Record, tag="link", frozen=True):
@@ -147,6 +165,7 @@ class LinkRecord(_Record, tag="link", frozen=True):
 
 Record = SourceRecord | IncidentRecord | ActorRecord | PlaceRecord | LinkRecord
 R = TypeVar("R", SourceRecord, IncidentRecord, ActorRecord, PlaceRecord, LinkRecord)
+N = TypeVar("N", ActorRecord, PlaceRecord)
 Lookup = Callable[[str], Record | None]
 
 
@@ -208,7 +227,8 @@ def apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
             return [_next(incident, op.at, entry, responses=[*incident.responses, response])]
         case ActorUpsert():
             current = _existing(op.id, lookup, ActorRecord)
-            name, aliases = _name(op.name), _names(op.aliases)
+            name = _name(op.name)
+            aliases = _aliases(name, op.aliases)
             if current is None:
                 return [ActorRecord(**_first(op.id, op.at, entry), name=name, kind=op.kind, aliases=aliases)]
             return [_next(current, op.at, entry, name=name, kind=op.kind, aliases=aliases)]
@@ -218,14 +238,16 @@ def apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
                 place = PlaceRecord(**_first(op.id, op.at, entry), name="", kind=op.kind)
             else:
                 place = _next(place, op.at, entry)
+            name = _name(op.name)
             return [
                 msgspec.structs.replace(
                     place,
-                    name=_name(op.name),
+                    name=name,
                     kind=op.kind,
                     country=op.country,
                     latitude=op.latitude,
                     longitude=op.longitude,
+                    aliases=_aliases(name, op.aliases),
                 )
             ]
         case LinkAdd():
@@ -243,6 +265,22 @@ def apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
                     note=op.note,
                 )
             ]
+        case IncidentSplitOff():
+            return [_split_off(op, lookup, entry)]
+        case IncidentSplit():
+            return [_split(op, lookup, entry)]
+        case IncidentMerge():
+            return [_merge(op, lookup, entry)]
+        case IncidentMergedInto():
+            return [_merged_into(op, lookup, entry)]
+        case ActorMerge():
+            return [_merge_names(op, lookup, entry)]
+        case PlaceMerge():
+            return [_merge_names(op, lookup, entry)]
+        case ActorMergedInto():
+            return [_names_merged_into(op, ActorRecord, lookup, entry)]
+        case PlaceMergedInto():
+            return [_names_merged_into(op, PlaceRecord, lookup, entry)]
     raise TypeError(f"not an operation: {type(op).__name__}")  # pragma: no cover
 
 
@@ -276,11 +314,13 @@ def _create_incident(op: IncidentCreate, lookup: Lookup, entry: int) -> Incident
     )
 
 
-def _update_incident(op: IncidentUpdate, incident: IncidentRecord, entry: int) -> IncidentRecord:
+def _update_incident(
+    op: IncidentUpdate, incident: IncidentRecord, entry: int, *, allow_empty: bool = False
+) -> IncidentRecord:
     if incident.status is Status.RETRACTED:
         raise ChangeRefused(f"{op.id} is retracted; a retracted incident does not change")
     fields = op.changes.fields()
-    if not fields and not op.note:
+    if not fields and not op.note and not allow_empty:
         raise ChangeRefused("the edit changes nothing")
     if "acts" in fields:
         fields["acts"] = _acts(op.changes.acts)  # type: ignore[arg-type]
@@ -292,6 +332,139 @@ def _update_incident(op: IncidentUpdate, incident: IncidentRecord, entry: int) -
     if op.note:
         fields["notes"] = [*incident.notes, Note(at=op.at, text=_note(op.note))]
     return _next(incident, op.at, entry, **fields)
+
+
+# -- split and merge (see record.py: one operation per record, written in pairs) -------------------
+
+
+def _draft(record_id: str, lookup: Lookup, doing: str) -> IncidentRecord:
+    incident = _incident(record_id, lookup)
+    if incident.status is not Status.DRAFT:
+        raise ChangeRefused(f"{record_id} is {incident.status}; only a draft can be {doing}")
+    return incident
+
+
+def _check_span(source_id: str | None, span: tuple[int, int], lookup: Lookup) -> None:
+    if source_id is None:
+        return
+    source = lookup(source_id)
+    if not isinstance(source, SourceRecord):
+        raise RecordNotFound(f"no source document {source_id}")
+    start, end = span
+    if not 0 <= start <= end <= len(source.text):
+        raise ChangeRefused(f"the evidence span {start}-{end} is outside {source_id}")
+
+
+def _split_off(op: IncidentSplitOff, lookup: Lookup, entry: int) -> IncidentRecord:
+    _require_new(op.id, lookup)
+    original = _incident(op.from_id, lookup)
+    if op.source_id != original.source_id:
+        raise ChangeRefused("a part split off an incident keeps its source")
+    _check_span(op.source_id, op.evidence_span, lookup)
+    return IncidentRecord(
+        **_first(op.id, op.at, entry),
+        source_id=op.source_id,
+        status=Status.DRAFT,
+        date=op.date,
+        acts=_acts(op.acts),
+        perpetrators=_names(op.perpetrators),
+        victims=_names(op.victims),
+        location=op.location,
+        evidence=op.evidence,
+        evidence_span=op.evidence_span,
+        confidence=op.confidence,
+        facts=op.facts,
+        notes=[Note(at=op.at, text=_note(op.note))] if op.note else [],
+        sensitive=_sensitive(op.sensitive),
+        split_from=op.from_id,
+    )
+
+
+def _split(op: IncidentSplit, lookup: Lookup, entry: int) -> IncidentRecord:
+    incident = _draft(op.id, lookup, "split")
+    part = lookup(op.part_id)
+    if not isinstance(part, IncidentRecord) or part.split_from != op.id:
+        raise ChangeRefused(f"{op.part_id} is not a part split off {op.id}")
+    _check_span(incident.source_id, op.evidence_span, lookup)
+    notes = [*incident.notes, Note(at=op.at, text=_note(op.note))] if op.note else incident.notes
+    return _next(
+        incident,
+        op.at,
+        entry,
+        acts=_acts(op.acts),
+        evidence=op.evidence,
+        evidence_span=op.evidence_span,
+        facts=op.facts,
+        notes=notes,
+    )
+
+
+def _merge(op: IncidentMerge, lookup: Lookup, entry: int) -> IncidentRecord:
+    if op.absorbed_id == op.id:
+        raise ChangeRefused("an incident cannot be merged into itself")
+    survivor = _incident(op.id, lookup)
+    if survivor.status is Status.RETRACTED:
+        raise ChangeRefused(f"{op.id} is retracted; nothing can be merged into it")
+    _incident(op.absorbed_id, lookup)
+    if not op.evidence or op.evidence[0].incident_id != op.absorbed_id:
+        raise ChangeRefused(f"a merge keeps the evidence of {op.absorbed_id}")
+    for item in op.evidence:
+        _check_span(item.source_id, item.span, lookup)
+    update = IncidentUpdate(id=op.id, at=op.at, changes=op.changes, note=op.note)
+    merged = _update_incident(update, survivor, entry, allow_empty=True)
+    kept = {(e.source_id, e.span) for e in merged.more_evidence} | {(merged.source_id, merged.evidence_span)}
+    more = [*merged.more_evidence, *(e for e in op.evidence if (e.source_id, e.span) not in kept)]
+    return msgspec.structs.replace(merged, more_evidence=more)
+
+
+def _merged_into(op: IncidentMergedInto, lookup: Lookup, entry: int) -> IncidentRecord:
+    absorbed = _draft(op.id, lookup, "merged into another")
+    survivor = lookup(op.into)
+    if not isinstance(survivor, IncidentRecord) or not any(
+        item.incident_id == op.id for item in survivor.more_evidence
+    ):
+        raise ChangeRefused(f"{op.into} has not taken in {op.id}")
+    reason = f"merged into {op.into}" + (f": {op.note.strip()}" if op.note and op.note.strip() else "")
+    return _next(absorbed, op.at, entry, status=Status.RETRACTED, retraction=reason, merged_into=op.into)
+
+
+def _merge_names(op: ActorMerge | PlaceMerge, lookup: Lookup, entry: int) -> ActorRecord | PlaceRecord:
+    kind = ActorRecord if isinstance(op, ActorMerge) else PlaceRecord
+    existing = lookup(op.id)
+    if existing is not None and not isinstance(existing, kind):
+        raise ChangeRefused(f"{op.id} is not a {kind.__struct_config__.tag}")
+    assert existing is None or isinstance(existing, (ActorRecord, PlaceRecord))
+    if existing is not None and existing.merged_into is not None:
+        raise ChangeRefused(f"{op.id} was merged into {existing.merged_into}; merge into that one")
+    if op.absorbed_id is not None:
+        if op.absorbed_id == op.id:
+            raise ChangeRefused("a record cannot be merged into itself")
+        if not isinstance(lookup(op.absorbed_id), kind):
+            raise RecordNotFound(f"no {kind.__struct_config__.tag} {op.absorbed_id}")
+    name = _name(op.name)
+    taken = _names(op.names)
+    if not taken:
+        raise ChangeRefused("a merge needs the other name")
+    aliases = _aliases(name, [*(existing.aliases if existing is not None else []), *taken])
+    if isinstance(existing, ActorRecord):
+        return _next(existing, op.at, entry, name=name, kind=op.kind, aliases=aliases)
+    if isinstance(existing, PlaceRecord):
+        return _next(existing, op.at, entry, name=name, kind=op.kind, aliases=aliases)
+    if isinstance(op, ActorMerge):
+        return ActorRecord(**_first(op.id, op.at, entry), name=name, kind=op.kind, aliases=aliases)
+    return PlaceRecord(**_first(op.id, op.at, entry), name=name, kind=op.kind, aliases=aliases)
+
+
+def _names_merged_into(op: ActorMergedInto | PlaceMergedInto, kind: type[N], lookup: Lookup, entry: int) -> N:
+    if op.into == op.id:
+        raise ChangeRefused("a record cannot be merged into itself")
+    current = _existing(op.id, lookup, kind)
+    survivor = _existing(op.into, lookup, kind)
+    if current is None or survivor is None:
+        raise RecordNotFound(f"no {kind.__struct_config__.tag} {op.id if current is None else op.into}")
+    if current.merged_into is not None:
+        raise ChangeRefused(f"{op.id} was already merged into {current.merged_into}")
+    return _next(current, op.at, entry, merged_into=op.into)
 
 
 # -- small rules -----------------------------------------------------------------------------------
@@ -347,6 +520,11 @@ def _names(names: Iterable[str]) -> list[str]:
         if clean and clean.casefold() not in seen:
             seen[clean.casefold()] = clean
     return list(seen.values())
+
+
+def _aliases(name: str, aliases: Iterable[str]) -> list[str]:
+    """Other names, without repeats and without the name itself."""
+    return [alias for alias in _names(aliases) if alias.casefold() != name.casefold()]
 
 
 def _name(name: str) -> str:

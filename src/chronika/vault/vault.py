@@ -23,10 +23,18 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Literal, Self
 
-from chronika.errors import InputError, LedgerBusy, RecordNotFound, VaultLocked, ViewUnusable
-from chronika.model import ActorKind, PlaceKind
+from chronika.errors import (
+    ChangeRefused,
+    InputError,
+    LedgerBusy,
+    RecordNotFound,
+    UsageError,
+    VaultLocked,
+    ViewUnusable,
+)
+from chronika.model import Act, ActorKind, PlaceKind
 from chronika.vault.audit import Audit, audit_of, check_view, ledger_lock
 from chronika.vault.files import fsync_dir
 from chronika.vault.history import versions
@@ -37,14 +45,23 @@ from chronika.vault.ledger import Ledger
 from chronika.vault.merkle import EMPTY_ROOT
 from chronika.vault.phrase import RecoveryPhrase
 from chronika.vault.record import (
+    ActorMerge,
+    ActorMergedInto,
     ActorUpsert,
+    Evidence,
     IncidentAccept,
     IncidentChanges,
+    IncidentMerge,
+    IncidentMergedInto,
     IncidentRetract,
+    IncidentSplit,
+    IncidentSplitOff,
     IncidentUpdate,
     LinkAdd,
     LinkKind,
     Operation,
+    PlaceMerge,
+    PlaceMergedInto,
     PlaceUpsert,
     ResponseAdd,
     ResponseKind,
@@ -65,6 +82,7 @@ from chronika.vault.state import (
     LinkRecord,
     PlaceRecord,
     Record,
+    SourceRecord,
     plan,
 )
 from chronika.vault.verify import VerifyReport, verify_ledger
@@ -73,9 +91,21 @@ from chronika.vault.view import Filters, Head, Page, PageRequest, Version, ViewS
 if TYPE_CHECKING:
     from chronika.extract.reader import SourceText
 
-__all__ = ["VIEW_FILE", "Imported", "Vault", "default_vault_dir"]
+__all__ = [
+    "VIEW_FILE",
+    "Imported",
+    "NameKind",
+    "NamedRecord",
+    "Vault",
+    "default_vault_dir",
+    "merged_fields",
+]
 
 VIEW_FILE = "view.db"
+#: Actors and places are both known by a name and its aliases, and merged the same way.
+NameKind = Literal["actor", "place"]
+NamedRecord = ActorRecord | PlaceRecord
+_PREFIX: dict[str, str] = {"actor": "who", "place": "plc"}
 
 
 def default_vault_dir() -> Path:
@@ -320,6 +350,7 @@ class Vault:
         latitude: float | None = None,
         longitude: float | None = None,
         place_id: str | None = None,
+        aliases: Sequence[str] = (),
     ) -> PlaceRecord:
         op = PlaceUpsert(
             id=_clean_id(place_id) if place_id else self._fresh_id("plc"),
@@ -329,9 +360,260 @@ class Vault:
             country=country,
             latitude=latitude,
             longitude=longitude,
+            aliases=list(aliases),
         )
         record = self._commit([op])[-1].record
         assert isinstance(record, PlaceRecord)
+        return record
+
+    # -- splitting and merging drafts --------------------------------------------------------------
+
+    def split(
+        self,
+        incident_id: str,
+        part_acts: Sequence[Act],
+        keep_acts: Sequence[Act] | None = None,
+        *,
+        cut: int | None = None,
+        note: str | None = None,
+    ) -> tuple[IncidentRecord, IncidentRecord]:
+        """Split a draft in two: ``(what it keeps, the new part)``, in one ledger batch.
+
+        ``cut`` (a character offset inside the evidence) gives the words before it to the draft
+        and the rest to the part; without it both keep all the words (one sentence reporting two
+        occasions). ``part_acts`` go to the part; the draft keeps ``keep_acts`` (by default its
+        acts minus the part's, or all of them when the words are cut). Names, date and place are
+        copied to the part: the reviewer corrects them with an edit, which the history shows.
+        """
+        original = self.incident(incident_id)
+        part_acts = list(dict.fromkeys(part_acts))
+        if keep_acts is None:
+            rest = [a for a in original.acts if a not in part_acts]
+            keep_acts = original.acts if cut is not None and not rest else rest
+        keep_acts = list(dict.fromkeys(keep_acts))
+        if not part_acts:
+            raise UsageError("choose the acts the new incident takes")
+        if cut is None and not keep_acts:
+            raise UsageError("the draft would keep no act: keep at least one, or cut the words in two")
+        keep_span, part_span = original.evidence_span, original.evidence_span
+        keep_text = part_text = original.evidence
+        keep_facts, part_facts = original.facts, original.facts
+        if cut is not None:
+            (keep_span, keep_text), (part_span, part_text) = _cut(
+                self.evidence_words(original), original, cut
+            )
+            keep_facts = [f for f in original.facts if f.span[0] < part_span[0]]
+            part_facts = [f for f in original.facts if f.span[0] >= part_span[0]]
+        at = now()
+        part_id = self._fresh_id("inc")
+        ops: list[Operation] = [
+            IncidentSplitOff(
+                id=part_id,
+                at=at,
+                from_id=original.id,
+                source_id=original.source_id,
+                date=original.date,
+                acts=part_acts,
+                perpetrators=original.perpetrators,
+                victims=original.victims,
+                location=original.location,
+                evidence=part_text,
+                evidence_span=part_span,
+                confidence=original.confidence,
+                facts=part_facts,
+                sensitive=original.sensitive,
+                note=note,
+            ),
+            IncidentSplit(
+                id=original.id,
+                at=at,
+                part_id=part_id,
+                acts=keep_acts,
+                evidence=keep_text,
+                evidence_span=keep_span,
+                facts=keep_facts,
+                note=note,
+            ),
+        ]
+        changes = self._commit(ops)
+        return _incident(changes[1]), _incident(changes[0])
+
+    def evidence_words(self, incident: IncidentRecord) -> str:
+        """The evidence as the source holds it (spans index the source), or as stored without one."""
+        if incident.source_id is None:
+            return incident.evidence
+        source = self.show(incident.source_id)
+        assert isinstance(source, SourceRecord)
+        start, end = incident.evidence_span
+        return source.text[start:end]
+
+    def merge(self, keep_id: str, other_id: str, note: str | None = None) -> IncidentRecord:
+        """Merge the draft ``other_id`` into ``keep_id`` (one occasion, reported twice), one batch.
+
+        The incident kept takes the union of acts and names, and the other's date and place where
+        it has none; it keeps every evidence span of both. The other draft is withdrawn (retracted,
+        ``merged_into``), never deleted: its record and history stay.
+        """
+        keep, other = self.incident(keep_id), self.incident(other_id)
+        if keep.id == other.id:
+            raise ChangeRefused("an incident cannot be merged into itself")
+        evidence = [
+            Evidence(
+                incident_id=other.id, source_id=other.source_id, span=other.evidence_span, text=other.evidence
+            ),
+            *other.more_evidence,
+        ]
+        at = now()
+        ops: list[Operation] = [
+            IncidentMerge(
+                id=keep.id,
+                at=at,
+                absorbed_id=other.id,
+                changes=merged_fields(keep, other),
+                evidence=evidence,
+                note=note,
+            ),
+            IncidentMergedInto(id=other.id, at=at, into=keep.id, note=note),
+        ]
+        return _incident(self._commit(ops)[0])
+
+    # -- actors and places -------------------------------------------------------------------------
+
+    def named(self, kind: NameKind) -> list[NamedRecord]:
+        """Every actor or place record (merged ones too, marked ``merged_into``)."""
+        found = self.view.named(_PREFIX[kind] + "_")
+        return [record for record in found if isinstance(record, (ActorRecord, PlaceRecord))]
+
+    def find_named(self, kind: NameKind, name: str) -> NamedRecord | None:
+        """The record known by ``name`` (a record not merged away first), or None."""
+        wanted = " ".join(name.split()).casefold()
+        matches = [r for r in self.named(kind) if wanted in (n.casefold() for n in r.names())]
+        matches.sort(key=lambda record: record.merged_into is not None)
+        return matches[0] if matches else None
+
+    def set_aliases(
+        self,
+        kind: NameKind,
+        name: str,
+        aliases: Sequence[str],
+        *,
+        new_kind: ActorKind | PlaceKind | None = None,
+    ) -> NamedRecord:
+        """Give the record known by ``name`` these aliases (making the record if there is none yet)."""
+        record = self.find_named(kind, name)
+        if kind == "actor":
+            actor_kind = record.kind if isinstance(record, ActorRecord) else ActorKind(new_kind or "unknown")
+            return self.upsert_actor(
+                record.name if record else name, actor_kind, aliases, record.id if record else None
+            )
+        if isinstance(record, PlaceRecord):
+            return self.upsert_place(
+                record.name,
+                record.kind,
+                country=record.country,
+                latitude=record.latitude,
+                longitude=record.longitude,
+                aliases=aliases,
+                place_id=record.id,
+            )
+        return self.upsert_place(name, PlaceKind(new_kind or "city"), aliases=aliases)
+
+    def add_alias(
+        self, kind: NameKind, name: str, alias: str, *, new_kind: ActorKind | PlaceKind | None = None
+    ) -> NamedRecord:
+        """Another name for the actor (or place) ``name``; ``new_kind`` if its record is made now."""
+        record = self.find_named(kind, name)
+        if record is not None and record.merged_into is not None:
+            raise ChangeRefused(f"{record.id} was merged into {record.merged_into}: add the alias there")
+        clean = " ".join(alias.split())
+        if record is not None and clean.casefold() in (n.casefold() for n in record.names()):
+            raise ChangeRefused(f"{clean!r} is already a name of {record.name}")
+        if not clean or clean.casefold() == " ".join(name.split()).casefold():
+            raise UsageError("an alias is another name: it cannot be empty or the name itself")
+        other = self.find_named(kind, alias)
+        if other is not None and (record is None or other.id != record.id) and other.merged_into is None:
+            raise ChangeRefused(
+                f"{alias!r} is already a name of {other.name} ({other.id}): merge them instead"
+            )
+        return self.set_aliases(kind, name, [*(record.aliases if record else []), alias], new_kind=new_kind)
+
+    def remove_alias(self, kind: NameKind, name: str, alias: str) -> NamedRecord:
+        """Take an alias off (this is also how a merge is undone: the history keeps both steps)."""
+        record = self.find_named(kind, name)
+        if record is None or alias.casefold() not in (a.casefold() for a in record.aliases):
+            raise RecordNotFound(f"{name!r} has no alias {alias!r}")
+        rest = [a for a in record.aliases if a.casefold() != alias.casefold()]
+        return self.set_aliases(kind, record.name, rest)
+
+    def merge_names(
+        self,
+        kind: NameKind,
+        keep: str,
+        duplicate: str,
+        note: str | None = None,
+        *,
+        new_kind: ActorKind | PlaceKind | None = None,
+    ) -> NamedRecord:
+        """``duplicate`` names the same actor (or place) as ``keep``: one record with every name.
+
+        Incidents keep the names their sources used; filters, search by actor or place and
+        chronologies of either name then find both. Recorded as ``actor.merge`` (and
+        ``actor.merged_into`` on the duplicate's own record, if it had one); undone by removing the
+        alias.
+        """
+        kept, dropped = self.find_named(kind, keep), self.find_named(kind, duplicate)
+        if kept is not None and kept.merged_into is not None:
+            kept = self.show(kept.merged_into)  # type: ignore[assignment]
+        if not " ".join(keep.split()) or not " ".join(duplicate.split()):
+            raise UsageError("name both: the one to keep and its duplicate")
+        if " ".join(keep.split()).casefold() == " ".join(duplicate.split()).casefold():
+            raise UsageError("the name to keep and its duplicate are the same name")
+        if kept is not None and dropped is not None and kept.id == dropped.id:
+            raise ChangeRefused(f"{duplicate!r} is already a name of {kept.name}")
+        if dropped is not None and dropped.merged_into is not None:
+            dropped = None  # merged away before: take its name, leave its record as it is
+        record_id = kept.id if kept is not None else self._fresh_id(_PREFIX[kind])
+        name = kept.name if kept is not None else keep
+        names = dropped.names() if dropped is not None else [duplicate]
+        absorbed = dropped.id if dropped is not None else None
+        at = now()
+        ops: list[Operation]
+        if kind == "actor":
+            actor_kind = kept.kind if isinstance(kept, ActorRecord) else ActorKind(new_kind or "unknown")
+            if isinstance(dropped, ActorRecord) and kept is None and new_kind is None:
+                actor_kind = dropped.kind
+            ops = [
+                ActorMerge(
+                    id=record_id,
+                    at=at,
+                    name=name,
+                    kind=actor_kind,
+                    names=names,
+                    absorbed_id=absorbed,
+                    note=note,
+                )
+            ]
+            if absorbed is not None:
+                ops.append(ActorMergedInto(id=absorbed, at=at, into=record_id))
+        else:
+            place_kind = kept.kind if isinstance(kept, PlaceRecord) else PlaceKind(new_kind or "city")
+            if isinstance(dropped, PlaceRecord) and kept is None and new_kind is None:
+                place_kind = dropped.kind
+            ops = [
+                PlaceMerge(
+                    id=record_id,
+                    at=at,
+                    name=name,
+                    kind=place_kind,
+                    names=names,
+                    absorbed_id=absorbed,
+                    note=note,
+                )
+            ]
+            if absorbed is not None:
+                ops.append(PlaceMergedInto(id=absorbed, at=at, into=record_id))
+        record = self._commit(ops)[0].record
+        assert isinstance(record, (ActorRecord, PlaceRecord))
         return record
 
     def _fresh_id(self, prefix: str, taken: set[str] | None = None) -> str:
@@ -472,6 +754,43 @@ def _settle(view: ViewStore, ledger: Ledger) -> None:
     if view.head().size != head.size:
         raise ViewUnusable(f"the view reached entry {view.head().size}, not the ledger's {head.size}")
     view.apply([], head)
+
+
+def merged_fields(keep: IncidentRecord, other: IncidentRecord) -> IncidentChanges:
+    """What merging ``other`` into ``keep`` changes in ``keep``: the union of acts and names, and
+    the other's date and place where ``keep`` has none (the reviewer corrects the rest by an edit)."""
+    proposed: dict[str, object] = {}
+    if set(other.acts) - set(keep.acts):
+        proposed["acts"] = [*keep.acts, *other.acts]
+    for people in ("perpetrators", "victims"):
+        mine, theirs = getattr(keep, people), getattr(other, people)
+        known = {name.casefold() for name in mine}
+        if any(name.casefold() not in known for name in theirs):
+            proposed[people] = [*mine, *theirs]
+    if keep.date is None and other.date is not None:
+        proposed["date"] = other.date
+    if keep.location is None and other.location is not None:
+        proposed["location"] = other.location
+    return IncidentChanges(**proposed)  # type: ignore[arg-type]
+
+
+def _cut(
+    words: str, incident: IncidentRecord, cut: int
+) -> tuple[tuple[tuple[int, int], str], tuple[tuple[int, int], str]]:
+    """The evidence cut at ``cut``: ``((span, words) before, (span, words) after)``, trimmed."""
+    if not 0 < cut < len(words):
+        raise UsageError(f"the cut must fall inside the evidence (1 to {len(words) - 1}), not {cut}")
+    start = incident.evidence_span[0]
+    before, after = words[:cut], words[cut:]
+    head = before.rstrip()
+    tail = after.lstrip()
+    if not head.strip() or not tail.strip():
+        raise UsageError("both halves of the cut need words")
+    lead = len(after) - len(tail)
+    return (
+        ((start, start + len(head)), head),
+        ((start + cut + lead, start + cut + lead + len(tail)), tail),
+    )
 
 
 def _clean_id(record_id: str) -> str:

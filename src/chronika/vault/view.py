@@ -60,7 +60,8 @@ class Filters:
     counts from its first day), so an incident is found under one date, the one it sorts by.
     ``acts``, ``statuses`` and ``responses`` match any of the values given; ``responses`` is the
     latest response by date, or :data:`NO_RESPONSE`. ``actor`` matches a perpetrator or victim by
-    name (and by every alias of an actor record with that name); ``place`` matches the location.
+    name (and by every alias of an actor record with that name); ``place`` matches the location
+    (and every alias of a place record with that name).
     """
 
     date_from: dt.date | None = None
@@ -159,6 +160,9 @@ class ViewStore(Protocol):
 
     def links(self, incident_id: str) -> list[LinkRecord]:
         """Links from or to the incident."""
+
+    def named(self, prefix: str) -> list[Record]:
+        """Every actor (``who_``) or place (``plc_``) record."""
 
     def records(self) -> Iterator[Record]:
         """Every current record (for checking the view against the ledger)."""

@@ -35,12 +35,13 @@ from chronika.desk.timeline import draw_timeline
 from chronika.desk.web import flash, keeper_of, read_form, redirect, render, require_unlocked, text_field
 from chronika.display import date_text, parse_day
 from chronika.model import Act
+from chronika.publish.chronology import link_group
 from chronika.vault.record import LinkKind, ResponseKind, Status, op_name
 from chronika.vault.state import IncidentRecord, LinkRecord, Record, SourceRecord
 from chronika.vault.vault import Vault
 from chronika.vault.view import NO_RESPONSE, Version
 
-__all__ = ["CSV_COLUMNS", "csv_rows", "routes"]
+__all__ = ["CSV_COLUMNS", "chronology_incidents", "csv_rows", "history_rows", "routes"]
 
 CSV_COLUMNS = (
     "id", "status", "date", "date_start", "date_end", "precision", "acts", "perpetrators", "victims",
@@ -150,13 +151,32 @@ async def incidents_csv(request: Request) -> Response:
     )
 
 
-def _history_rows(history: list[tuple[Version, Record]]) -> list[dict[str, object]]:
+def _relations() -> list[tuple[str, str]]:
+    """Operation fields naming a partner record (split, merge), with how the history says so."""
+    return [
+        ("part_id", gettext("part split off:")),
+        ("from_id", gettext("split off")),
+        ("absorbed_id", gettext("took in")),
+        ("into", gettext("merged into")),
+    ]
+
+
+def history_rows(history: list[tuple[Version, Record]]) -> list[dict[str, object]]:
+    """One row per version: the operation, when, and what it changed in a few words."""
     rows = []
     for version, _record in history:
         op = version.op
         changes = getattr(op, "changes", None)
         fields = sorted(changes.fields()) if changes is not None else []
         detail = ", ".join(fields)
+        for name, label in _relations():
+            other = getattr(op, name, None)
+            if other:
+                detail = f"{detail}; {label} {other}" if detail else f"{label} {other}"
+        names = getattr(op, "names", None)
+        if names:
+            detail = f"{detail}; " if detail else ""
+            detail += gettext("now also known as %(names)s") % {"names": ", ".join(names)}
         for name in ("note", "reason"):
             text = getattr(op, name, None)
             if text:
@@ -194,7 +214,7 @@ async def incident_page(request: Request) -> Response:
             "incident": incident,
             "source": source if isinstance(source, SourceRecord) else None,
             "linked": linked,
-            "history": _history_rows(vault.history(incident.id)),
+            "history": history_rows(vault.history(incident.id)),
         }
 
     data = await keeper_of(request).run(session, load)
@@ -258,14 +278,29 @@ async def link_submit(request: Request) -> Response:
     return redirect(f"/incidents/{incident_id}#links")
 
 
+def chronology_incidents(vault: Vault, criteria: Criteria, linked: str = "") -> list[IncidentRecord]:
+    """What a chronology shows: the criteria's incidents, or a link group (in the criteria's statuses)."""
+    if linked:
+        group = [vault.incident(member) for member in link_group(vault, linked, SCAN_LIMIT)]
+        return [i for i in group if not criteria.statuses or i.status in criteria.statuses]
+    return list(iterate(vault, criteria, SCAN_LIMIT))
+
+
 async def chronology_page(request: Request) -> Response:
     session = require_unlocked(request)
     defaults = {} if "status" in request.query_params else {"status": Status.ACCEPTED.value}
     criteria = _criteria(request, **defaults)
-    found = await keeper_of(request).run(session, lambda vault: list(iterate(vault, criteria, SCAN_LIMIT)))
+    linked = request.query_params.get("linked", "").strip()[:40]
+    found = await keeper_of(request).run(session, lambda vault: chronology_incidents(vault, criteria, linked))
     far = dt.date.max
     ordered = sorted(found, key=lambda i: (i.date.start, i.date.end or far) if i.date else (far, far))
-    subject = criteria.actor or criteria.place or criteria.q or gettext("all incidents")
+    subject = (
+        (gettext("incidents linked to %(id)s") % {"id": linked} if linked else "")
+        or criteria.actor
+        or criteria.place
+        or criteria.q
+        or gettext("all incidents")
+    )
     title = gettext("Chronology: %(subject)s") % {"subject": subject}
     groups = [
         (key, list(items))

@@ -39,7 +39,7 @@ from chronika.publish.export import FORMATS, actor_kinds, export_esf
 from chronika.publish.redaction import Audience, Redacted, redact_all
 from chronika.vault.vault import Vault
 
-__all__ = ["CHRONOLOGY_FORMATS", "PublishRequest", "bundle_zip", "routes"]
+__all__ = ["CHRONOLOGY_FORMATS", "PublishRequest", "bundle_zip", "make_bundle", "routes"]
 
 CHRONOLOGY_FORMATS: Final = ("html", "md", "pdf")
 _LIMIT: Final = 500
@@ -115,7 +115,7 @@ def _preview(vault: Vault, wanted: PublishRequest) -> tuple[str, int]:
     return (found.group(1) if found else ""), len(made.entries)
 
 
-def _bundle(vault: Vault, wanted: PublishRequest) -> bytes:
+def make_bundle(vault: Vault, wanted: PublishRequest) -> bytes:
     scope, audience = wanted.scope, wanted.audience
     if wanted.fmt in CHRONOLOGY_FORMATS:
         made = build_chronology(vault, scope, audience, wanted.title)
@@ -170,7 +170,7 @@ async def publish_download(request: Request) -> Response:
     form = await read_form(request)
     values = {key: value for key, value in form.items() if isinstance(value, str)}
     wanted = PublishRequest.parse(values)
-    data = await keeper_of(request).run(session, lambda vault: _bundle(vault, wanted))
+    data = await keeper_of(request).run(session, lambda vault: make_bundle(vault, wanted))
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M")
     name = f"chronika-{wanted.fmt}-{wanted.audience.value}-{stamp}.zip"
     return Response(

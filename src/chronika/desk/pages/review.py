@@ -9,13 +9,16 @@ a link to its words; "accept all" and "accept selected" accept a whole report in
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
+import msgspec
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from chronika.desk.directory import known_names
 from chronika.desk.editing import changes_for, parse_acts, parse_span
 from chronika.desk.i18n import gettext, ngettext
 from chronika.desk.intake import UPLOAD_SUFFIXES, import_bytes, import_text
@@ -35,11 +38,14 @@ from chronika.extract.reader import MAX_INPUT_BYTES
 from chronika.model import ACT_SCOPE, Act, Precision
 from chronika.vault.record import Status
 from chronika.vault.state import IncidentRecord, SourceRecord
-from chronika.vault.vault import Imported, Vault
+from chronika.vault.vault import Imported, Vault, merged_fields
 
-__all__ = ["incidents_of_source", "known_actors", "routes"]
+__all__ = ["cut_points", "incidents_of_source", "known_actors", "routes"]
 
 MAX_PASTE_NAME = 120
+#: Where a split may cut the words: after a sentence or a clause (the punctuation stays before).
+_CUT = re.compile(r"[.;:!?,](?=\s+\S)")
+_SNIPPET = 60
 
 
 def incidents_of_source(vault: Vault, source_id: str) -> list[IncidentRecord]:
@@ -53,12 +59,24 @@ def incidents_of_source(vault: Vault, source_id: str) -> list[IncidentRecord]:
 
 
 def known_actors(vault: Vault, limit: int = 1000) -> list[str]:
-    """Names seen as perpetrators or victims in recent incidents: suggestions for the edit form."""
-    counts: Counter[str] = Counter()
-    for incident in iterate(vault, Criteria(), limit):
-        counts.update(incident.perpetrators)
-        counts.update(incident.victims)
-    return sorted(counts, key=str.casefold)
+    """Suggestions for the edit form: every actor record's names, and names in recent incidents."""
+    return known_names(vault, "actor", limit)
+
+
+def cut_points(words: str) -> list[tuple[int, str, str]]:
+    """Where a split may cut ``words``: ``(offset, the words before, the words after)``, shortened."""
+    points = []
+    for match in _CUT.finditer(words):
+        offset = match.end()
+        before, after = words[:offset].strip(), words[offset:].strip()
+        points.append(
+            (
+                offset,
+                ("…" + before[-_SNIPPET:]) if len(before) > _SNIPPET else before,
+                (after[:_SNIPPET] + "…") if len(after) > _SNIPPET else after,
+            )
+        )
+    return points
 
 
 def _source(vault: Vault, source_id: str) -> SourceRecord:
@@ -150,10 +168,11 @@ async def source_page(request: Request) -> Response:
         return _source(vault, source_id), incidents_of_source(vault, source_id)
 
     source, incidents = await keeper_of(request).run(session, load)
+    # A draft merged into another is withdrawn, but its words are still evidence (of the survivor).
     spans = [
         (incident.id, incident.evidence_span)
         for incident in incidents
-        if incident.status is not Status.RETRACTED
+        if incident.status is not Status.RETRACTED or incident.merged_into
     ]
     return render(
         request,
@@ -210,10 +229,10 @@ async def edit_page(request: Request) -> Response:
     session = require_unlocked(request)
     incident_id = request.path_params["incident_id"]
 
-    def load(vault: Vault) -> tuple[IncidentRecord, list[str]]:
-        return vault.incident(incident_id), known_actors(vault)
+    def load(vault: Vault) -> tuple[IncidentRecord, list[str], list[str]]:
+        return vault.incident(incident_id), known_actors(vault), known_names(vault, "place")
 
-    incident, actors = await keeper_of(request).run(session, load)
+    incident, actors, places = await keeper_of(request).run(session, load)
     return render(
         request,
         "edit.html",
@@ -223,6 +242,7 @@ async def edit_page(request: Request) -> Response:
             "act_scope": ACT_SCOPE,
             "precisions": list(Precision),
             "actors": actors,
+            "places": places,
             "error": None,
         },
     )
@@ -262,6 +282,91 @@ async def edit_submit(request: Request) -> Response:
     return redirect(f"/incidents/{incident_id}")
 
 
+def _back_to(incident: IncidentRecord, anchor: str) -> str:
+    if incident.source_id:
+        return f"/sources/{incident.source_id}#{anchor}"
+    return f"/incidents/{anchor}"
+
+
+async def split_page(request: Request) -> Response:
+    session = require_unlocked(request)
+    incident_id = request.path_params["incident_id"]
+
+    def load(vault: Vault) -> tuple[IncidentRecord, str]:
+        incident = vault.incident(incident_id)
+        return incident, vault.evidence_words(incident)
+
+    incident, words = await keeper_of(request).run(session, load)
+    return render(
+        request,
+        "split.html",
+        {"incident": incident, "cuts": cut_points(words), "acts": list(Act), "act_scope": ACT_SCOPE},
+    )
+
+
+async def split_submit(request: Request) -> Response:
+    session = require_unlocked(request)
+    form = await read_form(request)
+    incident_id = request.path_params["incident_id"]
+    cut_text = text_field(form, "cut", 20).strip()
+    try:
+        cut = int(cut_text) if cut_text else None
+    except ValueError:
+        raise UsageError(gettext("Choose where the words divide.")) from None
+    part_acts = parse_acts([v for v in form.getlist("part_act") if isinstance(v, str)])
+    keep_acts = parse_acts([v for v in form.getlist("keep_act") if isinstance(v, str)]) or None
+    note = text_field(form, "note") or None
+    kept, part = await keeper_of(request).run(
+        session, lambda vault: vault.split(incident_id, part_acts, keep_acts, cut=cut, note=note)
+    )
+    flash(
+        request,
+        gettext("Split: %(part)s is a new draft beside %(kept)s.") % {"part": part.id, "kept": kept.id},
+    )
+    return redirect(_back_to(part, part.id))
+
+
+async def merge_page(request: Request) -> Response:
+    session = require_unlocked(request)
+    incident_id = request.path_params["incident_id"]
+    other_id = request.query_params.get("other", "").strip()[:40]
+
+    def load(vault: Vault) -> dict[str, object]:
+        incident = vault.incident(incident_id)
+        candidates = []
+        if incident.source_id:
+            candidates = [
+                i
+                for i in incidents_of_source(vault, incident.source_id)
+                if i.status is Status.DRAFT and i.id != incident.id
+            ]
+        other = vault.incident(other_id) if other_id else None
+        preview = None
+        if other is not None:
+            preview = msgspec.structs.replace(incident, **merged_fields(incident, other).fields())
+        return {"incident": incident, "candidates": candidates, "other": other, "preview": preview}
+
+    data = await keeper_of(request).run(session, load)
+    return render(request, "merge.html", data)
+
+
+async def merge_submit(request: Request) -> Response:
+    session = require_unlocked(request)
+    form = await read_form(request)
+    incident_id = request.path_params["incident_id"]
+    other = text_field(form, "other", 40).strip()
+    if not other:
+        raise UsageError(gettext("Choose the draft to merge into this one."))
+    note = text_field(form, "note") or None
+    merged = await keeper_of(request).run(session, lambda vault: vault.merge(incident_id, other, note))
+    flash(
+        request,
+        gettext("Merged: %(other)s is now part of %(kept)s, with all its words.")
+        % {"other": other, "kept": merged.id},
+    )
+    return redirect(_back_to(merged, merged.id))
+
+
 routes = [
     Route("/inbox", inbox, methods=["GET"]),
     Route("/inbox/paste", paste_submit, methods=["POST"]),
@@ -271,4 +376,8 @@ routes = [
     Route("/incidents/{incident_id}/retract", retract_submit, methods=["POST"]),
     Route("/incidents/{incident_id}/edit", edit_page, methods=["GET"]),
     Route("/incidents/{incident_id}/edit", edit_submit, methods=["POST"]),
+    Route("/incidents/{incident_id}/split", split_page, methods=["GET"]),
+    Route("/incidents/{incident_id}/split", split_submit, methods=["POST"]),
+    Route("/incidents/{incident_id}/merge", merge_page, methods=["GET"]),
+    Route("/incidents/{incident_id}/merge", merge_submit, methods=["POST"]),
 ]
