@@ -9,7 +9,7 @@ import io
 import zipfile
 
 import pytest
-from conftest import SAMPLE, Desk
+from deskkit import SAMPLE, Desk
 from starlette.routing import Mount, Route
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 import re
 
-from conftest import Desk
+from deskkit import Desk
 
 from chronika.vault.record import LinkKind, Status
 

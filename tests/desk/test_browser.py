@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PASSPHRASE, SAMPLE
+from deskkit import PASSPHRASE, SAMPLE
 from live import serve
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from conftest import Desk
+from deskkit import Desk
 
 from chronika.desk.directory import directory
 from chronika.vault.record import IncidentChanges

@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 import schemathesis
-from conftest import SAMPLE
+from deskkit import SAMPLE
 from hypothesis import HealthCheck, settings
 from live import prepare, serve
 
