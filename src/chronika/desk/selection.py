@@ -5,9 +5,9 @@ Pages, the CSV download and the API all read the same parameters (``q``, ``from`
 ``per``), parsed once into :class:`Criteria`, so a CSV holds exactly the rows the table showed and
 a link copied from the address bar reproduces the view.
 
-The view answers filters and full-text search newest first, a page at a time. Two things the
-table offers are not in the view's interface yet: another sort order, and "this actor as a
-perpetrator only" (or victim only). For those the desk reads the matching incidents in pages of
+The view answers filters and full-text search by date, newest or oldest first, a page at a time.
+Two things the table offers are not in the view's interface yet: another sort order, and "this
+actor as a perpetrator only" (or victim only). For those the desk reads the matching incidents in pages of
 :data:`~chronika.vault.view.MAX_PAGE` up to :data:`SCAN_LIMIT` and sorts or filters them here; the
 page says when the limit was reached, rather than pretending the order is complete.
 """
@@ -156,7 +156,12 @@ class Criteria:
     @property
     def needs_scan(self) -> bool:
         """Whether the view alone cannot answer (see the module doc)."""
-        return self.role is not Role.ANY or self.sort is not Sort.DATE or not self.descending
+        return self.role is not Role.ANY or self.sort is not Sort.DATE
+
+    @property
+    def oldest_first(self) -> bool:
+        """By date from the earliest: the view's other order (anything else is sorted here)."""
+        return self.sort is Sort.DATE and not self.descending
 
     def params(
         self, *, page: int | None = None, sort: Sort | None = None, descending: bool | None = None
@@ -216,12 +221,14 @@ def _sort_key(sort: Sort) -> Callable[[IncidentRecord], Any]:
 
 
 def iterate(vault: Vault, criteria: Criteria, limit: int = SCAN_LIMIT) -> Iterator[IncidentRecord]:
-    """Every matching incident in the view's order (newest first), at most ``limit``."""
+    """Every matching incident in the view's order (by date, as the criteria ask), at most ``limit``."""
     filters = criteria.filters()
     offset = 0
     seen = 0
     while seen < limit:
-        request = PageRequest(limit=min(MAX_PAGE, limit - seen), offset=offset)
+        request = PageRequest(
+            limit=min(MAX_PAGE, limit - seen), offset=offset, oldest_first=criteria.oldest_first
+        )
         page = vault.search(criteria.q, filters, request)
         for incident in page.incidents:
             if _matches_role(incident, criteria):
@@ -236,7 +243,8 @@ def select(vault: Vault, criteria: Criteria) -> Selection:
     """One page of incidents for the table (or the API)."""
     start = (criteria.page - 1) * criteria.per
     if not criteria.needs_scan:
-        page = vault.search(criteria.q, criteria.filters(), PageRequest(limit=criteria.per, offset=start))
+        request = PageRequest(limit=criteria.per, offset=start, oldest_first=criteria.oldest_first)
+        page = vault.search(criteria.q, criteria.filters(), request)
         return Selection(page.incidents, page.more)
     found = list(iterate(vault, criteria, SCAN_LIMIT + 1))
     capped = len(found) > SCAN_LIMIT

@@ -16,6 +16,7 @@ the index holds only tokens. Every write goes through :meth:`SqliteView.apply`, 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -27,7 +28,17 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from chronika.errors import DiskFull, LedgerBusy, VaultWriteFailed, ViewUnusable
 from chronika.vault.files import PRIVATE_FILE_MODE
-from chronika.vault.fts import TOKENIZER, incident_row, match_expression, page_keys, serial_of, sort_key
+from chronika.vault.fts import (
+    TOKENIZER,
+    count_keys,
+    date_bounds,
+    incident_row,
+    match_expression,
+    page_keys,
+    period_counts,
+    serial_of,
+    sort_key,
+)
 from chronika.vault.record import Operation, SourceAdd, decode_payload, encode_payload
 from chronika.vault.secret import ViewKey
 from chronika.vault.state import (
@@ -345,6 +356,18 @@ class SqliteView:
         marks = ",".join("?" * len(keys))
         rows = dict(self._db.execute(f"SELECT key, record FROM incidents WHERE key IN ({marks})", keys))
         return Page([_incident_decoder.decode(rows[k]) for k in keys if k in rows], more=more, ranked=ranked)
+
+    @_reading
+    def count(self, query: Query | None, filters: Filters, limit: int | None = None) -> int:
+        return count_keys(self._db, query, filters, self._actor_names, limit)
+
+    @_reading
+    def date_bounds(self, query: Query | None, filters: Filters) -> tuple[dt.date, dt.date] | None:
+        return date_bounds(self._db, query, filters, self._actor_names)
+
+    @_reading
+    def period_counts(self, query: Query | None, filters: Filters, edges: Sequence[dt.date]) -> list[int]:
+        return period_counts(self._db, query, filters, edges, self._actor_names)
 
     def _actor_names(self, name: str) -> list[str]:
         """The name and, when an actor record is known by it, every name of that actor."""
