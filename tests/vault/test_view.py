@@ -197,10 +197,30 @@ def test_counts_bounds_and_periods(view: SqliteView) -> None:
     years = [dt.date(2019, 1, 1), dt.date(2020, 1, 1), dt.date(2021, 1, 1)]
     assert view.period_counts(None, everything, years) == [2, 1, 1]  # the last number: the undated
     assert view.period_counts(minsk, everything, years) == [0, 1, 1]
+    assert view.period_counts(parse_query("mins*"), everything, years) == [0, 1, 1]  # counted in one pass
+    assert view.period_counts(parse_query("kaz*"), Filters(date_to=dt.date(2019, 5, 12)), years) == [1, 0, 0]
     assert view.period_counts(None, Filters(date_from=dt.date(2019, 5, 13)), years) == [1, 1, 0]
     days = [dt.date(2019, 5, 12), dt.date(2019, 5, 13), dt.date(2019, 5, 14)]
     assert view.period_counts(None, everything, days) == [1, 1, 1]
     assert view.period_counts(None, everything, []) == [1]
+
+
+def test_remembered_timelines_follow_every_change_even_from_another_process(tmp_path: Path) -> None:
+    key = derive_view_key(DataKey(os.urandom(32)))
+    desk = SqliteView.open(tmp_path / "view.db", key)
+    fill(desk)
+    years, everything = [dt.date(2019, 1, 1), dt.date(2020, 1, 1), dt.date(2021, 1, 1)], Filters()
+    assert desk.period_counts(None, everything, years) == [2, 1, 1]
+    fill(
+        desk, [create(5, 0, dt.date(2019, 7, 1), [Act.THREAT], ["police", "Anna Petrova"], "Kazan")], len(OPS)
+    )
+    assert desk.period_counts(None, everything, years) == [3, 1, 1]
+    other = SqliteView.open(tmp_path / "view.db", key)  # as a CLI command would, while the desk is open
+    fill(other, [create(6, 0, dt.date(2020, 12, 31), [Act.THREAT], ["police", "Ivan"], "Perm")], len(OPS) + 1)
+    other.close()
+    assert desk.period_counts(None, everything, years) == [3, 2, 1]
+    assert desk.date_bounds(None, everything) == (dt.date(2019, 5, 12), dt.date(2020, 12, 31))
+    desk.close()
 
 
 def test_counts_and_oldest_first_agree_with_the_records_on_many_incidents() -> None:

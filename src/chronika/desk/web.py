@@ -62,6 +62,9 @@ class MemoryMultiPart(MultiPartParser):
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Templates are compiled once per process: no file check at every page (they ship with
+        # the package; a changed template takes a restart, as changed code does).
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -73,6 +76,7 @@ def _environment() -> jinja2.Environment:
     env.filters["date_text"] = date_text
     env.filters["when"] = lambda value: value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
     env.filters["label"] = lambda value: str(value).replace("_", " ")
+    env.filters["labels"] = lambda values: ", ".join(values).replace("_", " ")
     return env
 
 

@@ -20,6 +20,7 @@ a retraction's reason and responses' sources and notes. Whole documents are inde
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 from collections.abc import Callable, Sequence
@@ -44,6 +45,8 @@ __all__ = [
 
 #: Rank by relevance only up to this many matches; beyond it BM25 costs more than a page may take.
 RANK_LIMIT = 2000
+#: A timeline of up to this many matches is counted from their keys, read once (``period_counts``).
+ONE_PASS_KEYS = 5000
 #: How much of the paragraph around an incident's evidence is indexed with it, each side.
 CONTEXT_CHARS = 600
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -232,5 +235,19 @@ def period_counts(
     lo, hi = _key_range(filters)
     match = _match(query, filters, actor_names)
     starts = [edge.toordinal() << _SERIAL_BITS for edge in edges]
+    undated = min(hi, (1 << _SERIAL_BITS) - 1)
+    # Up to a few thousand matches, reading their keys once and counting here is cheaper than a
+    # query per period (each walks the doclists again, and expands a prefix or checks a phrase
+    # again); a prefix is always expanded only once.
+    keys = _keys(db, match, lo, hi, True, ONE_PASS_KEYS + 1, 0)
+    prefix = query is not None and any(phrase.prefix for clause in query.clauses for phrase in clause)
+    if len(keys) <= ONE_PASS_KEYS or prefix:
+        if len(keys) > ONE_PASS_KEYS:
+            keys = _keys(db, match, lo, hi, True, -1, 0)
+        counts = [
+            bisect.bisect_left(keys, min(hi + 1, b)) - bisect.bisect_left(keys, max(lo, a))
+            for a, b in itertools.pairwise(starts)
+        ]
+        return [*counts, bisect.bisect_right(keys, undated)]
     counts = [_count(db, match, max(lo, a), min(hi, b - 1)) for a, b in itertools.pairwise(starts)]
-    return [*counts, _count(db, match, lo, min(hi, (1 << _SERIAL_BITS) - 1))]
+    return [*counts, _count(db, match, lo, undated)]

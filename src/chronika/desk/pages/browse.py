@@ -102,7 +102,9 @@ def _criteria(request: Request, **defaults: object) -> Criteria:
 async def incidents_page(request: Request) -> Response:
     session = require_unlocked(request)
     criteria = _criteria(request)
-    selection = await keeper_of(request).run(session, lambda vault: select(vault, criteria))
+    keeper = keeper_of(request)
+    use = keeper.run if criteria.needs_scan else keeper.read  # a scan reads up to SCAN_LIMIT records
+    selection = await use(session, lambda vault: select(vault, criteria))
 
     def link(page: int | None = None, sort: Sort | None = None, descending: bool | None = None) -> str:
         return "/incidents?" + urlencode(criteria.params(page=page, sort=sort, descending=descending))
@@ -291,7 +293,7 @@ async def chronology_page(request: Request) -> Response:
     session = require_unlocked(request)
     defaults = {} if "status" in request.query_params else {"status": Status.ACCEPTED.value}
     criteria = _criteria(request, **defaults)
-    found = await keeper_of(request).run(session, lambda vault: _chronology(vault, criteria))
+    found = await keeper_of(request).read(session, lambda vault: _chronology(vault, criteria))
     subject = criteria.actor or criteria.place or criteria.q or gettext("all incidents")
     title = gettext("Chronology: %(subject)s") % {"subject": subject}
     groups = [
