@@ -239,11 +239,9 @@ def period_counts(
     # Up to a few thousand matches, reading their keys once and counting here is cheaper than a
     # query per period (each walks the doclists again, and expands a prefix or checks a phrase
     # again); a prefix is always expanded only once.
-    keys = _keys(db, match, lo, hi, True, ONE_PASS_KEYS + 1, 0)
     prefix = query is not None and any(phrase.prefix for clause in query.clauses for phrase in clause)
-    if len(keys) <= ONE_PASS_KEYS or prefix:
-        if len(keys) > ONE_PASS_KEYS:
-            keys = _keys(db, match, lo, hi, True, -1, 0)
+    if prefix or _count(db, match, lo, hi, ONE_PASS_KEYS + 1) <= ONE_PASS_KEYS:
+        keys = _keys(db, match, lo, hi, True, -1, 0)
         counts = [
             bisect.bisect_left(keys, min(hi + 1, b)) - bisect.bisect_left(keys, max(lo, a))
             for a, b in itertools.pairwise(starts)

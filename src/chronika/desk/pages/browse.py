@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import groupby
 from typing import Any
 from urllib.parse import urlencode
@@ -52,7 +51,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_LIMIT = 100_000
 #: A chronology's dated list shows this many incidents a page; one that fits on a page is drawn one
 #: mark per incident, a longer one as counts per period (see ``_chronology``).
-CHRONOLOGY_PAGE = 100
+CHRONOLOGY_PAGE = 50
 
 
 def _cell(value: str) -> str:
@@ -306,12 +305,14 @@ async def chronology_page(request: Request) -> Response:
     def link(page: int) -> str:
         return "/chronology?" + urlencode(criteria.params(page=page))
 
+    unbounded = urlencode([pair for pair in criteria.params(page=1) if pair[0] not in ("from", "to")])
+
     def period_link(first: dt.date, last: dt.date) -> str:
         first = max(first, criteria.date_from or first)
         last = min(last, criteria.date_to or last)
-        texts = {**criteria.texts, "from": first.isoformat(), "to": last.isoformat()}
-        narrowed = replace(criteria, texts=texts)
-        return "/chronology?" + urlencode(narrowed.params(page=1))
+        return f"/chronology?from={first.isoformat()}&to={last.isoformat()}" + (
+            f"&{unbounded}" if unbounded else ""
+        )
 
     if found["periods"] is None:
         svg = draw_timeline(found["incidents"], title)
