@@ -28,7 +28,8 @@ from chronika.desk.keeper import Keeper
 from chronika.desk.ledgerinfo import last_checkpoint, run_verify
 from chronika.desk.openapi import openapi_document
 from chronika.desk.pages.review import incidents_of_source
-from chronika.desk.selection import SCAN_LIMIT, Criteria, iterate, select
+from chronika.desk.selection import Criteria, select
+from chronika.desk.selection import chronology as chronology_page
 from chronika.desk.tokens import TokenStore
 from chronika.errors import (
     ChronikaError,
@@ -361,10 +362,20 @@ async def chronology(request: Request) -> Response:
     values = {key: request.query_params.getlist(key) for key in request.query_params}
     values.setdefault("status", [Status.ACCEPTED.value])
     criteria = Criteria.parse(values)
-    found = await _with_vault(request, lambda vault: list(iterate(vault, criteria, SCAN_LIMIT)))
-    far = dt.date.max
-    found.sort(key=lambda i: (i.date.start, i.date.end or far) if i.date else (far, far))
-    return JSON({"incidents": found, "capped": len(found) >= SCAN_LIMIT})
+    found = await _with_vault(request, lambda vault: chronology_page(vault, criteria, criteria.per))
+    periods = [
+        {"from": start, "to": end - dt.timedelta(days=1), "count": count}
+        for start, end, count in zip(found.edges, found.edges[1:], found.counts, strict=False)
+    ]
+    return JSON(
+        {
+            "incidents": found.incidents,
+            "more": found.more,
+            "page": criteria.page,
+            "count": found.count,
+            "periods": periods,
+        }
+    )
 
 
 async def verify_state(request: Request) -> Response:

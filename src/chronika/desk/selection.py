@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from chronika.desk.timeline import period_edges
 from chronika.display import parse_day
 from chronika.errors import UsageError
 from chronika.model import Act
@@ -29,12 +30,15 @@ from chronika.vault.vault import Vault
 from chronika.vault.view import MAX_PAGE, NO_RESPONSE, Filters, PageRequest
 
 __all__ = [
+    "CHRONOLOGY_PAGE",
     "PER_PAGE_CHOICES",
     "SCAN_LIMIT",
+    "Chronology",
     "Criteria",
     "Role",
     "Selection",
     "Sort",
+    "chronology",
     "iterate",
     "ordered",
     "select",
@@ -43,6 +47,9 @@ __all__ = [
 #: The most incidents read to sort or filter in the desk (see the module doc); about 5 MB of records.
 SCAN_LIMIT = 5000
 PER_PAGE_CHOICES = (20, 50, 100)
+#: A chronology's dated list shows this many incidents a page; one that fits on a page is drawn one
+#: mark per incident, a longer one as counts per period (see :func:`chronology`).
+CHRONOLOGY_PAGE = 50
 MAX_TEXT = 500
 E = TypeVar("E", bound=StrEnum)
 
@@ -256,3 +263,35 @@ def select(vault: Vault, criteria: Criteria) -> Selection:
 def ordered(incidents: list[IncidentRecord], criteria: Criteria) -> list[IncidentRecord]:
     """``incidents`` in the order the criteria ask for."""
     return sorted(incidents, key=_sort_key(criteria.sort), reverse=criteria.descending)
+
+
+@dataclass(frozen=True, slots=True)
+class Chronology:
+    """One page of a chronology's dated list (oldest first) and what its timeline needs.
+
+    ``edges`` and ``counts`` (incidents that began in each period between two edges) are empty
+    when the page holds the whole chronology, which is then drawn one mark per incident.
+    """
+
+    incidents: list[IncidentRecord]
+    count: int
+    more: bool
+    edges: list[dt.date] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+
+
+def chronology(vault: Vault, criteria: Criteria, per: int = CHRONOLOGY_PAGE) -> Chronology:
+    """A page of the chronology; beyond one page, the timeline's counts per period from the index.
+
+    The counts come from the view's index without reading a record (``fts.py``), so a chronology of
+    30,000 incidents costs about what one of 300 does.
+    """
+    filters = criteria.filters()
+    request = PageRequest(limit=per, offset=(criteria.page - 1) * per, oldest_first=True)
+    page = vault.search(criteria.q, filters, request)
+    if criteria.page == 1 and not page.more:
+        return Chronology(page.incidents, len(page.incidents), more=False)
+    bounds = vault.date_bounds(criteria.q, filters)
+    edges = period_edges(*bounds) if bounds else []
+    counts = vault.period_counts(criteria.q, filters, edges)
+    return Chronology(page.incidents, sum(counts), page.more, edges, counts[:-1])

@@ -13,7 +13,6 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from itertools import groupby
-from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -23,23 +22,25 @@ from starlette.routing import Route
 from chronika.desk.i18n import gettext
 from chronika.desk.marks import context_bounds, marked_text
 from chronika.desk.selection import (
+    CHRONOLOGY_PAGE,
     PER_PAGE_CHOICES,
     SCAN_LIMIT,
     Criteria,
     Role,
     Sort,
+    chronology,
     iterate,
     ordered,
     select,
 )
-from chronika.desk.timeline import draw_histogram, draw_timeline, period_edges
+from chronika.desk.timeline import draw_histogram, draw_timeline
 from chronika.desk.web import flash, keeper_of, read_form, redirect, render, require_unlocked, text_field
 from chronika.display import date_text, parse_day
 from chronika.model import Act
 from chronika.vault.record import LinkKind, ResponseKind, Status, op_name
 from chronika.vault.state import IncidentRecord, LinkRecord, Record, SourceRecord
 from chronika.vault.vault import Vault
-from chronika.vault.view import NO_RESPONSE, PageRequest, Version
+from chronika.vault.view import NO_RESPONSE, Version
 
 __all__ = ["CSV_COLUMNS", "csv_rows", "routes"]
 
@@ -49,9 +50,6 @@ CSV_COLUMNS = (
 )  # fmt: skip
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_LIMIT = 100_000
-#: A chronology's dated list shows this many incidents a page; one that fits on a page is drawn one
-#: mark per incident, a longer one as counts per period (see ``_chronology``).
-CHRONOLOGY_PAGE = 50
 
 
 def _cell(value: str) -> str:
@@ -264,41 +262,17 @@ async def link_submit(request: Request) -> Response:
     return redirect(f"/incidents/{incident_id}#links")
 
 
-def _chronology(vault: Vault, criteria: Criteria) -> dict[str, Any]:
-    """One page of a chronology's dated list, oldest first, and what its timeline needs.
-
-    Up to :data:`CHRONOLOGY_PAGE` incidents, all are listed and drawn one mark each; beyond, the
-    list comes a page at a time and the timeline counts incidents per period in the index
-    (``timeline.py``), so a chronology of 30,000 incidents costs about what one of 300 does.
-    """
-    filters = criteria.filters()
-    start = (criteria.page - 1) * CHRONOLOGY_PAGE
-    request = PageRequest(limit=CHRONOLOGY_PAGE, offset=start, oldest_first=True)
-    page = vault.search(criteria.q, filters, request)
-    if criteria.page == 1 and not page.more:
-        return {"incidents": page.incidents, "count": len(page.incidents), "more": False, "periods": None}
-    bounds = vault.date_bounds(criteria.q, filters)
-    edges = period_edges(*bounds) if bounds else []
-    counts = vault.period_counts(criteria.q, filters, edges)
-    return {
-        "incidents": page.incidents,
-        "count": sum(counts),
-        "more": page.more,
-        "periods": (edges, counts[:-1]),
-    }
-
-
 async def chronology_page(request: Request) -> Response:
     session = require_unlocked(request)
     defaults = {} if "status" in request.query_params else {"status": Status.ACCEPTED.value}
     criteria = _criteria(request, **defaults)
-    found = await keeper_of(request).read(session, lambda vault: _chronology(vault, criteria))
+    found = await keeper_of(request).read(session, lambda vault: chronology(vault, criteria, CHRONOLOGY_PAGE))
     subject = criteria.actor or criteria.place or criteria.q or gettext("all incidents")
     title = gettext("Chronology: %(subject)s") % {"subject": subject}
     groups = [
         (key, list(items))
         for key, items in groupby(
-            found["incidents"], key=lambda i: f"{i.date.start:%Y-%m}" if i.date else gettext("undated")
+            found.incidents, key=lambda i: f"{i.date.start:%Y-%m}" if i.date else gettext("undated")
         )
     ]
 
@@ -314,11 +288,10 @@ async def chronology_page(request: Request) -> Response:
             f"&{unbounded}" if unbounded else ""
         )
 
-    if found["periods"] is None:
-        svg = draw_timeline(found["incidents"], title)
+    if found.edges:
+        svg = draw_histogram(found.edges, found.counts, title, period_link)
     else:
-        edges, counts = found["periods"]
-        svg = draw_histogram(edges, counts, title, period_link)
+        svg = draw_timeline(found.incidents, title)
     return render(
         request,
         "chronology.html",
@@ -326,12 +299,12 @@ async def chronology_page(request: Request) -> Response:
             "criteria": criteria,
             "title": title,
             "svg": svg,
-            "histogram": found["periods"] is not None,
+            "histogram": bool(found.edges),
             "groups": groups,
-            "count": found["count"],
-            "pages": -(-found["count"] // CHRONOLOGY_PAGE),
+            "count": found.count,
+            "pages": -(-found.count // CHRONOLOGY_PAGE),
             "prev_link": link(criteria.page - 1) if criteria.page > 1 else None,
-            "next_link": link(criteria.page + 1) if found["more"] else None,
+            "next_link": link(criteria.page + 1) if found.more else None,
             "include_drafts": Status.DRAFT in criteria.statuses,
             "table_link": "/incidents?" + urlencode(criteria.params(page=1)),
         },
