@@ -30,8 +30,9 @@ What it does:
     server and the load generator cost without any page work.
 
   For each: requests/s, p50/p95/p99/max latency, errors (any non-2xx answer counts), and the
-  server's own CPU time per request (from /proc, so it does not depend on what else runs on the
-  machine), with the load average before and after.
+  server's own CPU time per request (from /proc: it depends far less than latency on what else
+  runs on the machine) with the requests/s one core would serve at that cost, and the load
+  average before and after (on a shared machine, read the latency figures against it).
 
 The load generator is ``wrk`` (Debian's package; a Lua script supplies the URL list), which costs
 a few percent of a core; without it a Python asyncio generator stands in and says so, but it
@@ -698,7 +699,7 @@ def main() -> None:
     )
     print(
         f"{'page':<12}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}"
-        f"{'server CPU ms/req':>19}{'p95 / static':>14}"
+        f"{'server CPU ms/req':>19}{'req/s per core':>16}{'p95 / static':>14}"
     )
     results: dict[str, dict[str, float]] = {}
     try:
@@ -714,7 +715,8 @@ def main() -> None:
                 ratio = f"{result['p95'] / results['static']['p95']:.1f}x" if "static" in results else ""
                 print(
                     f"{kind:<12}{result['rps']:8.0f}{result['p50']:9.1f}{result['p95']:9.1f}{result['p99']:9.1f}"
-                    f"{result['max']:9.0f}{result['errors']:8.0f}{result['cpu_ms']:19.2f}{ratio:>14}",
+                    f"{result['max']:9.0f}{result['errors']:8.0f}{result['cpu_ms']:19.2f}"
+                    f"{1000 / max(result['cpu_ms'], 1e-3):16.0f}{ratio:>14}",
                     flush=True,
                 )
     finally:
