@@ -723,10 +723,10 @@ def main() -> None:
                 result = run(server, urls[kind], args.duration, args.clients, Path(tmp))
                 result["cpu_ms"] = (server.cpu_seconds() - cpu) * 1000 / max(1, result["requests"])
                 results[kind] = result
+                server.settle()  # requests still queued when the clients stopped are not the next run's
                 if not result["requests"]:
                     print(f"{kind:<12}no request completed in {args.duration:g} s", flush=True)
                     continue
-                server.settle()  # requests still queued when the clients stopped are not the next run's
                 server.check(urls[kind][:1])  # still unlocked, still answering pages
                 base = results.get("static", {}).get("p95")
                 ratio = f"{result['p95'] / base:.1f}x" if base else ""
