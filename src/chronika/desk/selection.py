@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -174,29 +174,25 @@ class Criteria:
         self, *, page: int | None = None, sort: Sort | None = None, descending: bool | None = None
     ) -> list[tuple[str, str]]:
         """These criteria as query parameters (for links: next page, another sort, CSV)."""
-        criteria = replace(
-            self,
-            page=self.page if page is None else page,
-            sort=self.sort if sort is None else sort,
-            descending=self.descending if descending is None else descending,
-        )
-        pairs: list[tuple[str, str]] = []
-        for name in ("q", "from", "to", "actor", "place"):
-            if criteria.texts.get(name):
-                pairs.append((name, criteria.texts[name]))
-        pairs += [("act", act.value) for act in criteria.acts]
-        pairs += [("status", status.value) for status in criteria.statuses]
-        pairs += [("response", response) for response in criteria.responses]
-        if criteria.role is not Role.ANY:
-            pairs.append(("role", criteria.role.value))
-        if criteria.sort is not Sort.DATE:
-            pairs.append(("sort", criteria.sort.value))
-        if not criteria.descending:
+        page = self.page if page is None else page
+        sort = self.sort if sort is None else sort
+        descending = self.descending if descending is None else descending
+        pairs = [
+            (name, self.texts[name]) for name in ("q", "from", "to", "actor", "place") if self.texts.get(name)
+        ]
+        pairs += [("act", act.value) for act in self.acts]
+        pairs += [("status", status.value) for status in self.statuses]
+        pairs += [("response", response) for response in self.responses]
+        if self.role is not Role.ANY:
+            pairs.append(("role", self.role.value))
+        if sort is not Sort.DATE:
+            pairs.append(("sort", sort.value))
+        if not descending:
             pairs.append(("order", "asc"))
-        if criteria.per != PER_PAGE_CHOICES[0]:
-            pairs.append(("per", str(criteria.per)))
-        if criteria.page != 1:
-            pairs.append(("page", str(criteria.page)))
+        if self.per != PER_PAGE_CHOICES[0]:
+            pairs.append(("per", str(self.per)))
+        if page != 1:
+            pairs.append(("page", str(page)))
         return pairs
 
 
