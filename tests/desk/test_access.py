@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
 
+import pytest
 from deskkit import PASSPHRASE, Desk
 
+from chronika.errors import VaultLocked
 from chronika.vault.keyfile import VAULT_FILE
 
 
@@ -74,3 +78,38 @@ def test_accept_language_picks_the_catalogue(desk: Desk) -> None:
     page = desk.client.get("/setup", headers={"accept-language": "ru-RU,ru;q=0.9,en;q=0.5"})
     assert "Создайте хранилище" in page.text
     assert "Set up your vault" in desk.client.get("/setup", headers={"accept-language": "de"}).text
+
+
+def test_a_page_read_waits_off_the_event_loop_while_the_vault_is_busy(ready: Desk) -> None:
+    """``Keeper.read`` runs on the event loop only when the vault is free; while something else holds
+    it (an import, a verification), the read waits in a worker thread and the loop keeps serving."""
+    keeper, session = ready.keeper, next(iter(ready.keeper._sessions.values()))
+    events: list[str] = []
+
+    async def scenario() -> int:
+        assert await keeper.read(session, lambda vault: vault.count()) == len(ready.incident_ids())
+        release = threading.Event()
+
+        def busy() -> None:
+            with keeper._lock:
+                events.append("busy")
+                release.wait(10)
+
+        holder = threading.Thread(target=busy)
+        holder.start()
+        while "busy" not in events:
+            await asyncio.sleep(0.01)
+        reading = asyncio.ensure_future(keeper.read(session, lambda vault: vault.count()))
+        await asyncio.sleep(0.05)  # the loop runs on: the read did not block it
+        events.append("loop ran")
+        assert not reading.done()
+        release.set()
+        count = await reading
+        holder.join()
+        return count
+
+    assert asyncio.run(scenario()) == len(ready.incident_ids())
+    assert events == ["busy", "loop ran"]
+    keeper.lock()
+    with pytest.raises(VaultLocked):
+        asyncio.run(keeper.read(session, lambda vault: vault.count()))

@@ -29,6 +29,31 @@ def assert_error(response, status: int, code: str | None = None) -> None:
         assert body["error"]["code"] == code
 
 
+def test_a_long_chronology_comes_in_pages_with_counts_per_period(api: Desk) -> None:
+    client = api.client
+    for copy in range(4):
+        text = SAMPLE.read_text() + f"\nCopy {copy}."
+        imported = client.post("/api/v1/imports", json={"text": text, "name": f"copy-{copy}"}).json()
+        client.post("/api/v1/accept", json={"ids": imported["incidents"]})
+    accepted = client.get("/api/v1/incidents", params={"status": "accepted", "per": 100}).json()["incidents"]
+    assert len(accepted) > 20
+    pages, page = [], 1
+    while True:
+        found = client.get("/api/v1/chronology", params={"page": page, "per": 20}).json()
+        pages.append(found)
+        if not found["more"]:
+            break
+        page += 1
+    listed = [i for found in pages for i in found["incidents"]]
+    assert sorted(i["id"] for i in listed) == sorted(i["id"] for i in accepted)
+    dates = [i["date"]["start"] for i in listed if i["date"]]
+    assert dates == sorted(dates) and len(pages) == -(-len(accepted) // 20)
+    periods = pages[0]["periods"]
+    assert pages[0]["count"] == len(accepted) and sum(p["count"] for p in periods) == len(dates)
+    for period in periods:
+        assert sum(period["from"] <= day <= period["to"] for day in dates) == period["count"]
+
+
 def test_tokens_are_required_and_checked(ready: Desk) -> None:
     assert_error(ready.client.get("/api/v1/incidents"), 401, "E401")
     assert "bearer" in ready.client.get("/api/v1/incidents").headers["www-authenticate"].lower()
@@ -76,6 +101,7 @@ def test_the_same_flow_through_the_api(api: Desk) -> None:
     chronology = client.get("/api/v1/chronology", params={"actor": "Kalyapin"}).json()
     dates = [i["date"]["start"] for i in chronology["incidents"] if i["date"]]
     assert dates == sorted(dates) and all(i["status"] == "accepted" for i in chronology["incidents"])
+    assert chronology["periods"] == [] and chronology["count"] == len(chronology["incidents"])
     verified = client.post("/api/v1/verify")
     assert verified.status_code == 200 and verified.json()["ok"] is True
     state = client.get("/api/v1/verify").json()

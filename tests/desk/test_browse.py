@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 
+import pytest
 from deskkit import Desk
 
+from chronika.desk.pages import browse
 from chronika.vault.record import LinkKind, Status
+from chronika.vault.view import Filters
 
 
 def test_table_filters_search_sort_and_pages(ready: Desk) -> None:
@@ -171,3 +175,47 @@ def test_edit_form_suggests_known_places(ready: Desk) -> None:
     form = ready.client.get(f"/incidents/{ready.incident_ids()[0]}/edit").text
     assert 'list="known-places"' in form
     assert '<option value="Groznyy">' in form and '<option value="Moscow">' in form
+
+
+def test_table_oldest_first_is_the_reverse_of_newest_first(ready: Desk) -> None:
+    def order(query: str) -> list[str]:
+        return re.findall(
+            r'<td><a href="/incidents/(inc_\w+)">', ready.client.get(f"/incidents?per=100&{query}").text
+        )
+
+    newest, oldest = order(""), order("order=asc")
+    assert newest and oldest == [*reversed([i for i in newest if i in oldest])]
+    assert "Sorted among the first" not in ready.client.get("/incidents?order=asc").text
+
+
+def test_a_long_chronology_is_counted_per_period_and_listed_a_page_at_a_time(
+    ready: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ready.post("/accept", {"all_of": ready.source_id})
+    vault = ready.keeper._vault
+    accepted = vault.list_incidents(Filters(statuses=(Status.ACCEPTED,))).incidents
+    short = ready.client.get("/chronology").text
+    assert 'class="timeline"' in short and "histogram" not in short and 'rel="next"' not in short
+    monkeypatch.setattr(browse, "CHRONOLOGY_PAGE", 2)
+    listed, page, seen_pages = [], 1, []
+    while True:
+        text = ready.client.get(f"/chronology?page={page}").text
+        seen_pages.append(text)
+        listed += re.findall(r'<li id="(inc_\w+)"', text)
+        if 'rel="next"' not in text:
+            break
+        page += 1
+    dated = [i for i in reversed(accepted) if i.date]  # the view's newest-first order, reversed
+    assert listed[: len(dated)] == [i.id for i in dated] and sorted(listed) == sorted(i.id for i in accepted)
+    first = seen_pages[0]
+    assert 'class="timeline histogram"' in first and f"{len(accepted)} incidents" in first
+    assert f"Page 1 of {-(-len(accepted) // 2)}" in first
+    bars = re.findall(r'<a href="(/chronology\?[^"]+)" class="mark bar"><title>([^<]+)</title>', first)
+    counted = 0
+    for href, label in bars:
+        count = int(re.search(r": (\d+) incident", label).group(1))  # type: ignore[union-attr]
+        counted += count
+        narrowed = ready.client.get(html.unescape(href))
+        assert narrowed.status_code == 200
+        assert len(re.findall(r'<li id="(inc_\w+)"', narrowed.text)) == min(count, 2)
+    assert counted == len(dated)

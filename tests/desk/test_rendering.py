@@ -11,7 +11,7 @@ from chronika.desk.config import DeskConfig, is_loopback
 from chronika.desk.i18n import pick_language
 from chronika.desk.marks import context_bounds, marked_text
 from chronika.desk.selection import Criteria, Role, Sort
-from chronika.desk.timeline import draw_timeline
+from chronika.desk.timeline import draw_histogram, draw_timeline, period_edges
 from chronika.desk.tokens import TokenStore
 from chronika.errors import UsageError
 from chronika.model import DateSpan, Precision
@@ -90,6 +90,26 @@ def test_timeline_years_axis() -> None:
         )
     )
     assert ">2005<" in svg or ">2004<" in svg
+
+
+def test_period_edges_by_day_month_and_year() -> None:
+    day = dt.date
+    assert period_edges(day(2014, 12, 30), day(2015, 1, 2)) == [day(2014, 12, d) for d in (30, 31)] + [
+        day(2015, 1, d) for d in (1, 2, 3)
+    ]
+    months = period_edges(day(2014, 3, 15), day(2015, 9, 2))
+    assert months[0] == day(2014, 3, 1) and months[-1] == day(2015, 10, 1) and len(months) == 20
+    years = period_edges(day(2001, 5, 5), day(2019, 1, 1))
+    assert years == [day(year, 1, 1) for year in range(2001, 2021)]
+
+
+def test_histogram_bars_link_to_their_period_escaped() -> None:
+    edges = [dt.date(2014, 1, 1), dt.date(2015, 1, 1), dt.date(2016, 1, 1), dt.date(2017, 1, 1)]
+    svg = str(draw_histogram(edges, [3, 0, 1200], "Chronology: <x>", lambda a, b: f"/c?from={a}&to={b}"))
+    assert svg.startswith("<svg") and "&lt;x&gt;" in svg and " style=" not in svg
+    assert 'href="/c?from=2014-01-01&amp;to=2014-12-31"' in svg and "2014: 3 incidents" in svg
+    assert "2016: 1200 incidents" in svg and "from=2015-01-01" not in svg  # an empty year has no bar
+    assert str(draw_histogram(edges, [0, 0, 0], "t", lambda a, b: "")) == ""
 
 
 def test_criteria_round_trip_and_refusals() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+import random
 from pathlib import Path
 
 import msgspec
@@ -125,6 +127,7 @@ def test_filters(view: SqliteView) -> None:
     assert ids(view, actor="A. Petrova") == ["1"]  # an alias of an actor record
     assert ids(view, date_from=dt.date(2019, 5, 13), date_to=dt.date(2019, 12, 31)) == ["2"]
     assert ids(view, date_from=dt.date(2020, 1, 1)) == ["3"]
+    assert ids(view, date_to=dt.date(2020, 12, 31)) == ["3", "2", "1"]  # the undated began in no range
     assert ids(view, statuses=(Status.DRAFT,), place="Minsk", acts=(Act.PHYSICAL_ATTACK,)) == ["3"]
 
 
@@ -158,6 +161,116 @@ def test_pages(view: SqliteView) -> None:
         Filters(date_from=dt.date(2020, 1, 2), date_to=dt.date(2020, 1, 1))
     with pytest.raises(UsageError):
         Filters(responses=("sentenced",))
+
+
+def test_oldest_first_keeps_unknown_dates_last_across_pages(view: SqliteView) -> None:
+    def oldest(text: str = "", size: int = 50, **filters: object) -> list[str]:
+        found, offset = [], 0
+        while True:
+            page = view.search(
+                parse_query(text),
+                Filters(**filters),
+                PageRequest(limit=size, offset=offset, oldest_first=True),  # type: ignore[arg-type]
+            )
+            found += [incident.id[-1] for incident in page.incidents]
+            offset += size
+            if not page.more:
+                return found
+
+    assert oldest() == oldest(size=1) == oldest(size=3) == ["1", "2", "3", "4"]
+    assert oldest("minsk", size=1) == ["3", "4"]
+    assert oldest(date_from=dt.date(2019, 5, 13)) == ["2", "3"]  # a date filter leaves the undated out
+    assert oldest(statuses=(Status.DRAFT,), size=2) == ["2", "3", "4"]
+    past_the_end = view.query(Filters(), PageRequest(limit=2, offset=9, oldest_first=True))
+    assert past_the_end.incidents == [] and not past_the_end.more
+
+
+def test_counts_bounds_and_periods(view: SqliteView) -> None:
+    everything, minsk = Filters(), parse_query("minsk")
+    assert view.count(None, everything) == 4
+    assert view.count(None, everything, limit=2) == 2
+    assert view.count(minsk, Filters(statuses=(Status.DRAFT,))) == 2
+    assert view.count(None, Filters(statuses=(Status.ACCEPTED,))) == 1
+    assert view.date_bounds(None, everything) == (dt.date(2019, 5, 12), dt.date(2020, 8, 9))
+    assert view.date_bounds(parse_query("kazan"), everything) == (dt.date(2019, 5, 12), dt.date(2019, 5, 13))
+    assert view.date_bounds(parse_query("nothing-like-this"), everything) is None
+    years = [dt.date(2019, 1, 1), dt.date(2020, 1, 1), dt.date(2021, 1, 1)]
+    assert view.period_counts(None, everything, years) == [2, 1, 1]  # the last number: the undated
+    assert view.period_counts(minsk, everything, years) == [0, 1, 1]
+    assert view.period_counts(parse_query("mins*"), everything, years) == [0, 1, 1]  # counted in one pass
+    assert view.period_counts(parse_query("kaz*"), Filters(date_to=dt.date(2019, 5, 12)), years) == [1, 0, 0]
+    assert view.period_counts(None, Filters(date_from=dt.date(2019, 5, 13)), years) == [1, 1, 0]
+    days = [dt.date(2019, 5, 12), dt.date(2019, 5, 13), dt.date(2019, 5, 14)]
+    assert view.period_counts(None, everything, days) == [1, 1, 1]
+    assert view.period_counts(None, everything, []) == [1]
+
+
+def test_remembered_timelines_follow_every_change_even_from_another_process(tmp_path: Path) -> None:
+    key = derive_view_key(DataKey(os.urandom(32)))
+    desk = SqliteView.open(tmp_path / "view.db", key)
+    fill(desk)
+    years, everything = [dt.date(2019, 1, 1), dt.date(2020, 1, 1), dt.date(2021, 1, 1)], Filters()
+    assert desk.period_counts(None, everything, years) == [2, 1, 1]
+    fill(
+        desk, [create(5, 0, dt.date(2019, 7, 1), [Act.THREAT], ["police", "Anna Petrova"], "Kazan")], len(OPS)
+    )
+    assert desk.period_counts(None, everything, years) == [3, 1, 1]
+    other = SqliteView.open(tmp_path / "view.db", key)  # as a CLI command would, while the desk is open
+    fill(other, [create(6, 0, dt.date(2020, 12, 31), [Act.THREAT], ["police", "Ivan"], "Perm")], len(OPS) + 1)
+    other.close()
+    assert desk.period_counts(None, everything, years) == [3, 2, 1]
+    assert desk.date_bounds(None, everything) == (dt.date(2019, 5, 12), dt.date(2020, 12, 31))
+    desk.close()
+
+
+def test_counts_and_oldest_first_agree_with_the_records_on_many_incidents() -> None:
+    """Random dates (a fifth unknown), acts and places: every count, bound and order is checked
+    against the records themselves, so an off-by-one at a period's or the undated range's edge shows."""
+    rng = random.Random(4)
+    acts, places = [Act.THREAT, Act.ARBITRARY_DETENTION, Act.RAID_SEARCH], ["Kazan", "Minsk", "Perm"]
+    made = [
+        create(
+            n,
+            n % 3,
+            None if rng.random() < 0.2 else dt.date(2018, 12, 25) + dt.timedelta(days=rng.randrange(800)),
+            [rng.choice(acts)],
+            ["police", f"Person {n % 17}"],
+            rng.choice(places),
+        )
+        for n in range(1, 301)
+    ]
+    view = SqliteView.in_memory()
+    fill(view, [OPS[0], *made])
+    edges = [dt.date(2018, 12, 1)] + [
+        dt.date(year, month, 1) for year in (2019, 2020, 2021) for month in (1, 4, 7, 10)
+    ]
+    for filters in (
+        Filters(),
+        Filters(acts=(Act.THREAT,)),
+        Filters(place="Perm", date_from=dt.date(2019, 3, 3)),
+        Filters(date_to=dt.date(2020, 2, 29)),
+    ):
+        wanted = [
+            c
+            for c in made
+            if (not filters.acts or c.acts[0] in filters.acts)
+            and (filters.place is None or c.location == filters.place)
+            and (filters.date_from is None or (c.date is not None and c.date.start >= filters.date_from))
+            and (filters.date_to is None or (c.date is not None and c.date.start <= filters.date_to))
+        ]
+        dated = sorted((c for c in wanted if c.date), key=lambda c: (c.date.start, c.id))  # type: ignore[union-attr]
+        order = [c.id for c in dated] + [c.id for c in wanted if c.date is None]
+        pages = [
+            view.query(filters, PageRequest(limit=40, offset=offset, oldest_first=True))
+            for offset in range(0, 320, 40)
+        ]
+        assert [i.id for page in pages for i in page.incidents] == order
+        assert view.count(None, filters) == len(wanted)
+        assert view.count(None, filters, limit=10) == min(10, len(wanted))
+        starts = [c.date.start for c in dated]  # type: ignore[union-attr]
+        assert view.date_bounds(None, filters) == ((min(starts), max(starts)) if starts else None)
+        expected = [sum(a <= day < b for day in starts) for a, b in itertools.pairwise(edges)]
+        assert view.period_counts(None, filters, edges) == [*expected, len(wanted) - len(dated)]
 
 
 def test_a_date_edit_moves_the_incident_and_history_keeps_every_version(view: SqliteView) -> None:

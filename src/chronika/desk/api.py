@@ -28,11 +28,11 @@ from chronika.desk.intake import import_bytes, import_text
 from chronika.desk.keeper import Keeper
 from chronika.desk.ledgerinfo import last_checkpoint, run_verify
 from chronika.desk.openapi import openapi_document
-from chronika.desk.pages.browse import chronology_incidents
 from chronika.desk.pages.directory import MAX_NAME, clean_name, entry_page_data, kind_of
 from chronika.desk.pages.publish import PublishRequest, make_bundle
 from chronika.desk.pages.review import incidents_of_source
-from chronika.desk.selection import SCAN_LIMIT, Criteria, select
+from chronika.desk.selection import Chronology, Criteria, linked_chronology, select
+from chronika.desk.selection import chronology as chronology_page
 from chronika.desk.tokens import TokenStore
 from chronika.errors import (
     ChronikaError,
@@ -442,10 +442,26 @@ async def chronology(request: Request) -> Response:
     values.setdefault("status", [Status.ACCEPTED.value])
     linked = " ".join(values.pop("linked", [""])[-1:]).strip()[:40]
     criteria = Criteria.parse(values)
-    found = await _with_vault(request, lambda vault: chronology_incidents(vault, criteria, linked))
-    far = dt.date.max
-    found.sort(key=lambda i: (i.date.start, i.date.end or far) if i.date else (far, far))
-    return JSON({"incidents": found, "capped": len(found) >= SCAN_LIMIT})
+
+    def load(vault: Vault) -> Chronology:
+        if linked:
+            return linked_chronology(vault, criteria, linked)
+        return chronology_page(vault, criteria, criteria.per)
+
+    found = await _with_vault(request, load)
+    periods = [
+        {"from": start, "to": end - dt.timedelta(days=1), "count": count}
+        for start, end, count in zip(found.edges, found.edges[1:], found.counts, strict=False)
+    ]
+    return JSON(
+        {
+            "incidents": found.incidents,
+            "more": found.more,
+            "page": criteria.page,
+            "count": found.count,
+            "periods": periods,
+        }
+    )
 
 
 async def verify_state(request: Request) -> Response:

@@ -159,6 +159,22 @@ class Keeper:
         """:meth:`call` in a worker thread, so the event loop keeps serving while Argon2id or SQLite work."""
         return await to_thread.run_sync(self.call, session, work)
 
+    async def read(self, session: BrowserSession | None, work: Callable[[Vault], T]) -> T:
+        """:meth:`call` for a page's worth of reading: on the event loop itself when the vault is free.
+
+        A page of incidents or a chronology takes a millisecond or two of SQLite, less than handing
+        it to a worker thread and back costs under load (measured with ``benchmarks/desk.py``), and
+        the vault serves one caller at a time anyway. When something holds the vault (an import,
+        a verification, Argon2id), the read waits in a worker thread as :meth:`run` does, so the
+        event loop never blocks on the lock.
+        """
+        if not self._lock.acquire(blocking=False):
+            return await self.run(session, work)
+        try:
+            return self.call(session, work)
+        finally:
+            self._lock.release()
+
     async def run_plain(self, work: Callable[[], T]) -> T:
         """Run blocking work (unlock, create) in a worker thread."""
         return await to_thread.run_sync(work)

@@ -164,6 +164,24 @@ def openapi_document() -> dict[str, Any]:
             "capped": {"type": "boolean"},
         },
     }
+    period = {
+        "type": "object",
+        "properties": {
+            "from": {"type": "string", "format": "date"},
+            "to": {"type": "string", "format": "date"},
+            "count": {"type": "integer"},
+        },
+    }
+    chronology = {
+        "type": "object",
+        "properties": {
+            "incidents": {"type": "array", "items": {"$ref": _REF.format(name="IncidentRecord")}},
+            "more": {"type": "boolean"},
+            "page": {"type": "integer"},
+            "count": {"type": "integer"},
+            "periods": {"type": "array", "items": period},
+        },
+    }
     anything = {"type": "object"}
     paths = {
         "/api/v1/openapi.json": {"get": _operation("This document", anything, public=True)},
@@ -289,8 +307,9 @@ def openapi_document() -> dict[str, Any]:
         },
         "/api/v1/chronology": {
             "get": _operation(
-                "Matching incidents in date order (accepted only unless status is given)",
-                page,
+                "A page of matching incidents, oldest first (accepted only unless status is given), with"
+                " the number that began in each day, month or year when there is more than one page",
+                chronology,
                 params=[
                     *FILTERS,
                     _query(

@@ -11,21 +11,27 @@ Each mark also carries the family of its incident's gravest act (``family-killin
 ``family-none`` when the acts are unknown or withheld). A publication colours marks by family
 (:func:`family_css`, one colour-blind-safe palette) and asks for a legend that names the families
 drawn and the three shapes.
+
+A long chronology (thousands of incidents) cannot be drawn mark by mark: sixteen lanes of dots
+say nothing, and the page would weigh megabytes. It is drawn instead as a histogram
+(:func:`draw_histogram`): how many incidents began in each day, month or year (:func:`period_edges`
+picks the unit from the span), each bar a link to the chronology of that period alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from chronika.desk.i18n import ngettext
 from chronika.display import date_text
 from chronika.model import ActFamily, DateSpan, act_family
 from chronika.vault.state import IncidentRecord
 
-__all__ = ["FAMILY_COLOURS", "FAMILY_LABELS", "draw_timeline", "family_css"]
+__all__ = ["FAMILY_COLOURS", "FAMILY_LABELS", "draw_histogram", "draw_timeline", "family_css", "period_edges"]
 
 WIDTH = 960
 MARGIN = 24
@@ -267,5 +273,87 @@ def draw_timeline(incidents: Sequence[IncidentRecord], title: str, *, legend: bo
                     f'L{tip:.1f} {y + 6:.1f} Z"/>'
                 )
         parts.append("</a>")
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+#: Spans up to this many days are counted by day, up to :data:`MONTHS_UP_TO_DAYS` by month,
+#: longer ones by year: at most about a hundred bars, each wide enough to see and to click.
+DAYS_UP_TO_DAYS = 92
+MONTHS_UP_TO_DAYS = 8 * 366
+HISTOGRAM_HEIGHT = 120
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def period_edges(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The edges of the periods (days, months or years) from the one holding ``first`` to ``last``'s.
+
+    Each period runs from its edge (included) to the next (excluded), so ``n`` periods have
+    ``n + 1`` edges.
+    """
+    span = _days(first, last)
+    if span <= DAYS_UP_TO_DAYS:
+        return [first + dt.timedelta(days=i) for i in range(span + 2)]
+    if span <= MONTHS_UP_TO_DAYS:
+        edges = [dt.date(first.year, first.month, 1)]
+        while edges[-1] <= last:
+            edges.append(_next_month(edges[-1]))
+        return edges
+    return [dt.date(year, 1, 1) for year in range(first.year, last.year + 2)]
+
+
+def _period_label(start: dt.date, end: dt.date) -> str:
+    days = _days(start, end)
+    if days == 1:
+        return start.isoformat()
+    if days <= 31:
+        return f"{start:%Y-%m}"
+    return str(start.year)
+
+
+def draw_histogram(
+    edges: Sequence[dt.date], counts: Sequence[int], title: str, link: Callable[[dt.date, dt.date], str]
+) -> Markup:
+    """Bars of ``counts`` over the periods between ``edges``; ``link(first, last)`` is a bar's target.
+
+    Used for chronologies too long to draw one mark per incident (see the module doc).
+    """
+    if len(edges) < 2 or not any(counts):
+        return Markup("")
+    first, last = edges[0], edges[-1]
+    scale = (WIDTH - 2 * MARGIN) / max(1, _days(first, last))
+    tallest = max(counts)
+    height = HISTOGRAM_HEIGHT + AXIS_HEIGHT
+    axis_y = HISTOGRAM_HEIGHT + 6
+
+    def x(day: dt.date) -> float:
+        return MARGIN + _days(first, day) * scale
+
+    parts = [
+        f'<svg class="timeline histogram" viewBox="0 0 {WIDTH} {height}" role="img"'
+        f' aria-labelledby="timeline-title" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="timeline-title">{escape(title)}</title>',
+        f'<line class="axis" x1="{MARGIN}" y1="{axis_y}" x2="{WIDTH - MARGIN}" y2="{axis_y}"/>',
+    ]
+    for day, label in _ticks(first, last - dt.timedelta(days=1)):
+        tx = x(day)
+        parts.append(f'<line class="tick" x1="{tx:.1f}" y1="8" x2="{tx:.1f}" y2="{axis_y + 5}"/>')
+        parts.append(f'<text class="tick-label" x="{tx:.1f}" y="{axis_y + 20}">{escape(label)}</text>')
+    for start, end, count in zip(edges, edges[1:], counts, strict=False):
+        if not count:
+            continue
+        left, right = x(start), x(end)
+        bar = max(1.0, right - left - (1 if right - left > 3 else 0))
+        tall = max(2.0, (HISTOGRAM_HEIGHT - 8) * count / tallest)
+        summary = ngettext("%(num)d incident", "%(num)d incidents", count) % {"num": count}
+        href = link(start, end - dt.timedelta(days=1))
+        parts.append(f'<a href="{escape(href)}" class="mark bar">')
+        parts.append(f"<title>{escape(_period_label(start, end))}: {escape(summary)}</title>")
+        parts.append(
+            f'<rect x="{left:.1f}" y="{axis_y - tall:.1f}" width="{bar:.1f}" height="{tall:.1f}"/></a>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))

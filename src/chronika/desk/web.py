@@ -10,11 +10,13 @@ site can neither read it nor guess it; ``tests/desk`` posts to every route witho
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from starlette.datastructures import FormData
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
@@ -59,9 +61,30 @@ class MemoryMultiPart(MultiPartParser):
     spool_max_size = MAX_INPUT_BYTES + 1
 
 
+@functools.lru_cache(maxsize=4096)
+def _translated(language: str, message: str) -> Markup:
+    return Markup(gettext(message))  # gettext reads the language from the same context variable
+
+
+@jinja2.pass_context
+def _template_gettext(context: jinja2.runtime.Context, message: str, **variables: Any) -> Markup:
+    """Jinja's newstyle ``_()`` (the translation as Markup, ``%`` the escaped variables), the
+    translation looked up once per language and message: a page calls it fifty times."""
+    text = _translated(current_language(), message)
+    return text % variables if variables else _untouched(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _untouched(text: Markup) -> Markup:
+    return text % {}  # as Jinja does ("%%" becomes "%"), once
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Templates are compiled once per process: no file check at every page (they ship with
+        # the package; a changed template takes a restart, as changed code does).
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -69,10 +92,12 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["gettext"] = env.globals["_"] = _template_gettext
     env.globals["languages"] = LANGUAGES
     env.filters["date_text"] = date_text
     env.filters["when"] = lambda value: value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
     env.filters["label"] = lambda value: str(value).replace("_", " ")
+    env.filters["labels"] = lambda values: ", ".join(values).replace("_", " ")
     return env
 
 

@@ -16,8 +16,10 @@ the index holds only tokens. Every write goes through :meth:`SqliteView.apply`, 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -27,7 +29,17 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from chronika.errors import DiskFull, LedgerBusy, VaultWriteFailed, ViewUnusable
 from chronika.vault.files import PRIVATE_FILE_MODE
-from chronika.vault.fts import TOKENIZER, incident_row, match_expression, page_keys, serial_of, sort_key
+from chronika.vault.fts import (
+    TOKENIZER,
+    count_keys,
+    date_bounds,
+    incident_row,
+    match_expression,
+    page_keys,
+    period_counts,
+    serial_of,
+    sort_key,
+)
 from chronika.vault.record import Operation, SourceAdd, decode_payload, encode_payload
 from chronika.vault.secret import ViewKey
 from chronika.vault.state import (
@@ -53,6 +65,8 @@ _BULK_CACHE_KIB = 512 * 1024  # a rebuild's transactions fit in cache: no page i
 # FTS5 buffers new tokens in memory up to this size before writing a segment: fewer, larger
 # segments make bulk indexing about 1.7x faster (measured) and cost memory only during a write.
 _FTS_HASH_BYTES = 32 * 1024 * 1024
+#: Timelines remembered between changes of the view (see ``SqliteView._tally``).
+_TALLIES = 64
 
 # The large rows (incidents, sources, history) are appended in the order records are made, so
 # their row ids only grow; lookups by id, sort key or record go through small indexes. A rebuild
@@ -116,6 +130,8 @@ class SqliteView:
         self._fts_inserts: list[tuple[int, str, str, str, str]] = []
         self._new_incidents: list[tuple[int, int, str, str | None, bytes]] = []
         self._head = Head(0, b"")
+        self._tallies: OrderedDict[tuple[object, ...], Any] = OrderedDict()
+        self._tallies_version = -1
         self._load_meta()
 
     # -- opening and closing ---------------------------------------------------------------------
@@ -175,6 +191,7 @@ class SqliteView:
 
     def close(self) -> None:
         """Close the connection; SQLCipher wipes its copy of the key and its page cache."""
+        self._tallies.clear()
         if self._db is not None:
             with contextlib.suppress(sqlcipher.Error):
                 if self.path is not None:
@@ -194,6 +211,7 @@ class SqliteView:
 
     def apply(self, changes: Sequence[Change], head: Head) -> None:
         db = self._db
+        self._tallies.clear()
         texts: dict[str, str] = {}
         # Every version goes into the history; only the last version of each record in this call
         # is indexed (a rebuild applies thousands of entries at once: a draft and its acceptance
@@ -348,6 +366,50 @@ class SqliteView:
         marks = ",".join("?" * len(keys))
         rows = dict(self._db.execute(f"SELECT key, record FROM incidents WHERE key IN ({marks})", keys))
         return Page([_incident_decoder.decode(rows[k]) for k in keys if k in rows], more=more, ranked=ranked)
+
+    @_reading
+    def count(self, query: Query | None, filters: Filters, limit: int | None = None) -> int:
+        return count_keys(self._db, query, filters, self._actor_names, limit, place_names=self._place_names)
+
+    @_reading
+    def date_bounds(self, query: Query | None, filters: Filters) -> tuple[dt.date, dt.date] | None:
+        found: tuple[dt.date, dt.date] | None = self._tally(
+            ("bounds", query, filters),
+            lambda: date_bounds(self._db, query, filters, self._actor_names, place_names=self._place_names),
+        )
+        return found
+
+    @_reading
+    def period_counts(self, query: Query | None, filters: Filters, edges: Sequence[dt.date]) -> list[int]:
+        counts: list[int] = self._tally(
+            ("periods", query, filters, tuple(edges)),
+            lambda: period_counts(
+                self._db, query, filters, edges, self._actor_names, place_names=self._place_names
+            ),
+        )
+        return list(counts)
+
+    def _tally(self, key: tuple[object, ...], count: Callable[[], T]) -> T:
+        """A timeline's bounds or counts, remembered until the view next changes (``apply``).
+
+        Paging through a long chronology, or coming back to it, then counts it once. A commit by
+        another process (a CLI import while the desk is open) changes SQLite's ``data_version``
+        and forgets them too. Only numbers and dates are kept, in memory, dropped when the view
+        is closed.
+        """
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._tallies_version:
+            self._tallies.clear()
+            self._tallies_version = version
+        if key in self._tallies:
+            self._tallies.move_to_end(key)
+            found: T = self._tallies[key]
+            return found
+        made = count()
+        self._tallies[key] = made
+        while len(self._tallies) > _TALLIES:
+            self._tallies.popitem(last=False)
+        return made
 
     def _actor_names(self, name: str) -> list[str]:
         """The name and, when an actor record is known by it, every name of that actor."""

@@ -218,6 +218,16 @@ class Vault:
             return self.list_incidents(filters, page)
         return self.view.search(query, filters or Filters(), page or PageRequest())
 
+    def count(self, text: str = "", filters: Filters | None = None, limit: int | None = None) -> int:
+        """How many incidents a search (or, with no words, a listing) finds, up to ``limit``."""
+        return self.view.count(parse_query(text) or None, filters or Filters(), limit)
+
+    def date_bounds(self, text: str = "", filters: Filters | None = None) -> tuple[dt.date, dt.date] | None:
+        return self.view.date_bounds(parse_query(text) or None, filters or Filters())
+
+    def period_counts(self, text: str, filters: Filters | None, edges: Sequence[dt.date]) -> list[int]:
+        return self.view.period_counts(parse_query(text) or None, filters or Filters(), edges)
+
     def show(self, record_id: str) -> Record:
         record = self.view.get(_clean_id(record_id))
         if record is None:

@@ -83,16 +83,17 @@ class Filters:
 
 @dataclass(frozen=True, slots=True)
 class PageRequest:
-    """Which page: newest first, ``limit`` incidents after skipping ``offset``.
+    """Which page: newest first (or ``oldest_first``), ``limit`` incidents after skipping ``offset``.
 
-    ``rank`` asks for relevance order (BM25); it is honoured only when the match set is small
-    enough to rank in time (see ``Page.ranked``), because ranking a frequent word means scoring
-    every document that contains it.
+    Undated incidents come last in either order. ``rank`` asks for relevance order (BM25); it is
+    honoured only when the match set is small enough to rank in time (see ``Page.ranked``), because
+    ranking a frequent word means scoring every document that contains it.
     """
 
     limit: int = 20
     offset: int = 0
     rank: bool = False
+    oldest_first: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.limit <= MAX_PAGE or self.offset < 0:
@@ -151,6 +152,20 @@ class ViewStore(Protocol):
 
     def search(self, query: Query, filters: Filters, page: PageRequest) -> Page:
         """Incidents whose words (evidence and the paragraph around it, names, place, notes) match."""
+
+    def count(self, query: Query | None, filters: Filters, limit: int | None = None) -> int:
+        """How many incidents match, counting no further than ``limit`` (enough to tell "more than")."""
+
+    def date_bounds(self, query: Query | None, filters: Filters) -> tuple[dt.date, dt.date] | None:
+        """The first and the last day on which a matching dated incident began; None if none did."""
+
+    def period_counts(self, query: Query | None, filters: Filters, edges: Sequence[dt.date]) -> list[int]:
+        """How many matching incidents began in each period from one edge (included) to the next,
+        and last how many are undated (``len(edges)`` numbers in all).
+
+        For a chronology's timeline: a count per month or year is what can be drawn of 100,000
+        incidents, and counting in the index costs a fraction of reading the records.
+        """
 
     def search_sources(self, query: Query, page: PageRequest) -> list[SourceRecord]:
         """Source documents whose full text matches, most recently imported first."""

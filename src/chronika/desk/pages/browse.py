@@ -22,26 +22,29 @@ from starlette.routing import Route
 from chronika.desk.i18n import gettext
 from chronika.desk.marks import context_bounds, marked_text
 from chronika.desk.selection import (
+    CHRONOLOGY_PAGE,
     PER_PAGE_CHOICES,
     SCAN_LIMIT,
+    Chronology,
     Criteria,
     Role,
     Sort,
+    chronology,
     iterate,
+    linked_chronology,
     ordered,
     select,
 )
-from chronika.desk.timeline import draw_timeline
+from chronika.desk.timeline import draw_histogram, draw_timeline
 from chronika.desk.web import flash, keeper_of, read_form, redirect, render, require_unlocked, text_field
 from chronika.display import date_text, parse_day
 from chronika.model import Act
-from chronika.publish.chronology import link_group
 from chronika.vault.record import LinkKind, ResponseKind, Status, op_name
 from chronika.vault.state import IncidentRecord, LinkRecord, Record, SourceRecord
 from chronika.vault.vault import Vault
 from chronika.vault.view import NO_RESPONSE, Version
 
-__all__ = ["CSV_COLUMNS", "chronology_incidents", "csv_rows", "history_rows", "routes"]
+__all__ = ["CSV_COLUMNS", "csv_rows", "history_rows", "routes"]
 
 CSV_COLUMNS = (
     "id", "status", "date", "date_start", "date_end", "precision", "acts", "perpetrators", "victims",
@@ -98,7 +101,9 @@ def _criteria(request: Request, **defaults: object) -> Criteria:
 async def incidents_page(request: Request) -> Response:
     session = require_unlocked(request)
     criteria = _criteria(request)
-    selection = await keeper_of(request).run(session, lambda vault: select(vault, criteria))
+    keeper = keeper_of(request)
+    use = keeper.run if criteria.needs_scan else keeper.read  # a scan reads up to SCAN_LIMIT records
+    selection = await use(session, lambda vault: select(vault, criteria))
 
     def link(page: int | None = None, sort: Sort | None = None, descending: bool | None = None) -> str:
         return "/incidents?" + urlencode(criteria.params(page=page, sort=sort, descending=descending))
@@ -278,22 +283,18 @@ async def link_submit(request: Request) -> Response:
     return redirect(f"/incidents/{incident_id}#links")
 
 
-def chronology_incidents(vault: Vault, criteria: Criteria, linked: str = "") -> list[IncidentRecord]:
-    """What a chronology shows: the criteria's incidents, or a link group (in the criteria's statuses)."""
-    if linked:
-        group = [vault.incident(member) for member in link_group(vault, linked, SCAN_LIMIT)]
-        return [i for i in group if not criteria.statuses or i.status in criteria.statuses]
-    return list(iterate(vault, criteria, SCAN_LIMIT))
-
-
 async def chronology_page(request: Request) -> Response:
     session = require_unlocked(request)
     defaults = {} if "status" in request.query_params else {"status": Status.ACCEPTED.value}
     criteria = _criteria(request, **defaults)
     linked = request.query_params.get("linked", "").strip()[:40]
-    found = await keeper_of(request).run(session, lambda vault: chronology_incidents(vault, criteria, linked))
-    far = dt.date.max
-    ordered = sorted(found, key=lambda i: (i.date.start, i.date.end or far) if i.date else (far, far))
+
+    def load(vault: Vault) -> Chronology:
+        if linked:
+            return linked_chronology(vault, criteria, linked)
+        return chronology(vault, criteria, CHRONOLOGY_PAGE)
+
+    found = await keeper_of(request).read(session, load)
     subject = (
         (gettext("incidents linked to %(id)s") % {"id": linked} if linked else "")
         or criteria.actor
@@ -305,19 +306,39 @@ async def chronology_page(request: Request) -> Response:
     groups = [
         (key, list(items))
         for key, items in groupby(
-            ordered, key=lambda i: f"{i.date.start:%Y-%m}" if i.date else gettext("undated")
+            found.incidents, key=lambda i: f"{i.date.start:%Y-%m}" if i.date else gettext("undated")
         )
     ]
+
+    def link(page: int) -> str:
+        return "/chronology?" + urlencode(criteria.params(page=page))
+
+    unbounded = urlencode([pair for pair in criteria.params(page=1) if pair[0] not in ("from", "to")])
+
+    def period_link(first: dt.date, last: dt.date) -> str:
+        first = max(first, criteria.date_from or first)
+        last = min(last, criteria.date_to or last)
+        return f"/chronology?from={first.isoformat()}&to={last.isoformat()}" + (
+            f"&{unbounded}" if unbounded else ""
+        )
+
+    if found.edges:
+        svg = draw_histogram(found.edges, found.counts, title, period_link)
+    else:
+        svg = draw_timeline(found.incidents, title)
     return render(
         request,
         "chronology.html",
         {
             "criteria": criteria,
             "title": title,
-            "svg": draw_timeline(ordered, title),
+            "svg": svg,
+            "histogram": bool(found.edges),
             "groups": groups,
-            "count": len(ordered),
-            "capped": len(found) >= SCAN_LIMIT,
+            "count": found.count,
+            "pages": -(-found.count // CHRONOLOGY_PAGE),
+            "prev_link": link(criteria.page - 1) if criteria.page > 1 else None,
+            "next_link": link(criteria.page + 1) if found.more else None,
             "include_drafts": Status.DRAFT in criteria.statuses,
             "table_link": "/incidents?" + urlencode(criteria.params(page=1)),
         },
