@@ -25,7 +25,6 @@ of them. The result is exactly ``pattern.finditer``'s, not an approximation:
 
 from __future__ import annotations
 
-import functools
 import importlib
 import re
 from collections.abc import Iterator, Sequence
@@ -99,19 +98,41 @@ class _Part:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """How to scan one compiled pattern: its stems, grouped by offset, and how far it can look ahead."""
+    """How to scan one compiled pattern: its stems, grouped by offset, and how far it can look ahead.
+
+    A pattern that ignores case anywhere is ``folded``: its stems are ASCII, lower-cased, and are
+    looked for in the lower-cased text (see ``fold``).
+    """
 
     groups: tuple[tuple[int, Width, tuple[str, ...]], ...]  # (low, high, literals)
     reach: Width
+    folded: bool
 
 
-@functools.cache
+# Caches keyed by the patterns' identity: hashing a compiled pattern hashes all its code, which for
+# the engine's long alternations costs more than the scan this module saves.
+_PLANS: dict[int, tuple[re.Pattern[str], Plan | None]] = {}
+_Automata = dict[bool, "ahocorasick.Automaton | None"]  # keyed by whether the stems are folded
+_AUTOMATA: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], _Automata]] = {}
+
+
 def plan(pattern: re.Pattern[str]) -> Plan | None:
     """The stems of ``pattern``, or None when it must be scanned in full."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.LOCALE):
+    known = _PLANS.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    found = _plan(pattern)
+    _PLANS[id(pattern)] = (pattern, found)  # holding the pattern keeps its id from being reused
+    return found
+
+
+def _plan(pattern: re.Pattern[str]) -> Plan | None:
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.LOCALE:
         return None
     try:
-        whole = _sequence(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+        tree = list(sre_parse.parse(pattern.pattern, pattern.flags))
+        folded = bool(pattern.flags & re.IGNORECASE) or _ignores_case(tree)
+        whole = _sequence(tree, folded)
     except (_Unsupported, re.error, RecursionError, ValueError, TypeError):
         return None
     if whole.stems is None or whole.low == 0:
@@ -123,18 +144,39 @@ def plan(pattern: re.Pattern[str]) -> Plan | None:
             literals.append(stem.literal)
     groups = tuple((low, high, tuple(literals)) for (low, high), literals in grouped.items())
     # +2: a failing attempt reads the character after the last it could take, and \b or $ look there
-    return Plan(groups, _add(whole.high, _constant(2)))
+    return Plan(groups, _add(whole.high, _constant(2)), folded)
+
+
+def _ignores_case(items: list[Node]) -> bool:
+    """Whether some part of the tree turns case-insensitive matching on: ``(?i:...)``."""
+    for op, arg in items:
+        if op is sre.SUBPATTERN and arg[1] & sre.SRE_FLAG_IGNORECASE:
+            return True
+        children: list[list[Node]] = []
+        if op is sre.BRANCH:
+            children = [list(branch) for branch in arg[1]]
+        elif op is sre.SUBPATTERN:
+            children = [list(arg[3])]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            children = [list(arg[2])]
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            children = [list(arg[1])]
+        elif op is sre.ATOMIC_GROUP:
+            children = [list(arg)]
+        if any(_ignores_case(child) for child in children):
+            return True
+    return False
 
 
 # -- the analysis of a parse tree -------------------------------------------------------------
 
 
-def _sequence(items: list[Node]) -> _Part:
+def _sequence(items: list[Node], folded: bool) -> _Part:
     """A concatenation: the best stems of any one element, shifted by what may come before it."""
     elements: list[_Part] = []
     run: list[str] | None = None  # adjacent literal characters make longer stems
     for op, arg in items:
-        chars = _literal_chars(op, arg)
+        chars = _literal_chars(op, arg, folded)
         if chars is not None and run is not None and len(run) * len(chars) <= _MAX_STEMS_PER_RUN:
             run = [a + b for a, b in product(run, chars)]
             continue
@@ -144,7 +186,7 @@ def _sequence(items: list[Node]) -> _Part:
         if chars is not None:
             run = chars
         else:
-            elements.append(_node(op, arg))
+            elements.append(_node(op, arg, folded))
     if run is not None:
         elements.append(_literal_part(run))
     low, high = 0, ZERO
@@ -175,22 +217,32 @@ def _cost(stems: tuple[Stem, ...]) -> float:
     return total
 
 
-def _literal_chars(op: Any, arg: Any) -> list[str] | None:
-    """The characters of a one-character item that is one or a few literal characters."""
+def _literal_chars(op: Any, arg: Any, folded: bool) -> list[str] | None:
+    """The characters of a one-character item that is one or a few literal characters.
+
+    In a folded plan only ASCII characters make stems, lower-cased: their case-insensitive matches
+    are exactly what lower-casing a text (that ``fold`` accepts) turns into them.
+    """
     if op is sre.LITERAL:
-        return [chr(arg)]
-    if op is sre.IN and len(arg) <= _MAX_SMALL_SET and all(kind is sre.LITERAL for kind, _ in arg):
-        return [chr(value) for _, value in arg]
-    return None
+        chars = [chr(arg)]
+    elif op is sre.IN and len(arg) <= _MAX_SMALL_SET and all(kind is sre.LITERAL for kind, _ in arg):
+        chars = [chr(value) for _, value in arg]
+    else:
+        return None
+    if not folded:
+        return chars
+    if not all(char.isascii() for char in chars):
+        return None
+    return sorted({char.lower() for char in chars})
 
 
-def _node(op: Any, arg: Any) -> _Part:
+def _node(op: Any, arg: Any, folded: bool) -> _Part:
     if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY):
         return _Part(1, _constant(1), None)
     if op is sre.AT:
         return _Part(0, ZERO, None)
     if op is sre.BRANCH:
-        parts = [_sequence(list(branch)) for branch in arg[1]]
+        parts = [_sequence(list(branch), folded) for branch in arg[1]]
         high = ZERO
         stems: tuple[Stem, ...] | None = ()
         for part in parts:
@@ -199,22 +251,24 @@ def _node(op: Any, arg: Any) -> _Part:
         return _Part(min(part.low for part in parts), high, stems)
     if op is sre.SUBPATTERN:
         _, add_flags, _, body = arg
-        part = _sequence(list(body))
-        if add_flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_LOCALE):
-            return _Part(part.low, part.high, None)  # its literals match other cases too
+        part = _sequence(list(body), folded)
+        if add_flags & sre.SRE_FLAG_LOCALE:
+            return _Part(part.low, part.high, None)
         return part
     if op is sre.ATOMIC_GROUP:
-        return _sequence(list(arg))
+        return _sequence(list(arg), folded)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         least, most, body = arg
-        inner = _sequence(list(body))
+        inner = _sequence(list(body), folded)
         high = _scale(inner.high, most) if most != sre.MAXREPEAT else _run_limit(list(body))
         return _Part(inner.low * least, high, inner.stems if least >= 1 else None)
     if op in (sre.ASSERT, sre.ASSERT_NOT):
         direction, body = arg
         if direction < 0:
             return _Part(0, ZERO, None)  # it looks behind, where the real text is
-        return _Part(0, _sequence(list(body)).high, None)  # takes nothing, but looks this far ahead
+        inner = _sequence(list(body), folded)
+        # takes nothing but looks this far ahead; what it looks for must be there (or must not)
+        return _Part(0, inner.high, inner.stems if op is sre.ASSERT else None)
     raise _Unsupported(op)
 
 
@@ -291,8 +345,9 @@ class Scanner:
 
     def __init__(self, text: str, patterns: Sequence[re.Pattern[str]] = ()) -> None:
         self.text = text
-        self._automaton = _automaton(tuple(patterns)) if patterns else None
-        self._hits: dict[str, list[int]] | None = None
+        self._automata = _automata(tuple(patterns))
+        self._hits: dict[bool, dict[str, list[int]]] = {}
+        self._folded: str | None = None
         self._stats: Stats | None = None
 
     def finditer(
@@ -302,7 +357,7 @@ class Scanner:
         text = self.text
         end = len(text) if endpos is None else min(endpos, len(text))
         how = plan(pattern)
-        if how is None:
+        if how is None or (how.folded and self.folded() is None):
             yield from pattern.finditer(text, pos, end)
             return
         stats = self.stats()
@@ -326,13 +381,13 @@ class Scanner:
     def _candidates(self, how: Plan, stats: Stats) -> list[tuple[int, int]]:
         """Sorted, merged ranges of the start positions from which a match could reach a stem."""
         spans: list[tuple[int, int]] = []
-        hits = self._all_hits()
+        hits = self._all_hits(how.folded)
         for low, high, literals in how.groups:
             most = -1
             for literal in literals:
                 found = hits.get(literal)
                 if found is None:
-                    found = self._hits_of(literal)
+                    found = self._hits_of(literal, how.folded)
                 if found:
                     if most < 0:
                         most = _value(high, stats)
@@ -352,18 +407,27 @@ class Scanner:
                 merged.append((first, last))
         return merged
 
-    def _all_hits(self) -> dict[str, list[int]]:
-        if self._hits is None:
-            self._hits = _all_hits(self.text, self._automaton)
-        return self._hits
+    def folded(self) -> str | None:
+        """The text lower-cased, where its case-insensitive stems are looked for (None: not safely)."""
+        if self._folded is None:
+            self._folded = fold(self.text) or ""
+        return self._folded if self._folded or not self.text else None
 
-    def _hits_of(self, literal: str) -> list[int]:
+    def _all_hits(self, folded: bool) -> dict[str, list[int]]:
+        hits = self._hits.get(folded)
+        if hits is None:
+            haystack = self.folded() if folded else self.text
+            hits = self._hits[folded] = _all_hits(haystack or "", self._automata[folded])
+        return hits
+
+    def _hits_of(self, literal: str, folded: bool) -> list[int]:
         """Where a stem the automaton does not know stands (it knows all of its own, found or not)."""
-        hits = self._all_hits()
-        if self._automaton is not None and literal in self._automaton:
+        hits = self._all_hits(folded)
+        automaton = self._automata[folded]
+        if automaton is not None and literal in automaton:
             found: list[int] = []
         else:
-            found = _find_all(self.text, literal)
+            found = _find_all((self.folded() if folded else self.text) or "", literal)
         hits[literal] = found
         return found
 
@@ -403,12 +467,53 @@ def _search(
         at = match.end() if match.end() > match.start() else match.end() + 1
 
 
-@functools.cache
-def _automaton(patterns: tuple[re.Pattern[str], ...]) -> ahocorasick.Automaton | None:
+_UNFOLDABLE = re.compile("[\u0131\u017f]")  # "ı" and "ſ" match "i" and "s" without lower-casing to them
+
+
+def fold(text: str) -> str | None:
+    """``text`` lower-cased, if that is where every case-insensitive match of an ASCII stem shows.
+
+    Under ``re.IGNORECASE`` a character matches an ASCII letter exactly when it lower-cases to it,
+    except the dotless "ı" and the long "ſ"; and "İ" lower-cases to two characters, which would shift
+    every offset after it. A text with any of them is not folded (its patterns are scanned in full).
+    """
+    folded = text.lower()
+    if len(folded) != len(text) or _UNFOLDABLE.search(text):
+        return None
+    return folded
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when ``pattern.search(text)`` certainly finds nothing: ``text`` holds none of its stems."""
+    how = plan(pattern)
+    if how is None:
+        return True
+    haystack = fold(text) if how.folded else text
+    automaton = _automata((pattern,))[how.folded]
+    return haystack is None or automaton is None or next(automaton.iter(haystack), None) is not None
+
+
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """Exactly ``pattern.search(text)``, at once None when ``text`` holds none of the pattern's stems."""
+    return pattern.search(text) if may_match(pattern, text) else None
+
+
+def _automata(patterns: tuple[re.Pattern[str], ...]) -> _Automata:
+    """One automaton for the case-sensitive stems of ``patterns`` and one for the folded ones."""
+    key = tuple(map(id, patterns))
+    known = _AUTOMATA.get(key)
+    if known is not None and all(a is b for a, b in zip(known[0], patterns, strict=True)):
+        return known[1]
+    automata = {folded: _automaton(patterns, folded) for folded in (False, True)}
+    _AUTOMATA[key] = (patterns, automata)
+    return automata
+
+
+def _automaton(patterns: tuple[re.Pattern[str], ...], folded: bool) -> ahocorasick.Automaton | None:
     literals = {
         literal
         for pattern in patterns
-        if (how := plan(pattern))
+        if (how := plan(pattern)) and how.folded is folded
         for _, _, group in how.groups
         for literal in group
     }

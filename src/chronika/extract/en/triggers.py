@@ -136,8 +136,8 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
     if (
         len(sentence) > _MAX_SENTENCE
         or _BOILERPLATE.search(sentence)
-        or _UNVERIFIED.search(sentence)
-        or _AGGREGATE.search(sentence)
+        or prefilter.search(_UNVERIFIED, sentence)
+        or prefilter.search(_AGGREGATE, sentence)
         or (sentence.isupper() and len(sentence) < 200)
     ):
         return []
@@ -147,7 +147,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
             kept.append(item)
     kept.sort()
-    in_custody = bool(_CUSTODY.search(sentence))
+    in_custody = bool(prefilter.search(_CUSTODY, sentence))
     triggers: list[Trigger] = []
     announcement: re.Match[str] | None = None
     for t_start, t_end, found_act in kept:
