@@ -87,9 +87,10 @@ def assert_same(patterns: list[re.Pattern[str]], text: str, pos: int = 0, endpos
         expected = plain(pattern, text, pos, endpos)
         assert fast(declared, pattern, pos, endpos) == expected, pattern.pattern[:80]
         assert fast(undeclared, pattern, pos, endpos) == expected, pattern.pattern[:80]
-        first = pattern.search(text)
-        found = prefilter.search(pattern, text)
+        first = pattern.search(text, pos, len(text) if endpos is None else endpos)
+        found = prefilter.search(pattern, text, pos, endpos)
         assert (found and (found.span(), found.groups())) == (first and (first.span(), first.groups()))
+        assert prefilter.may_match(pattern, text, pos, endpos) or first is None
 
 
 def test_the_engine_patterns_are_prefiltered() -> None:

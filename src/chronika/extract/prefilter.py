@@ -113,6 +113,7 @@ class Plan:
 # the engine's long alternations costs more than the scan this module saves.
 _PLANS: dict[int, tuple[re.Pattern[str], Plan | None]] = {}
 _Automata = dict[bool, "ahocorasick.Automaton | None"]  # keyed by whether the stems are folded
+_OWN_AUTOMATON: dict[int, tuple[re.Pattern[str], bool, ahocorasick.Automaton | None]] = {}
 _AUTOMATA: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], _Automata]] = {}
 
 
@@ -209,11 +210,14 @@ def _literal_part(strings: list[str]) -> _Part:
 
 
 def _cost(stems: tuple[Stem, ...]) -> float:
-    """How dear a choice of stems is likely to be to scan: short, many and loosely placed costs most."""
+    """How dear a choice of stems is likely to be to scan: each place a stem is found costs a run of
+    the engine over every position a match could start from; short stems are found often, and digits
+    and punctuation less often than letters."""
     total = 0.0
     for stem in stems:
         spread = _value(stem.high, _TYPICAL) - stem.low
-        total += (1 + spread / 32) / 12 ** min(len(stem.literal), 6)
+        rarity = sum(1.0 if c.isalpha() else 0.5 if c.isspace() else 1.5 for c in stem.literal)
+        total += (16 + spread) / 4 ** min(rarity, 6)
     return total
 
 
@@ -467,9 +471,6 @@ def _search(
         at = match.end() if match.end() > match.start() else match.end() + 1
 
 
-_UNFOLDABLE = re.compile("[\u0131\u017f]")  # "ı" and "ſ" match "i" and "s" without lower-casing to them
-
-
 def fold(text: str) -> str | None:
     """``text`` lower-cased, if that is where every case-insensitive match of an ASCII stem shows.
 
@@ -478,24 +479,38 @@ def fold(text: str) -> str | None:
     every offset after it. A text with any of them is not folded (its patterns are scanned in full).
     """
     folded = text.lower()
-    if len(folded) != len(text) or _UNFOLDABLE.search(text):
+    if len(folded) != len(text) or "\u0131" in folded or "\u017f" in folded:
         return None
     return folded
 
 
-def may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False only when ``pattern.search(text)`` certainly finds nothing: ``text`` holds none of its stems."""
-    how = plan(pattern)
-    if how is None:
+def may_match(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """False only when ``pattern.search(text, pos, endpos)`` certainly finds nothing: that part of
+    ``text`` holds none of the pattern's stems."""
+    known = _OWN_AUTOMATON.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        how = plan(pattern)
+        known = (
+            pattern,
+            how is not None and how.folded,
+            _automata((pattern,))[how is not None and how.folded],
+        )
+        _OWN_AUTOMATON[id(pattern)] = known
+    _, folded, automaton = known
+    if automaton is None:
         return True
-    haystack = fold(text) if how.folded else text
-    automaton = _automata((pattern,))[how.folded]
-    return haystack is None or automaton is None or next(automaton.iter(haystack), None) is not None
+    part = text[pos:endpos] if pos or endpos is not None else text
+    haystack = fold(part) if folded else part
+    return haystack is None or next(automaton.iter(haystack), None) is not None
 
 
-def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """Exactly ``pattern.search(text)``, at once None when ``text`` holds none of the pattern's stems."""
-    return pattern.search(text) if may_match(pattern, text) else None
+def search(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> re.Match[str] | None:
+    """Exactly ``pattern.search(text, pos, endpos)``, at once None where the text holds none of its stems."""
+    if not may_match(pattern, text, pos, endpos):
+        return None
+    return pattern.search(text, pos, len(text) if endpos is None else endpos)
 
 
 def _automata(patterns: tuple[re.Pattern[str], ...]) -> _Automata:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from chronika.extract import prefilter
 from chronika.extract.en.modality import last_match
 from chronika.model import ActorKind, Place
 
@@ -412,7 +413,7 @@ def _agents_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, i
     names = _names_in(cast, start, end)
     if names and names[0][1] - start < 25:
         return names[:2]
-    phrase = _AGENT_PHRASE.search(text, start, end)
+    phrase = prefilter.search(_AGENT_PHRASE, text, start, end)
     if phrase is not None and phrase.start() - start < 15:
         return [(_agent_name(phrase.group()), phrase.start(), phrase.end())]
     return names[:1]
@@ -431,7 +432,9 @@ def _nearest_before(
     names_mentions = cast.between(start, end)
     names = [(m.name, m.start, m.end) for m in names_mentions]
     pattern = _AGENT_PHRASE if agents else _VICTIM_PHRASE
-    phrases = list(pattern.finditer(text, start, end))
+    phrases = (
+        list(pattern.finditer(text, start, end)) if prefilter.may_match(pattern, text, start, end) else []
+    )
     candidates: list[tuple[str, int, int]] = [(n, s, e) for n, s, e in names]
     for phrase in phrases:
         if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in names):
@@ -478,10 +481,10 @@ def _resolve_members(cast: Cast, phrase: str) -> str:
 
 def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
     names = _names_in(cast, start, end)
-    role = _ROLE_NOUN.search(text, start, end)
+    role = prefilter.search(_ROLE_NOUN, text, start, end)
     if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
         names = [(cast.focus_person, role.start(), role.end()), *names]
-    phrase = _VICTIM_PHRASE.search(text, start, end)
+    phrase = prefilter.search(_VICTIM_PHRASE, text, start, end)
     if phrase is not None and (not names or phrase.end() < names[0][1]):
         names = [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     if names:
@@ -491,7 +494,7 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
         person = cast.last_person_before(pronoun.start())
         if person is not None:
             return [(person.name, pronoun.start(), pronoun.end())]
-    phrase = _VICTIM_PHRASE.search(text, start, end)
+    phrase = prefilter.search(_VICTIM_PHRASE, text, start, end)
     if phrase is not None:
         return [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     return []
