@@ -179,33 +179,36 @@ class Cast:
 
 def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Runs of capitalised tokens (with inner connectors), as (start, end, tokens)."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens = list(_TOKEN.finditer(text))
+    words = [m.group() for m in tokens]
+    capital = [w[0].isupper() and w[0].isalpha() for w in words]  # _capitalised, for every token at once
     runs: list[tuple[int, int, list[str]]] = []
     index = 0
-    while index < len(tokens):
-        if not _capitalised(tokens[index][2]):
-            index += 1
-            continue
-        words = [tokens[index][2]]
+    while True:
+        try:
+            index = capital.index(True, index)
+        except ValueError:
+            break
+        run = [words[index]]
         last = index
         probe = index + 1
-        while probe < len(tokens) and _adjacent(text, tokens[probe - 1][1], tokens[probe][0]):
-            word = tokens[probe][2]
-            if _capitalised(word):
-                words.append(word)
+        while probe < len(tokens) and _adjacent(text, tokens[probe - 1].end(), tokens[probe].start()):
+            word = words[probe]
+            if capital[probe]:
+                run.append(word)
                 last = probe
             elif not (
                 word.lower() in CONNECTORS
                 and word.lower() != "and"
                 and probe + 1 < len(tokens)
-                and _capitalised(tokens[probe + 1][2])
-                and _adjacent(text, tokens[probe][1], tokens[probe + 1][0])
+                and capital[probe + 1]
+                and _adjacent(text, tokens[probe].end(), tokens[probe + 1].start())
             ):
                 break
             else:
-                words.append(word)
+                run.append(word)
             probe += 1
-        runs.append((tokens[index][0], tokens[last][1], words))
+        runs.append((tokens[index].start(), tokens[last].end(), run))
         index = last + 1
     return runs
 
