@@ -25,6 +25,7 @@ of them. The result is exactly ``pattern.finditer``'s, not an approximation:
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Iterator, Sequence
@@ -350,6 +351,7 @@ class Scanner:
     def __init__(self, text: str, patterns: Sequence[re.Pattern[str]] = ()) -> None:
         self.text = text
         self._automata = _automata(tuple(patterns))
+        self._literals = {folded: _literals(automaton) for folded, automaton in self._automata.items()}
         self._hits: dict[bool, dict[str, list[int]]] = {}
         self._folded: str | None = None
         self._stats: Stats | None = None
@@ -386,11 +388,14 @@ class Scanner:
         """Sorted, merged ranges of the start positions from which a match could reach a stem."""
         spans: list[tuple[int, int]] = []
         hits = self._all_hits(how.folded)
+        known = self._literals[how.folded]
         for low, high, literals in how.groups:
             most = -1
             for literal in literals:
                 found = hits.get(literal)
                 if found is None:
+                    if literal in known:
+                        continue  # the automaton looked for it and it is not there
                     found = self._hits_of(literal, how.folded)
                 if found:
                     if most < 0:
@@ -522,6 +527,12 @@ def _automata(patterns: tuple[re.Pattern[str], ...]) -> _Automata:
     automata = {folded: _automaton(patterns, folded) for folded in (False, True)}
     _AUTOMATA[key] = (patterns, automata)
     return automata
+
+
+@functools.cache
+def _literals(automaton: ahocorasick.Automaton | None) -> frozenset[str]:
+    """The stems an automaton looks for (a stem it does not report is not in the text)."""
+    return frozenset() if automaton is None else frozenset(automaton.keys())
 
 
 def _automaton(patterns: tuple[re.Pattern[str], ...], folded: bool) -> ahocorasick.Automaton | None:
