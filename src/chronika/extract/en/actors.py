@@ -10,6 +10,7 @@ of an active verb, the subject of a passive one and "of X" after a noun are vict
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -177,12 +178,24 @@ class Cast:
         return found
 
 
-def _runs(text: str) -> list[tuple[int, int, list[str]]]:
-    """Runs of capitalised tokens (with inner connectors), as (start, end, tokens)."""
+Run = tuple[int, int, list[str]]
+
+
+@functools.lru_cache(maxsize=2)
+def _runs(text: str) -> list[Run]:
+    """Runs of capitalised tokens (with inner connectors), as (start, end, tokens).
+
+    Names and places are both read from the runs of one document in turn, so the runs of the last
+    texts are kept (callers only read them).
+    """
+    return _read_runs(text)
+
+
+def _read_runs(text: str) -> list[Run]:
     tokens = list(_TOKEN.finditer(text))
     words = [m.group() for m in tokens]
     capital = [w[0].isupper() and w[0].isalpha() for w in words]  # _capitalised, for every token at once
-    runs: list[tuple[int, int, list[str]]] = []
+    runs: list[Run] = []
     index = 0
     while True:
         try:
