@@ -500,7 +500,7 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
     role = prefilter.search(_ROLE_NOUN, text, start, end)
     if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
         names = [(cast.focus_person, role.start(), role.end()), *names]
-    phrase = prefilter.search(_VICTIM_PHRASE, text, start, end)
+    phrase = _VICTIM_PHRASE.search(text, start, end)
     if phrase is not None and (not names or phrase.end() < names[0][1]):
         names = [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     if names:
@@ -510,7 +510,7 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
         person = cast.last_person_before(pronoun.start())
         if person is not None:
             return [(person.name, pronoun.start(), pronoun.end())]
-    phrase = prefilter.search(_VICTIM_PHRASE, text, start, end)
+    phrase = _VICTIM_PHRASE.search(text, start, end)
     if phrase is not None:
         return [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     return []
