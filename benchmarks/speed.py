@@ -5,7 +5,9 @@ The issue sets a floor of 50 documents per second. The reports are built from th
 1,000 words, so the prose, the dates and the act density are those of real reports, while no two
 documents are identical. The process is pinned to one CPU so the figure means "per core" on any
 machine, the engine is warmed up (gazetteer and regexes loaded) before the clock starts, and each
-figure is the best of several rounds, the usual defence against a noisy neighbour.
+figure is the best of several rounds, the usual defence against a noisy neighbour. On a busy machine
+the core is shared even so; the rate by this process's own CPU time is printed beside the rate by the
+clock, and is what one core does when it is not shared.
 
     python benchmarks/speed.py [--docs 200] [--rounds 3]
 """
@@ -69,15 +71,16 @@ def pin_to_one_core() -> str:
     return f"pinned to CPU {core}"
 
 
-def best_rate(work: Callable[[str], object], reports: Sequence[str], rounds: int) -> float:
-    """Documents per second of the fastest of ``rounds`` full passes."""
-    timings = []
+def best_rate(work: Callable[[str], object], reports: Sequence[str], rounds: int) -> tuple[float, float]:
+    """Documents per second of the fastest of ``rounds`` full passes: by the clock, by CPU time."""
+    clock, cpu = [], []
     for _ in range(rounds):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         for report in reports:
             work(report)
-        timings.append(time.perf_counter() - started)
-    return len(reports) / min(timings)
+        clock.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return len(reports) / min(clock), len(reports) / min(cpu)
 
 
 def extract_one(report: str) -> object:
@@ -101,8 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         extract_one(report)
     incidents = sum(len(extract_source(read_text(r), published=PUBLISHED).incidents) for r in reports)
 
-    full = best_rate(extract_one, reports, args.rounds)
-    base = best_rate(read_and_segment, reports, args.rounds)
+    full, full_cpu = best_rate(extract_one, reports, args.rounds)
+    base, base_cpu = best_rate(read_and_segment, reports, args.rounds)
     verdict = "meets" if full >= TARGET_DOCS_PER_SECOND else "BELOW"
 
     print(f"Extraction speed: {len(reports)} reports of {statistics.mean(word_counts):.0f} words on average "
@@ -113,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"({verdict} the target of {TARGET_DOCS_PER_SECOND:.0f} docs/s)")
     print(f"  read + segment only  {base:9.1f} docs/s  {1000 / base:7.2f} ms/doc")
     print(f"  ratio                {base / full:9.1f}x  (the engine's cost over reading and segmenting)")
+    print()
+    print(f"  by CPU time: full extraction {full_cpu:.1f} docs/s, read + segment only {base_cpu:.1f} docs/s "
+          f"(load average {os.getloadavg()[0]:.1f})")
     return 0
 
 

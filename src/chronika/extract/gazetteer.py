@@ -37,6 +37,8 @@ COMMON_WORDS = frozenset(
 
 def fold(name: str) -> str:
     """Accent- and case-insensitive key: 'Bogotá' and 'BOGOTA' are one place."""
+    if name.isascii():
+        return name.lower()  # what the steps below come to for ASCII, without their cost
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.replace("ı", "i").casefold().replace("’", "'")

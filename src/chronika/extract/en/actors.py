@@ -10,11 +10,13 @@ of an active verb, the subject of a passive one and "of X" after a noun are vict
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from chronika.extract import prefilter
 from chronika.extract.en.modality import last_match
 from chronika.model import ActorKind, Place
 
@@ -176,35 +178,50 @@ class Cast:
         return found
 
 
-def _runs(text: str) -> list[tuple[int, int, list[str]]]:
-    """Runs of capitalised tokens (with inner connectors), as (start, end, tokens)."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    runs: list[tuple[int, int, list[str]]] = []
+Run = tuple[int, int, list[str]]
+
+
+@functools.lru_cache(maxsize=2)
+def _runs(text: str) -> list[Run]:
+    """Runs of capitalised tokens (with inner connectors), as (start, end, tokens).
+
+    Names and places are both read from the runs of one document in turn, so the runs of the last
+    texts are kept (callers only read them).
+    """
+    return _read_runs(text)
+
+
+def _read_runs(text: str) -> list[Run]:
+    tokens = list(_TOKEN.finditer(text))
+    words = [m.group() for m in tokens]
+    capital = [w[0].isupper() and w[0].isalpha() for w in words]  # _capitalised, for every token at once
+    runs: list[Run] = []
     index = 0
-    while index < len(tokens):
-        if not _capitalised(tokens[index][2]):
-            index += 1
-            continue
-        words = [tokens[index][2]]
+    while True:
+        try:
+            index = capital.index(True, index)
+        except ValueError:
+            break
+        run = [words[index]]
         last = index
         probe = index + 1
-        while probe < len(tokens) and _adjacent(text, tokens[probe - 1][1], tokens[probe][0]):
-            word = tokens[probe][2]
-            if _capitalised(word):
-                words.append(word)
+        while probe < len(tokens) and _adjacent(text, tokens[probe - 1].end(), tokens[probe].start()):
+            word = words[probe]
+            if capital[probe]:
+                run.append(word)
                 last = probe
             elif not (
                 word.lower() in CONNECTORS
                 and word.lower() != "and"
                 and probe + 1 < len(tokens)
-                and _capitalised(tokens[probe + 1][2])
-                and _adjacent(text, tokens[probe][1], tokens[probe + 1][0])
+                and capital[probe + 1]
+                and _adjacent(text, tokens[probe].end(), tokens[probe + 1].start())
             ):
                 break
             else:
-                words.append(word)
+                run.append(word)
             probe += 1
-        runs.append((tokens[index][0], tokens[last][1], words))
+        runs.append((tokens[index].start(), tokens[last].end(), run))
         index = last + 1
     return runs
 
@@ -412,7 +429,7 @@ def _agents_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, i
     names = _names_in(cast, start, end)
     if names and names[0][1] - start < 25:
         return names[:2]
-    phrase = _AGENT_PHRASE.search(text, start, end)
+    phrase = prefilter.search(_AGENT_PHRASE, text, start, end)
     if phrase is not None and phrase.start() - start < 15:
         return [(_agent_name(phrase.group()), phrase.start(), phrase.end())]
     return names[:1]
@@ -431,7 +448,9 @@ def _nearest_before(
     names_mentions = cast.between(start, end)
     names = [(m.name, m.start, m.end) for m in names_mentions]
     pattern = _AGENT_PHRASE if agents else _VICTIM_PHRASE
-    phrases = list(pattern.finditer(text, start, end))
+    phrases = (
+        list(pattern.finditer(text, start, end)) if prefilter.may_match(pattern, text, start, end) else []
+    )
     candidates: list[tuple[str, int, int]] = [(n, s, e) for n, s, e in names]
     for phrase in phrases:
         if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in names):
@@ -478,7 +497,7 @@ def _resolve_members(cast: Cast, phrase: str) -> str:
 
 def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
     names = _names_in(cast, start, end)
-    role = _ROLE_NOUN.search(text, start, end)
+    role = prefilter.search(_ROLE_NOUN, text, start, end)
     if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
         names = [(cast.focus_person, role.start(), role.end()), *names]
     phrase = _VICTIM_PHRASE.search(text, start, end)

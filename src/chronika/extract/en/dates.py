@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from chronika.extract import prefilter
 from chronika.extract.timeline import CalendarRef, Kind, Mention, Part, Unit
 from chronika.model import Act
 
@@ -392,9 +393,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     same_length = len(lowered) == len(text)
     scanned, compiled = (lowered, _COMPILED) if same_length else (text, _COMPILED_ANY_CASE)
     found: list[Mention] = []
+    scanner = prefilter.Scanner(scanned, [regex for regex, _ in compiled])
     for regex, builder in compiled:
         groups = [g for g in _NAME_GROUPS if g in regex.groupindex]
-        for match in regex.finditer(scanned, start, stop):
+        for match in scanner.finditer(regex, start, stop):
             if any(match.start(g) >= 0 and text[match.start(g)].islower() for g in groups):
                 continue
             mention = builder(match)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from chronika.extract import prefilter
 from chronika.extract.en import modality
 from chronika.extract.en.actors import verbal
 from chronika.extract.en.acts import ACT_PATTERNS, CUSTODY_CONTEXT
@@ -95,7 +96,8 @@ def find_triggers(text: str, spans: list[tuple[int, int]]) -> list[list[Trigger]
     scanned = lowered if same_length else text
     acts = _LOWER if same_length else _ANY_CASE
     not_acts = _NOT_ACTS_LOWER if same_length else _NOT_ACTS_ANY_CASE
-    found = _scan(scanned, acts, not_acts, 0, len(scanned))
+    scanner = prefilter.Scanner(scanned, [*acts.values(), not_acts])
+    found = _scan(scanner, acts, not_acts, 0, len(scanned))
     found.sort(key=lambda item: (item[0], item[1]))
     starts = [item[0] for item in found]
     result = []
@@ -108,19 +110,23 @@ def find_triggers(text: str, spans: list[tuple[int, int]]) -> list[list[Trigger]
         )
         if crossed:
             # a match ran over a sentence boundary and may hide one inside: scan this sentence alone
-            local = _scan(scanned, acts, not_acts, start, end)
+            local = _scan(scanner, acts, not_acts, start, end)
         inside = [(s - start, e - start, a) for s, e, a in local if e <= end]
         result.append(_sentence_triggers(text[start:end], start, inside))
     return result
 
 
 def _scan(
-    text: str, acts: dict[Act, re.Pattern[str]], not_acts: re.Pattern[str], start: int, end: int
+    scanner: prefilter.Scanner,
+    acts: dict[Act, re.Pattern[str]],
+    not_acts: re.Pattern[str],
+    start: int,
+    end: int,
 ) -> list[Match]:
     found: list[Match] = [
-        (m.start(), m.end(), act) for act, regex in acts.items() for m in regex.finditer(text, start, end)
+        (m.start(), m.end(), act) for act, regex in acts.items() for m in scanner.finditer(regex, start, end)
     ]
-    found += [(m.start(), m.end(), None) for m in not_acts.finditer(text, start, end)]
+    found += [(m.start(), m.end(), None) for m in scanner.finditer(not_acts, start, end)]
     return found
 
 
@@ -130,8 +136,8 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
     if (
         len(sentence) > _MAX_SENTENCE
         or _BOILERPLATE.search(sentence)
-        or _UNVERIFIED.search(sentence)
-        or _AGGREGATE.search(sentence)
+        or prefilter.search(_UNVERIFIED, sentence)
+        or prefilter.search(_AGGREGATE, sentence)
         or (sentence.isupper() and len(sentence) < 200)
     ):
         return []
@@ -141,7 +147,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
             kept.append(item)
     kept.sort()
-    in_custody = bool(_CUSTODY.search(sentence))
+    in_custody = bool(prefilter.search(_CUSTODY, sentence))
     triggers: list[Trigger] = []
     announcement: re.Match[str] | None = None
     for t_start, t_end, found_act in kept:
