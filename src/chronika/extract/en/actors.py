@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from chronika.extract.en.modality import last_match
+from chronika.extract.language import Locus
 from chronika.model import ActorKind, Place
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*[\w]|[^\W\d_]|\d[\w\-]*|[^\w\s]", re.UNICODE)
@@ -162,6 +163,7 @@ class Cast:
     focus: str | None = None  # the organisation the report is about
     focus_person: str | None = None  # the person the report is mostly about
     places: list[tuple[int, int, Place]] = field(default_factory=list)
+    loci: list[Locus] = field(default_factory=list)  # places named as scenes (see en.places)
 
     def between(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -259,6 +261,8 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
         kind = _classify(words, acronyms)
         if kind is None:
             continue
+        if kind is ActorKind.PERSON and only_after_locatives(text, name):
+            continue  # "in Sre Ambel", "at Chbar Mon": a place the gazetteer does not know
         if kind is ActorKind.PERSON and len(name.split()) >= 2:
             persons.setdefault(name.split()[-1].casefold(), name)
         raw.append((offset, surface_end, name, kind))
@@ -292,6 +296,22 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
             )
         cast.mentions.sort(key=lambda m: m.start)
     return cast
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|around|between|from|to|towards|(?:village|town|city|commune|community|"
+    r"municipality|district|province)\s+of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def only_after_locatives(text: str, name: str) -> bool:
+    """Whether every mention of a two- or three-word name follows a locative preposition: such a
+    name is a settlement ("Sre Ambel"), since reports name people as subjects and objects too."""
+    if not 2 <= len(name.split()) <= 3:
+        return False
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return bool(found) and all(_LOCATIVE_BEFORE.search(text, max(0, at - 30), at) for at in found)
 
 
 def _classify(words: list[str], acronyms: dict[str, str]) -> ActorKind | None:
