@@ -66,7 +66,6 @@ class Language:
         [str, object, tuple[int, int], Trigger], tuple[list[Participant], list[Participant]]
     ]
     places: Callable[[str, object, int, int], list[Locus]]
-    home: Callable[[str, object, Dateline | None], Locus | None]  # the document's own place
     hedged: Callable[[str], bool]
 
 

@@ -71,7 +71,7 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
     units = sentences(text)
     cast = module.read_cast(text)
     drafts = _drafts(module, text, units, mentions, timeline, cast)
-    scenes = _Scenes(module, text, cast, units, module.home(text, cast, dateline))
+    scenes = _Scenes(module, text, cast, units)
     incidents = [
         _incident(text, draft, index, scenes.location(draft))
         for index, draft in enumerate(_dedupe(drafts), start=1)
@@ -477,12 +477,12 @@ def _incident(text: str, draft: Draft, index: int, location: Locus | None) -> In
 
 class _Scenes:
     """Where each incident happened: the most specific place its own sentences name as the scene;
-    failing that the place of the story it continues, of its paragraph, then of the document."""
+    failing that the place of the story it continues or of its paragraph, then a place its sentences
+    only hint at. A dateline's place is where the report was filed, which measured worse than
+    nothing as a last resort (dispatches from capitals about events elsewhere)."""
 
-    def __init__(
-        self, module: Language, text: str, cast: object, units: list[Sentence], home: Locus | None
-    ) -> None:
-        self._module, self._text, self._cast, self._home = module, text, cast, home
+    def __init__(self, module: Language, text: str, cast: object, units: list[Sentence]) -> None:
+        self._module, self._text, self._cast = module, text, cast
         self._paragraphs: dict[int, tuple[int, int]] = {}
         for unit in units:
             start, end = self._paragraphs.get(unit.paragraph, (unit.start, unit.end))
@@ -506,7 +506,7 @@ class _Scenes:
             if around:
                 return self._most_specific(around[:1])
         weak = draft.places + draft.context_places
-        return self._most_specific(weak) if weak else self._home
+        return self._most_specific(weak) if weak else None
 
     def _most_specific(self, candidates: list[Locus]) -> Locus:
         """The finest place; several distinct places of that rank named together ("in Tbilisi and

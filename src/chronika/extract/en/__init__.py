@@ -69,10 +69,6 @@ def _places(text: str, cast: object, start: int, end: int) -> list[Locus]:
     return places.between(typing_cast(actors.Cast, cast).loci, start, end)
 
 
-def _home(text: str, cast: object, dateline: Dateline | None) -> Locus | None:
-    return places.home(typing_cast(actors.Cast, cast).loci, dateline.start if dateline else None)
-
-
 def _hedged(sentence: str) -> bool:
     return bool(_HEDGE.search(sentence))
 
@@ -90,7 +86,6 @@ def load() -> Language:
         read_cast=_read_cast,
         participants=_participants,
         places=_places,
-        home=_home,
         hedged=_hedged,
     )
 

@@ -215,12 +215,3 @@ def _strip_possessive(name: str) -> str:
 
 def between(loci: Sequence[Locus], start: int, end: int) -> list[Locus]:
     return [locus for locus in loci if start <= locus.start < end]
-
-
-def home(loci: Sequence[Locus], dateline_start: int | None) -> Locus | None:
-    """The document's own place: the one its dateline names ("ALMATY, 6 January 2022 -")."""
-    if dateline_start is not None:
-        head = [locus for locus in loci if locus.start < dateline_start and dateline_start - locus.start < 80]
-        if head:
-            return head[-1]
-    return None
