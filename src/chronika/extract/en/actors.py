@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from chronika.extract.en.modality import last_match
 from chronika.extract.language import Locus
-from chronika.model import ActorKind, Place
+from chronika.model import ActorKind, Place, PlaceKind
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*[\w]|[^\W\d_]|\d[\w\-]*|[^\w\s]", re.UNICODE)
 CONNECTORS = frozenset({"of", "for", "the", "de", "del", "da", "al", "el", "bin", "ibn", "van", "von", "der",
@@ -63,6 +63,7 @@ NOT_NAMES = frozenset(
     criminal code article region country republic street avenue square district province oblast krai
     city village town human rights day new year eve law act constitution convention declaration
     europe european central asia east west north south northern southern eastern western islamic state
+    special rapporteur rapporteurs experts
     muslim christian orthodox soviet union federation internet facebook twitter telegram instagram
     youtube whatsapp vkontakte google apple covid coronavirus ramadan easter christmas olympic games
     cup championship summit forum council border airport station prison colony hospital
@@ -75,18 +76,28 @@ ORG_PHRASES = re.compile(
     re.IGNORECASE,
 )
 AGENT_HEADS = (
-    r"(?:police(?:men|women)?|officers?|officials|authorities|men|man|women|people|individuals|persons|assailants|"
-    r"attackers|gunmen|militants|insurgents|soldiers|troops|forces|agents|guards|servicemen|investigators|"
-    r"prosecutors?|court|judge|mob|crowd|youths|thugs|vigilantes|fighters|militia|militiamen|kadyrovtsy|"
-    r"employees|representatives|operatives|personnel|unit|squad|army|military|group|gang|settlers|"
-    r"rebels|paramilitaries|supporters|nationalists|activists|officer|riot\s+police|special\s+forces|"
-    r"security\s+services|security\s+forces|law\s+enforcement(?:\s+(?:officers|officials|agencies))?)"
+    r"(?:police(?:men|women)?|officers?|officials?|authorities|men|man|women|people|individuals|persons|assailants|"
+    r"attackers|gunmen|militants|insurgents|soldiers|troops|forces|agents|guards|servicemen|investigators?|"
+    r"prosecutors?|prosecution|courts?|judges?|magistrates?|mob|crowd|youths|thugs|vigilantes|fighters|militia|"
+    r"militiamen|kadyrovtsy|employees|representatives|operatives|personnel|unit|squad|army|military|group|"
+    r"gang|settlers|rebels|paramilitaries|supporters|nationalists|activists|riot\s+police|special\s+forces|"
+    r"security\s+services|security\s+forces|law\s+enforcement(?:\s+(?:officers|officials|agencies))?|"
+    r"administration|government|ministry|governor|minister|spokes(?:man|woman|person)|presenter|host|"
+    r"staff|khokim|akim|hokim|mayor|channel|broadcaster|television|daily|newspaper|websites?|outlets?|"
+    r"boys|agency|agencies|captors|interrogators|jailers|wardens|commander|inspector)"
+)
+# Words that may stand before an agent's head noun ("migration officers", "pro-government websites"),
+# but never a verb in the past ("detained officers") or a little word.
+_AGENT_MODIFIER = (
+    r"(?:(?:(?:unknown|unidentified|armed|masked|uniformed|plain-?clothes|plainclothes),?|state-run|state-owned|"
+    r"pro-?government|pro-\w+|\w+ian|\w+ese|\d{1,3}(?![\d.,:/])|"
+    r"(?!(?:and|or|the|of|to|in|on|at|by|with|for|from|was|were|had|has|have|is|are|be|been|who|that|which|"
+    r"then|also|later|when|while|after|before|since|his|her|their|its|our|my|said|says|told|not|no)\b)"
+    r"(?-i:[a-z][a-z\-]+)(?<!ed)(?<!ly))\s+)"
 )
 _AGENT_PHRASE = re.compile(
-    rf"\b(?:(?:unknown|unidentified|armed|masked|plain-?clothes|plainclothes|uniformed|local|federal|regional|"
-    rf"several|two|three|four|five|six|a\s+group\s+of|a\s+number\s+of|dozens\s+of|some|the|about|around|"
-    rf"at\s+least|pro-?government|state|chechen|russian|\w+ian|\w+ese|riot|traffic|special|masked,|armed,|"
-    rf"unidentified,|\d+)\s+){{0,4}}{AGENT_HEADS}\b",
+    rf"\b(?:(?:a\s+group\s+of|a\s+number\s+of|dozens\s+of|at\s+least)\s+)?"
+    rf"{_AGENT_MODIFIER}{{0,3}}{AGENT_HEADS}\b",
     re.IGNORECASE,
 )
 _VICTIM_HEADS = (
@@ -98,11 +109,16 @@ _VICTIM_HEADS = (
     r"sons|brothers|man|woman|teenager|boy|girl|son|daughter|brother|sister|wife|husband|father|mother|"
     r"homes|houses|civilian)"
 )
+# a word of the "of" complement of a victim noun ("residents of the village"), up to a preposition
+_OF_WORD = (
+    r"(?!(?:in|at|on|near|from|with|after|before|during|by|for|to|into|and|who|which|that|while|when|"
+    r"outside|inside|since|until|over|under)\b)[\w-]+"
+)
 _VICTIM_PHRASE = re.compile(
     rf"\b(?:(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
     rf"hundreds\s+of|local|independent|young|elderly|the|a|an|his|her|their|its|one|other|some|many|"
     rf"\w+ian|\w+ese|human\s+rights|opposition|civil\s+society|rights|female|male)\s+){{0,4}}{_VICTIM_HEADS}"
-    rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,3}}[\w-]+(?=[\s,.;:)]|$))?",
+    rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:{_OF_WORD}\s+){{0,3}}{_OF_WORD}(?=[\s,.;:)]|$))?",
     re.IGNORECASE,
 )
 _ROLE_NOUN = re.compile(
@@ -129,9 +145,25 @@ _IRREGULAR_VERBS = frozenset(
 )
 
 
-def verbal(trigger_text: str) -> bool:
+def verbal(trigger_text: str, before: str = "") -> bool:
+    """Whether an act's words are a verb whose subject is its agent. Past forms and participles
+    always are; a bare form is a verb in the present ("Police raid the offices", "the court
+    sentences him") unless a determiner or preposition makes it a noun ("the raid", "after his
+    arrest") or its ending does ("detention", "harassment")."""
     first = trigger_text.split(maxsplit=1)[0].lower() if trigger_text.split() else ""
-    return first.endswith(("ed", "ing")) or first in _IRREGULAR_VERBS
+    if first.endswith(("ed", "ing")) or first in _IRREGULAR_VERBS:
+        return True
+    if not before or _NOMINAL_BEFORE.search(before):
+        return False
+    return not first.endswith(("tion", "sion", "ment", "ure", "ance", "ence", "al", "ship", "age", "ism"))
+
+
+_NOMINAL_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|of|after|before|during|"
+    r"following|for|under|against|upon|since|new|further|another|any|no|such|mass|several|two|three|"
+    r"\d+)|['’]s?|\S*[,;:(])\s*$",
+    re.IGNORECASE,
+)
 
 
 _STOP_AFTER = re.compile(r"[;:.!?()]|\s[-–—]\s|\b(?:who|which|where|when|after|before|because|while|but)\b")
@@ -164,6 +196,7 @@ class Cast:
     focus_person: str | None = None  # the person the report is mostly about
     places: list[tuple[int, int, Place]] = field(default_factory=list)
     loci: list[Locus] = field(default_factory=list)  # places named as scenes (see en.places)
+    expansions: dict[str, str] = field(default_factory=dict)  # acronym -> the words it stands for
 
     def between(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -236,29 +269,45 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
     cast = Cast()
     acronyms: dict[str, str] = {}
     for match in re.finditer(
-        r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|the|on|against|and|in|de|al)){1,8})\s*"
-        r"\(([A-Z][A-Za-z0-9&]{1,9})\)",
+        r"([A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|of|for|the|on|against|and|in|de|al)){1,8})[ \t]*"
+        r"\(([A-Z][A-Za-z0-9&\-]{1,9})\)",
         text,
     ):
-        full = " ".join(_trim(match.group(1).split()))
         acronym = match.group(2)
-        if full and len(full.split()) >= 2:
-            acronyms[acronym] = full
+        full = " ".join(_expansion(_trim(match.group(1).split()), acronym))
+        capitals = sum(1 for c in acronym if c.isupper())
+        if full and len(full.split()) >= 2 and capitals >= 2 and full[0].upper() == acronym[0]:
+            acronyms[acronym] = full  # not "Jonas Mbusa (Goma)": a name and a place
     persons: dict[str, str] = {}
     raw: list[tuple[int, int, str, ActorKind]] = []
-    for start, end, run in _runs(text):
-        words = _trim(run)
+    runs = [(start, end, _trim(run), run) for start, end, run in _runs(text)]
+    # surnames of the people the report names in full: "Mr. Alvarado" is him, not a town
+    surnames = {
+        " ".join(words).split()[-1].casefold()
+        for _, _, words, _ in runs
+        if 2 <= len(words) <= 4
+        and _classify(words, acronyms) is ActorKind.PERSON
+        and find_place(_strip_possessive(" ".join(words))) is None
+        and not only_after_locatives(text, " ".join(words))
+        and not _well_known_place(find_place(words[-1]))
+    }
+    for start, end, words, run in runs:
         if not words:
             continue
         offset = text.index(words[0], start) if words[0] != run[0] else start
         surface = " ".join(words)
         surface_end = offset + len(surface) if text.startswith(surface, offset) else end
         name = _strip_possessive(surface)
-        place = find_place(name)
+        place = None
+        acronym_of_body = name in acronyms and not names_area(acronyms[name], find_place)
+        if name.casefold() not in surnames and not acronym_of_body:
+            place = find_place(name)
         if place is not None:
             cast.places.append((offset, surface_end, place))
             continue
         kind = _classify(words, acronyms)
+        if kind is ActorKind.PERSON and _NAMED_ORG_BEFORE.search(text, max(0, offset - 40), offset):
+            kind = ActorKind.ORGANISATION  # "the newspaper La Voz Diaria"
         if kind is None:
             continue
         if kind is ActorKind.PERSON and only_after_locatives(text, name):
@@ -266,13 +315,23 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
         if kind is ActorKind.PERSON and len(name.split()) >= 2:
             persons.setdefault(name.split()[-1].casefold(), name)
         raw.append((offset, surface_end, name, kind))
+    # An organisation introduced with its acronym is reported by the acronym: the shortest
+    # unambiguous form, and the one the rest of the report uses.
     for acronym, full in acronyms.items():
-        cast.aliases[acronym.casefold()] = full
-        cast.kinds[full] = ActorKind.ORGANISATION
+        cast.aliases[full.casefold()] = acronym
+        cast.kinds[acronym] = ActorKind.ORGANISATION
+        cast.expansions[acronym] = full
+    expansions = sorted(acronyms.items(), key=lambda item: -len(item[1]))
     for surname, full in persons.items():
         cast.aliases.setdefault(surname, full)
     for start, end, name, kind in raw:
         canonical = cast.aliases.get(name.casefold(), name)
+        if canonical == name:
+            # "Russia's Federal Security Service", "Plainclothes National Security Agency"
+            canonical = next(
+                (acronym for acronym, full in expansions if name.casefold().endswith(" " + full.casefold())),
+                name,
+            )
         if kind is ActorKind.PERSON and len(name.split()) == 1 and name.casefold() not in cast.aliases:
             continue  # a lone capitalised word that names no one we know
         resolved_kind = cast.kinds.get(
@@ -298,11 +357,32 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
     return cast
 
 
+_NAMED_ORG_BEFORE = re.compile(
+    r"\b(?:newspaper|outlet|website|channel|station|broadcaster|magazine|agency|organi[sz]ation|ngo|group|"
+    r"association|movement|network|collective|coalition|union|party|company|firm|foundation|initiative|"
+    r"platform|daily|weekly|portal|radio|television|tv|centre|center|cooperative|community\s+radio)\s+$",
+    re.IGNORECASE,
+)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|around|between|from|to|towards|(?:village|town|city|commune|community|"
     r"municipality|district|province)\s+of)\s+$",
     re.IGNORECASE,
 )
+
+
+_AREA_WORDS = re.compile(
+    r"\b(?:region|province|oblast|krai|republic|district|county|territory|state|governorate)\b", re.IGNORECASE
+)
+
+
+def names_area(expansion: str, find_place: Callable[[str], Place | None]) -> bool:
+    """Whether an acronym stands for a place ("Gorno-Badakhshan Autonomous Region (GBAO)")."""
+    return find_place(expansion) is not None or bool(_AREA_WORDS.search(expansion))
+
+
+def _well_known_place(place: Place | None) -> bool:
+    """A country, a region or a city too big to be anyone's surname in a report ("Covers Minsk")."""
+    return place is not None and (place.kind is not PlaceKind.CITY or place.population >= 100_000)
 
 
 def only_after_locatives(text: str, name: str) -> bool:
@@ -312,6 +392,15 @@ def only_after_locatives(text: str, name: str) -> bool:
         return False
     found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
     return bool(found) and all(_LOCATIVE_BEFORE.search(text, max(0, at - 30), at) for at in found)
+
+
+def _expansion(words: list[str], acronym: str) -> list[str]:
+    """The words an acronym stands for, without the words before them that it does not cover
+    ("Russia's Federal Security Service (FSB)" -> "Federal Security Service")."""
+    for start in range(len(words) - 1):
+        if words[start][:1].upper() == acronym[:1].upper() and words[start].lower() not in CONNECTORS:
+            return words[start:]
+    return words
 
 
 def _classify(words: list[str], acronyms: dict[str, str]) -> ActorKind | None:
@@ -331,12 +420,22 @@ def _classify(words: list[str], acronyms: dict[str, str]) -> ActorKind | None:
     return None
 
 
+_STATE_BODY = re.compile(
+    r"\b(?:police|court|ministry|security|intelligence|army|armed|forces|prosecutor|prosecutor's|prosecution|"
+    r"guard|militia|government|administration|investigative|gendarmerie|directorate|front|brigade|battalion|"
+    r"liberation|rebels?|fighters|division|regiment)\b",
+    re.IGNORECASE,
+)
+
+
 def _focus(text: str, cast: Cast) -> str | None:
     """The organisation a report is about: the most mentioned one that is not merely speaking."""
     score: Counter[str] = Counter()
     for mention in cast.mentions:
         if mention.kind is not ActorKind.ORGANISATION:
             continue
+        if _STATE_BODY.search(cast.expansions.get(mention.name, mention.name)):
+            continue  # a police force, a court or a ministry acts; reports are about those it acts on
         score[mention.name] += 1
         if _SPEAKER_VERB.match(text, mention.end):
             score[mention.name] -= 2
@@ -394,7 +493,7 @@ def roles(
         _BE_START.match(text, t_start, t_end)
     )
 
-    is_verbal = verbal(text[t_start:t_end])
+    is_verbal = verbal(text[t_start:t_end], text[max(s_start, t_start - 30) : t_start])
     by = _BY.search(text, t_start, min(after_end + 40, s_end))
     if by is not None and by.start() - t_end < 60 and (passive or not is_verbal):
         agent_end = _clause_end(text, by.end(), s_end)
@@ -412,9 +511,86 @@ def roles(
         victims += _victims_at(text, cast, object_start, min(max(object_end, t_end), t_end + 120))
     if not victims:
         victims += _victims_at(text, cast, t_end, min(after_end, t_end + 60))
+    if not perpetrators:
+        perpetrators += _any_agent(text, cast, sentence, trigger, {v[0] for v in victims})
+    perpetrators = [_apposed_person(text, cast, _organisation_of(text, cast, a)) for a in perpetrators]
     return Roles(
         _unique(perpetrators), _unique([v for v in victims if v[0] not in {p[0] for p in perpetrators}])
     )
+
+
+_AGENTIVE_ORG = re.compile(
+    r"\b(?:police|court|ministry|service|services|forces|army|guard|guards|committee|agency|department|"
+    r"prosecutor|prosecutor's|prosecution|administration|government|directorate|security|intelligence|"
+    r"tv|channel|television|broadcaster|newspaper|daily|militia|brigade|battalion|division|regiment|"
+    r"office|procuracy|inspectorate|authority|authorities|council|parliament|assembly|kgb|fsb)\b",
+    re.IGNORECASE,
+)
+
+
+def _any_agent(
+    text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], victims: set[str]
+) -> list[tuple[str, int, int]]:
+    """When the clause names no agent, the sentence's own: the nearest organisation that acts
+    (a court, a ministry, a police force, a channel) or an agent noun ("officers", "the judge"),
+    before the act first, and never one of the act's victims or the report's own organisation."""
+    s_start, s_end = sentence
+    t_start, _ = trigger
+    candidates: list[tuple[str, int, int]] = []
+    for mention in cast.between(s_start, s_end):
+        if mention.kind is not ActorKind.ORGANISATION or mention.name == cast.focus:
+            continue
+        if _AGENTIVE_ORG.search(mention.name) or (mention.name.isupper() and mention.name in cast.kinds):
+            candidates.append((mention.name, mention.start, mention.end))
+    for phrase in _AGENT_PHRASE.finditer(text, s_start, s_end):
+        if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in candidates):
+            continue
+        before = text[max(s_start, phrase.start() - 12) : phrase.start()]
+        if re.search(r"\b(?:against|of|to|on)\s+(?:the\s+)?$", before, re.IGNORECASE):
+            continue  # "the case against the officers", "complaints to the police"
+        candidates.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
+    candidates = [c for c in candidates if c[0] not in victims and c[0].lower() not in _NOT_AGENTS]
+    if not candidates:
+        return []
+    before_act = [c for c in candidates if c[2] <= t_start]
+    chosen = max(before_act, key=lambda c: c[1]) if before_act else min(candidates, key=lambda c: c[1])
+    return [chosen]
+
+
+_NOT_AGENTS = frozenset({"people", "men", "women", "man", "activists", "supporters", "group", "staff"})
+
+
+def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
+    """"the regional governor, Pavel Sorokin," and "the head of Chechnya, Ramzan Kadyrov" are him."""
+    _, start, end = agent
+    after = re.match(r"\s*,\s*", text[end : end + 4])
+    if after is None:
+        return agent
+    for mention in cast.between(end, end + 60):
+        if mention.start == end + after.end() and mention.kind is ActorKind.PERSON:
+            return (mention.name, start, mention.end)
+    return agent
+
+
+def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
+    """The agents of an organisation are the organisation: "RSF fighters", "KGB officers"."""
+    _, start, end = agent
+    if any(m.start == start and m.end == end for m in cast.mentions):
+        return agent
+    for mention in cast.between(max(0, start - 40), min(len(text), end + 60)):
+        if mention.kind is not ActorKind.ORGANISATION or mention.name == cast.focus:
+            continue
+        if not _AGENTIVE_ORG.search(mention.name) and not mention.name.isupper():
+            continue
+        if mention.end <= start and re.fullmatch(r"\)?(?:['’]s)?\s+(?:\w+\s+)?", text[mention.end : start]):
+            return (mention.name, mention.start, end)
+        if mention.start >= end and re.fullmatch(
+            r"\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}", text[end : mention.start]
+        ):
+            return (mention.name, start, mention.end)
+        if start <= mention.start and mention.end <= end:
+            return (mention.name, start, end)
+    return agent
 
 
 def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -496,6 +672,14 @@ def _resolve_members(cast: Cast, phrase: str) -> str:
     return phrase
 
 
+_KIN_OF = re.compile(
+    r"(?:the\s+|his\s+|her\s+|their\s+|two\s+|three\s+|several\s+)*"
+    r"(relatives|family|parents|father|mother|sons?|daughters?|brothers?|sisters?|wife|husband|cousins?|"
+    r"children|nephews?|nieces?|uncles?|aunts?|grandsons?|granddaughters?)\s+of\b",
+    re.IGNORECASE,
+)
+
+
 def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
     names = _names_in(cast, start, end)
     role = _ROLE_NOUN.search(text, start, end)
@@ -504,6 +688,12 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
     phrase = _VICTIM_PHRASE.search(text, start, end)
     if phrase is not None and (not names or phrase.end() < names[0][1]):
         names = [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
+    elif phrase is not None and names and phrase.start() < names[0][1] < phrase.end():
+        kin = _KIN_OF.match(phrase.group())
+        if kin is not None:  # "relatives of the blogger Timur Aliev": his relatives, not him
+            inside = [n for n in names if phrase.start() <= n[1] < phrase.end()]
+            rest = [n for n in names if not phrase.start() <= n[1] < phrase.end()]
+            names = [(f"{kin.group(1).lower()} of {inside[-1][0]}", phrase.start(), phrase.end()), *rest]
     if names:
         return names[:4]
     pronoun = re.compile(r"\b(?:him|her)\b", re.IGNORECASE).search(text, start, min(end, start + 25))

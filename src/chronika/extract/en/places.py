@@ -23,6 +23,8 @@ from chronika.extract.en.actors import (
     _classify,
     _runs,
     _trim,
+    _well_known_place,
+    names_area,
     only_after_locatives,
 )
 from chronika.extract.gazetteer import Gazetteer
@@ -111,7 +113,14 @@ def _in_run(
     if not text.startswith(surface, offset):
         return []
     whole = _strip_possessive(surface)
+    if whole in cast.expansions and not names_area(cast.expansions[whole], gazetteer.lookup):
+        return []  # "the KRC office": an organisation's acronym, even if it spells a town
     place = gazetteer.lookup(whole)
+    if (
+        cast.kinds.get(cast.aliases.get(whole.casefold(), "")) is ActorKind.PERSON
+        and not _well_known_place(place)
+    ):
+        return []  # "Mr. Alvarado": the surname of someone the report names, not a town
     if place is not None:
         locus = _judge(text, offset, offset + len(whole), place, gazetteer, embedded=False)
         return [locus] if locus is not None else []

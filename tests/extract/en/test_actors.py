@@ -1,0 +1,75 @@
+"""Who did what to whom in an English report (chronika.extract.en.actors), one rule per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronika.extract import extract_text
+from chronika.model import Incident
+
+PUBLISHED = dt.date(2024, 5, 20)
+
+
+def first(text: str) -> Incident:
+    incidents = extract_text(text, published=PUBLISHED).incidents
+    assert incidents, text
+    return incidents[0]
+
+
+def test_an_organisation_introduced_with_its_acronym_is_named_by_the_acronym() -> None:
+    text = (
+        "The Steppe Legal Clinic (SLC) said that on 3 May, police searched the SLC office in Aktobe "
+        "and seized its computers."
+    )
+    assert first(text).victims == ["SLC"]
+
+
+def test_words_before_an_acronym_s_expansion_are_not_part_of_the_name() -> None:
+    text = "On 3 May, Kazakh National Security Committee (NSC) officers detained the blogger Arman Seitov."
+    assert first(text).perpetrators == ["NSC"]
+
+
+def test_the_agents_of_an_organisation_are_the_organisation() -> None:
+    text = (
+        "On 3 May, fighters of the Eastern Liberation Front (ELF) abducted two nurses near Bunia. "
+        "The ELF has held the road since March."
+    )
+    assert first(text).perpetrators == ["ELF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("On 12 May, border guards seize the passport of the lawyer Pavel Lis.", "border guards"),
+        ("On 3 May, police search the homes of two reporters in Sukhumi.", "police"),
+    ],
+)
+def test_the_subject_of_a_verb_in_the_present_is_its_agent(text: str, agent: str) -> None:
+    assert first(text).perpetrators == [agent]
+
+
+def test_a_year_before_the_agent_is_not_part_of_its_name() -> None:
+    text = "In March 2023 police searched the flat of the journalist Olga Petrenko in Lviv."
+    assert first(text).perpetrators == ["police"]
+
+
+def test_an_agent_noun_keeps_the_words_that_say_which_agents() -> None:
+    text = "On 3 May, migration officers confiscated the passport of the poet Sardor Umarov."
+    assert first(text).perpetrators == ["migration officers"]
+
+
+def test_an_agent_named_elsewhere_in_the_sentence_is_the_agent() -> None:
+    text = "On 3 May, in a ruling the defence called absurd, a magistrate fined the activist Ruslan Beketov."
+    assert first(text).perpetrators == ["magistrate"]
+
+
+def test_unidentified_attackers_are_unknown() -> None:
+    text = "On 3 May, unidentified men beat the reporter Aslan Dzhabrailov outside his home in Nazran."
+    assert first(text).perpetrators == ["unknown"]
+
+
+def test_a_victim_s_relatives_are_named_by_him() -> None:
+    text = "On 3 May, police detained relatives of the blogger Timur Aliev in Derbent."
+    assert first(text).victims == ["relatives of Timur Aliev"]
