@@ -73,3 +73,43 @@ def test_unidentified_attackers_are_unknown() -> None:
 def test_a_victim_s_relatives_are_named_by_him() -> None:
     text = "On 3 May, police detained relatives of the blogger Timur Aliev in Derbent."
     assert first(text).victims == ["relatives of Timur Aliev"]
+
+
+def test_a_name_in_apposition_is_the_victim_not_the_noun_before_it() -> None:
+    text = "On 3 May, police detained her younger brother, Timur Aliev, at a checkpoint near Derbent."
+    assert first(text).victims == ["Timur Aliev"]
+
+
+def test_houses_are_not_victims_but_their_owners_are() -> None:
+    text = "On 3 May, soldiers burned the homes of two herders near Kidal."
+    assert first(text).victims == ["two herders"]
+
+
+def test_the_team_members_of_the_organisation_in_focus_are_the_organisation() -> None:
+    text = (
+        "The Delta Field Observers Network (DFON) monitors evictions. "
+        "On 3 May, police detained the team members near Warri."
+    )
+    assert first(text).victims == ["DFON"]
+
+
+def test_my_in_a_first_person_account_is_its_narrator() -> None:
+    text = (
+        "My name is Gulnara. I sell vegetables at the market. "
+        "I have two sons and my husband drives a bus.\n\n"
+        "On 3 May, officers searched my flat and took my phone."
+    )
+    assert first(text).victims == ["Gulnara"]
+
+
+def test_i_as_the_subject_of_a_passive_verb_is_the_narrator() -> None:
+    text = (
+        "Testimony of Dilnoza Karimova, a nurse from Fergana. I have worked at the clinic for ten years "
+        "and my patients know me.\n\nOn 3 May, I was detained by police outside the clinic."
+    )
+    assert first(text).victims == ["Dilnoza Karimova"]
+
+
+def test_his_possessions_make_him_the_victim() -> None:
+    text = "Rustam Nazarov is a lawyer in Osh. On 3 May, police searched his office and seized his laptop."
+    assert first(text).victims == ["Rustam Nazarov"]

@@ -127,6 +127,7 @@ _ROLE_NOUN = re.compile(
     r"councillor|candidate|doctor|nurse|human\s+rights\s+defender)\b",
     re.IGNORECASE,
 )
+_FIRST_PERSON_SUBJECT = re.compile(r"\bI\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
@@ -194,6 +195,7 @@ class Cast:
     kinds: dict[str, ActorKind] = field(default_factory=dict)
     focus: str | None = None  # the organisation the report is about
     focus_person: str | None = None  # the person the report is mostly about
+    narrator: str | None = None  # who "I" is in a first-person testimony, letter or blog
     places: list[tuple[int, int, Place]] = field(default_factory=list)
     loci: list[Locus] = field(default_factory=list)  # places named as scenes (see en.places)
     expansions: dict[str, str] = field(default_factory=dict)  # acronym -> the words it stands for
@@ -345,6 +347,7 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
         cast.kinds.setdefault(canonical, resolved_kind)
         cast.mentions.append(Mention(start, end, text[start:end], canonical, cast.kinds[canonical]))
     cast.focus = _focus(text, cast)
+    cast.narrator = _narrator(text, cast)
     people = Counter(m.name for m in cast.mentions if m.kind is ActorKind.PERSON)
     if people:
         cast.focus_person = people.most_common(1)[0][0]
@@ -426,6 +429,28 @@ _STATE_BODY = re.compile(
     r"liberation|rebels?|fighters|division|regiment)\b",
     re.IGNORECASE,
 )
+
+
+_MY_NAME = re.compile(r"\b(?:My|my)\s+name\s+is\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)")
+# "Testimony of Dilnoza Karimova", "Blog of ...": the writer of a first-person text, named in its head
+_GENRE_OF = re.compile(
+    r"\b(?:Testimony|Blog|Interview|Letter|Diary)\s+(?:of|by|from|with)\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|My)\b")
+
+
+def _narrator(text: str, cast: Cast) -> str | None:
+    """Who "I" is: the name the writer gives ("My name is Azamat"), or in a text written in the
+    first person, the first person its introduction names ("Blog of Milica Stankovic")."""
+    stated = _MY_NAME.search(text) or _GENRE_OF.search(text, 0, 1000)
+    if stated is not None:
+        name = " ".join(_trim(stated.group(1).split()))
+        if name:
+            return cast.aliases.get(name.casefold(), name)
+    if len(_FIRST_PERSON.findall(text)) < 4:
+        return None
+    people = [m for m in cast.mentions if m.kind is ActorKind.PERSON]
+    return people[0].name if people else None
 
 
 def _focus(text: str, cast: Cast) -> str | None:
@@ -634,6 +659,10 @@ def _nearest_before(
             continue
         value = _agent_name(phrase.group()) if agents else _clean(phrase.group())
         candidates.append((_resolve_members(cast, value), phrase.start(), phrase.end()))
+    if not agents and cast.narrator:
+        me = last_match(_FIRST_PERSON_SUBJECT, text, start, end)
+        if me is not None:
+            candidates.append((cast.narrator, me.start(), me.end()))
     pronoun = last_match(_SUBJECT_PRONOUN, text, start, end)
     pronoun_starts = set()
     if pronoun is not None:
@@ -662,16 +691,42 @@ def _nearest_before(
 
 def _resolve_members(cast: Cast, phrase: str) -> str:
     """'members of the group' are the group, for the contract's shortest unambiguous name."""
-    match = ORG_PHRASES.search(phrase)
+    match = ORG_PHRASES.search(phrase) or re.search(r"\b(?:our|its)\s+(?:staff|team)\b", phrase, re.I)
     if (
         match
         and cast.focus
         and re.match(r"(?:\w+\s+)*(?:members|staff|employees)\s+of\s+", phrase, re.IGNORECASE)
     ):
         return cast.focus
+    if cast.focus and re.fullmatch(
+        r"(?:(?:the|our|its|\d+|two|three|four|five|six|several|some)\s+)*(?:team\s+|staff\s+)?"
+        r"(?:members|staff|staff\s+members|employees|team)",
+        phrase,
+        re.IGNORECASE,
+    ):
+        return cast.focus  # "the team members", "27 members of our staff": the organisation's people
+    owner = _PROPERTY_OF.match(phrase)
+    if owner is not None:
+        return _resolve_members(cast, owner.group(1))  # "the homes of two reporters": the reporters
     return phrase
 
 
+# Property is not a victim; its owners are: "the homes of the activists", "the flat of his parents".
+_PROPERTY_OF = re.compile(
+    r"(?:(?:the|a|an|his|her|their|its|at\s+least|\d+|two|three|four|five|several|dozens\s+of)\s+)*"
+    r"(?:homes?|houses?|flats?|apartments?|offices?|premises|cars?|vehicles?|property|belongings|huts?)\s+"
+    r"of\s+(?:the\s+)?(.+)$",
+    re.IGNORECASE,
+)
+_BARE_PROPERTY = re.compile(
+    r"(?:(?:the|a|an|his|her|their|its|at\s+least|about|some|\d+|two|three|four|five|several|dozens\s+of|"
+    r"hundreds\s+of)\s+)*(?:homes?|houses?|huts?)",
+    re.IGNORECASE,
+)
+
+
+# the people an act was done to, by pronoun: "beat him", "searched her flat", "took my phone"
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|his|me|my|us|our)\b", re.IGNORECASE)
 _KIN_OF = re.compile(
     r"(?:the\s+|his\s+|her\s+|their\s+|two\s+|three\s+|several\s+)*"
     r"(relatives|family|parents|father|mother|sons?|daughters?|brothers?|sisters?|wife|husband|cousins?|"
@@ -686,6 +741,15 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
     if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
         names = [(cast.focus_person, role.start(), role.end()), *names]
     phrase = _VICTIM_PHRASE.search(text, start, end)
+    if phrase is not None and _BARE_PROPERTY.fullmatch(phrase.group().strip()):
+        phrase = None  # "set fire to twenty houses": the houses are no one
+    if (
+        phrase is not None
+        and names
+        and phrase.end() <= names[0][1]
+        and re.fullmatch(r"\s*,?\s*", text[phrase.end() : names[0][1]])
+    ):
+        phrase = None  # "his younger brother, Islam Tsakaev", "the blogger Karim Abdelaziz": the name
     if phrase is not None and (not names or phrase.end() < names[0][1]):
         names = [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     elif phrase is not None and names and phrase.start() < names[0][1] < phrase.end():
@@ -696,11 +760,17 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
             names = [(f"{kin.group(1).lower()} of {inside[-1][0]}", phrase.start(), phrase.end()), *rest]
     if names:
         return names[:4]
-    pronoun = re.compile(r"\b(?:him|her)\b", re.IGNORECASE).search(text, start, min(end, start + 25))
+    pronoun = _OBJECT_PRONOUN.search(text, start, min(end, start + 30))
     if pronoun is not None:
-        person = cast.last_person_before(pronoun.start())
-        if person is not None:
-            return [(person.name, pronoun.start(), pronoun.end())]
+        word = pronoun.group().lower()
+        if word in ("me", "my") and cast.narrator:
+            return [(cast.narrator, pronoun.start(), pronoun.end())]
+        if word in ("us", "our") and (cast.focus or cast.narrator):
+            return [(cast.focus or cast.narrator or "", pronoun.start(), pronoun.end())]
+        if word in ("him", "her", "his"):
+            person = cast.last_person_before(pronoun.start())
+            if person is not None:
+                return [(person.name, pronoun.start(), pronoun.end())]
     phrase = _VICTIM_PHRASE.search(text, start, end)
     if phrase is not None:
         return [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
