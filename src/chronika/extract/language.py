@@ -67,6 +67,8 @@ class Language:
     ]
     places: Callable[[str, object, int, int], list[Locus]]
     hedged: Callable[[str], bool]
+    # agent nouns that add nothing beside a named agent of the same occasion ("FSB" and "officers")
+    generic_agents: frozenset[str] = frozenset()
 
 
 _REGISTRY: dict[str, Callable[[], Language]] = {}

@@ -73,7 +73,7 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
     drafts = _drafts(module, text, units, mentions, timeline, cast)
     scenes = _Scenes(module, text, cast, units)
     incidents = [
-        _incident(text, draft, index, scenes.location(draft))
+        _incident(text, draft, index, scenes.location(draft), module.generic_agents)
         for index, draft in enumerate(_dedupe(drafts), start=1)
     ]
     document = SourceDocument(
@@ -417,7 +417,9 @@ def _same_day_marker(draft: Draft) -> bool:
     return m is not None and m.kind is Kind.ANCHOR_RELATIVE and m.offset == 0
 
 
-def _incident(text: str, draft: Draft, index: int, location: Locus | None) -> Incident:
+def _incident(
+    text: str, draft: Draft, index: int, location: Locus | None, generic_agents: frozenset[str]
+) -> Incident:
     first, last = draft.sentences[0], draft.sentences[-1]
     contiguous = all(s.paragraph == first.paragraph for s in draft.sentences)
     end = last.end if contiguous else first.end
@@ -441,7 +443,7 @@ def _incident(text: str, draft: Draft, index: int, location: Locus | None) -> In
                 span=(trigger.start, trigger.end),
             )
         )
-    perpetrators = [p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR] or []
+    perpetrators = _main_agents(draft, generic_agents)
     for role, people in (("perpetrator", perpetrators), ("victim", draft.victims)):
         for person in people:
             facts.append(
@@ -528,6 +530,16 @@ def _coordinated(text: str, loci: list[Locus]) -> bool:
         re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[a.end : b.start]) is not None
         for a, b in itertools.pairwise(ordered)
     )
+
+
+def _main_agents(draft: Draft, generic: frozenset[str]) -> list[Participant]:
+    """Who did it: the agent named for the occasion's first act, which the later acts' clauses
+    mostly restate with a generic noun ("officers", "the men"). An armed clash has two sides."""
+    named = [p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR]
+    if Act.ARMED_CLASH in draft.acts:
+        return named
+    specific = [p for p in named if p.name.casefold() not in generic]
+    return (specific or named)[:1]
 
 
 def _confidence(draft: Draft, perpetrators: list[Participant]) -> float:

@@ -113,3 +113,38 @@ def test_i_as_the_subject_of_a_passive_verb_is_the_narrator() -> None:
 def test_his_possessions_make_him_the_victim() -> None:
     text = "Rustam Nazarov is a lawyer in Osh. On 3 May, police searched his office and seized his laptop."
     assert first(text).victims == ["Rustam Nazarov"]
+
+
+def test_men_marked_out_by_their_dress_keep_it() -> None:
+    text = "On 3 May, men in camouflage uniforms abducted the farmer Ilyas Bekov from his field near Argun."
+    assert first(text).perpetrators == ["men in camouflage uniforms"]
+
+
+def test_the_subject_of_died_is_the_victim() -> None:
+    text = "On 3 May, the blogger Zaur Gadzhiev died in custody in Makhachkala."
+    incident = first(text)
+    assert incident.victims == ["Zaur Gadzhiev"]
+    assert "Zaur Gadzhiev" not in incident.perpetrators
+
+
+def test_a_crowd_of_victims_is_not_an_agent() -> None:
+    text = "On 3 May, at least 40 people were detained near the square in Almaty."
+    assert first(text).perpetrators == ["unknown"]
+
+
+def test_the_occasion_s_agent_is_named_once_not_restated_by_its_officers() -> None:
+    text = (
+        "On 3 May, the Federal Security Service (FSB) searched the flat of the lawyer Emil Kurbedinov "
+        "in Simferopol. Officers seized his phone."
+    )
+    assert first(text).perpetrators == ["FSB"]
+
+
+def test_both_sides_of_an_armed_clash_are_its_parties() -> None:
+    text = (
+        "On 3 May, fighting broke out between the Northern Defence Army (NDA) and the Hill Brigade "
+        "(HB) near Pauk."
+    )
+    incident = first(text)
+    assert "armed_clash" in incident.acts
+    assert set(incident.perpetrators) >= {"NDA"}

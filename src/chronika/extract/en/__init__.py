@@ -58,7 +58,10 @@ def _participants(
     text: str, cast: object, sentence: tuple[int, int], trigger: Trigger
 ) -> tuple[list[Participant], list[Participant]]:
     speech = trigger.act in (Act.THREAT, Act.SMEAR_CAMPAIGN)
-    found = actors.roles(text, typing_cast(actors.Cast, cast), sentence, (trigger.start, trigger.end), speech)
+    clash = trigger.act is Act.ARMED_CLASH
+    found = actors.roles(
+        text, typing_cast(actors.Cast, cast), sentence, (trigger.start, trigger.end), speech, clash
+    )
     return (
         [Participant(n, s, e) for n, s, e in found.perpetrators],
         [Participant(n, s, e) for n, s, e in found.victims],
@@ -87,6 +90,7 @@ def load() -> Language:
         participants=_participants,
         places=_places,
         hedged=_hedged,
+        generic_agents=actors.GENERIC_AGENTS,
     )
 
 

@@ -92,12 +92,28 @@ _AGENT_MODIFIER = (
     r"(?:(?:(?:unknown|unidentified|armed|masked|uniformed|plain-?clothes|plainclothes),?|state-run|state-owned|"
     r"pro-?government|pro-\w+|\w+ian|\w+ese|\d{1,3}(?![\d.,:/])|"
     r"(?!(?:and|or|the|of|to|in|on|at|by|with|for|from|was|were|had|has|have|is|are|be|been|who|that|which|"
-    r"then|also|later|when|while|after|before|since|his|her|their|its|our|my|said|says|told|not|no)\b)"
-    r"(?-i:[a-z][a-z\-]+)(?<!ed)(?<!ly))\s+)"
+    r"then|also|later|when|while|after|before|since|his|her|their|its|our|my|said|says|told|not|no|where|"
+    r"between|among|against|about|around|into|during|whom|whose|than|both|each|every|all|any|evening|"
+    r"morning|night|day|week|month|year|online|show|thousand|hundred|dozen|million|more|most|less|least|"
+    r"other|such|what|this|these|those|there|here)\b)"
+    r"(?-i:[a-z][a-z\-]+)(?<!ed)(?<!ly)(?<!ing))\s+)"
+)
+# "men in uniform", "two men on a motorcycle", "persons in plain dress": what marks them out
+_AGENT_DRESS = (
+    r"(?:(?:(?<=men)|(?<=man)|(?<=persons)|(?<=people)|(?<=individuals))\s+(?:in|on|wearing|with)\s+"
+    r"(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,2}(?:uniforms?|clothes|clothing|dress|camouflage|motorcycles?|"
+    r"motorbikes?|balaclavas|masks|helmets)\b)?"
 )
 _AGENT_PHRASE = re.compile(
     rf"\b(?:(?:a\s+group\s+of|a\s+number\s+of|dozens\s+of|at\s+least)\s+)?"
-    rf"{_AGENT_MODIFIER}{{0,3}}{AGENT_HEADS}\b",
+    rf"{_AGENT_MODIFIER}{{0,3}}{AGENT_HEADS}\b{_AGENT_DRESS}",
+    re.IGNORECASE,
+)
+# People who are agents only when the text marks them out: "armed men", "men in uniform", not "people"
+_PLAIN_PEOPLE = re.compile(
+    r"(?:(?:at\s+least|more\s+than|about|some|several|many|dozens\s+of|hundreds\s+of|young|\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|other)\s+)*(?:men|women|people|persons|individuals|man|woman|activists|"
+    r"supporters|group|staff|residents|youths)",
     re.IGNORECASE,
 )
 _VICTIM_HEADS = (
@@ -134,6 +150,16 @@ _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _BE_BEFORE = re.compile(
     r"\b(?:(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?|(?:receiv(?:ed|es|ing)|got|gets|faced|faces|"
     r"facing|suffered|subjected\s+to|endured|sustained)\s+(?:\w+\s+){0,2})$",
+    re.IGNORECASE,
+)
+# Agent nouns that say nothing a named agent of the same occasion does not ("FSB" and "officers").
+GENERIC_AGENTS = frozenset(
+    "officer officers agents men personnel servicemen employees staff operatives official officials "
+    "fighters guards".split()
+)
+_UNDERGONE = re.compile(
+    r"(?:died|dies|dying|disappeared|disappears|vanished|went\s+missing|goes\s+missing|fled|flee|flees|"
+    r"drowned|perished|suffered|sustained)\b",
     re.IGNORECASE,
 )
 _BE_START = re.compile(
@@ -505,11 +531,20 @@ def _clause_start(text: str, offset: int, floor: int) -> int:
 
 
 def roles(
-    text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], speech: bool = False
+    text: str,
+    cast: Cast,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    speech: bool = False,
+    clash: bool = False,
 ) -> Roles:
     """Perpetrators and victims of one act, read from the clause around its trigger."""
     s_start, s_end = sentence
     t_start, t_end = trigger
+    if clash:
+        sides = _sides(text, cast, sentence, trigger)
+        if sides:
+            return Roles(sides, [])
     perpetrators: list[tuple[str, int, int]] = []
     victims: list[tuple[str, int, int]] = []
     after_end = _clause_end(text, t_end, s_end)
@@ -519,6 +554,8 @@ def roles(
     )
 
     is_verbal = verbal(text[t_start:t_end], text[max(s_start, t_start - 30) : t_start])
+    if _UNDERGONE.match(text, t_start, t_end):
+        passive = True  # "he died in custody", "she disappeared": the subject is the victim
     by = _BY.search(text, t_start, min(after_end + 40, s_end))
     if by is not None and by.start() - t_end < 60 and (passive or not is_verbal):
         agent_end = _clause_end(text, by.end(), s_end)
@@ -574,15 +611,18 @@ def _any_agent(
         if re.search(r"\b(?:against|of|to|on)\s+(?:the\s+)?$", before, re.IGNORECASE):
             continue  # "the case against the officers", "complaints to the police"
         candidates.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
-    candidates = [c for c in candidates if c[0] not in victims and c[0].lower() not in _NOT_AGENTS]
+    candidates = [
+        c
+        for c in candidates
+        if c[0] not in victims
+        and not _PLAIN_PEOPLE.fullmatch(c[0])
+        and c[0] not in (cast.focus_person, cast.narrator)
+    ]
     if not candidates:
         return []
     before_act = [c for c in candidates if c[2] <= t_start]
     chosen = max(before_act, key=lambda c: c[1]) if before_act else min(candidates, key=lambda c: c[1])
     return [chosen]
-
-
-_NOT_AGENTS = frozenset({"people", "men", "women", "man", "activists", "supporters", "group", "staff"})
 
 
 def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
@@ -616,6 +656,31 @@ def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tupl
         if start <= mention.start and mention.end <= end:
             return (mention.name, start, end)
     return agent
+
+
+_BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+
+
+def _sides(
+    text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int]
+) -> list[tuple[str, int, int]]:
+    """The parties of a clash: "fighting between the army and the RSF", "clashes between X and Y"."""
+    _, s_end = sentence
+    t_start, t_end = trigger
+    between = _BETWEEN.search(text, t_start, min(s_end, t_end + 60))
+    if between is None:
+        return []
+    stop = re.compile(r"[;:.]|\b(?:in|near|around|on|since|from|at|after|which|that|forced|left|killed)\b")
+    end_match = stop.search(text, between.end(), s_end)
+    end = end_match.start() if end_match is not None else s_end
+    sides: list[tuple[str, int, int]] = [
+        (m.name, m.start, m.end) for m in cast.between(between.end(), end) if m.kind is ActorKind.ORGANISATION
+    ]
+    for phrase in _AGENT_PHRASE.finditer(text, between.end(), end):
+        if not any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in sides):
+            sides.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
+    sides.sort(key=lambda side: side[1])
+    return _unique([_organisation_of(text, cast, side) for side in sides])[:3]
 
 
 def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -671,8 +736,8 @@ def _nearest_before(
             candidates.append((person.name, pronoun.start(), pronoun.end()))
             pronoun_starts.add(pronoun.start())
     if agents:
-        # the organisation a report is about is its subject, almost never the one acting against it
-        candidates = [c for c in candidates if c[0] != cast.focus]
+        # the organisation or person a report is about is its subject, almost never the one acting
+        candidates = [c for c in candidates if c[0] not in (cast.focus, cast.focus_person, cast.narrator)]
     if not candidates:
         return []
     candidates.sort(key=lambda c: c[1])
@@ -684,6 +749,16 @@ def _nearest_before(
         if prefer_people or not preferred:
             return [candidates[0]]
         return [preferred[0]]
+    # "the blogger Zaur Gadzhiev", "her brother, Islam": the name, not the noun in apposition to it
+    name_starts = {n[1] for n in names}
+    candidates = [
+        c
+        for c in candidates
+        if c[1] in name_starts
+        or not any(
+            ns >= c[2] and re.fullmatch(r"\s*,?\s*", text[c[2] : ns]) is not None for ns in name_starts
+        )
+    ]
     # the subject of a passive verb: the first name of the clause, with names joined to it by "and"
     first = candidates[0]
     return [c for c in candidates if c[1] >= first[1]][:4]
