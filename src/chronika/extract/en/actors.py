@@ -225,6 +225,14 @@ class Cast:
     places: list[tuple[int, int, Place]] = field(default_factory=list)
     loci: list[Locus] = field(default_factory=list)  # places named as scenes (see en.places)
     expansions: dict[str, str] = field(default_factory=dict)  # acronym -> the words it stands for
+    runs: list[tuple[int, int, list[str]]] = field(default_factory=list)  # capitalised runs, read once
+    _locative_only: dict[str, bool] = field(default_factory=dict)
+
+    def only_after_locatives(self, text: str, name: str) -> bool:
+        """``only_after_locatives`` for this cast's text, each name looked up once."""
+        if name not in self._locative_only:
+            self._locative_only[name] = only_after_locatives(text, name)
+        return self._locative_only[name]
 
     def between(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -308,17 +316,24 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
             acronyms[acronym] = full  # not "Jonas Mbusa (Goma)": a name and a place
     persons: dict[str, str] = {}
     raw: list[tuple[int, int, str, ActorKind]] = []
-    runs = [(start, end, _trim(run), run) for start, end, run in _runs(text)]
+    cast.runs = _runs(text)
+    runs = [(start, end, _trim(run), run) for start, end, run in cast.runs]
     # surnames of the people the report names in full: "Mr. Alvarado" is him, not a town
-    surnames = {
-        " ".join(words).split()[-1].casefold()
+    full_names = {
+        words[-1].casefold(): " ".join(words)
         for _, _, words, _ in runs
-        if 2 <= len(words) <= 4
-        and _classify(words, acronyms) is ActorKind.PERSON
-        and find_place(_strip_possessive(" ".join(words))) is None
-        and not only_after_locatives(text, " ".join(words))
-        and not _well_known_place(find_place(words[-1]))
+        if 2 <= len(words) <= 4 and _classify(words, acronyms) is ActorKind.PERSON
     }
+
+    def is_surname(name: str, place: Place) -> bool:
+        full = full_names.get(name.casefold())
+        return (
+            full is not None
+            and not _well_known_place(place)
+            and find_place(_strip_possessive(full)) is None
+            and not cast.only_after_locatives(text, full)
+        )
+
     for start, end, words, run in runs:
         if not words:
             continue
@@ -327,9 +342,10 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
         surface_end = offset + len(surface) if text.startswith(surface, offset) else end
         name = _strip_possessive(surface)
         place = None
-        acronym_of_body = name in acronyms and not names_area(acronyms[name], find_place)
-        if name.casefold() not in surnames and not acronym_of_body:
+        if not (name in acronyms and not names_area(acronyms[name], find_place)):
             place = find_place(name)
+            if place is not None and len(words) == 1 and is_surname(name, place):
+                place = None
         if place is not None:
             cast.places.append((offset, surface_end, place))
             continue
@@ -338,7 +354,7 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
             kind = ActorKind.ORGANISATION  # "the newspaper La Voz Diaria"
         if kind is None:
             continue
-        if kind is ActorKind.PERSON and only_after_locatives(text, name):
+        if kind is ActorKind.PERSON and cast.only_after_locatives(text, name):
             continue  # "in Sre Ambel", "at Chbar Mon": a place the gazetteer does not know
         if kind is ActorKind.PERSON and len(name.split()) >= 2:
             persons.setdefault(name.split()[-1].casefold(), name)

@@ -25,7 +25,6 @@ from chronika.extract.en.actors import (
     _trim,
     _well_known_place,
     names_area,
-    only_after_locatives,
 )
 from chronika.extract.gazetteer import Gazetteer
 from chronika.extract.language import Locus
@@ -86,7 +85,7 @@ def find(text: str, cast: Cast, gazetteer: Gazetteer) -> list[Locus]:
     """Every place a document names as a scene, in order, with how strongly the words say so."""
     found: list[Locus] = []
     people = {m.name.casefold() for m in cast.mentions if m.kind is ActorKind.PERSON}
-    for start, _end, run in _runs(text):
+    for start, _end, run in cast.runs or _runs(text):
         words = _trim(run)
         if not words:
             continue
@@ -188,7 +187,7 @@ def _settlement(
     """A settlement the gazetteer does not know, where the words say it is one."""
     if not 1 <= len(words) <= 3 or name.casefold() in cast.aliases:
         return None
-    if name.casefold() in people and not only_after_locatives(text, name):
+    if name.casefold() in people and not cast.only_after_locatives(text, name):
         return None
     folded = [w.lower().strip(".'’") for w in words]
     if any(w in _NOT_PLACE_WORDS for w in folded) or any(_LANGUAGE_OR_PEOPLE.search(w) for w in words):
