@@ -148,3 +148,24 @@ def test_both_sides_of_an_armed_clash_are_its_parties() -> None:
     incident = first(text)
     assert "armed_clash" in incident.acts
     assert set(incident.perpetrators) >= {"NDA"}
+
+
+def test_her_father_is_the_father_of_the_woman_last_named() -> None:
+    text = (
+        "Aigerim Sultanova is a reporter in Shymkent. "
+        "On 3 May, police detained her father outside his shop."
+    )
+    assert first(text).victims == ["father of Aigerim Sultanova"]
+
+
+def test_an_expansion_split_at_and_still_names_the_organisation() -> None:
+    text = (
+        "The Truth and Justice Centre (TJC) documents abuses. "
+        "On 3 May, police searched the offices of Justice Centre staff in Osh."
+    )
+    assert "TJC" in first(text).victims
+
+
+def test_a_heading_in_capitals_is_not_a_person() -> None:
+    text = "RECENT CASES\n\nOn 3 May, police detained the student Malika Yusupova in Andijan."
+    assert first(text).victims == ["Malika Yusupova"]

@@ -354,6 +354,8 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
             kind = ActorKind.ORGANISATION  # "the newspaper La Voz Diaria"
         if kind is None:
             continue
+        if kind is ActorKind.PERSON and len(words) >= 2 and name.isupper():
+            continue  # "SELECTED CASES": a heading, not a person
         if kind is ActorKind.PERSON and cast.only_after_locatives(text, name):
             continue  # "in Sre Ambel", "at Chbar Mon": a place the gazetteer does not know
         if kind is ActorKind.PERSON and len(name.split()) >= 2:
@@ -373,7 +375,12 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
         if canonical == name:
             # "Russia's Federal Security Service", "Plainclothes National Security Agency"
             canonical = next(
-                (acronym for acronym, full in expansions if name.casefold().endswith(" " + full.casefold())),
+                (
+                    acronym
+                    for acronym, full in expansions
+                    if name.casefold().endswith(" " + full.casefold())
+                    or (len(name.split()) >= 2 and full.casefold().endswith(" " + name.casefold()))
+                ),
                 name,
             )
         if kind is ActorKind.PERSON and len(name.split()) == 1 and name.casefold() not in cast.aliases:
@@ -589,6 +596,7 @@ def roles(
         victims += _victims_at(text, cast, object_start, min(max(object_end, t_end), t_end + 120))
     if not victims:
         victims += _victims_at(text, cast, t_end, min(after_end, t_end + 60))
+    victims = _settle_victims(text, cast, victims)
     if not perpetrators:
         perpetrators += _any_agent(text, cast, sentence, trigger, {v[0] for v in victims})
     perpetrators = [_apposed_person(text, cast, _organisation_of(text, cast, a)) for a in perpetrators]
@@ -672,6 +680,38 @@ def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tupl
         if start <= mention.start and mention.end <= end:
             return (mention.name, start, end)
     return agent
+
+
+_THEIR_KIN = re.compile(
+    r"(?:his|her|their)\s+(?:(?:\w+-year-old|younger|elder|older|eldest|youngest|teenage|adult|two|three)\s+)*"
+    r"(relatives|family|parents|father|mother|sons?|daughters?|brothers?|sisters?|wife|husband|cousins?|"
+    r"children|nephews?|nieces?)",
+    re.IGNORECASE,
+)
+_BARE_ROLE = re.compile(
+    r"(?:journalist|reporter|activist|lawyer|blogger|editor|defender|photographer|correspondent|family|"
+    r"man|woman|detainees?|prisoners?|members|relatives)",
+    re.IGNORECASE,
+)
+
+
+def _settle_victims(
+    text: str, cast: Cast, victims: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """"her father" is the father of the woman last named; a bare "journalist" beside a name adds
+    nothing the name does not say."""
+    settled = []
+    for name, start, end in victims:
+        kin = _THEIR_KIN.fullmatch(name)
+        person = cast.last_person_before(start) if kin is not None else None
+        if kin is not None and person is not None:
+            settled.append((f"{kin.group(1).lower()} of {person.name}", start, end))
+        else:
+            settled.append((name, start, end))
+    named = [v for v in settled if v[0] in cast.kinds or any(m.name == v[0] for m in cast.mentions)]
+    if named:
+        settled = [v for v in settled if not _BARE_ROLE.fullmatch(v[0])]
+    return settled
 
 
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
