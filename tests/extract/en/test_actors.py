@@ -169,3 +169,13 @@ def test_an_expansion_split_at_and_still_names_the_organisation() -> None:
 def test_a_heading_in_capitals_is_not_a_person() -> None:
     text = "RECENT CASES\n\nOn 3 May, police detained the student Malika Yusupova in Andijan."
     assert first(text).victims == ["Malika Yusupova"]
+
+
+def test_a_member_of_a_force_makes_the_force_the_agent() -> None:
+    text = "On 3 May, the student Ilya Orlov was beaten by a member of the security forces in Minsk."
+    assert first(text).perpetrators == ["security forces"]
+
+
+def test_the_head_of_a_republic_is_an_agent() -> None:
+    text = 'On 3 May, the head of the republic called the activist Zarema Musaeva "a traitor" on television.'
+    assert first(text).perpetrators == ["head of the republic"]

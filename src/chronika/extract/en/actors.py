@@ -84,7 +84,9 @@ AGENT_HEADS = (
     r"security\s+services|security\s+forces|law\s+enforcement(?:\s+(?:officers|officials|agencies))?|"
     r"administration|government|ministry|governor|minister|spokes(?:man|woman|person)|presenter|host|"
     r"staff|khokim|akim|hokim|mayor|channel|broadcaster|television|daily|newspaper|websites?|outlets?|"
-    r"boys|agency|agencies|captors|interrogators|jailers|wardens|commander|inspector)"
+    r"boys|agency|agencies|captors|interrogators|jailers|wardens|commander|inspector|groups|secretary|"
+    r"director|university|rancher|landowner|company|head\s+of\s+(?:the\s+)?(?:republic|region|district|"
+    r"province|state|city|administration|police))"
 )
 # Words that may stand before an agent's head noun ("migration officers", "pro-government websites"),
 # but never a verb in the past ("detained officers") or a little word.
@@ -750,7 +752,13 @@ def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return out
 
 
+_MEMBER_OF = re.compile(r"(?:an?\s+|one\s+|two\s+|several\s+)?members?\s+of\s+", re.IGNORECASE)
+
+
 def _agents_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
+    member = _MEMBER_OF.match(text, start, end)
+    if member is not None:
+        start = member.end()  # "by a member of the security forces": the security forces
     names = _names_in(cast, start, end)
     if names and names[0][1] - start < 25:
         return names[:2]
