@@ -477,6 +477,10 @@ def _incident(
     )
 
 
+# Acts done at a distance: where the story happens is not where they happened.
+REMOTE_ACTS = frozenset({Act.THREAT, Act.SMEAR_CAMPAIGN, Act.CYBER_ATTACK})
+
+
 class _Scenes:
     """Where each incident happened: the most specific place its own sentences name as the scene;
     failing that the place of the story it continues or of its paragraph, then a place its sentences
@@ -494,6 +498,8 @@ class _Scenes:
         strong = [c for c in draft.places if c.strength >= 2]
         if strong:
             return self._most_specific(strong)
+        if set(draft.acts) <= REMOTE_ACTS:
+            return None  # a message, a broadcast or a hack happens nowhere the story's places say
         context = [c for c in draft.context_places if c.strength >= 2]
         if context:
             return self._most_specific(context)

@@ -91,3 +91,11 @@ def test_a_sentence_without_a_place_takes_its_paragraph_s() -> None:
     )
     incidents = extract_text(text, published=PUBLISHED).incidents
     assert incidents[0].location == "Osh"
+
+
+def test_a_threat_by_message_takes_no_place_from_its_paragraph() -> None:
+    text = (
+        "Monitors arrived in Osh in early March. "
+        "On 4 March, the blogger Aidai Tolonova received messages threatening to kill her."
+    )
+    assert extract_text(text, published=PUBLISHED).incidents[0].location is None
