@@ -214,14 +214,12 @@ KRC = "The Kazan Rights Centre (KRC) documents abuses in Tatarstan. On 14 March 
     [
         ("Anna Petrova is a lawyer in Kazan. On 14 March 2019, police detained Petrova outside the court.",
          ["Anna Petrova"]),
-        (VLAG + "banners labelling the VLAG as supporters of terrorism appeared at a rally.",
-         ["Volga Legal Aid Group"]),
-        (VLAG + "police raided the VLAG office in Kazan.", ["Volga Legal Aid Group"]),
+        # an organisation introduced with its acronym is named by it: the shortest unambiguous form
+        (VLAG + "banners labelling the VLAG as supporters of terrorism appeared at a rally.", ["VLAG"]),
+        (VLAG + "police raided the VLAG office in Kazan.", ["VLAG"]),
         ("Anna Petrova heads the Kazan Rights Centre. On 14 March 2019, police searched the group's office.",
          ["Kazan Rights Centre"]),
-        pytest.param(KRC + "police raided the KRC office in Kazan.", ["Kazan Rights Centre"],
-                     marks=gap("an acronym that folds to a gazetteer place ('KRC' ~ 'Krč') is read as the "
-                               "place, so the organisation is lost")),
+        (KRC + "police raided the KRC office in Kazan.", ["KRC"]),
         ("The Kazan Rights Centre documents abuses. On 14 March 2019, police raided the office of the NGO.",
          ["Kazan Rights Centre"]),
     ],
@@ -233,18 +231,15 @@ def test_short_forms_resolve_to_full_names(text: str, victims: list[str]) -> Non
 @pytest.mark.parametrize(
     ("text", "victims"),
     [
-        pytest.param("On 12 May 2019, Ivan Sokolov died in police custody in Kazan.", ["Ivan Sokolov"],
-                     marks=gap("a death in custody makes the dead man its perpetrator")),
-        pytest.param("On 14 December 2014, two staff members, Sergei Babinets and Dmitry Dimitriev, were "
-                     "held by police for several hours.", ["Sergei Babinets", "Dmitry Dimitriev"],
-                     marks=gap("the people 'held by police' are not found as victims")),
+        ("On 12 May 2019, Ivan Sokolov died in police custody in Kazan.", ["Ivan Sokolov"]),
+        ("On 14 December 2014, two staff members, Sergei Babinets and Dmitry Dimitriev, were "
+         "held by police for several hours.", ["Sergei Babinets", "Dmitry Dimitriev"]),
     ],
 )
 def test_the_people_an_act_was_done_to_are_its_victims(text: str, victims: list[str]) -> None:
     assert only(text).victims == victims
 
 
-@gap("an upper-case acronym is matched in the gazetteer as a place ('KRC' -> 'Krč')")
 def test_an_acronym_is_not_a_place() -> None:
     assert only(KRC + "police raided the office of the KRC in Kazan.").location == "Kazan"
 

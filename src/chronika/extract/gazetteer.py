@@ -48,6 +48,7 @@ class Gazetteer:
     def __init__(self, places: dict[str, Place], well_known: frozenset[str]) -> None:
         self._places = places
         self._well_known = well_known
+        self._countries: dict[str, Place] | None = None
 
     def lookup(self, name: str) -> Place | None:
         """The place a name denotes, or None; a city word that is also English never matches."""
@@ -55,6 +56,32 @@ class Gazetteer:
         if key in COMMON_WORDS:
             return None
         return self._places.get(key)
+
+    def country(self, code: str) -> Place | None:
+        """The country with this ISO code, under the name the gazetteer gives it."""
+        if self._countries is None:
+            self._countries = {
+                p.country: p
+                for key, p in self._places.items()
+                if p.kind is PlaceKind.COUNTRY and p.country and key == fold(p.name)
+            }
+        return self._countries.get(code)
+
+    def smallest_area(self, places: list[Place]) -> Place | None:
+        """The smallest area holding all these places: their shared region or country, if any.
+
+        Reports that name an act at several places ("in Tbilisi and Kutaisi") are located in the
+        area that holds them all; we know regions only for the places that are regions themselves,
+        so the answer is a named region they all are, or else their common country.
+        """
+        names = {p.name for p in places}
+        if len(names) == 1:
+            return places[0]
+        codes = {p.country for p in places}
+        if len(codes) != 1 or None in codes:
+            return None
+        code = codes.pop()
+        return self.country(code) if code is not None else None
 
     def needs_cue(self, place: Place) -> bool:
         """Whether the text must say 'in X' or 'near X' before we believe X is this place."""

@@ -42,6 +42,18 @@ class Participant:
 
 
 @dataclass(frozen=True, slots=True)
+class Locus:
+    """A place named at ``[start, end)`` as the scene of something, with how firmly the words say so:
+    ``strength`` 2 for "in Nalchik" or "Ganja City Court", 1 for a hint ("a nurse from Yevpatoria")."""
+
+    start: int
+    end: int
+    place: Place
+    text: str  # the name as the document writes it, which is what the incident reports
+    strength: int
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """What the pipeline needs from a language; each field is a plain function."""
 
@@ -53,8 +65,10 @@ class Language:
     participants: Callable[
         [str, object, tuple[int, int], Trigger], tuple[list[Participant], list[Participant]]
     ]
-    places: Callable[[str, object, int, int], list[tuple[int, int, Place]]]
+    places: Callable[[str, object, int, int], list[Locus]]
     hedged: Callable[[str], bool]
+    # agent nouns that add nothing beside a named agent of the same occasion ("FSB" and "officers")
+    generic_agents: frozenset[str] = frozenset()
 
 
 _REGISTRY: dict[str, Callable[[], Language]] = {}

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
 import chronika.extract.en  # noqa: F401  (registers the English module)
 from chronika.extract import language as languages
-from chronika.extract.language import Dateline, Language, Participant, Trigger
+from chronika.extract.gazetteer import default_gazetteer
+from chronika.extract.language import Dateline, Language, Locus, Participant, Trigger
 from chronika.extract.reader import SourceText
 from chronika.extract.segment import Sentence, sentences
 from chronika.extract.timeline import Kind, Mention, Timeline, is_flashback
@@ -27,7 +29,6 @@ from chronika.model import (
     Extraction,
     Fact,
     Incident,
-    Place,
     Precision,
     SourceDocument,
     sort_acts,
@@ -48,8 +49,8 @@ class Draft:
     triggers: list[Trigger] = field(default_factory=list)
     perpetrators: list[Participant] = field(default_factory=list)
     victims: list[Participant] = field(default_factory=list)
-    places: list[tuple[int, int, Place]] = field(default_factory=list)
-    context_places: list[tuple[int, int, Place]] = field(default_factory=list)
+    places: list[Locus] = field(default_factory=list)
+    context_places: list[Locus] = field(default_factory=list)
     hedged: bool = False
 
     @property
@@ -67,8 +68,14 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
     anchor = _anchor(text, dateline, published, source.published, today)
     mentions = _without_dateline(found, dateline)
     timeline = _timeline(anchor, mentions, text)
-    drafts = _drafts(module, text, sentences(text), mentions, timeline)
-    incidents = [_incident(text, draft, index) for index, draft in enumerate(_dedupe(drafts), start=1)]
+    units = sentences(text)
+    cast = module.read_cast(text)
+    drafts = _drafts(module, text, units, mentions, timeline, cast)
+    scenes = _Scenes(module, text, cast, units)
+    incidents = [
+        _incident(text, draft, index, scenes.location(draft), module.generic_agents)
+        for index, draft in enumerate(_dedupe(drafts), start=1)
+    ]
     document = SourceDocument(
         path=source.path,
         language=module.code,
@@ -131,9 +138,13 @@ def _timeline(anchor: Anchor, mentions: list[Mention], text: str) -> Timeline:
 
 
 def _drafts(
-    module: Language, text: str, units: list[Sentence], mentions: list[Mention], timeline: Timeline
+    module: Language,
+    text: str,
+    units: list[Sentence],
+    mentions: list[Mention],
+    timeline: Timeline,
+    cast: object,
 ) -> list[Draft]:
-    cast = module.read_cast(text)
     resolved: dict[int, DateSpan] = {}
     drafts: list[Draft] = []
     current: Draft | None = None
@@ -406,7 +417,9 @@ def _same_day_marker(draft: Draft) -> bool:
     return m is not None and m.kind is Kind.ANCHOR_RELATIVE and m.offset == 0
 
 
-def _incident(text: str, draft: Draft, index: int) -> Incident:
+def _incident(
+    text: str, draft: Draft, index: int, location: Locus | None, generic_agents: frozenset[str]
+) -> Incident:
     first, last = draft.sentences[0], draft.sentences[-1]
     contiguous = all(s.paragraph == first.paragraph for s in draft.sentences)
     end = last.end if contiguous else first.end
@@ -430,7 +443,7 @@ def _incident(text: str, draft: Draft, index: int) -> Incident:
                 span=(trigger.start, trigger.end),
             )
         )
-    perpetrators = [p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR] or []
+    perpetrators = _main_agents(draft, generic_agents)
     for role, people in (("perpetrator", perpetrators), ("victim", draft.victims)):
         for person in people:
             facts.append(
@@ -441,11 +454,14 @@ def _incident(text: str, draft: Draft, index: int) -> Incident:
                     span=(person.start, person.end),
                 )
             )
-    location = _location(draft)
     if location is not None:
-        p_start, p_end, place = location
         facts.append(
-            Fact(field="location", value=place.name, text=text[p_start:p_end], span=(p_start, p_end))
+            Fact(
+                field="location",
+                value=location.text,
+                text=text[location.start : location.end],
+                span=(location.start, location.end),
+            )
         )
     return Incident(
         id=f"i{index}",
@@ -453,7 +469,7 @@ def _incident(text: str, draft: Draft, index: int) -> Incident:
         acts=draft.acts,
         perpetrators=[p.name for p in perpetrators] or [UNKNOWN_ACTOR],
         victims=[v.name for v in draft.victims],
-        location=location[2].name if location else None,
+        location=location.text if location else None,
         evidence=text[first.start : end],
         evidence_span=(first.start, end),
         confidence=_confidence(draft, perpetrators),
@@ -461,11 +477,75 @@ def _incident(text: str, draft: Draft, index: int) -> Incident:
     )
 
 
-def _location(draft: Draft) -> tuple[int, int, Place] | None:
-    for candidates in (draft.places, draft.context_places):
-        if candidates:
-            return max(candidates, key=lambda c: (c[2].specificity, -c[0]))
-    return None
+# Acts done at a distance: where the story happens is not where they happened.
+REMOTE_ACTS = frozenset({Act.THREAT, Act.SMEAR_CAMPAIGN, Act.CYBER_ATTACK})
+
+
+class _Scenes:
+    """Where each incident happened: the most specific place its own sentences name as the scene;
+    failing that the place of the story it continues or of its paragraph, then a place its sentences
+    only hint at. A dateline's place is where the report was filed, which measured worse than
+    nothing as a last resort (dispatches from capitals about events elsewhere)."""
+
+    def __init__(self, module: Language, text: str, cast: object, units: list[Sentence]) -> None:
+        self._module, self._text, self._cast = module, text, cast
+        self._paragraphs: dict[int, tuple[int, int]] = {}
+        for unit in units:
+            start, end = self._paragraphs.get(unit.paragraph, (unit.start, unit.end))
+            self._paragraphs[unit.paragraph] = (min(start, unit.start), max(end, unit.end))
+
+    def location(self, draft: Draft) -> Locus | None:
+        strong = [c for c in draft.places if c.strength >= 2]
+        if strong:
+            return self._most_specific(strong)
+        if set(draft.acts) <= REMOTE_ACTS:
+            return None  # a message, a broadcast or a hack happens nowhere the story's places say
+        context = [c for c in draft.context_places if c.strength >= 2]
+        if context:
+            return self._most_specific(context)
+        if draft.sentences:
+            first = draft.sentences[0]
+            p_start, p_end = self._paragraphs.get(first.paragraph, (first.start, first.end))
+            named = self._module.places(self._text, self._cast, p_start, p_end)
+            around = [c for c in named if c.strength >= 2]
+            before = [c for c in around if c.start < first.start]
+            if before:
+                return self._most_specific([c for c in before if c.start >= before[-1].start - 200])
+            if around:
+                return self._most_specific(around[:1])
+        weak = draft.places + draft.context_places
+        return self._most_specific(weak) if weak else None
+
+    def _most_specific(self, candidates: list[Locus]) -> Locus:
+        """The finest place; several distinct places of that rank named together ("in Tbilisi and
+        Kutaisi") give the area that holds them."""
+        finest = max(c.place.specificity for c in candidates)
+        top = [c for c in candidates if c.place.specificity == finest]
+        distinct = {c.place.name.casefold(): c for c in top}
+        if len(distinct) > 1 and _coordinated(self._text, top):
+            area = default_gazetteer().smallest_area([c.place for c in distinct.values()])
+            if area is not None:
+                return Locus(top[0].start, top[-1].end, area, area.name, 2)
+        return min(top, key=lambda c: c.start)
+
+
+def _coordinated(text: str, loci: list[Locus]) -> bool:
+    """Whether places are named as a list ("Tbilisi and Kutaisi", "Gomel, Rechytsa and Mozyr")."""
+    ordered = sorted(loci, key=lambda c: c.start)
+    return any(
+        re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[a.end : b.start]) is not None
+        for a, b in itertools.pairwise(ordered)
+    )
+
+
+def _main_agents(draft: Draft, generic: frozenset[str]) -> list[Participant]:
+    """Who did it: the agent named for the occasion's first act, which the later acts' clauses
+    mostly restate with a generic noun ("officers", "the men"). An armed clash has two sides."""
+    named = [p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR]
+    if Act.ARMED_CLASH in draft.acts:
+        return named
+    specific = [p for p in named if p.name.casefold() not in generic]
+    return (specific or named)[:1]
 
 
 def _confidence(draft: Draft, perpetrators: list[Participant]) -> float:

@@ -7,11 +7,11 @@ import re
 from typing import cast as typing_cast
 
 from chronika.extract import language
-from chronika.extract.en import actors, dates, triggers
+from chronika.extract.en import actors, dates, places, triggers
 from chronika.extract.gazetteer import default_gazetteer
-from chronika.extract.language import Dateline, Language, Participant, Trigger
+from chronika.extract.language import Dateline, Language, Locus, Participant, Trigger
 from chronika.extract.timeline import Kind, Mention
-from chronika.model import Act, Place
+from chronika.model import Act
 
 _DATELINE_PREFIX = re.compile(
     r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*"
@@ -20,13 +20,6 @@ _DATELINE_PREFIX = re.compile(
 _STATED_PREFIX = re.compile(
     r"(?:published|posted|updated|date|dated|issued|released|filed|compiled|written|first\s+published)"
     r"(?:\s+on)?\s*[:\-–—]?\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?$",
-    re.IGNORECASE,
-)
-_LOCATIVE_CUE = re.compile(
-    r"(?:\b(?:in|near|at|outside|from|to|into|across|around|of|through|towards?|between|"
-    r"(?:city|town|village|capital|region|republic|province|district)(?:\s+of)?|capital,|city,|town,|village,|"
-    r"central|northern|southern|eastern|western|downtown|suburbs?\s+of|outskirts\s+of)\s*(?:the\s+)?)$"
-    r"|(?:^|\n)\s*\(?$",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|believed|suspected|rumou?red|unconfirmed|apparently)\b", re.I)
@@ -56,30 +49,27 @@ def find_dateline(text: str, mentions: list[Mention]) -> Dateline | None:
 
 def _read_cast(text: str) -> object:
     gazetteer = default_gazetteer()
-    return actors.build_cast(text, gazetteer.lookup)
+    cast = actors.build_cast(text, gazetteer.lookup)
+    cast.loci = places.find(text, cast, gazetteer)
+    return cast
 
 
 def _participants(
     text: str, cast: object, sentence: tuple[int, int], trigger: Trigger
 ) -> tuple[list[Participant], list[Participant]]:
     speech = trigger.act in (Act.THREAT, Act.SMEAR_CAMPAIGN)
-    found = actors.roles(text, typing_cast(actors.Cast, cast), sentence, (trigger.start, trigger.end), speech)
+    clash = trigger.act is Act.ARMED_CLASH
+    found = actors.roles(
+        text, typing_cast(actors.Cast, cast), sentence, (trigger.start, trigger.end), speech, clash
+    )
     return (
         [Participant(n, s, e) for n, s, e in found.perpetrators],
         [Participant(n, s, e) for n, s, e in found.victims],
     )
 
 
-def _places(text: str, cast: object, start: int, end: int) -> list[tuple[int, int, Place]]:
-    gazetteer = default_gazetteer()
-    found = []
-    for p_start, p_end, place in typing_cast(actors.Cast, cast).places:
-        if not (start <= p_start < end):
-            continue
-        if gazetteer.needs_cue(place) and not _LOCATIVE_CUE.search(text, max(0, p_start - 30), p_start):
-            continue
-        found.append((p_start, p_end, place))
-    return found
+def _places(text: str, cast: object, start: int, end: int) -> list[Locus]:
+    return places.between(typing_cast(actors.Cast, cast).loci, start, end)
 
 
 def _hedged(sentence: str) -> bool:
@@ -100,6 +90,7 @@ def load() -> Language:
         participants=_participants,
         places=_places,
         hedged=_hedged,
+        generic_agents=actors.GENERIC_AGENTS,
     )
 
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from chronika.extract import prefilter
 from chronika.extract.en.modality import last_match
-from chronika.model import ActorKind, Place
+from chronika.extract.language import Locus
+from chronika.model import ActorKind, Place, PlaceKind
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*[\w]|[^\W\d_]|\d[\w\-]*|[^\w\s]", re.UNICODE)
 CONNECTORS = frozenset({"of", "for", "the", "de", "del", "da", "al", "el", "bin", "ibn", "van", "von", "der",
@@ -64,6 +65,7 @@ NOT_NAMES = frozenset(
     criminal code article region country republic street avenue square district province oblast krai
     city village town human rights day new year eve law act constitution convention declaration
     europe european central asia east west north south northern southern eastern western islamic state
+    special rapporteur rapporteurs experts
     muslim christian orthodox soviet union federation internet facebook twitter telegram instagram
     youtube whatsapp vkontakte google apple covid coronavirus ramadan easter christmas olympic games
     cup championship summit forum council border airport station prison colony hospital
@@ -76,18 +78,46 @@ ORG_PHRASES = re.compile(
     re.IGNORECASE,
 )
 AGENT_HEADS = (
-    r"(?:police(?:men|women)?|officers?|officials|authorities|men|man|women|people|individuals|persons|assailants|"
-    r"attackers|gunmen|militants|insurgents|soldiers|troops|forces|agents|guards|servicemen|investigators|"
-    r"prosecutors?|court|judge|mob|crowd|youths|thugs|vigilantes|fighters|militia|militiamen|kadyrovtsy|"
-    r"employees|representatives|operatives|personnel|unit|squad|army|military|group|gang|settlers|"
-    r"rebels|paramilitaries|supporters|nationalists|activists|officer|riot\s+police|special\s+forces|"
-    r"security\s+services|security\s+forces|law\s+enforcement(?:\s+(?:officers|officials|agencies))?)"
+    r"(?:police(?:men|women)?|officers?|officials?|authorities|men|man|women|people|individuals|persons|assailants|"
+    r"attackers|gunmen|militants|insurgents|soldiers|troops|forces|agents|guards|servicemen|investigators?|"
+    r"prosecutors?|prosecution|courts?|judges?|magistrates?|mob|crowd|youths|thugs|vigilantes|fighters|militia|"
+    r"militiamen|kadyrovtsy|employees|representatives|operatives|personnel|unit|squad|army|military|group|"
+    r"gang|settlers|rebels|paramilitaries|supporters|nationalists|activists|riot\s+police|special\s+forces|"
+    r"security\s+services|security\s+forces|law\s+enforcement(?:\s+(?:officers|officials|agencies))?|"
+    r"administration|government|ministry|governor|minister|spokes(?:man|woman|person)|presenter|host|"
+    r"staff|khokim|akim|hokim|mayor|channel|broadcaster|television|daily|newspaper|websites?|outlets?|"
+    r"boys|agency|agencies|captors|interrogators|jailers|wardens|commander|inspector|groups|secretary|"
+    r"director|university|rancher|landowner|company|head\s+of\s+(?:the\s+)?(?:republic|region|district|"
+    r"province|state|city|administration|police))"
+)
+# Words that may stand before an agent's head noun ("migration officers", "pro-government websites"),
+# but never a verb in the past ("detained officers") or a little word.
+_AGENT_MODIFIER = (
+    r"(?:(?:(?:unknown|unidentified|armed|masked|uniformed|plain-?clothes|plainclothes),?|state-run|state-owned|"
+    r"pro-?government|pro-\w+|\w+ian|\w+ese|\d{1,3}(?![\d.,:/])|"
+    r"(?!(?:and|or|the|of|to|in|on|at|by|with|for|from|was|were|had|has|have|is|are|be|been|who|that|which|"
+    r"then|also|later|when|while|after|before|since|his|her|their|its|our|my|said|says|told|not|no|where|"
+    r"between|among|against|about|around|into|during|whom|whose|than|both|each|every|all|any|evening|"
+    r"morning|night|day|week|month|year|online|show|thousand|hundred|dozen|million|more|most|less|least|"
+    r"other|such|what|this|these|those|there|here)\b)"
+    r"(?-i:[a-z][a-z\-]+)(?<!ed)(?<!ly)(?<!ing))\s+)"
+)
+# "men in uniform", "two men on a motorcycle", "persons in plain dress": what marks them out
+_AGENT_DRESS = (
+    r"(?:(?:(?<=men)|(?<=man)|(?<=persons)|(?<=people)|(?<=individuals))\s+(?:in|on|wearing|with)\s+"
+    r"(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,2}(?:uniforms?|clothes|clothing|dress|camouflage|motorcycles?|"
+    r"motorbikes?|balaclavas|masks|helmets)\b)?"
 )
 _AGENT_PHRASE = re.compile(
-    rf"\b(?:(?:unknown|unidentified|armed|masked|plain-?clothes|plainclothes|uniformed|local|federal|regional|"
-    rf"several|two|three|four|five|six|a\s+group\s+of|a\s+number\s+of|dozens\s+of|some|the|about|around|"
-    rf"at\s+least|pro-?government|state|chechen|russian|\w+ian|\w+ese|riot|traffic|special|masked,|armed,|"
-    rf"unidentified,|\d+)\s+){{0,4}}{AGENT_HEADS}\b",
+    rf"\b(?:(?:a\s+group\s+of|a\s+number\s+of|dozens\s+of|at\s+least)\s+)?"
+    rf"{_AGENT_MODIFIER}{{0,3}}{AGENT_HEADS}\b{_AGENT_DRESS}",
+    re.IGNORECASE,
+)
+# People who are agents only when the text marks them out: "armed men", "men in uniform", not "people"
+_PLAIN_PEOPLE = re.compile(
+    r"(?:(?:at\s+least|more\s+than|about|some|several|many|dozens\s+of|hundreds\s+of|young|\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|other)\s+)*(?:men|women|people|persons|individuals|man|woman|activists|"
+    r"supporters|group|staff|residents|youths)",
     re.IGNORECASE,
 )
 _VICTIM_HEADS = (
@@ -99,11 +129,16 @@ _VICTIM_HEADS = (
     r"sons|brothers|man|woman|teenager|boy|girl|son|daughter|brother|sister|wife|husband|father|mother|"
     r"homes|houses|civilian)"
 )
+# a word of the "of" complement of a victim noun ("residents of the village"), up to a preposition
+_OF_WORD = (
+    r"(?!(?:in|at|on|near|from|with|after|before|during|by|for|to|into|and|who|which|that|while|when|"
+    r"outside|inside|since|until|over|under)\b)[\w-]+"
+)
 _VICTIM_PHRASE = re.compile(
     rf"\b(?:(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
     rf"hundreds\s+of|local|independent|young|elderly|the|a|an|his|her|their|its|one|other|some|many|"
     rf"\w+ian|\w+ese|human\s+rights|opposition|civil\s+society|rights|female|male)\s+){{0,4}}{_VICTIM_HEADS}"
-    rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,3}}[\w-]+(?=[\s,.;:)]|$))?",
+    rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:{_OF_WORD}\s+){{0,3}}{_OF_WORD}(?=[\s,.;:)]|$))?",
     re.IGNORECASE,
 )
 _ROLE_NOUN = re.compile(
@@ -112,12 +147,23 @@ _ROLE_NOUN = re.compile(
     r"councillor|candidate|doctor|nurse|human\s+rights\s+defender)\b",
     re.IGNORECASE,
 )
+_FIRST_PERSON_SUBJECT = re.compile(r"\bI\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _BE_BEFORE = re.compile(
     r"\b(?:(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?|(?:receiv(?:ed|es|ing)|got|gets|faced|faces|"
     r"facing|suffered|subjected\s+to|endured|sustained)\s+(?:\w+\s+){0,2})$",
+    re.IGNORECASE,
+)
+# Agent nouns that say nothing a named agent of the same occasion does not ("FSB" and "officers").
+GENERIC_AGENTS = frozenset(
+    "officer officers agents men personnel servicemen employees staff operatives official officials "
+    "fighters guards".split()
+)
+_UNDERGONE = re.compile(
+    r"(?:died|dies|dying|disappeared|disappears|vanished|went\s+missing|goes\s+missing|fled|flee|flees|"
+    r"drowned|perished|suffered|sustained)\b",
     re.IGNORECASE,
 )
 _BE_START = re.compile(
@@ -130,9 +176,25 @@ _IRREGULAR_VERBS = frozenset(
 )
 
 
-def verbal(trigger_text: str) -> bool:
+def verbal(trigger_text: str, before: str = "") -> bool:
+    """Whether an act's words are a verb whose subject is its agent. Past forms and participles
+    always are; a bare form is a verb in the present ("Police raid the offices", "the court
+    sentences him") unless a determiner or preposition makes it a noun ("the raid", "after his
+    arrest") or its ending does ("detention", "harassment")."""
     first = trigger_text.split(maxsplit=1)[0].lower() if trigger_text.split() else ""
-    return first.endswith(("ed", "ing")) or first in _IRREGULAR_VERBS
+    if first.endswith(("ed", "ing")) or first in _IRREGULAR_VERBS:
+        return True
+    if not before or _NOMINAL_BEFORE.search(before):
+        return False
+    return not first.endswith(("tion", "sion", "ment", "ure", "ance", "ence", "al", "ship", "age", "ism"))
+
+
+_NOMINAL_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|of|after|before|during|"
+    r"following|for|under|against|upon|since|new|further|another|any|no|such|mass|several|two|three|"
+    r"\d+)|['’]s?|\S*[,;:(])\s*$",
+    re.IGNORECASE,
+)
 
 
 _STOP_AFTER = re.compile(r"[;:.!?()]|\s[-–—]\s|\b(?:who|which|where|when|after|before|because|while|but)\b")
@@ -163,7 +225,18 @@ class Cast:
     kinds: dict[str, ActorKind] = field(default_factory=dict)
     focus: str | None = None  # the organisation the report is about
     focus_person: str | None = None  # the person the report is mostly about
+    narrator: str | None = None  # who "I" is in a first-person testimony, letter or blog
     places: list[tuple[int, int, Place]] = field(default_factory=list)
+    loci: list[Locus] = field(default_factory=list)  # places named as scenes (see en.places)
+    expansions: dict[str, str] = field(default_factory=dict)  # acronym -> the words it stands for
+    runs: list[tuple[int, int, list[str]]] = field(default_factory=list)  # capitalised runs, read once
+    _locative_only: dict[str, bool] = field(default_factory=dict)
+
+    def only_after_locatives(self, text: str, name: str) -> bool:
+        """``only_after_locatives`` for this cast's text, each name looked up once."""
+        if name not in self._locative_only:
+            self._locative_only[name] = only_after_locatives(text, name)
+        return self._locative_only[name]
 
     def between(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -251,41 +324,84 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
     cast = Cast()
     acronyms: dict[str, str] = {}
     for match in re.finditer(
-        r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|the|on|against|and|in|de|al)){1,8})\s*"
-        r"\(([A-Z][A-Za-z0-9&]{1,9})\)",
+        r"([A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|of|for|the|on|against|and|in|de|al)){1,8})[ \t]*"
+        r"\(([A-Z][A-Za-z0-9&\-]{1,9})\)",
         text,
     ):
-        full = " ".join(_trim(match.group(1).split()))
         acronym = match.group(2)
-        if full and len(full.split()) >= 2:
-            acronyms[acronym] = full
+        full = " ".join(_expansion(_trim(match.group(1).split()), acronym))
+        capitals = sum(1 for c in acronym if c.isupper())
+        if full and len(full.split()) >= 2 and capitals >= 2 and full[0].upper() == acronym[0]:
+            acronyms[acronym] = full  # not "Jonas Mbusa (Goma)": a name and a place
     persons: dict[str, str] = {}
     raw: list[tuple[int, int, str, ActorKind]] = []
-    for start, end, run in _runs(text):
-        words = _trim(run)
+    cast.runs = _runs(text)
+    runs = [(start, end, _trim(run), run) for start, end, run in cast.runs]
+    # surnames of the people the report names in full: "Mr. Alvarado" is him, not a town
+    full_names = {
+        words[-1].casefold(): " ".join(words)
+        for _, _, words, _ in runs
+        if 2 <= len(words) <= 4 and _classify(words, acronyms) is ActorKind.PERSON
+    }
+
+    def is_surname(name: str, place: Place) -> bool:
+        full = full_names.get(name.casefold())
+        return (
+            full is not None
+            and not _well_known_place(place)
+            and find_place(_strip_possessive(full)) is None
+            and not cast.only_after_locatives(text, full)
+        )
+
+    for start, end, words, run in runs:
         if not words:
             continue
         offset = text.index(words[0], start) if words[0] != run[0] else start
         surface = " ".join(words)
         surface_end = offset + len(surface) if text.startswith(surface, offset) else end
         name = _strip_possessive(surface)
-        place = find_place(name)
+        place = None
+        if not (name in acronyms and not names_area(acronyms[name], find_place)):
+            place = find_place(name)
+            if place is not None and len(words) == 1 and is_surname(name, place):
+                place = None
         if place is not None:
             cast.places.append((offset, surface_end, place))
             continue
         kind = _classify(words, acronyms)
+        if kind is ActorKind.PERSON and _NAMED_ORG_BEFORE.search(text, max(0, offset - 40), offset):
+            kind = ActorKind.ORGANISATION  # "the newspaper La Voz Diaria"
         if kind is None:
             continue
+        if kind is ActorKind.PERSON and len(words) >= 2 and name.isupper():
+            continue  # "SELECTED CASES": a heading, not a person
+        if kind is ActorKind.PERSON and cast.only_after_locatives(text, name):
+            continue  # "in Sre Ambel", "at Chbar Mon": a place the gazetteer does not know
         if kind is ActorKind.PERSON and len(name.split()) >= 2:
             persons.setdefault(name.split()[-1].casefold(), name)
         raw.append((offset, surface_end, name, kind))
+    # An organisation introduced with its acronym is reported by the acronym: the shortest
+    # unambiguous form, and the one the rest of the report uses.
     for acronym, full in acronyms.items():
-        cast.aliases[acronym.casefold()] = full
-        cast.kinds[full] = ActorKind.ORGANISATION
+        cast.aliases[full.casefold()] = acronym
+        cast.kinds[acronym] = ActorKind.ORGANISATION
+        cast.expansions[acronym] = full
+    expansions = sorted(acronyms.items(), key=lambda item: -len(item[1]))
     for surname, full in persons.items():
         cast.aliases.setdefault(surname, full)
     for start, end, name, kind in raw:
         canonical = cast.aliases.get(name.casefold(), name)
+        if canonical == name:
+            # "Russia's Federal Security Service", "Plainclothes National Security Agency"
+            canonical = next(
+                (
+                    acronym
+                    for acronym, full in expansions
+                    if name.casefold().endswith(" " + full.casefold())
+                    or (len(name.split()) >= 2 and full.casefold().endswith(" " + name.casefold()))
+                ),
+                name,
+            )
         if kind is ActorKind.PERSON and len(name.split()) == 1 and name.casefold() not in cast.aliases:
             continue  # a lone capitalised word that names no one we know
         resolved_kind = cast.kinds.get(
@@ -299,6 +415,7 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
         cast.kinds.setdefault(canonical, resolved_kind)
         cast.mentions.append(Mention(start, end, text[start:end], canonical, cast.kinds[canonical]))
     cast.focus = _focus(text, cast)
+    cast.narrator = _narrator(text, cast)
     people = Counter(m.name for m in cast.mentions if m.kind is ActorKind.PERSON)
     if people:
         cast.focus_person = people.most_common(1)[0][0]
@@ -309,6 +426,52 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
             )
         cast.mentions.sort(key=lambda m: m.start)
     return cast
+
+
+_NAMED_ORG_BEFORE = re.compile(
+    r"\b(?:newspaper|outlet|website|channel|station|broadcaster|magazine|agency|organi[sz]ation|ngo|group|"
+    r"association|movement|network|collective|coalition|union|party|company|firm|foundation|initiative|"
+    r"platform|daily|weekly|portal|radio|television|tv|centre|center|cooperative|community\s+radio)\s+$",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|around|between|from|to|towards|(?:village|town|city|commune|community|"
+    r"municipality|district|province)\s+of)\s+$",
+    re.IGNORECASE,
+)
+
+
+_AREA_WORDS = re.compile(
+    r"\b(?:region|province|oblast|krai|republic|district|county|territory|state|governorate)\b", re.IGNORECASE
+)
+
+
+def names_area(expansion: str, find_place: Callable[[str], Place | None]) -> bool:
+    """Whether an acronym stands for a place ("Gorno-Badakhshan Autonomous Region (GBAO)")."""
+    return find_place(expansion) is not None or bool(_AREA_WORDS.search(expansion))
+
+
+def _well_known_place(place: Place | None) -> bool:
+    """A country, a region or a city too big to be anyone's surname in a report ("Covers Minsk")."""
+    return place is not None and (place.kind is not PlaceKind.CITY or place.population >= 100_000)
+
+
+def only_after_locatives(text: str, name: str) -> bool:
+    """Whether every mention of a two- or three-word name follows a locative preposition: such a
+    name is a settlement ("Sre Ambel"), since reports name people as subjects and objects too."""
+    if not 2 <= len(name.split()) <= 3:
+        return False
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return bool(found) and all(_LOCATIVE_BEFORE.search(text, max(0, at - 30), at) for at in found)
+
+
+def _expansion(words: list[str], acronym: str) -> list[str]:
+    """The words an acronym stands for, without the words before them that it does not cover
+    ("Russia's Federal Security Service (FSB)" -> "Federal Security Service")."""
+    for start in range(len(words) - 1):
+        if words[start][:1].upper() == acronym[:1].upper() and words[start].lower() not in CONNECTORS:
+            return words[start:]
+    return words
 
 
 def _classify(words: list[str], acronyms: dict[str, str]) -> ActorKind | None:
@@ -328,12 +491,44 @@ def _classify(words: list[str], acronyms: dict[str, str]) -> ActorKind | None:
     return None
 
 
+_STATE_BODY = re.compile(
+    r"\b(?:police|court|ministry|security|intelligence|army|armed|forces|prosecutor|prosecutor's|prosecution|"
+    r"guard|militia|government|administration|investigative|gendarmerie|directorate|front|brigade|battalion|"
+    r"liberation|rebels?|fighters|division|regiment)\b",
+    re.IGNORECASE,
+)
+
+
+_MY_NAME = re.compile(r"\b(?:My|my)\s+name\s+is\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)")
+# "Testimony of Dilnoza Karimova", "Blog of ...": the writer of a first-person text, named in its head
+_GENRE_OF = re.compile(
+    r"\b(?:Testimony|Blog|Interview|Letter|Diary)\s+(?:of|by|from|with)\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|My)\b")
+
+
+def _narrator(text: str, cast: Cast) -> str | None:
+    """Who "I" is: the name the writer gives ("My name is Azamat"), or in a text written in the
+    first person, the first person its introduction names ("Blog of Milica Stankovic")."""
+    stated = _MY_NAME.search(text) or _GENRE_OF.search(text, 0, 1000)
+    if stated is not None:
+        name = " ".join(_trim(stated.group(1).split()))
+        if name:
+            return cast.aliases.get(name.casefold(), name)
+    if len(_FIRST_PERSON.findall(text)) < 4:
+        return None
+    people = [m for m in cast.mentions if m.kind is ActorKind.PERSON]
+    return people[0].name if people else None
+
+
 def _focus(text: str, cast: Cast) -> str | None:
     """The organisation a report is about: the most mentioned one that is not merely speaking."""
     score: Counter[str] = Counter()
     for mention in cast.mentions:
         if mention.kind is not ActorKind.ORGANISATION:
             continue
+        if _STATE_BODY.search(cast.expansions.get(mention.name, mention.name)):
+            continue  # a police force, a court or a ministry acts; reports are about those it acts on
         score[mention.name] += 1
         if _SPEAKER_VERB.match(text, mention.end):
             score[mention.name] -= 2
@@ -378,11 +573,20 @@ def _clause_start(text: str, offset: int, floor: int) -> int:
 
 
 def roles(
-    text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], speech: bool = False
+    text: str,
+    cast: Cast,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    speech: bool = False,
+    clash: bool = False,
 ) -> Roles:
     """Perpetrators and victims of one act, read from the clause around its trigger."""
     s_start, s_end = sentence
     t_start, t_end = trigger
+    if clash:
+        sides = _sides(text, cast, sentence, trigger)
+        if sides:
+            return Roles(sides, [])
     perpetrators: list[tuple[str, int, int]] = []
     victims: list[tuple[str, int, int]] = []
     after_end = _clause_end(text, t_end, s_end)
@@ -391,7 +595,9 @@ def roles(
         _BE_START.match(text, t_start, t_end)
     )
 
-    is_verbal = verbal(text[t_start:t_end])
+    is_verbal = verbal(text[t_start:t_end], text[max(s_start, t_start - 30) : t_start])
+    if _UNDERGONE.match(text, t_start, t_end):
+        passive = True  # "he died in custody", "she disappeared": the subject is the victim
     by = _BY.search(text, t_start, min(after_end + 40, s_end))
     if by is not None and by.start() - t_end < 60 and (passive or not is_verbal):
         agent_end = _clause_end(text, by.end(), s_end)
@@ -409,9 +615,147 @@ def roles(
         victims += _victims_at(text, cast, object_start, min(max(object_end, t_end), t_end + 120))
     if not victims:
         victims += _victims_at(text, cast, t_end, min(after_end, t_end + 60))
+    victims = _settle_victims(text, cast, victims)
+    if not perpetrators:
+        perpetrators += _any_agent(text, cast, sentence, trigger, {v[0] for v in victims})
+    perpetrators = [_apposed_person(text, cast, _organisation_of(text, cast, a)) for a in perpetrators]
     return Roles(
         _unique(perpetrators), _unique([v for v in victims if v[0] not in {p[0] for p in perpetrators}])
     )
+
+
+_AGENTIVE_ORG = re.compile(
+    r"\b(?:police|court|ministry|service|services|forces|army|guard|guards|committee|agency|department|"
+    r"prosecutor|prosecutor's|prosecution|administration|government|directorate|security|intelligence|"
+    r"tv|channel|television|broadcaster|newspaper|daily|militia|brigade|battalion|division|regiment|"
+    r"office|procuracy|inspectorate|authority|authorities|council|parliament|assembly|kgb|fsb)\b",
+    re.IGNORECASE,
+)
+
+
+def _any_agent(
+    text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], victims: set[str]
+) -> list[tuple[str, int, int]]:
+    """When the clause names no agent, the sentence's own: the nearest organisation that acts
+    (a court, a ministry, a police force, a channel) or an agent noun ("officers", "the judge"),
+    before the act first, and never one of the act's victims or the report's own organisation."""
+    s_start, s_end = sentence
+    t_start, _ = trigger
+    candidates: list[tuple[str, int, int]] = []
+    for mention in cast.between(s_start, s_end):
+        if mention.kind is not ActorKind.ORGANISATION or mention.name == cast.focus:
+            continue
+        if _AGENTIVE_ORG.search(mention.name) or (mention.name.isupper() and mention.name in cast.kinds):
+            candidates.append((mention.name, mention.start, mention.end))
+    for phrase in _AGENT_PHRASE.finditer(text, s_start, s_end):
+        if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in candidates):
+            continue
+        before = text[max(s_start, phrase.start() - 12) : phrase.start()]
+        if re.search(r"\b(?:against|of|to|on)\s+(?:the\s+)?$", before, re.IGNORECASE):
+            continue  # "the case against the officers", "complaints to the police"
+        candidates.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
+    candidates = [
+        c
+        for c in candidates
+        if c[0] not in victims
+        and not _PLAIN_PEOPLE.fullmatch(c[0])
+        and c[0] not in (cast.focus_person, cast.narrator)
+    ]
+    if not candidates:
+        return []
+    before_act = [c for c in candidates if c[2] <= t_start]
+    chosen = max(before_act, key=lambda c: c[1]) if before_act else min(candidates, key=lambda c: c[1])
+    return [chosen]
+
+
+def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
+    """"the regional governor, Pavel Sorokin," and "the head of Chechnya, Ramzan Kadyrov" are him."""
+    _, start, end = agent
+    after = re.match(r"\s*,\s*", text[end : end + 4])
+    if after is None:
+        return agent
+    for mention in cast.between(end, end + 60):
+        if mention.start == end + after.end() and mention.kind is ActorKind.PERSON:
+            return (mention.name, start, mention.end)
+    return agent
+
+
+def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
+    """The agents of an organisation are the organisation: "RSF fighters", "KGB officers"."""
+    _, start, end = agent
+    if any(m.start == start and m.end == end for m in cast.mentions):
+        return agent
+    for mention in cast.between(max(0, start - 40), min(len(text), end + 60)):
+        if mention.kind is not ActorKind.ORGANISATION or mention.name == cast.focus:
+            continue
+        if not _AGENTIVE_ORG.search(mention.name) and not mention.name.isupper():
+            continue
+        if mention.end <= start and re.fullmatch(r"\)?(?:['’]s)?\s+(?:\w+\s+)?", text[mention.end : start]):
+            return (mention.name, mention.start, end)
+        if mention.start >= end and re.fullmatch(
+            r"\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}", text[end : mention.start]
+        ):
+            return (mention.name, start, mention.end)
+        if start <= mention.start and mention.end <= end:
+            return (mention.name, start, end)
+    return agent
+
+
+_THEIR_KIN = re.compile(
+    r"(?:his|her|their)\s+(?:(?:\w+-year-old|younger|elder|older|eldest|youngest|teenage|adult|two|three)\s+)*"
+    r"(relatives|family|parents|father|mother|sons?|daughters?|brothers?|sisters?|wife|husband|cousins?|"
+    r"children|nephews?|nieces?)",
+    re.IGNORECASE,
+)
+_BARE_ROLE = re.compile(
+    r"(?:journalist|reporter|activist|lawyer|blogger|editor|defender|photographer|correspondent|family|"
+    r"man|woman|detainees?|prisoners?|members|relatives)",
+    re.IGNORECASE,
+)
+
+
+def _settle_victims(
+    text: str, cast: Cast, victims: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """"her father" is the father of the woman last named; a bare "journalist" beside a name adds
+    nothing the name does not say."""
+    settled = []
+    for name, start, end in victims:
+        kin = _THEIR_KIN.fullmatch(name)
+        person = cast.last_person_before(start) if kin is not None else None
+        if kin is not None and person is not None:
+            settled.append((f"{kin.group(1).lower()} of {person.name}", start, end))
+        else:
+            settled.append((name, start, end))
+    named = [v for v in settled if v[0] in cast.kinds or any(m.name == v[0] for m in cast.mentions)]
+    if named:
+        settled = [v for v in settled if not _BARE_ROLE.fullmatch(v[0])]
+    return settled
+
+
+_BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+
+
+def _sides(
+    text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int]
+) -> list[tuple[str, int, int]]:
+    """The parties of a clash: "fighting between the army and the RSF", "clashes between X and Y"."""
+    _, s_end = sentence
+    t_start, t_end = trigger
+    between = _BETWEEN.search(text, t_start, min(s_end, t_end + 60))
+    if between is None:
+        return []
+    stop = re.compile(r"[;:.]|\b(?:in|near|around|on|since|from|at|after|which|that|forced|left|killed)\b")
+    end_match = stop.search(text, between.end(), s_end)
+    end = end_match.start() if end_match is not None else s_end
+    sides: list[tuple[str, int, int]] = [
+        (m.name, m.start, m.end) for m in cast.between(between.end(), end) if m.kind is ActorKind.ORGANISATION
+    ]
+    for phrase in _AGENT_PHRASE.finditer(text, between.end(), end):
+        if not any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in sides):
+            sides.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
+    sides.sort(key=lambda side: side[1])
+    return _unique([_organisation_of(text, cast, side) for side in sides])[:3]
 
 
 def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -425,7 +769,13 @@ def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return out
 
 
+_MEMBER_OF = re.compile(r"(?:an?\s+|one\s+|two\s+|several\s+)?members?\s+of\s+", re.IGNORECASE)
+
+
 def _agents_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
+    member = _MEMBER_OF.match(text, start, end)
+    if member is not None:
+        start = member.end()  # "by a member of the security forces": the security forces
     names = _names_in(cast, start, end)
     if names and names[0][1] - start < 25:
         return names[:2]
@@ -457,6 +807,10 @@ def _nearest_before(
             continue
         value = _agent_name(phrase.group()) if agents else _clean(phrase.group())
         candidates.append((_resolve_members(cast, value), phrase.start(), phrase.end()))
+    if not agents and cast.narrator:
+        me = last_match(_FIRST_PERSON_SUBJECT, text, start, end)
+        if me is not None:
+            candidates.append((cast.narrator, me.start(), me.end()))
     pronoun = last_match(_SUBJECT_PRONOUN, text, start, end)
     pronoun_starts = set()
     if pronoun is not None:
@@ -465,8 +819,8 @@ def _nearest_before(
             candidates.append((person.name, pronoun.start(), pronoun.end()))
             pronoun_starts.add(pronoun.start())
     if agents:
-        # the organisation a report is about is its subject, almost never the one acting against it
-        candidates = [c for c in candidates if c[0] != cast.focus]
+        # the organisation or person a report is about is its subject, almost never the one acting
+        candidates = [c for c in candidates if c[0] not in (cast.focus, cast.focus_person, cast.narrator)]
     if not candidates:
         return []
     candidates.sort(key=lambda c: c[1])
@@ -478,6 +832,16 @@ def _nearest_before(
         if prefer_people or not preferred:
             return [candidates[0]]
         return [preferred[0]]
+    # "the blogger Zaur Gadzhiev", "her brother, Islam": the name, not the noun in apposition to it
+    name_starts = {n[1] for n in names}
+    candidates = [
+        c
+        for c in candidates
+        if c[1] in name_starts
+        or not any(
+            ns >= c[2] and re.fullmatch(r"\s*,?\s*", text[c[2] : ns]) is not None for ns in name_starts
+        )
+    ]
     # the subject of a passive verb: the first name of the clause, with names joined to it by "and"
     first = candidates[0]
     return [c for c in candidates if c[1] >= first[1]][:4]
@@ -485,14 +849,48 @@ def _nearest_before(
 
 def _resolve_members(cast: Cast, phrase: str) -> str:
     """'members of the group' are the group, for the contract's shortest unambiguous name."""
-    match = ORG_PHRASES.search(phrase)
+    match = ORG_PHRASES.search(phrase) or re.search(r"\b(?:our|its)\s+(?:staff|team)\b", phrase, re.I)
     if (
         match
         and cast.focus
         and re.match(r"(?:\w+\s+)*(?:members|staff|employees)\s+of\s+", phrase, re.IGNORECASE)
     ):
         return cast.focus
+    if cast.focus and re.fullmatch(
+        r"(?:(?:the|our|its|\d+|two|three|four|five|six|several|some)\s+)*(?:team\s+|staff\s+)?"
+        r"(?:members|staff|staff\s+members|employees|team)",
+        phrase,
+        re.IGNORECASE,
+    ):
+        return cast.focus  # "the team members", "27 members of our staff": the organisation's people
+    owner = _PROPERTY_OF.match(phrase)
+    if owner is not None:
+        return _resolve_members(cast, owner.group(1))  # "the homes of two reporters": the reporters
     return phrase
+
+
+# Property is not a victim; its owners are: "the homes of the activists", "the flat of his parents".
+_PROPERTY_OF = re.compile(
+    r"(?:(?:the|a|an|his|her|their|its|at\s+least|\d+|two|three|four|five|several|dozens\s+of)\s+)*"
+    r"(?:homes?|houses?|flats?|apartments?|offices?|premises|cars?|vehicles?|property|belongings|huts?)\s+"
+    r"of\s+(?:the\s+)?(.+)$",
+    re.IGNORECASE,
+)
+_BARE_PROPERTY = re.compile(
+    r"(?:(?:the|a|an|his|her|their|its|at\s+least|about|some|\d+|two|three|four|five|several|dozens\s+of|"
+    r"hundreds\s+of)\s+)*(?:homes?|houses?|huts?)",
+    re.IGNORECASE,
+)
+
+
+# the people an act was done to, by pronoun: "beat him", "searched her flat", "took my phone"
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|his|me|my|us|our)\b", re.IGNORECASE)
+_KIN_OF = re.compile(
+    r"(?:the\s+|his\s+|her\s+|their\s+|two\s+|three\s+|several\s+)*"
+    r"(relatives|family|parents|father|mother|sons?|daughters?|brothers?|sisters?|wife|husband|cousins?|"
+    r"children|nephews?|nieces?|uncles?|aunts?|grandsons?|granddaughters?)\s+of\b",
+    re.IGNORECASE,
+)
 
 
 def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -501,15 +899,36 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
     if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
         names = [(cast.focus_person, role.start(), role.end()), *names]
     phrase = _VICTIM_PHRASE.search(text, start, end)
+    if phrase is not None and _BARE_PROPERTY.fullmatch(phrase.group().strip()):
+        phrase = None  # "set fire to twenty houses": the houses are no one
+    if (
+        phrase is not None
+        and names
+        and phrase.end() <= names[0][1]
+        and re.fullmatch(r"\s*,?\s*", text[phrase.end() : names[0][1]])
+    ):
+        phrase = None  # "his younger brother, Islam Tsakaev", "the blogger Karim Abdelaziz": the name
     if phrase is not None and (not names or phrase.end() < names[0][1]):
         names = [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
+    elif phrase is not None and names and phrase.start() < names[0][1] < phrase.end():
+        kin = _KIN_OF.match(phrase.group())
+        if kin is not None:  # "relatives of the blogger Timur Aliev": his relatives, not him
+            inside = [n for n in names if phrase.start() <= n[1] < phrase.end()]
+            rest = [n for n in names if not phrase.start() <= n[1] < phrase.end()]
+            names = [(f"{kin.group(1).lower()} of {inside[-1][0]}", phrase.start(), phrase.end()), *rest]
     if names:
         return names[:4]
-    pronoun = re.compile(r"\b(?:him|her)\b", re.IGNORECASE).search(text, start, min(end, start + 25))
+    pronoun = _OBJECT_PRONOUN.search(text, start, min(end, start + 30))
     if pronoun is not None:
-        person = cast.last_person_before(pronoun.start())
-        if person is not None:
-            return [(person.name, pronoun.start(), pronoun.end())]
+        word = pronoun.group().lower()
+        if word in ("me", "my") and cast.narrator:
+            return [(cast.narrator, pronoun.start(), pronoun.end())]
+        if word in ("us", "our") and (cast.focus or cast.narrator):
+            return [(cast.focus or cast.narrator or "", pronoun.start(), pronoun.end())]
+        if word in ("him", "her", "his"):
+            person = cast.last_person_before(pronoun.start())
+            if person is not None:
+                return [(person.name, pronoun.start(), pronoun.end())]
     phrase = _VICTIM_PHRASE.search(text, start, end)
     if phrase is not None:
         return [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]

@@ -1,0 +1,181 @@
+"""Who did what to whom in an English report (chronika.extract.en.actors), one rule per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronika.extract import extract_text
+from chronika.model import Incident
+
+PUBLISHED = dt.date(2024, 5, 20)
+
+
+def first(text: str) -> Incident:
+    incidents = extract_text(text, published=PUBLISHED).incidents
+    assert incidents, text
+    return incidents[0]
+
+
+def test_an_organisation_introduced_with_its_acronym_is_named_by_the_acronym() -> None:
+    text = (
+        "The Steppe Legal Clinic (SLC) said that on 3 May, police searched the SLC office in Aktobe "
+        "and seized its computers."
+    )
+    assert first(text).victims == ["SLC"]
+
+
+def test_words_before_an_acronym_s_expansion_are_not_part_of_the_name() -> None:
+    text = "On 3 May, Kazakh National Security Committee (NSC) officers detained the blogger Arman Seitov."
+    assert first(text).perpetrators == ["NSC"]
+
+
+def test_the_agents_of_an_organisation_are_the_organisation() -> None:
+    text = (
+        "On 3 May, fighters of the Eastern Liberation Front (ELF) abducted two nurses near Bunia. "
+        "The ELF has held the road since March."
+    )
+    assert first(text).perpetrators == ["ELF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("On 12 May, border guards seize the passport of the lawyer Pavel Lis.", "border guards"),
+        ("On 3 May, police search the homes of two reporters in Sukhumi.", "police"),
+    ],
+)
+def test_the_subject_of_a_verb_in_the_present_is_its_agent(text: str, agent: str) -> None:
+    assert first(text).perpetrators == [agent]
+
+
+def test_a_year_before_the_agent_is_not_part_of_its_name() -> None:
+    text = "In March 2023 police searched the flat of the journalist Olga Petrenko in Lviv."
+    assert first(text).perpetrators == ["police"]
+
+
+def test_an_agent_noun_keeps_the_words_that_say_which_agents() -> None:
+    text = "On 3 May, migration officers confiscated the passport of the poet Sardor Umarov."
+    assert first(text).perpetrators == ["migration officers"]
+
+
+def test_an_agent_named_elsewhere_in_the_sentence_is_the_agent() -> None:
+    text = "On 3 May, in a ruling the defence called absurd, a magistrate fined the activist Ruslan Beketov."
+    assert first(text).perpetrators == ["magistrate"]
+
+
+def test_unidentified_attackers_are_unknown() -> None:
+    text = "On 3 May, unidentified men beat the reporter Aslan Dzhabrailov outside his home in Nazran."
+    assert first(text).perpetrators == ["unknown"]
+
+
+def test_a_victim_s_relatives_are_named_by_him() -> None:
+    text = "On 3 May, police detained relatives of the blogger Timur Aliev in Derbent."
+    assert first(text).victims == ["relatives of Timur Aliev"]
+
+
+def test_a_name_in_apposition_is_the_victim_not_the_noun_before_it() -> None:
+    text = "On 3 May, police detained her younger brother, Timur Aliev, at a checkpoint near Derbent."
+    assert first(text).victims == ["Timur Aliev"]
+
+
+def test_houses_are_not_victims_but_their_owners_are() -> None:
+    text = "On 3 May, soldiers burned the homes of two herders near Kidal."
+    assert first(text).victims == ["two herders"]
+
+
+def test_the_team_members_of_the_organisation_in_focus_are_the_organisation() -> None:
+    text = (
+        "The Delta Field Observers Network (DFON) monitors evictions. "
+        "On 3 May, police detained the team members near Warri."
+    )
+    assert first(text).victims == ["DFON"]
+
+
+def test_my_in_a_first_person_account_is_its_narrator() -> None:
+    text = (
+        "My name is Gulnara. I sell vegetables at the market. "
+        "I have two sons and my husband drives a bus.\n\n"
+        "On 3 May, officers searched my flat and took my phone."
+    )
+    assert first(text).victims == ["Gulnara"]
+
+
+def test_i_as_the_subject_of_a_passive_verb_is_the_narrator() -> None:
+    text = (
+        "Testimony of Dilnoza Karimova, a nurse from Fergana. I have worked at the clinic for ten years "
+        "and my patients know me.\n\nOn 3 May, I was detained by police outside the clinic."
+    )
+    assert first(text).victims == ["Dilnoza Karimova"]
+
+
+def test_his_possessions_make_him_the_victim() -> None:
+    text = "Rustam Nazarov is a lawyer in Osh. On 3 May, police searched his office and seized his laptop."
+    assert first(text).victims == ["Rustam Nazarov"]
+
+
+def test_men_marked_out_by_their_dress_keep_it() -> None:
+    text = "On 3 May, men in camouflage uniforms abducted the farmer Ilyas Bekov from his field near Argun."
+    assert first(text).perpetrators == ["men in camouflage uniforms"]
+
+
+def test_the_subject_of_died_is_the_victim() -> None:
+    text = "On 3 May, the blogger Zaur Gadzhiev died in custody in Makhachkala."
+    incident = first(text)
+    assert incident.victims == ["Zaur Gadzhiev"]
+    assert "Zaur Gadzhiev" not in incident.perpetrators
+
+
+def test_a_crowd_of_victims_is_not_an_agent() -> None:
+    text = "On 3 May, at least 40 people were detained near the square in Almaty."
+    assert first(text).perpetrators == ["unknown"]
+
+
+def test_the_occasion_s_agent_is_named_once_not_restated_by_its_officers() -> None:
+    text = (
+        "On 3 May, the Federal Security Service (FSB) searched the flat of the lawyer Emil Kurbedinov "
+        "in Simferopol. Officers seized his phone."
+    )
+    assert first(text).perpetrators == ["FSB"]
+
+
+def test_both_sides_of_an_armed_clash_are_its_parties() -> None:
+    text = (
+        "On 3 May, fighting broke out between the Northern Defence Army (NDA) and the Hill Brigade "
+        "(HB) near Pauk."
+    )
+    incident = first(text)
+    assert "armed_clash" in incident.acts
+    assert set(incident.perpetrators) >= {"NDA"}
+
+
+def test_her_father_is_the_father_of_the_woman_last_named() -> None:
+    text = (
+        "Aigerim Sultanova is a reporter in Shymkent. "
+        "On 3 May, police detained her father outside his shop."
+    )
+    assert first(text).victims == ["father of Aigerim Sultanova"]
+
+
+def test_an_expansion_split_at_and_still_names_the_organisation() -> None:
+    text = (
+        "The Truth and Justice Centre (TJC) documents abuses. "
+        "On 3 May, police searched the offices of Justice Centre staff in Osh."
+    )
+    assert "TJC" in first(text).victims
+
+
+def test_a_heading_in_capitals_is_not_a_person() -> None:
+    text = "RECENT CASES\n\nOn 3 May, police detained the student Malika Yusupova in Andijan."
+    assert first(text).victims == ["Malika Yusupova"]
+
+
+def test_a_member_of_a_force_makes_the_force_the_agent() -> None:
+    text = "On 3 May, the student Ilya Orlov was beaten by a member of the security forces in Minsk."
+    assert first(text).perpetrators == ["security forces"]
+
+
+def test_the_head_of_a_republic_is_an_agent() -> None:
+    text = 'On 3 May, the head of the republic called the activist Zarema Musaeva "a traitor" on television.'
+    assert first(text).perpetrators == ["head of the republic"]
