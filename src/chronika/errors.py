@@ -366,3 +366,29 @@ class StoredCopyDamaged(MirrorRequestRejected):
 
     code = "E353"
     status = 409
+
+
+# -- devices (E4xx) ------------------------------------------------------------------------------
+
+
+class DeviceError(ChronikaError):
+    """Enrolling, listing or revoking a device of a vault failed; nothing was changed."""
+
+    code = "E400"
+    exit_code = 3
+
+
+class EnrolmentRefused(DeviceError):
+    """The enrolment file does not open with this code, is damaged, or has expired."""
+
+    code = "E401"
+
+
+class DeviceUnknown(DeviceError):
+    code = "E402"
+
+
+class DeviceRefused(DeviceError):
+    """A device change that the rules do not allow (revoking the founding device, revoking twice)."""
+
+    code = "E403"

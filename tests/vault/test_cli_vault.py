@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, Cli, write_reports
+from vaultkit import PASSPHRASE, Cli, write_reports
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "chronika" / "samples" / "grozny-2014.txt"
 

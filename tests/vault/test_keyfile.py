@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nacl.pwhash
 import pytest
-from conftest import DURESS, PASSPHRASE, Vault
+from vaultkit import DURESS, PASSPHRASE, Vault
 
 from chronika.errors import (
     InvalidRecoveryPhrase,

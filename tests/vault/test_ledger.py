@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import Vault, payloads
+from vaultkit import Vault, payloads
 
 from chronika.errors import DiskFull, LedgerBusy, LedgerCorrupt, VaultExists, VaultFormatTooNew
 from chronika.vault.frame import KIND_CHECKPOINT, KIND_ENTRY, encode_frame, scan

@@ -27,11 +27,14 @@ import msgspec
 
 from chronika.errors import PayloadUnreadable, VaultFormatTooNew
 from chronika.model import Act, ActorKind, Anchor, DateSpan, Fact, PlaceKind
+from chronika.vault.devices import Certificate, Revocation
 
 __all__ = [
     "ID_PATTERN",
     "PAYLOAD_FORMAT",
     "ActorUpsert",
+    "DeviceAdd",
+    "DeviceRevoke",
     "IncidentAccept",
     "IncidentChanges",
     "IncidentCreate",
@@ -46,6 +49,7 @@ __all__ = [
     "SourceAdd",
     "Status",
     "decode_payload",
+    "device_record_id",
     "encode_payload",
     "new_id",
     "now",
@@ -59,7 +63,7 @@ PAYLOAD_FORMAT: Final = 1
 # the space keeps retries rare even at a million records.
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 ID_CHARS: Final = 8
-PREFIXES: Final = ("inc", "src", "rsp", "who", "plc", "lnk")
+PREFIXES: Final = ("inc", "src", "rsp", "who", "plc", "lnk", "dev")
 ID_PATTERN: Final = re.compile(rf"(?:{'|'.join(PREFIXES)})_[{_ALPHABET}]{{{ID_CHARS}}}")
 
 
@@ -104,10 +108,21 @@ class LinkKind(StrEnum):
 
 
 class _Op(msgspec.Struct, frozen=True, kw_only=True, tag_field="op"):
-    """Common to every operation: the id of the record it creates or changes, and when."""
+    """Common to every operation: the id of the record it creates or changes, and when.
+
+    ``hlc`` is the writing device's hybrid logical clock when it made the operation (milliseconds
+    since 1970 shifted left 16 bits, plus a counter): replay orders the entries of all devices by
+    (hlc, device id, sequence number), so every device computes the same records whatever order
+    the entries reached it in. ``base`` is the version of the record the device saw when it made
+    the change: a change made without seeing a later version is *concurrent* with it (two devices
+    edited offline), which replay resolves deterministically and flags (``state.py``). Both are 0 /
+    None in operations written before devices existed; those replay in ledger order, as they did.
+    """
 
     id: str
     at: dt.datetime
+    hlc: int = 0
+    base: int | None = None
 
 
 class SourceAdd(_Op, tag="source.add", frozen=True):
@@ -210,6 +225,23 @@ class LinkAdd(_Op, tag="link.add", frozen=True):
     note: str = ""
 
 
+class DeviceAdd(_Op, tag="device.add", frozen=True):
+    """A device admitted to the vault: its certificate (``devices.py``), kept in the signed history."""
+
+    certificate: Certificate
+
+
+class DeviceRevoke(_Op, tag="device.revoke", frozen=True):
+    """A device withdrawn: its entries after ``revocation.after_seq`` are refused everywhere."""
+
+    revocation: Revocation
+
+
+def device_record_id(device_id: bytes) -> str:
+    """The record id of a device: ``dev_`` and the first 8 hex digits of its id."""
+    return "dev_" + device_id.hex()[:ID_CHARS]
+
+
 Operation = (
     SourceAdd
     | IncidentCreate
@@ -220,6 +252,8 @@ Operation = (
     | ActorUpsert
     | PlaceUpsert
     | LinkAdd
+    | DeviceAdd
+    | DeviceRevoke
 )
 
 _encoder = msgspec.msgpack.Encoder()

@@ -115,6 +115,7 @@ class SqliteView:
         self._fts_inserts: list[tuple[int, str, str, str, str]] = []
         self._new_incidents: list[tuple[int, int, str, str | None, bytes]] = []
         self._head = Head(0, b"")
+        self._clock = 0
         self._load_meta()
 
     # -- opening and closing ---------------------------------------------------------------------
@@ -185,11 +186,15 @@ class SqliteView:
         meta = dict(self._db.execute("SELECT name, value FROM meta").fetchall())
         self._head = Head(int(meta.get("size", 0)), bytes(meta.get("root", b"")))
         self._counter = int(meta.get("counter", 0))
+        self._clock = int(meta.get("hlc", 0))
 
     # -- writing ---------------------------------------------------------------------------------
 
     def head(self) -> Head:
         return self._head
+
+    def clock(self) -> int:
+        return self._clock
 
     def apply(self, changes: Sequence[Change], head: Head) -> None:
         db = self._db
@@ -201,6 +206,7 @@ class SqliteView:
         for change in changes:
             latest[change.record.id] = change.record
         counter = self._counter
+        clock = max([self._clock, *(change.op.hlc for change in changes)])
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany(
@@ -234,7 +240,7 @@ class SqliteView:
             )
             db.executemany(
                 "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)",
-                [("size", head.size), ("root", head.root), ("counter", counter)],
+                [("size", head.size), ("root", head.root), ("counter", counter), ("hlc", clock)],
             )
             db.execute("COMMIT")
         except BaseException as error:
@@ -248,7 +254,7 @@ class SqliteView:
             self._fts_deletes.clear()
             self._fts_inserts.clear()
             self._new_incidents.clear()
-        self._head, self._counter = head, counter
+        self._head, self._counter, self._clock = head, counter, clock
 
     def _put_incident(self, record: IncidentRecord, texts: dict[str, str]) -> None:
         """Store the incident under its sort key (see ``fts.py``), its FTS row alongside."""

@@ -25,6 +25,8 @@ from chronika.errors import ChangeRefused, RecordError, RecordNotFound
 from chronika.model import Act, ActorKind, Anchor, DateSpan, Fact, PlaceKind
 from chronika.vault.record import (
     ActorUpsert,
+    DeviceAdd,
+    DeviceRevoke,
     IncidentAccept,
     IncidentCreate,
     IncidentRetract,
@@ -37,12 +39,15 @@ from chronika.vault.record import (
     ResponseKind,
     SourceAdd,
     Status,
+    device_record_id,
 )
 
 __all__ = [
     "SENSITIVE_FIELDS",
     "ActorRecord",
     "Change",
+    "Conflict",
+    "DeviceRecord",
     "IncidentRecord",
     "LinkRecord",
     "Lookup",
@@ -95,6 +100,21 @@ class Response(msgspec.Struct, frozen=True, kw_only=True):
     at: dt.datetime
 
 
+class Conflict(msgspec.Struct, frozen=True, kw_only=True):
+    """Two devices changed the same thing without seeing each other's change: flagged for review.
+
+    ``field`` is the field both set (the value of version ``kept`` stands, the value of version
+    ``overridden`` is in the history), or ``"status"`` when a change could not be applied at all
+    (``kept`` is then the version that stood in its way, and ``detail`` says what was refused).
+    """
+
+    field: str
+    kept: int
+    overridden: int
+    at: dt.datetime
+    detail: str = ""
+
+
 class IncidentRecord(_Record, tag="incident", frozen=True):
     source_id: str | None
     status: Status
@@ -112,6 +132,10 @@ class IncidentRecord(_Record, tag="incident", frozen=True):
     responses: list[Response] = msgspec.field(default_factory=list)
     retraction: str | None = None
     extracted_as: str | None = None
+    #: The version that last set each edited field (how concurrent edits are recognised).
+    edited: dict[str, int] = msgspec.field(default_factory=dict)
+    #: Concurrent changes found when the devices' entries were merged; non-empty means "review me".
+    conflicts: list[Conflict] = msgspec.field(default_factory=list)
 
     @property
     def response_status(self) -> ResponseKind | None:
@@ -145,8 +169,19 @@ class LinkRecord(_Record, tag="link", frozen=True):
     note: str = ""
 
 
-Record = SourceRecord | IncidentRecord | ActorRecord | PlaceRecord | LinkRecord
-R = TypeVar("R", SourceRecord, IncidentRecord, ActorRecord, PlaceRecord, LinkRecord)
+class DeviceRecord(_Record, tag="device", frozen=True):
+    """A device of the vault, as its certificate (and any revocation) in the ledger describe it."""
+
+    device_id: str
+    public_key: bytes
+    name: str
+    authorised_by: str
+    revoked_after: int | None = None
+    revoked_by: str | None = None
+
+
+Record = SourceRecord | IncidentRecord | ActorRecord | PlaceRecord | LinkRecord | DeviceRecord
+R = TypeVar("R", SourceRecord, IncidentRecord, ActorRecord, PlaceRecord, LinkRecord, DeviceRecord)
 Lookup = Callable[[str], Record | None]
 
 
@@ -163,7 +198,46 @@ class Change:
 
 
 def apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
-    """The records ``op`` creates or changes, as new versions; RecordError if it cannot be applied."""
+    """The records ``op`` creates or changes, as new versions; RecordError if it cannot be applied.
+
+    A change to an incident made concurrently with a later version (two devices, offline) that can
+    no longer be applied (it edits a retracted incident, say) is not an error: it changes nothing
+    but a flag on the incident, and stays in the history. See :class:`Conflict`.
+    """
+    try:
+        return _apply(op, lookup, entry)
+    except RecordError as error:
+        flagged = _concurrent_refusal(op, lookup, entry, error)
+        if flagged is None:
+            raise
+        return flagged
+
+
+def _concurrent_refusal(op: Operation, lookup: Lookup, entry: int, error: RecordError) -> list[Record] | None:
+    """The flagged incident if ``op`` was refused only because another device changed it meanwhile."""
+    if op.base is None:
+        return None
+    target = op.incident_id if isinstance(op, ResponseAdd) else op.id
+    incident = lookup(target)
+    if not isinstance(incident, IncidentRecord) or incident.version <= op.base:
+        return None  # the device saw this version: a refusal now is a real error
+    if isinstance(op, IncidentAccept) and incident.status is Status.ACCEPTED:
+        return []  # both devices accepted: nothing to review
+    conflict = Conflict(
+        field="status",
+        kept=incident.version,
+        overridden=incident.version + 1,
+        at=op.at,
+        detail=f"{op_label(op)} made on version {op.base} was not applied: {error.message}",
+    )
+    return [_next(incident, incident.updated_at, entry, conflicts=[*incident.conflicts, conflict])]
+
+
+def op_label(op: Operation) -> str:
+    return str(op.__struct_config__.tag)
+
+
+def _apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
     match op:
         case SourceAdd():
             _require_new(op.id, lookup)
@@ -243,6 +317,40 @@ def apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
                     note=op.note,
                 )
             ]
+        case DeviceAdd():
+            cert = op.certificate
+            current = _existing(op.id, lookup, DeviceRecord)
+            if op.id != device_record_id(cert.device_id):
+                raise ChangeRefused(f"{op.id} is not the record id of device {cert.device_id.hex()}")
+            if current is not None:
+                if current.public_key != cert.public_key:
+                    raise ChangeRefused(f"{op.id} is already a device with another key")
+                return []  # the same admission written twice (by the enroller and by the device)
+            return [
+                DeviceRecord(
+                    **_first(op.id, op.at, entry),
+                    device_id=cert.device_id.hex(),
+                    public_key=cert.public_key,
+                    name=cert.name,
+                    authorised_by=cert.authorised_by.hex(),
+                )
+            ]
+        case DeviceRevoke():
+            device = _existing(op.id, lookup, DeviceRecord)
+            revocation = op.revocation
+            if device is None or device.device_id != revocation.device_id.hex():
+                raise RecordNotFound(f"no device {revocation.device_id.hex()}")
+            if device.revoked_after is not None and device.revoked_after <= revocation.after_seq:
+                return []  # revoked already, at this point or earlier: the lower cut-off stands
+            return [
+                _next(
+                    device,
+                    op.at,
+                    entry,
+                    revoked_after=revocation.after_seq,
+                    revoked_by=revocation.revoked_by.hex(),
+                )
+            ]
     raise TypeError(f"not an operation: {type(op).__name__}")  # pragma: no cover
 
 
@@ -289,9 +397,19 @@ def _update_incident(op: IncidentUpdate, incident: IncidentRecord, entry: int) -
             fields[people] = _names(fields[people])  # type: ignore[arg-type]
     if "sensitive" in fields:
         fields["sensitive"] = _sensitive(fields["sensitive"])  # type: ignore[arg-type]
+    version = incident.version + 1
+    conflicts = list(incident.conflicts)
+    if op.base is not None and op.base < incident.version:
+        # Made without seeing the versions after ``base``: a field one of them set too is a conflict.
+        # This change comes later in the merged order, so its value stands; the other is in history.
+        for name in fields:
+            earlier = incident.edited.get(name, 0)
+            if earlier > op.base:
+                conflicts.append(Conflict(field=name, kept=version, overridden=earlier, at=op.at))
+    edited = {**incident.edited, **dict.fromkeys(fields, version)}
     if op.note:
         fields["notes"] = [*incident.notes, Note(at=op.at, text=_note(op.note))]
-    return _next(incident, op.at, entry, **fields)
+    return _next(incident, op.at, entry, edited=edited, conflicts=conflicts, **fields)
 
 
 # -- small rules -----------------------------------------------------------------------------------
@@ -412,7 +530,7 @@ class State:
         for change in changes:
             self.records[change.record.id] = change.record
         if batch:
-            self.size = batch[-1][0] + 1
+            self.size = max(self.size, max(entry for entry, _ in batch) + 1)
         return changes
 
     def __iter__(self) -> Iterator[Record]:

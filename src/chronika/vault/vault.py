@@ -20,10 +20,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
+
+import msgspec
 
 from chronika.errors import InputError, LedgerBusy, RecordNotFound, VaultLocked, ViewUnusable
 from chronika.model import ActorKind, PlaceKind
@@ -93,6 +96,7 @@ class Vault:
         self._keyring: Keyring | None = keyring
         self._view = view
         self._ledger: Ledger | None = None
+        self._clock = 0
         self._session = Session.start(directory)
 
     # -- unlocking -------------------------------------------------------------------------------
@@ -342,8 +346,33 @@ class Vault:
                     taken.add(candidate)
                 return candidate
 
+    def _stamp(self, ops: list[Operation]) -> list[Operation]:
+        """Give each operation its hybrid logical clock and the version of the record it starts from.
+
+        The clock is above the wall clock and above every clock this view has seen (from any
+        device), so this device's new entries come after everything it knew of; ``base`` is what
+        makes an offline edit recognisable as concurrent when it meets another device's (state.py).
+        """
+        stamped: list[Operation] = []
+        versions: dict[str, int] = {}
+        for op in ops:
+            self._clock = max(self._clock + 1, self.view.clock() + 1, time.time_ns() // 1_000_000 << 16)
+            changes: dict[str, object] = {"hlc": self._clock}
+            target = op.incident_id if isinstance(op, ResponseAdd) else op.id
+            if op.base is None and isinstance(
+                op, (IncidentUpdate, IncidentAccept, IncidentRetract, ResponseAdd)
+            ):
+                if target not in versions:
+                    current = self.view.get(target)
+                    versions[target] = current.version if current is not None else 0
+                changes["base"] = versions[target]
+                versions[target] += 1
+            stamped.append(msgspec.structs.replace(op, **changes))
+        return stamped
+
     def _commit(self, ops: list[Operation]) -> list[Change]:
         """Plan, append as one batch, apply: the one write path (see the module doc)."""
+        ops = self._stamp(ops)
         if self.decoy:
             start = self.view.head().size
             changes = plan(((start + i, op) for i, op in enumerate(ops)), self.view.get)
@@ -408,13 +437,17 @@ class Vault:
         Raises LedgerCorrupt naming the first bad entry, or ViewUnusable naming the first record
         (and entry) where the view and the ledger differ. Never changes a byte of the ledger.
         """
+        from chronika.mirror.roster import largest_remembered
+
         ledger_dir = self.directory / LEDGER_DIR
         keys = {self._key_file.device_id: self._key_file.public_key}
         data_key = None if self.decoy else self.keyring.data_key
+        # The largest checkpoint a mirror showed: a local ledger rolled back or rewritten since is named.
+        known = largest_remembered(self.directory, self.keyring)
 
         def check() -> VerifyReport:
             return verify_ledger(
-                ledger_dir, vault_id=self.keyring.vault_id, public_keys=keys, data_key=data_key
+                ledger_dir, vault_id=self.keyring.vault_id, public_keys=keys, data_key=data_key, known=known
             )
 
         if self._ledger is None and not self.decoy:

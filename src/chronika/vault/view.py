@@ -137,6 +137,9 @@ class ViewStore(Protocol):
     def head(self) -> Head:
         """The ledger position the view reflects."""
 
+    def clock(self) -> int:
+        """The largest hybrid logical clock of any operation applied (0 if none carried one)."""
+
     def apply(self, changes: Sequence[Change], head: Head) -> None:
         """Store new record versions and the new head, all or nothing."""
 
