@@ -36,6 +36,7 @@ import secrets
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import msgspec
 import nacl.exceptions
@@ -44,6 +45,7 @@ import nacl.signing
 
 from chronika.errors import ChronikaError, EnrolmentRefused, VaultFormatTooNew
 from chronika.vault.keys import KEY_BYTES, MODERATE_KDF, KdfParams, device_id_for, open_sealed, seal
+from chronika.vault.secret import DataKey
 
 __all__ = [
     "CODE_CHARS",
@@ -52,6 +54,7 @@ __all__ = [
     "Revocation",
     "Trust",
     "evaluate",
+    "ledger_trust",
     "new_code",
     "normalise_code",
     "open_enrolment",
@@ -326,3 +329,23 @@ def open_enrolment(blob: bytes, code: str, *, now: float | None = None) -> Enrol
     if not hmac.compare_digest(public_key, enrolment.certificate.public_key):
         raise EnrolmentRefused("the enrolment file is damaged (its key and certificate differ)")
     return enrolment
+
+
+def ledger_trust(directory: Path, data_key: DataKey, vault_id: bytes, founder_key: bytes) -> Trust:
+    """:func:`evaluate` over every ``device.add`` and ``device.revoke`` in the ledger at ``directory``.
+
+    Reads (and decrypts) every entry; the entries' own integrity is ``verify_ledger``'s to check,
+    and trust here never rests on them: only on the signatures of the statements they carry.
+    """
+    from chronika.vault.record import DeviceAdd, DeviceRevoke, decode_payload
+    from chronika.vault.segment import read_entries
+
+    certificates: list[Certificate] = []
+    revocations: list[Revocation] = []
+    for entry in read_entries(directory, data_key):
+        op = decode_payload(entry.payload)
+        if isinstance(op, DeviceAdd):
+            certificates.append(op.certificate)
+        elif isinstance(op, DeviceRevoke):
+            revocations.append(op.revocation)
+    return evaluate(vault_id, founder_key, certificates, revocations)

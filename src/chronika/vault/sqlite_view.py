@@ -33,6 +33,7 @@ from chronika.vault.secret import ViewKey
 from chronika.vault.state import (
     ActorRecord,
     Change,
+    DeviceRecord,
     IncidentRecord,
     LinkRecord,
     Record,
@@ -380,6 +381,12 @@ class SqliteView:
         return [Version(record_id, version, entry, decode_payload(op)) for version, entry, op in rows]
 
     @_reading
+    @_reading
+    def devices(self) -> list[DeviceRecord]:
+        rows = self._db.execute("SELECT record FROM records WHERE id LIKE 'dev!_%' ESCAPE '!'").fetchall()
+        found = [_record_decoder.decode(row[0]) for row in rows]
+        return [record for record in found if isinstance(record, DeviceRecord)]
+
     def links(self, incident_id: str) -> list[LinkRecord]:
         rows = self._db.execute(
             "SELECT record FROM links WHERE from_id = ? UNION SELECT record FROM links WHERE to_id = ?",

@@ -319,11 +319,11 @@ def _apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
             ]
         case DeviceAdd():
             cert = op.certificate
-            current = _existing(op.id, lookup, DeviceRecord)
+            known = _existing(op.id, lookup, DeviceRecord)
             if op.id != device_record_id(cert.device_id):
                 raise ChangeRefused(f"{op.id} is not the record id of device {cert.device_id.hex()}")
-            if current is not None:
-                if current.public_key != cert.public_key:
+            if known is not None:
+                if known.public_key != cert.public_key:
                     raise ChangeRefused(f"{op.id} is already a device with another key")
                 return []  # the same admission written twice (by the enroller and by the device)
             return [

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -27,20 +28,33 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 import msgspec
+import nacl.signing
 
-from chronika.errors import InputError, LedgerBusy, RecordNotFound, VaultLocked, ViewUnusable
+from chronika.errors import (
+    DeviceRefused,
+    DeviceUnknown,
+    InputError,
+    LedgerBusy,
+    RecordNotFound,
+    UsageError,
+    VaultLocked,
+    ViewUnusable,
+)
 from chronika.model import ActorKind, PlaceKind
 from chronika.vault.audit import Audit, audit_of, check_view, ledger_lock
+from chronika.vault.devices import Certificate, Revocation, Trust, ledger_trust
 from chronika.vault.files import fsync_dir
 from chronika.vault.history import versions
 from chronika.vault.importer import Imported, document_ops
 from chronika.vault.keyfile import KeyFile
-from chronika.vault.keys import MODERATE_KDF, KdfParams, Keyring, derive_view_key
+from chronika.vault.keys import KEY_BYTES, MODERATE_KDF, KdfParams, Keyring, derive_view_key
 from chronika.vault.ledger import Ledger
 from chronika.vault.merkle import EMPTY_ROOT
 from chronika.vault.phrase import RecoveryPhrase
 from chronika.vault.record import (
     ActorUpsert,
+    DeviceAdd,
+    DeviceRevoke,
     IncidentAccept,
     IncidentChanges,
     IncidentRetract,
@@ -52,18 +66,20 @@ from chronika.vault.record import (
     ResponseAdd,
     ResponseKind,
     Status,
+    device_record_id,
     encode_payload,
     new_id,
     now,
 )
 from chronika.vault.replay import read_head, replay
-from chronika.vault.secret import Passphrase
-from chronika.vault.segment import LEDGER_DIR
+from chronika.vault.secret import Passphrase, SigningSeed
+from chronika.vault.segment import LEDGER_DIR, CheckpointFrame, sealed_frames
 from chronika.vault.session import Session
 from chronika.vault.sqlite_view import SqliteView
 from chronika.vault.state import (
     ActorRecord,
     Change,
+    DeviceRecord,
     IncidentRecord,
     LinkRecord,
     PlaceRecord,
@@ -441,13 +457,24 @@ class Vault:
 
         ledger_dir = self.directory / LEDGER_DIR
         keys = {self._key_file.device_id: self._key_file.public_key}
+        revoked: dict[bytes, int] = {}
         data_key = None if self.decoy else self.keyring.data_key
         # The largest checkpoint a mirror showed: a local ledger rolled back or rewritten since is named.
         known = largest_remembered(self.directory, self.keyring)
 
         def check() -> VerifyReport:
+            if data_key is not None:
+                # Every device's key comes from the signed history (certificates back to the founder).
+                trust = self.trust()
+                keys.update(trust.keys)
+                revoked.update(trust.cutoffs)
             return verify_ledger(
-                ledger_dir, vault_id=self.keyring.vault_id, public_keys=keys, data_key=data_key, known=known
+                ledger_dir,
+                vault_id=self.keyring.vault_id,
+                public_keys=keys,
+                data_key=data_key,
+                known=known,
+                revoked=revoked,
             )
 
         if self._ledger is None and not self.decoy:
@@ -460,6 +487,88 @@ class Vault:
             return audit_of(report, 0, view_checked=True)
         self._writer()
         return check_view(self.view, ledger_dir, self.keyring.data_key, report)
+
+    # -- devices ---------------------------------------------------------------------------------
+
+    def founder_key(self) -> bytes:
+        """The founding device's public key (this device's own, unless it joined later)."""
+        from chronika.mirror.roster import founder_key
+
+        return founder_key(self.directory, self.keyring)
+
+    def trust(self) -> Trust:
+        """Who may write, from the certificates and revocations in the ledger (``devices.py``)."""
+        return ledger_trust(
+            self.directory / LEDGER_DIR, self.keyring.data_key, self.keyring.vault_id, self.founder_key()
+        )
+
+    def devices(self) -> list[DeviceRecord]:
+        """The devices admitted in the ledger (the founding device has no record: see ``device list``)."""
+        return sorted(self.view.devices(), key=lambda device: (device.created_at, device.device_id))
+
+    def add_device(self, name: str) -> tuple[Certificate, SigningSeed]:
+        """Admit a new device: a fresh key, certified by this device, recorded in the ledger."""
+        if not name.strip():
+            raise UsageError("a device needs a name (who uses it, or where it is)")
+        seed = SigningSeed(secrets.token_bytes(KEY_BYTES))
+        public_key = bytes(nacl.signing.SigningKey(seed.reveal()).verify_key)
+        certificate = Certificate.issue(
+            self.keyring.signing_key(),
+            vault_id=self.keyring.vault_id,
+            authorised_by=self.keyring.device_id,
+            public_key=public_key,
+            name=name,
+        )
+        self._commit(
+            [DeviceAdd(id=device_record_id(certificate.device_id), at=now(), certificate=certificate)]
+        )
+        return certificate, seed
+
+    def admit_self(self, certificate: Certificate) -> None:
+        """A device that just joined writes its own certificate as its first entry (see ``device join``)."""
+        self._commit(
+            [DeviceAdd(id=device_record_id(certificate.device_id), at=now(), certificate=certificate)]
+        )
+
+    def revoke_device(self, which: str) -> tuple[DeviceRecord, Revocation]:
+        """Withdraw a device: its entries after the last one this device holds are refused everywhere."""
+        device = self.find_device(which)
+        device_id = bytes.fromhex(device.device_id)
+        if device_id == self.keyring.device_id:
+            raise DeviceRefused("a device cannot revoke itself: revoke it from another device")
+        if device.revoked_after is not None:
+            raise DeviceRefused(f"{device.name} ({device.device_id[:8]}) is already revoked")
+        after_seq = 0
+        for frame in sealed_frames(self.directory / LEDGER_DIR):
+            if not isinstance(frame, CheckpointFrame) and frame.header.device_id == device_id:
+                after_seq = frame.header.seq
+        revocation = Revocation.issue(
+            self.keyring.signing_key(),
+            vault_id=self.keyring.vault_id,
+            revoked_by=self.keyring.device_id,
+            device_id=device_id,
+            after_seq=after_seq,
+        )
+        record = self._commit([DeviceRevoke(id=device.id, at=now(), revocation=revocation)])
+        revoked = record[-1].record if record else device
+        assert isinstance(revoked, DeviceRecord)
+        return revoked, revocation
+
+    def find_device(self, which: str) -> DeviceRecord:
+        """A device by record id, device id (or its first 8+ hex digits) or exact name."""
+        text = which.strip().lower()
+        found = [
+            device
+            for device in self.devices()
+            if text in (device.id, device.name.lower())
+            or (len(text) >= 8 and device.device_id.startswith(text))
+        ]
+        if len(found) != 1:
+            raise DeviceUnknown(
+                f"no single device matches {which.strip()!r}"
+                + ("" if found else " (see chronika device list)")
+            )
+        return found[0]
 
     def history(self, record_id: str) -> list[tuple[Version, Record]]:
         """Every version of a record, oldest first: the operation, and the record as it made it."""

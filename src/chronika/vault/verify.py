@@ -7,6 +7,7 @@ entry number, sequence number, and what is wrong):
   checksum matches (a flipped byte is found in the frame it landed in);
 * every entry is well formed, of this vault, from a known device, with that device's sequence
   numbers contiguous from 1 and its previous-entry hash equal to the hash of its previous entry;
+  an entry of a revoked device after its cut-off (``revoked``) is refused and named;
 * every checkpoint decodes, is signed by a known device key, and states exactly the tree size,
   Merkle root and subtrees recomputed from the entries before it;
 * every entry is covered by a checkpoint (nothing trails the last one);
@@ -100,10 +101,15 @@ def verify_ledger(
     public_keys: Mapping[bytes, bytes],
     data_key: DataKey | None = None,
     known: Checkpoint | None = None,
+    revoked: Mapping[bytes, int] | None = None,
 ) -> VerifyReport:
-    """Verify the ledger in ``directory``; ``public_keys`` maps device id to Ed25519 public key."""
+    """Verify the ledger in ``directory``; ``public_keys`` maps device id to Ed25519 public key.
+
+    ``revoked`` maps a revoked device's id to the last of its sequence numbers still accepted.
+    """
     cipher = EntryCipher(data_key) if data_key is not None else None
     state = _State(vault_id, dict(public_keys), cipher, known)
+    state.revoked = dict(revoked or {})
     try:
         segments = list_segments(Path(directory))
         if not segments:
@@ -149,6 +155,7 @@ class _State:
         self.segments = 0
         self.bytes = 0
         self.problem: Problem | None = None
+        self.revoked: dict[bytes, int] = {}
 
     def read_segment(self, name: str, data: bytes) -> None:
         unpack_header = ENTRY_HEADER.unpack_from
@@ -174,6 +181,15 @@ class _State:
                     raise _Failed(Problem("entry belongs to another vault", *where))
                 if device not in self.keys:
                     raise _Failed(Problem(f"entry is from unknown device {device.hex()}", *where))
+                cutoff = self.revoked.get(device)
+                if cutoff is not None and seq > cutoff:
+                    raise _Failed(
+                        Problem(
+                            f"entry is from device {device.hex()} after its revocation "
+                            f"(its entries after sequence number {cutoff} are refused)",
+                            *where,
+                        )
+                    )
                 last_seq, last_hash = chains.get(device, (0, NO_PREVIOUS))
                 if seq != last_seq + 1:
                     raise _Failed(
