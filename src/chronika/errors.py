@@ -392,3 +392,10 @@ class DeviceRefused(DeviceError):
     """A device change that the rules do not allow (revoking the founding device, revoking twice)."""
 
     code = "E403"
+
+
+class DeviceRevokedHere(MirrorRequestRejected):
+    """The request is signed by a device of the vault that was revoked: it may no longer read or write."""
+
+    code = "E354"
+    status = 403

@@ -42,6 +42,7 @@ from starlette.routing import Route
 from chronika.errors import (
     BodyTooLarge,
     ChronikaError,
+    DeviceRevokedHere,
     MalformedRequest,
     MethodNotAllowed,
     MirrorRequestRejected,
@@ -166,6 +167,10 @@ class _Mirror:
             raise unknown
         if not self.replays.fresh((vault_id, signed.device_id, signed.nonce), now):
             raise RequestReplayed("this request was already received: a replay is refused")
+        # Only the holder of the revoked key gets here (the signature is checked): telling it why is
+        # no leak, and keeps it from taking the refusal for a mirror that lost the vault.
+        if await run_in_threadpool(self.store.is_revoked, vault_id, signed.device_id):
+            raise DeviceRevokedHere("this device was revoked from the vault: it may no longer read or write")
         return signed.device_id
 
     # -- endpoints -------------------------------------------------------------------------------

@@ -115,6 +115,8 @@ class Store(Protocol):
 
     def device_key(self, vault_id: bytes, device_id: bytes) -> bytes | None: ...
 
+    def is_revoked(self, vault_id: bytes, device_id: bytes) -> bool: ...
+
     def head(self, vault_id: bytes) -> VaultHead: ...
 
     def append(self, vault_id: bytes, segment: int, offset: int, data: bytes) -> VaultHead: ...
@@ -292,14 +294,18 @@ class FileStore:
             return self._head_of(copy)
 
     def device_key(self, vault_id: bytes, device_id: bytes) -> bytes | None:
-        """The key a request must be signed with; None for unknown and revoked devices alike."""
+        """The key a request must be signed with (revoked devices too: see :meth:`is_revoked`)."""
         try:
             copy = self._copy(vault_id)
         except VaultUnknown:
             return None
-        if device_id in copy.registration.cutoffs:
-            return None
         return copy.registration.devices.get(device_id)
+
+    def is_revoked(self, vault_id: bytes, device_id: bytes) -> bool:
+        try:
+            return device_id in self._copy(vault_id).registration.cutoffs
+        except VaultUnknown:
+            return False
 
     # -- the ledger ------------------------------------------------------------------------------
 

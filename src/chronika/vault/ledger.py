@@ -18,6 +18,16 @@ dropped. What was cut is reported in :attr:`Ledger.repaired`.
 
 A full disk (``ENOSPC``, ``EFBIG`` from a file-size limit, ``EDQUOT``) during an append raises
 DiskFull after truncating the segment back to its size before the append: the ledger is as it was.
+
+Rebase (several devices, one mirror order). A mirror holds one linear ledger per vault. When this
+device wrote entries that no mirror has yet, while another device's entries reached the mirror
+first, ``sync`` moves this device's unsent entries after the mirror's: :meth:`Ledger.cut_after`
+first writes them, byte for byte, to ``ledger/rebase.journal`` (fsynced), then cuts the ledger back
+to the last checkpoint the mirror holds; ``sync`` appends the mirror's entries; the next
+:meth:`Ledger.open` appends every journalled entry the ledger lacks (:meth:`append_sealed`, same
+bytes, same per-device chains, a new checkpoint) and removes the journal. So a crash at any step
+loses nothing: an entry is either in the segments or in the journal, fsynced, until it is in both.
+Only entries that no mirror acknowledged are ever moved; what a mirror showed is never cut.
 """
 
 from __future__ import annotations
@@ -64,7 +74,9 @@ from chronika.vault.frame import (
 from chronika.vault.keys import Keyring
 from chronika.vault.segment import frames_until_damage, list_segments, segment_name
 
-__all__ = ["SEGMENT_LIMIT_BYTES", "Ledger", "TailRepair"]
+__all__ = ["REBASE_JOURNAL", "SEGMENT_LIMIT_BYTES", "Ledger", "TailRepair"]
+
+REBASE_JOURNAL = "rebase.journal"
 
 # A new segment starts once the current one passes this size: large enough that 100,000 incidents
 # with their sources fit in a few dozen files, small enough to copy, sync or re-verify one at a time.
@@ -162,13 +174,116 @@ class Ledger:
         if head is None:  # a crash while the ledger was being created: nothing was ever acknowledged
             self._write_batch(b"", merkle.Frontier(), 0, NO_PREVIOUS)
             return
-        if head.vault_id != self._keyring.vault_id or not head.verify(self._keyring.public_key):
+        # The last checkpoint is this device's (signed with its key), or another device's that sync
+        # appended: that one's signature was checked against its certificate when it was pulled, and
+        # ``verify`` checks it again; here it must at least be of this vault and fold to its root.
+        if head.device_id == self._keyring.device_id:
+            sound = head.verify(self._keyring.public_key)
+        else:
+            sound = merkle.Frontier(head.size, head.subtrees).root() == head.root
+        if head.vault_id != self._keyring.vault_id or not sound:
             raise LedgerCorrupt(
                 "the last checkpoint is not signed by this vault's device key", segment=last.name
             )
         self._head = head
         self._frontier = merkle.Frontier(head.size, head.subtrees)
         self._seq, self._previous = self._device_head(segments)
+        journal = self.directory / REBASE_JOURNAL
+        if journal.exists():
+            self._finish_rebase(journal)
+
+    def _finish_rebase(self, journal: Path) -> None:
+        """Append what a rebase set aside and the ledger lacks, then drop the journal (module doc)."""
+        data = journal.read_bytes()
+        bodies = [body for _, kind, body in frames_until_damage(data, 0) if kind == KIND_ENTRY]
+        self.append_sealed(bodies)
+        journal.unlink()
+        fsync_dir(self.directory)
+
+    def cut_after(self, size: int) -> int:
+        """Journal every entry after the checkpoint of ``size`` entries, then cut the ledger back to it.
+
+        The number of entries set aside; the next :meth:`open` appends them again (module doc).
+        LedgerCorrupt if no checkpoint of that size ends a batch here. Closes this writer: open again.
+        """
+        from chronika.vault.segment import CheckpointFrame, sealed_frames
+
+        end: tuple[str, int] | None = None
+        tail: list[bytes] = []
+        for frame in sealed_frames(self.directory):
+            if isinstance(frame, CheckpointFrame):
+                if frame.checkpoint.size == size and end is None:
+                    end = (frame.segment, frame.offset + FRAME_ENVELOPE.size + len(frame.data))
+            elif frame.index >= size:
+                tail.append(frame.data)
+        if end is None:
+            raise LedgerCorrupt(f"no checkpoint of {size} entries to rebase on")
+        journal = self.directory / REBASE_JOURNAL
+        if journal.exists():
+            raise VaultWriteFailed("a rebase is already waiting to finish: open the vault again first")
+        building = journal.with_name(REBASE_JOURNAL + ".new")
+        fd = os.open(building, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(b"".join(encode_frame(KIND_ENTRY, body) for body in tail))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(building, journal)
+            fsync_dir(self.directory)
+        except OSError as error:
+            raise _write_error(error, self.directory) from None
+        name, offset = end
+        self.close()
+        for path in list_segments(self.directory):
+            if path.name > name:
+                path.unlink()
+            elif path.name == name:
+                with path.open("r+b") as handle:
+                    handle.truncate(offset)
+                    os.fsync(handle.fileno())
+        fsync_dir(self.directory)
+        return len(tail)
+
+    def append_sealed(self, bodies: list[bytes]) -> Checkpoint | None:
+        """Append entries as they are (already sealed, of any device of the vault) and checkpoint them.
+
+        An entry the ledger already holds (its device's sequence number is not beyond that device's
+        last) is skipped; any other must continue its device's chain. None if nothing was new.
+        """
+        from chronika.vault.segment import CheckpointFrame, follow_chain, sealed_frames
+
+        if self._broken or self._fd < 0:
+            raise VaultWriteFailed("the ledger had a write error or is closed: open it again")
+        heads: dict[bytes, tuple[int, bytes]] = {}
+        for frame in sealed_frames(self.directory):
+            if not isinstance(frame, CheckpointFrame):
+                follow_chain(heads, frame)
+        frontier = self._frontier.copy()
+        seq, previous = self._seq, self._previous
+        parts: list[bytes] = []
+        for body in bodies:
+            header = parse_entry_header(body, 0)
+            if header.vault_id != self._keyring.vault_id:
+                raise LedgerCorrupt("an entry to append belongs to another vault")
+            last_seq, last_hash = heads.get(header.device_id, (0, NO_PREVIOUS))
+            if header.seq <= last_seq:
+                continue
+            if header.seq != last_seq + 1 or header.previous != last_hash:
+                raise LedgerCorrupt(
+                    f"an entry to append does not continue device {header.device_id.hex()}'s chain",
+                    seq=header.seq,
+                )
+            leaf = merkle.leaf_hash(body)
+            heads[header.device_id] = (header.seq, leaf)
+            parts.append(encode_frame(KIND_ENTRY, body))
+            frontier.append(leaf)
+            if header.device_id == self._keyring.device_id:
+                seq, previous = header.seq, leaf
+        if not parts:
+            return None
+        if self._segment_size >= self._segment_limit:
+            self._start_segment(self._segment_number + 1)
+        return self._write_batch(b"".join(parts), frontier, seq, previous)
 
     def _repair_tail(self, name: str, data: bytes) -> tuple[int, Checkpoint | None, int]:
         good_end, head, damage = _read_segment(name, data, self._keyring.vault_id)
