@@ -110,19 +110,22 @@ class LinkKind(StrEnum):
 class _Op(msgspec.Struct, frozen=True, kw_only=True, tag_field="op"):
     """Common to every operation: the id of the record it creates or changes, and when.
 
-    ``hlc`` is the writing device's hybrid logical clock when it made the operation (milliseconds
-    since 1970 shifted left 16 bits, plus a counter): replay orders the entries of all devices by
-    (hlc, device id, sequence number), so every device computes the same records whatever order
-    the entries reached it in. ``base`` is the version of the record the device saw when it made
-    the change: a change made without seeing a later version is *concurrent* with it (two devices
-    edited offline), which replay resolves deterministically and flags (``state.py``). Both are 0 /
-    None in operations written before devices existed; those replay in ledger order, as they did.
+    For several devices: ``hlc`` is the writing device's hybrid logical clock when it made the
+    operation (milliseconds since 1970 shifted left 16 bits, plus a counter), and ``origin`` that
+    device's id (hex). Replay orders the entries of all devices by (hlc, device id, sequence
+    number), so every device computes the same records whatever order the entries reached it in.
+    ``seen`` is what the device knew of the record it changes: for each device, the clock of the
+    latest change by that device it had applied to the record. A change to a field that another
+    device set at a clock the writer had not seen is *concurrent* (two devices edited offline):
+    replay resolves it deterministically and flags it (``state.py``). All three are empty in
+    operations written before devices existed; those replay in ledger order, as they always did.
     """
 
     id: str
     at: dt.datetime
     hlc: int = 0
-    base: int | None = None
+    origin: str | None = None
+    seen: dict[str, int] | None = None
 
 
 class SourceAdd(_Op, tag="source.add", frozen=True):

@@ -132,8 +132,10 @@ class IncidentRecord(_Record, tag="incident", frozen=True):
     responses: list[Response] = msgspec.field(default_factory=list)
     retraction: str | None = None
     extracted_as: str | None = None
-    #: The version that last set each edited field (how concurrent edits are recognised).
-    edited: dict[str, int] = msgspec.field(default_factory=dict)
+    #: Per device (hex id), the clock of the latest change by that device applied to this incident.
+    clocks: dict[str, int] = msgspec.field(default_factory=dict)
+    #: For each edited field: the device, clock and version of the change that last set it.
+    edited: dict[str, tuple[str, int, int]] = msgspec.field(default_factory=dict)
     #: Concurrent changes found when the devices' entries were merged; non-empty means "review me".
     conflicts: list[Conflict] = msgspec.field(default_factory=list)
 
@@ -205,22 +207,22 @@ def apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
     but a flag on the incident, and stays in the history. See :class:`Conflict`.
     """
     try:
-        return _apply(op, lookup, entry)
+        return _clocked(_apply(op, lookup, entry), op)
     except RecordError as error:
         flagged = _concurrent_refusal(op, lookup, entry, error)
         if flagged is None:
             raise
-        return flagged
+        return _clocked(flagged, op)
 
 
 def _concurrent_refusal(op: Operation, lookup: Lookup, entry: int, error: RecordError) -> list[Record] | None:
     """The flagged incident if ``op`` was refused only because another device changed it meanwhile."""
-    if op.base is None:
+    if op.seen is None:
         return None
     target = op.incident_id if isinstance(op, ResponseAdd) else op.id
     incident = lookup(target)
-    if not isinstance(incident, IncidentRecord) or incident.version <= op.base:
-        return None  # the device saw this version: a refusal now is a real error
+    if not isinstance(incident, IncidentRecord) or not _unseen(incident.clocks, op.seen):
+        return None  # the device saw every change there is: a refusal now is a real error
     if isinstance(op, IncidentAccept) and incident.status is Status.ACCEPTED:
         return []  # both devices accepted: nothing to review
     conflict = Conflict(
@@ -228,9 +230,27 @@ def _concurrent_refusal(op: Operation, lookup: Lookup, entry: int, error: Record
         kept=incident.version,
         overridden=incident.version + 1,
         at=op.at,
-        detail=f"{op_label(op)} made on version {op.base} was not applied: {error.message}",
+        detail=f"{op_label(op)} from device {op.origin} was not applied: {error.message}",
     )
     return [_next(incident, incident.updated_at, entry, conflicts=[*incident.conflicts, conflict])]
+
+
+def _unseen(clocks: dict[str, int], seen: dict[str, int]) -> bool:
+    """Whether a record has a change (by any device) later than what ``seen`` says was known of it."""
+    return any(clock > seen.get(device, 0) for device, clock in clocks.items())
+
+
+def _clocked(records: list[Record], op: Operation) -> list[Record]:
+    """Incidents remember, per device, the clock of the latest change applied to them."""
+    if op.origin is None:
+        return records
+    stamped: list[Record] = []
+    for record in records:
+        if isinstance(record, IncidentRecord) and record.clocks.get(op.origin, 0) < op.hlc:
+            stamped.append(msgspec.structs.replace(record, clocks={**record.clocks, op.origin: op.hlc}))
+        else:
+            stamped.append(record)
+    return stamped
 
 
 def op_label(op: Operation) -> str:
@@ -399,14 +419,16 @@ def _update_incident(op: IncidentUpdate, incident: IncidentRecord, entry: int) -
         fields["sensitive"] = _sensitive(fields["sensitive"])  # type: ignore[arg-type]
     version = incident.version + 1
     conflicts = list(incident.conflicts)
-    if op.base is not None and op.base < incident.version:
-        # Made without seeing the versions after ``base``: a field one of them set too is a conflict.
-        # This change comes later in the merged order, so its value stands; the other is in history.
+    if op.seen is not None:
+        # A field last set by a change this device had not seen: both devices set it offline. This
+        # change comes later in the merged order, so its value stands; the other is in the history.
         for name in fields:
-            earlier = incident.edited.get(name, 0)
-            if earlier > op.base:
-                conflicts.append(Conflict(field=name, kept=version, overridden=earlier, at=op.at))
-    edited = {**incident.edited, **dict.fromkeys(fields, version)}
+            setter = incident.edited.get(name)
+            if setter is not None and setter[0] != op.origin and setter[1] > op.seen.get(setter[0], 0):
+                conflicts.append(Conflict(field=name, kept=version, overridden=setter[2], at=op.at))
+    edited = dict(incident.edited)
+    if op.origin is not None:
+        edited.update(dict.fromkeys(fields, (op.origin, op.hlc, version)))
     if op.note:
         fields["notes"] = [*incident.notes, Note(at=op.at, text=_note(op.note))]
     return _next(incident, op.at, entry, edited=edited, conflicts=conflicts, **fields)

@@ -363,26 +363,25 @@ class Vault:
                 return candidate
 
     def _stamp(self, ops: list[Operation]) -> list[Operation]:
-        """Give each operation its hybrid logical clock and the version of the record it starts from.
+        """Give each operation this device's clock and id, and what it knew of the record it changes.
 
         The clock is above the wall clock and above every clock this view has seen (from any
-        device), so this device's new entries come after everything it knew of; ``base`` is what
+        device), so this device's new entries come after everything it knew of; ``seen`` is what
         makes an offline edit recognisable as concurrent when it meets another device's (state.py).
         """
+        origin = self.keyring.device_id.hex()
         stamped: list[Operation] = []
-        versions: dict[str, int] = {}
+        knowledge: dict[str, dict[str, int]] = {}
         for op in ops:
             self._clock = max(self._clock + 1, self.view.clock() + 1, time.time_ns() // 1_000_000 << 16)
-            changes: dict[str, object] = {"hlc": self._clock}
+            changes: dict[str, object] = {"hlc": self._clock, "origin": origin}
             target = op.incident_id if isinstance(op, ResponseAdd) else op.id
-            if op.base is None and isinstance(
-                op, (IncidentUpdate, IncidentAccept, IncidentRetract, ResponseAdd)
-            ):
-                if target not in versions:
+            if isinstance(op, (IncidentUpdate, IncidentAccept, IncidentRetract, ResponseAdd)):
+                if target not in knowledge:
                     current = self.view.get(target)
-                    versions[target] = current.version if current is not None else 0
-                changes["base"] = versions[target]
-                versions[target] += 1
+                    knowledge[target] = dict(current.clocks) if isinstance(current, IncidentRecord) else {}
+                changes["seen"] = dict(knowledge[target])
+                knowledge[target][origin] = self._clock  # later operations of this batch saw this one
             stamped.append(msgspec.structs.replace(op, **changes))
         return stamped
 
