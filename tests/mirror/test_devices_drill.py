@@ -44,6 +44,7 @@ class Laptop:
         secrets.mkdir(mode=0o700)
         (secrets / "passphrase").write_text(PASSPHRASE + "\n")
         self.code_file = secrets / "code"
+        self.phrase = ""
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("CHRONIKA_")}
         self.env.update(
             CHRONIKA_VAULT=str(self.vault),
@@ -93,7 +94,9 @@ def two_laptops(mirrors, tmp_path):
         (reports / name).write_text(text, encoding="utf-8")
     office.run("import", str(reports / "harbour.txt"), str(reports / "station.txt"))
     # `init` kept the recovery access: `mirror add` does not ask for the phrase again.
-    Path(office.env["CHRONIKA_RECOVERY_FILE"]).unlink()
+    recovery = Path(office.env["CHRONIKA_RECOVERY_FILE"])
+    office.phrase = recovery.read_text()
+    recovery.unlink()
     office.run("mirror", "add", mirror.url)
     office.run("sync")
     enrolment, code = _enrol(office, tmp_path)
@@ -123,7 +126,7 @@ def test_wrong_enrolment_code_fails_with_one_line(mirrors, tmp_path):
 
 
 def test_two_devices_edit_offline_then_sync_both_ways(two_laptops):
-    office, field, _ = two_laptops
+    office, field, mirror = two_laptops
     assert office.view() == field.view()
     devices = office.json("device", "list")
     assert [d["name"] for d in devices] == ["founding device", "field laptop"]
@@ -157,8 +160,18 @@ def test_two_devices_edit_offline_then_sync_both_ways(two_laptops):
     assert other["status"] == "accepted" and other["responses"][0]["kind"] == "complaint_filed"
     for laptop in (office, field):
         assert laptop.json("verify")["ok"] is True
-    ledgers = [sorted(p.name for p in (lap.vault / LEDGER_DIR).glob("*.seg")) for lap in (office, field)]
-    assert ledgers[0] == ledgers[1]
+    ledgers = [
+        [p.read_bytes() for p in sorted((lap.vault / LEDGER_DIR).glob("*.seg"))] for lap in (office, field)
+    ]
+    assert ledgers[0] == ledgers[1]  # one order on both laptops and the mirror
+
+    # After a fire: the recovery phrase restores the whole two-device vault from the mirror.
+    new = Laptop(office.root.parent, "new-office")
+    Path(new.env["CHRONIKA_RECOVERY_FILE"]).write_text(office.phrase)
+    restored = new.run("restore", "--mirror", mirror.url)
+    assert "every entry decrypted" in restored.stdout
+    assert new.view() == office_view
+    assert new.json("verify")["ok"] is True
 
 
 def test_a_revoked_device_is_refused_by_the_mirror_and_by_verify(two_laptops, tmp_path):

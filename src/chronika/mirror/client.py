@@ -234,6 +234,12 @@ class MirrorSync:
         )
         self.keys = {**trust.keys, self.keyring.device_id: self.keyring.public_key}
         self.cutoffs = dict(trust.cutoffs)
+        known = {device.hex(): key for device, key in self.keys.items() if device != self.keyring.device_id}
+        if known != self.roster.device_keys:
+            # Saved before anything is pulled: the ledger may end with another device's checkpoint
+            # from then on, and opening it checks that checkpoint against these keys.
+            self.roster.device_keys = known
+            self.roster.save()
 
     # -- rebase ----------------------------------------------------------------------------------
 
@@ -247,11 +253,11 @@ class MirrorSync:
                     f"are already on {other.url}: the two mirrors hold different orders. Sync with "
                     f"{other.url} alone for now (see docs/threat-model.md, known gaps)"
                 )
-        with Ledger.open(self.ledger_dir, self.keyring) as ledger:
+        with Ledger.open(self.ledger_dir, self.keyring, peers=self.keys) as ledger:
             moved = ledger.cut_after(remembered.size)
         with ledger_lock(self.ledger_dir):
             self._pull(connection, head, locked=True)
-        with Ledger.open(self.ledger_dir, self.keyring):  # appends the journalled entries again
+        with Ledger.open(self.ledger_dir, self.keyring, peers=self.keys):  # appends the journalled entries
             pass
         self.report.rebased_entries += moved
 
@@ -309,7 +315,8 @@ class MirrorSync:
         elif not list_segments(self.ledger_dir):
             lock = ledger_lock(self.ledger_dir)
         else:
-            lock = Ledger.open(self.ledger_dir, self.keyring)  # the writer's lock; cuts a torn tail
+            # the writer's lock; cuts a torn tail
+            lock = Ledger.open(self.ledger_dir, self.keyring, peers=self.keys)
         with lock:
             local = LocalLedger(self.ledger_dir)
             intake = Intake(vault_id, self.keys, self.cutoffs)

@@ -33,6 +33,7 @@ __all__ = [
     "ROSTER_FILE",
     "MirrorRecord",
     "Roster",
+    "device_keys",
     "founder_key",
     "largest_remembered",
     "remember_recovery",
@@ -76,6 +77,7 @@ class _Contents(msgspec.Struct, forbid_unknown_fields=True):
     founder_key: bytes | None = None
     certificate: Certificate | None = None
     revocations: list[Revocation] = msgspec.field(default_factory=list)
+    device_keys: dict[str, bytes] = msgspec.field(default_factory=dict)
 
 
 class _Envelope(msgspec.Struct, forbid_unknown_fields=True):
@@ -99,6 +101,12 @@ class Roster:
     certificate: Certificate | None = None
     #: Revocations this device signed, kept until every mirror has them.
     revocations: list[Revocation] = field(default_factory=list)
+    #: The other devices' keys as ``sync`` last certified them (device id hex -> public key): what
+    #: ``Ledger.open`` checks a checkpoint another device signed against.
+    device_keys: dict[str, bytes] = field(default_factory=dict)
+
+    def peers(self) -> dict[bytes, bytes]:
+        return {bytes.fromhex(device): key for device, key in self.device_keys.items()}
 
     @classmethod
     def load(cls, directory: Path, keyring: Keyring) -> Roster:
@@ -135,6 +143,7 @@ class Roster:
             contents.founder_key,
             contents.certificate,
             contents.revocations,
+            contents.device_keys,
         )
 
     def save(self) -> None:
@@ -145,7 +154,14 @@ class Roster:
             _Recovery(self.recovery.locator.hex(), self.recovery.token.reveal()) if self.recovery else None
         )
         plain = msgspec.json.encode(
-            _Contents(self.mirrors, recovery, self.founder_key, self.certificate, self.revocations)
+            _Contents(
+                self.mirrors,
+                recovery,
+                self.founder_key,
+                self.certificate,
+                self.revocations,
+                self.device_keys,
+            )
         )
         nonce, sealed = seal(plain, _associated(self.keyring), _key(self.keyring))
         envelope = _Envelope(FORMAT_NAME, FORMAT_VERSION, nonce, sealed)
@@ -195,6 +211,11 @@ def largest_remembered(directory: Path, keyring: Keyring) -> Checkpoint | None:
 def founder_key(directory: Path, keyring: Keyring) -> bytes:
     """The founding device's public key: this device's own, unless it joined the vault later."""
     return Roster.load(directory, keyring).founder_key or keyring.public_key
+
+
+def device_keys(directory: Path, keyring: Keyring) -> dict[bytes, bytes]:
+    """The other devices' keys as the last ``sync`` certified them (for ``Ledger.open``)."""
+    return Roster.load(directory, keyring).peers()
 
 
 def _key(keyring: Keyring) -> bytes:

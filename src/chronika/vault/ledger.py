@@ -40,6 +40,7 @@ import os
 import struct
 import time
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -98,9 +99,17 @@ class TailRepair:
 class Ledger:
     """The writer. Use :meth:`create` or :meth:`open`, then :meth:`append_batch`; close when done."""
 
-    def __init__(self, directory: Path, keyring: Keyring, dir_fd: int, segment_limit: int) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        keyring: Keyring,
+        dir_fd: int,
+        segment_limit: int,
+        peers: Mapping[bytes, bytes] | None = None,
+    ) -> None:
         self.directory = directory
         self._keyring = keyring
+        self._peers = dict(peers or {})
         self._signer = keyring.signing_key()
         self._cipher = EntryCipher(keyring.data_key)
         self._dir_fd = dir_fd
@@ -134,12 +143,23 @@ class Ledger:
         return ledger
 
     @classmethod
-    def open(cls, directory: Path, keyring: Keyring, *, segment_limit: int = SEGMENT_LIMIT_BYTES) -> Ledger:
-        """Open for appending: take the lock, cut a torn tail (see module doc), restore the head."""
+    def open(
+        cls,
+        directory: Path,
+        keyring: Keyring,
+        *,
+        segment_limit: int = SEGMENT_LIMIT_BYTES,
+        peers: Mapping[bytes, bytes] | None = None,
+    ) -> Ledger:
+        """Open for appending: take the lock, cut a torn tail (see module doc), restore the head.
+
+        ``peers`` are the other devices' keys (as ``sync`` last certified them): the last checkpoint
+        may be another device's, appended by a pull, and must then check with its key.
+        """
         directory = Path(directory)
         if not directory.is_dir():
             raise LedgerCorrupt(f"the ledger folder {directory} is missing")
-        ledger = cls(directory, keyring, _lock(directory), segment_limit)
+        ledger = cls(directory, keyring, _lock(directory), segment_limit, peers)
         try:
             ledger._restore()
         except BaseException:
@@ -174,16 +194,15 @@ class Ledger:
         if head is None:  # a crash while the ledger was being created: nothing was ever acknowledged
             self._write_batch(b"", merkle.Frontier(), 0, NO_PREVIOUS)
             return
-        # The last checkpoint is this device's (signed with its key), or another device's that sync
-        # appended: that one's signature was checked against its certificate when it was pulled, and
-        # ``verify`` checks it again; here it must at least be of this vault and fold to its root.
+        # The last checkpoint is this device's, or another device's that a pull appended: it must
+        # check with that device's key either way.
         if head.device_id == self._keyring.device_id:
-            sound = head.verify(self._keyring.public_key)
+            key: bytes | None = self._keyring.public_key
         else:
-            sound = merkle.Frontier(head.size, head.subtrees).root() == head.root
-        if head.vault_id != self._keyring.vault_id or not sound:
+            key = self._peers.get(head.device_id)
+        if head.vault_id != self._keyring.vault_id or key is None or not head.verify(key):
             raise LedgerCorrupt(
-                "the last checkpoint is not signed by this vault's device key", segment=last.name
+                "the last checkpoint is not signed by a device key of this vault", segment=last.name
             )
         self._head = head
         self._frontier = merkle.Frontier(head.size, head.subtrees)

@@ -404,9 +404,15 @@ class Vault:
     def _writer(self) -> Ledger:
         """The ledger, open for appending (holding its lock), with the view caught up to it."""
         if self._ledger is None:
-            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring)
+            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring, peers=self._peers())
             self._catch_up()
         return self._ledger
+
+    def _peers(self) -> dict[bytes, bytes]:
+        """Other devices' keys, as sync last certified them (empty for a vault with one device)."""
+        from chronika.mirror.roster import device_keys
+
+        return device_keys(self.directory, self.keyring)
 
     def _catch_up(self) -> None:
         if self._view is not None and self._ledger is not None:
@@ -423,7 +429,7 @@ class Vault:
         if self.decoy:
             return 0
         if self._ledger is None:
-            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring)
+            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring, peers=self._peers())
         ledger = self._ledger
         if self._view is not None:
             self._view.close()
