@@ -44,6 +44,7 @@ from pathlib import Path
 
 from chronika.errors import (
     ChronikaError,
+    MirrorForked,
     MirrorMisbehaved,
     MirrorProtocolError,
     MirrorRefused,
@@ -63,9 +64,10 @@ from chronika.vault.audit import ledger_lock
 from chronika.vault.checkpoint import Checkpoint
 from chronika.vault.devices import evaluate
 from chronika.vault.files import PRIVATE_FILE_MODE, fsync_dir
+from chronika.vault.frame import FRAME_ENVELOPE, KIND_ENTRY, parse_entry_header
 from chronika.vault.keys import Keyring
 from chronika.vault.ledger import Ledger
-from chronika.vault.segment import LEDGER_DIR, list_segments, segment_name
+from chronika.vault.segment import LEDGER_DIR, frames_until_damage, list_segments, segment_name
 
 __all__ = ["CHUNK_BYTES", "DEFAULT_PATIENCE", "MirrorSync", "Progress", "SyncReport", "sync_all"]
 
@@ -253,6 +255,7 @@ class MirrorSync:
                     f"are already on {other.url}: the two mirrors hold different orders. Sync with "
                     f"{other.url} alone for now (see docs/threat-model.md, known gaps)"
                 )
+        self._refuse_own_fork(connection, head, remembered)
         with Ledger.open(self.ledger_dir, self.keyring, peers=self.keys) as ledger:
             moved = ledger.cut_after(remembered.size)
         with ledger_lock(self.ledger_dir):
@@ -260,6 +263,41 @@ class MirrorSync:
         with Ledger.open(self.ledger_dir, self.keyring, peers=self.keys):  # appends the journalled entries
             pass
         self.report.rebased_entries += moved
+
+    def _refuse_own_fork(self, connection: MirrorConnection, head: VaultHead, remembered: Checkpoint) -> None:
+        """Before anything is cut: the mirror's new entries must all be other devices'.
+
+        An entry of *this* device that this ledger lacks means a second copy of this device's key
+        wrote a different history (a vault restored elsewhere and still used, or a forger with the
+        key): that is a fork, never something to merge.
+        """
+        local = self._local or LocalLedger(self.ledger_dir)
+        found = local.checkpoints.get(remembered.size)
+        if found is None:
+            raise MirrorForked(f"mirror {connection.url}: this ledger lacks the checkpoint it showed last")
+        number, frame = found
+        device = self.keyring.device_id
+        for state in head.segments:
+            if state.number < number:
+                continue
+            start = frame.end if state.number == number else 0
+            offset, carried = start, b""
+            while offset < state.committed:
+                chunk = connection.read(
+                    self.keyring.vault_id, state.number, offset, min(MAX_READ_BYTES, state.committed - offset)
+                )
+                if not chunk:
+                    raise MirrorProtocolError(f"mirror {connection.url} stopped sending at byte {offset}")
+                data = carried + chunk
+                end = 0
+                for at, kind, body in frames_until_damage(data, 0):
+                    end = at + FRAME_ENVELOPE.size + len(body)
+                    if kind == KIND_ENTRY and parse_entry_header(body, at).device_id == device:
+                        raise MirrorForked(
+                            f"mirror {connection.url} forked: it holds entries of this device that this "
+                            "device never wrote (is its key in use on another machine?)"
+                        )
+                carried, offset = data[end:], offset + len(chunk)
 
     # -- push ------------------------------------------------------------------------------------
 

@@ -343,9 +343,27 @@ def ledger_trust(directory: Path, data_key: DataKey, vault_id: bytes, founder_ke
     certificates: list[Certificate] = []
     revocations: list[Revocation] = []
     for entry in read_entries(directory, data_key):
+        # Most entries are records: read only their tag, and decode in full the few device ones.
+        if _peek_tag(entry.payload) not in ("device.add", "device.revoke"):
+            continue
         op = decode_payload(entry.payload)
         if isinstance(op, DeviceAdd):
             certificates.append(op.certificate)
         elif isinstance(op, DeviceRevoke):
             revocations.append(op.revocation)
     return evaluate(vault_id, founder_key, certificates, revocations)
+
+
+class _Tag(msgspec.Struct):
+    op: str = ""
+
+
+_tag_decoder = msgspec.msgpack.Decoder(_Tag)
+
+
+def _peek_tag(payload: bytes) -> str:
+    """The operation name in a payload, or "" if it cannot be read (replay then names the entry)."""
+    try:
+        return _tag_decoder.decode(memoryview(payload)[1:]).op
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return ""

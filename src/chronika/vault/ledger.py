@@ -215,7 +215,16 @@ class Ledger:
         """Append what a rebase set aside and the ledger lacks, then drop the journal (module doc)."""
         data = journal.read_bytes()
         bodies = [body for _, kind, body in frames_until_damage(data, 0) if kind == KIND_ENTRY]
-        self.append_sealed(bodies)
+        try:
+            self.append_sealed(bodies)
+        except LedgerCorrupt as error:
+            # Never drop what was set aside: keep it beside the ledger, and say where.
+            kept = journal.with_name(f"{REBASE_JOURNAL}.refused-{int(time.time())}")
+            os.replace(journal, kept)
+            fsync_dir(self.directory)
+            raise LedgerCorrupt(
+                f"{error.message}; the {len(bodies)} entries set aside are kept in {kept.name}"
+            ) from None
         journal.unlink()
         fsync_dir(self.directory)
 
@@ -266,17 +275,20 @@ class Ledger:
     def append_sealed(self, bodies: list[bytes]) -> Checkpoint | None:
         """Append entries as they are (already sealed, of any device of the vault) and checkpoint them.
 
-        An entry the ledger already holds (its device's sequence number is not beyond that device's
-        last) is skipped; any other must continue its device's chain. None if nothing was new.
+        An entry the ledger already holds (the same bytes at that device's sequence number) is
+        skipped; a different entry at a sequence number already held is a fork, refused; any other
+        must continue its device's chain. None if nothing was new.
         """
         from chronika.vault.segment import CheckpointFrame, follow_chain, sealed_frames
 
         if self._broken or self._fd < 0:
             raise VaultWriteFailed("the ledger had a write error or is closed: open it again")
         heads: dict[bytes, tuple[int, bytes]] = {}
+        held: dict[tuple[bytes, int], bytes] = {}
         for frame in sealed_frames(self.directory):
             if not isinstance(frame, CheckpointFrame):
                 follow_chain(heads, frame)
+                held[frame.header.device_id, frame.header.seq] = frame.leaf_hash
         frontier = self._frontier.copy()
         seq, previous = self._seq, self._previous
         parts: list[bytes] = []
@@ -286,7 +298,13 @@ class Ledger:
                 raise LedgerCorrupt("an entry to append belongs to another vault")
             last_seq, last_hash = heads.get(header.device_id, (0, NO_PREVIOUS))
             if header.seq <= last_seq:
-                continue
+                if held.get((header.device_id, header.seq)) != merkle.leaf_hash(body):
+                    raise LedgerCorrupt(
+                        f"the ledger holds another entry {header.seq} of device {header.device_id.hex()}: "
+                        "two copies of that device wrote different entries (a fork)",
+                        seq=header.seq,
+                    )
+                continue  # the very same entry is already here
             if header.seq != last_seq + 1 or header.previous != last_hash:
                 raise LedgerCorrupt(
                     f"an entry to append does not continue device {header.device_id.hex()}'s chain",

@@ -31,6 +31,7 @@ import msgspec
 import nacl.signing
 
 from chronika.errors import (
+    ChronikaError,
     DeviceRefused,
     DeviceUnknown,
     InputError,
@@ -470,9 +471,14 @@ class Vault:
         def check() -> VerifyReport:
             if data_key is not None:
                 # Every device's key comes from the signed history (certificates back to the founder).
-                trust = self.trust()
-                keys.update(trust.keys)
-                revoked.update(trust.cutoffs)
+                # A ledger too damaged to read them is left to verify_ledger, which names the place.
+                try:
+                    trust = self.trust()
+                except ChronikaError:
+                    keys.update(self._peers())
+                else:
+                    keys.update(trust.keys)
+                    revoked.update(trust.cutoffs)
             return verify_ledger(
                 ledger_dir,
                 vault_id=self.keyring.vault_id,

@@ -29,11 +29,12 @@ from pathlib import Path
 
 from chronika.errors import LedgerCorrupt
 from chronika.vault import merkle
-from chronika.vault.checkpoint import Checkpoint, CheckpointInvalid
+from chronika.vault.checkpoint import ORIGIN_PREFIX, Checkpoint, CheckpointInvalid
 from chronika.vault.cipher import EntryCipher
 from chronika.vault.frame import (
     ENTRY_HEADER,
     ENTRY_VERSION,
+    FRAME_ENVELOPE,
     KIND_CHECKPOINT,
     MAGIC,
     NO_PREVIOUS,
@@ -218,7 +219,12 @@ class _State:
                     )
         except FrameDamaged as damage:
             after = self.frontier.size
-            if data[damage.offset : damage.offset + 1] == bytes([KIND_CHECKPOINT]):
+            # A checkpoint is recognised by its kind byte or, if that byte is the one damaged, by
+            # the text every checkpoint starts with.
+            starts = damage.offset + FRAME_ENVELOPE.size
+            if data[damage.offset : damage.offset + 1] == bytes([KIND_CHECKPOINT]) or data[
+                starts : starts + len(ORIGIN_PREFIX)
+            ] == ORIGIN_PREFIX.encode("ascii"):
                 reason = f"checkpoint after entry #{after}: {damage.reason}"
                 raise _Failed(Problem(reason, name, damage.offset)) from None
             raise _Failed(Problem(damage.reason, name, damage.offset, after)) from None
