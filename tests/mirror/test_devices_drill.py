@@ -148,6 +148,9 @@ def test_two_devices_edit_offline_then_sync_both_ways(two_laptops):
 
     office_view, field_view = office.view(), field.view()
     assert office_view == field_view
+    listed = {incident["id"]: incident for incident in office_view}
+    assert [c["field"] for c in listed[first]["conflicts"]] == ["location"]  # the flag, in list --json
+    assert listed[second]["conflicts"] == []
     flagged = office.json("show", first)
     assert flagged == field.json("show", first)
     assert [c["field"] for c in flagged["conflicts"]] == ["location"]

@@ -207,10 +207,7 @@ FULL_DISK_CHILD = textwrap.dedent(
     from pathlib import Path
     from chronika.errors import DiskFull
     from chronika.vault.keys import Keyring
-    from chronika.vault.checkpoint import Checkpoint
-from chronika.vault.keys import Keyring, device_id_for
-from chronika.vault.ledger import REBASE_JOURNAL, Ledger
-from chronika.vault.secret import SigningSeed
+    from chronika.vault.ledger import Ledger
     from chronika.vault.secret import DataKey, SigningSeed
 
     spec = json.loads(sys.stdin.read())
