@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from chronika.vault.frame import FRAME_ENVELOPE
 from chronika.vault.keyfile import KeyFile
 from chronika.vault.ledger import Ledger
 from chronika.vault.secret import Passphrase
@@ -204,3 +205,26 @@ def test_a_revoked_device_is_refused_by_the_mirror_and_by_verify(two_laptops, tm
     result = office.run("verify", check=False)
     assert result.returncode != 0 and "after its revocation" in result.stderr
     assert office.json("show", incident)["location"] != "written after the revocation"
+
+
+def test_verify_names_a_local_rollback_below_what_a_mirror_showed(mirrors, tmp_path):
+    mirror = mirrors("mirror")
+    office = Laptop(tmp_path, "office")
+    office.run("init")
+    office.run("mirror", "add", mirror.url)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name, text in REPORTS.items():
+        (reports / name).write_text(text, encoding="utf-8")
+    office.run("import", str(reports / "harbour.txt"))
+    office.run("sync")
+    frames = [f for f in sealed_frames(office.vault / LEDGER_DIR) if isinstance(f, CheckpointFrame)]
+    earlier = frames[-1]  # the head this first sync sent
+    office.run("import", str(reports / "station.txt"))
+    office.run("sync")  # the mirror showed the longer ledger; mirrors.json remembers it
+
+    segment = office.vault / LEDGER_DIR / earlier.segment
+    segment.write_bytes(segment.read_bytes()[: earlier.offset + FRAME_ENVELOPE.size + len(earlier.data)])
+    result = office.run("verify", check=False)
+    assert result.returncode != 0 and "rolled back" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
