@@ -142,3 +142,40 @@ def test_tokens_are_shown_once_and_stored_hashed(ready: Desk) -> None:
     token_id = ready.app.state.tokens.list()[0].id
     ready.post(f"/settings/tokens/{token_id}/revoke", page="/settings")
     assert ready.app.state.tokens.list() == []
+
+
+def test_incident_page_flags_concurrent_edits_from_two_devices(ready: Desk, tmp_path) -> None:
+    import os
+
+    import nacl.signing
+
+    from chronika.vault.keys import Keyring, device_id_for
+    from chronika.vault.ledger import Ledger
+    from chronika.vault.record import IncidentChanges, IncidentUpdate, encode_payload, now
+    from chronika.vault.secret import SigningSeed
+    from chronika.vault.segment import CheckpointFrame, sealed_frames
+
+    vault = ready.keeper._vault
+    incident_id = ready.incident_ids()[0]
+    assert "Flagged for review" not in ready.client.get(f"/incidents/{incident_id}").text
+    seen = dict(vault.incident(incident_id).clocks)  # what a second laptop saw before going offline
+    vault.edit(incident_id, IncidentChanges(location="Grozny, Leninsky district"))  # this laptop
+    seed = SigningSeed(os.urandom(32))
+    public_key = bytes(nacl.signing.SigningKey(seed.reveal()).verify_key)
+    laptop = Keyring(vault.keyring.vault_id, device_id_for(public_key), vault.keyring.data_key, seed)
+    offline = IncidentUpdate(
+        id=incident_id,
+        at=now(),
+        hlc=vault.view.clock() + 1,
+        origin=laptop.device_id.hex(),
+        seen=seen,
+        changes=IncidentChanges(location="Grozny, Zavodskoy district"),
+    )
+    with Ledger.create(tmp_path / "laptop", laptop) as theirs:
+        theirs.append_batch([encode_payload(offline)])
+    bodies = [f.data for f in sealed_frames(tmp_path / "laptop") if not isinstance(f, CheckpointFrame)]
+    vault._writer().append_sealed(bodies)  # what a sync that pulled it leaves in the ledger
+    vault._catch_up()
+    page = ready.client.get(f"/incidents/{incident_id}").text
+    assert "Flagged for review" in page and "location" in page
+    assert "Grozny, Zavodskoy district" in page  # the later change stands; the other is in the history
