@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import PASSPHRASE, Desk
+from deskkit import PASSPHRASE, Desk
 
 from chronika.vault.keyfile import VAULT_FILE
 

@@ -6,7 +6,7 @@ import json
 import random
 
 import pytest
-from conftest import SAMPLE, Desk
+from deskkit import SAMPLE, Desk
 from starlette.routing import Mount, Route
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from conftest import Desk
+from deskkit import Desk
 
 from chronika.vault.record import Status
 

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import Desk
+from deskkit import Desk
 
 from chronika.publish.bundle import verify_bundle
 from chronika.publish.export import ESF_TABLES

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from conftest import SAMPLE, Desk
+from deskkit import SAMPLE, Desk
 
 from chronika.vault.record import Status
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PASSPHRASE, Desk
+from deskkit import PASSPHRASE, Desk
 from starlette.routing import Mount, Route
 
 PAGES = ["/inbox", "/incidents", "/chronology", "/verify", "/settings", "/incidents.csv"]
