@@ -167,6 +167,7 @@ def _print_page(page: Page, as_json: bool) -> None:
 @click.option("--duress", is_flag=True, help="Also set a duress passphrase (prompted).")
 def init(vault_dir: str | None, duress: bool) -> None:
     """Create a vault; show its recovery phrase once."""
+    from chronika.mirror.roster import remember_recovery
     from chronika.passphrases import ask_optional_duress, ask_passphrase, kdf_for_init, write_recovery_file
     from chronika.vault.vault import Vault
 
@@ -179,7 +180,11 @@ def init(vault_dir: str | None, duress: bool) -> None:
         finally:
             if duress_passphrase is not None:
                 duress_passphrase.wipe()
-    vault.lock()
+    try:
+        # Kept sealed now, while the phrase is at hand, so `mirror add` never has to ask for it.
+        remember_recovery(directory, vault.keyring, phrase)
+    finally:
+        vault.lock()
     with phrase:
         written = write_recovery_file(phrase)
         click.echo(f"Created a vault in {directory}")

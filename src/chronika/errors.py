@@ -381,3 +381,36 @@ class StoredCopyDamaged(MirrorRequestRejected):
 
     code = "E353"
     status = 409
+
+
+# -- devices (E36x; E4xx are the desk's HTTP-like codes) ---------------------------------------------
+
+
+class DeviceError(ChronikaError):
+    """Enrolling, listing or revoking a device of a vault failed; nothing was changed."""
+
+    code = "E360"
+    exit_code = 3
+
+
+class EnrolmentRefused(DeviceError):
+    """The enrolment file does not open with this code, is damaged, or has expired."""
+
+    code = "E361"
+
+
+class DeviceUnknown(DeviceError):
+    code = "E362"
+
+
+class DeviceRefused(DeviceError):
+    """A device change that the rules do not allow (revoking the founding device, revoking twice)."""
+
+    code = "E363"
+
+
+class DeviceRevokedHere(MirrorRequestRejected):
+    """The request is signed by a device of the vault that was revoked: it may no longer read or write."""
+
+    code = "E354"
+    status = 403

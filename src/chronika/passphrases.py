@@ -34,6 +34,7 @@ __all__ = [
     "ask_passphrase",
     "ask_recovery_phrase",
     "kdf_for_init",
+    "read_secret_line",
     "write_recovery_file",
 ]
 
@@ -62,6 +63,11 @@ def _read_secret_file(variable: str) -> str | None:
         raise UsageError(f"{variable} names {name}, which is not UTF-8 text") from None
     line = text.split("\n", 1)[0]
     return line.removesuffix("\r")
+
+
+def read_secret_line(variable: str) -> str | None:
+    """The first line of the file named by ``variable`` (a secret never given on the command line)."""
+    return _read_secret_file(variable)
 
 
 def ask_passphrase(prompt: str, variable: str = PASSPHRASE_FILE, *, confirm: bool = False) -> Passphrase:

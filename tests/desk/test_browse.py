@@ -219,3 +219,40 @@ def test_a_long_chronology_is_counted_per_period_and_listed_a_page_at_a_time(
         assert narrowed.status_code == 200
         assert len(re.findall(r'<li id="(inc_\w+)"', narrowed.text)) == min(count, 2)
     assert counted == len(dated)
+
+
+def test_incident_page_flags_concurrent_edits_from_two_devices(ready: Desk, tmp_path) -> None:
+    import os
+
+    import nacl.signing
+
+    from chronika.vault.keys import Keyring, device_id_for
+    from chronika.vault.ledger import Ledger
+    from chronika.vault.record import IncidentChanges, IncidentUpdate, encode_payload, now
+    from chronika.vault.secret import SigningSeed
+    from chronika.vault.segment import CheckpointFrame, sealed_frames
+
+    vault = ready.keeper._vault
+    incident_id = ready.incident_ids()[0]
+    assert "Flagged for review" not in ready.client.get(f"/incidents/{incident_id}").text
+    seen = dict(vault.incident(incident_id).clocks)  # what a second laptop saw before going offline
+    vault.edit(incident_id, IncidentChanges(location="Grozny, Leninsky district"))  # this laptop
+    seed = SigningSeed(os.urandom(32))
+    public_key = bytes(nacl.signing.SigningKey(seed.reveal()).verify_key)
+    laptop = Keyring(vault.keyring.vault_id, device_id_for(public_key), vault.keyring.data_key, seed)
+    offline = IncidentUpdate(
+        id=incident_id,
+        at=now(),
+        hlc=vault.view.clock() + 1,
+        origin=laptop.device_id.hex(),
+        seen=seen,
+        changes=IncidentChanges(location="Grozny, Zavodskoy district"),
+    )
+    with Ledger.create(tmp_path / "laptop", laptop) as theirs:
+        theirs.append_batch([encode_payload(offline)])
+    bodies = [f.data for f in sealed_frames(tmp_path / "laptop") if not isinstance(f, CheckpointFrame)]
+    vault._writer().append_sealed(bodies)  # what a sync that pulled it leaves in the ledger
+    vault._catch_up()
+    page = ready.client.get(f"/incidents/{incident_id}").text
+    assert "Flagged for review" in page and "location" in page
+    assert "Grozny, Zavodskoy district" in page  # the later change stands; the other is in the history

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from conftest import PASSPHRASE, Cli, write_reports
+from vaultkit import PASSPHRASE, Cli, write_reports
 
 from chronika.vault.keyfile import KeyFile
 from chronika.vault.ledger import Ledger

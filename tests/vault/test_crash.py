@@ -15,7 +15,7 @@ import sys
 import textwrap
 import time
 
-from conftest import Vault
+from vaultkit import Vault
 
 from chronika.vault.segment import read_entries
 from chronika.vault.verify import verify_ledger

@@ -19,7 +19,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from conftest import PASSPHRASE, Cli, fast_vault
+from vaultkit import PASSPHRASE, Cli, fast_vault
 
 from chronika.vault.keyfile import KeyFile
 from chronika.vault.replay import read_head

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DURESS, PASSPHRASE, fast_vault, write_reports
+from vaultkit import DURESS, PASSPHRASE, fast_vault, write_reports
 
 from chronika.errors import (
     ChangeRefused,

@@ -7,12 +7,16 @@ import sys
 import textwrap
 from pathlib import Path
 
+import nacl.signing
 import pytest
-from conftest import Vault, payloads
+from vaultkit import Vault, payloads
 
 from chronika.errors import DiskFull, LedgerBusy, LedgerCorrupt, VaultExists, VaultFormatTooNew
+from chronika.vault.checkpoint import Checkpoint
 from chronika.vault.frame import KIND_CHECKPOINT, KIND_ENTRY, encode_frame, scan
-from chronika.vault.ledger import Ledger
+from chronika.vault.keys import Keyring, device_id_for
+from chronika.vault.ledger import REBASE_JOURNAL, Ledger
+from chronika.vault.secret import SigningSeed
 from chronika.vault.segment import CheckpointFrame, SealedEntry, read_entries, sealed_frames
 from chronika.vault.verify import verify_ledger
 
@@ -281,3 +285,79 @@ def test_a_crash_while_creating_leaves_a_ledger_that_opens(vault: Vault) -> None
         assert ledger.size == 0 and ledger.head is not None
         ledger.append_batch(payloads(2))
     assert verify(vault).ok
+
+
+def _other_device(vault: Vault) -> Keyring:
+    seed = SigningSeed(os.urandom(32))
+    public_key = bytes(nacl.signing.SigningKey(seed.reveal()).verify_key)
+    return Keyring(vault.keyring.vault_id, device_id_for(public_key), vault.keyring.data_key, seed)
+
+
+def test_a_rebase_sets_unsent_entries_aside_and_the_next_open_appends_them_after_the_others(vault, tmp_path):
+    with vault.open() as ledger:
+        ledger.append_batch(payloads(3))
+        ledger.append_batch(payloads(2, start=3))  # written offline, never sent anywhere
+        ledger.cut_after(3)
+    assert (vault.ledger_dir / REBASE_JOURNAL).exists()
+    assert [e.payload for e in read_entries(vault.ledger_dir, vault.keyring.data_key)] == payloads(3)
+
+    # Another device's entries arrive meanwhile (as a pull would append them)...
+    other = _other_device(vault)
+    with Ledger.create(tmp_path / "other", other) as theirs:
+        theirs.append_batch(payloads(2, start=100))
+    foreign = [f.data for f in sealed_frames(tmp_path / "other") if not isinstance(f, CheckpointFrame)]
+    keys = {**vault.public_keys, other.device_id: other.public_key}
+    Ledger.open(vault.ledger_dir, vault.keyring, peers=keys).close()  # a crash before the pull: all back
+    assert [e.payload for e in read_entries(vault.ledger_dir, vault.keyring.data_key)] == payloads(5)
+
+    with vault.open() as ledger:
+        ledger.append_batch(payloads(1, start=5))
+        ledger.cut_after(5)
+        ledger.close()
+    with Ledger.open(vault.ledger_dir, vault.keyring, peers=keys) as ledger:  # journal re-appended
+        ledger.append_sealed(foreign)
+    order = [e.payload for e in read_entries(vault.ledger_dir, vault.keyring.data_key)]
+    assert order == payloads(5) + payloads(1, start=5) + payloads(2, start=100)
+    assert not (vault.ledger_dir / REBASE_JOURNAL).exists()
+    report = verify_ledger(vault.ledger_dir, vault_id=vault.keyring.vault_id, public_keys=keys)
+    assert report.ok and report.entries == 8
+    # The same entries again change nothing; a gap in a chain is refused.
+    with Ledger.open(vault.ledger_dir, vault.keyring, peers=keys) as ledger:
+        assert ledger.append_sealed(foreign) is None
+        with pytest.raises(LedgerCorrupt, match="does not continue"):
+            ledger.append_sealed([_skip_one(tmp_path, other)])
+
+
+def _skip_one(tmp_path, other: Keyring) -> bytes:
+    """An entry of ``other`` whose sequence number leaves a gap after what the ledger holds."""
+    with Ledger.open(tmp_path / "other", other) as theirs:
+        theirs.append_batch(payloads(2, start=200))
+    frames = [f.data for f in sealed_frames(tmp_path / "other") if not isinstance(f, CheckpointFrame)]
+    return frames[-1]
+
+
+def test_a_ledger_ending_with_another_devices_checkpoint_opens_only_with_its_key(vault, tmp_path):
+    other = _other_device(vault)
+    with Ledger.create(tmp_path / "other", other) as theirs:
+        theirs.append_batch(payloads(2))
+    foreign = [f.data for f in sealed_frames(tmp_path / "other") if not isinstance(f, CheckpointFrame)]
+    with vault.open() as ledger:
+        ledger.append_sealed(foreign)
+    # Rewrite the last checkpoint as the other device's (what a pull leaves behind).
+    segment = vault.segments()[-1]
+    data = segment.read_bytes()
+    head = [f for f in sealed_frames(vault.ledger_dir) if isinstance(f, CheckpointFrame)][-1]
+    signed = Checkpoint.sign(
+        vault_id=head.checkpoint.vault_id,
+        device_id=other.device_id,
+        size=head.checkpoint.size,
+        root=head.checkpoint.root,
+        subtrees=head.checkpoint.subtrees,
+        signing_key=other.signing_key(),
+        timestamp=head.checkpoint.timestamp,
+    )
+    segment.write_bytes(data[: head.offset] + encode_frame(KIND_CHECKPOINT, signed.encode()))
+    with pytest.raises(LedgerCorrupt, match="not signed by a device key of this vault"):
+        vault.open().close()
+    with Ledger.open(vault.ledger_dir, vault.keyring, peers={other.device_id: other.public_key}) as ledger:
+        assert ledger.size == 2

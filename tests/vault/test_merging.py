@@ -11,7 +11,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from conftest import PASSPHRASE, write_reports
+from vaultkit import PASSPHRASE, write_reports
 
 from chronika.errors import ChangeRefused, RecordNotFound, UsageError
 from chronika.model import Act, ActorKind

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from conftest import PASSPHRASE, write_reports
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from vaultkit import PASSPHRASE, write_reports
 
 from chronika.errors import RecordError, UsageError
 from chronika.model import Act, ActorKind, DateSpan, PlaceKind

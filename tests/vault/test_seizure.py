@@ -6,7 +6,7 @@ import json
 import secrets
 from pathlib import Path
 
-from conftest import DURESS, PASSPHRASE, Vault
+from vaultkit import DURESS, PASSPHRASE, Vault
 
 from chronika.vault.segment import read_entries
 

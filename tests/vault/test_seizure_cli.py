@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from conftest import PASSPHRASE, Cli, write_reports
+from vaultkit import PASSPHRASE, Cli, write_reports
 
 CANARIES = 1000
 IN_TEXTS = 700

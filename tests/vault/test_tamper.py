@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PASSPHRASE, Cli, fast_vault, write_reports
+from vaultkit import PASSPHRASE, Cli, fast_vault, write_reports
 
 from chronika.errors import LedgerCorrupt, ViewUnusable
 from chronika.vault.frame import FRAME_ENVELOPE, KIND_CHECKPOINT, scan

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import Vault, payloads
+from vaultkit import Vault, payloads
 
 from chronika.errors import LedgerCorrupt
 from chronika.vault.frame import ENTRY_HEADER, KIND_CHECKPOINT, KIND_ENTRY, encode_frame, scan

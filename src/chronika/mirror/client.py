@@ -12,11 +12,19 @@ one was cut off:
 3. **push**: for each segment, send the local bytes from where the mirror's copy ends (after a
    batch the mirror holds only part of, if the part is ours, else from its last checkpoint), in
    slices cut at frame boundaries; the mirror checks and commits each one;
-4. or **pull**, when the mirror holds more than we do (entries another copy of this vault wrote):
+4. or **pull**, when the mirror holds more than we do (entries another device of this vault wrote):
    download what is missing, check it with the same :class:`~chronika.mirror.intake.Intake` the
    mirror uses, and append it to the local segments under the ledger's lock;
+   or **rebase**, when both hold entries the other lacks since the checkpoint this mirror showed
+   last (two devices wrote offline): set this device's unsent entries aside (``Ledger.cut_after``),
+   pull, append them again after the mirror's, and push;
 5. upload the recovery-only key file if the mirror's differs;
 6. remember the mirror's new head in ``mirrors.json``, only after it equals the local head.
+
+The device keys come from the mirror's answer but are trusted only through certificates that chain
+back to the founding device (``chronika.vault.devices``); revocations this device signed are sent
+to every mirror that lacks them. A device that joined later registers itself with its certificate,
+and only the device holding the recovery access uploads the recovery-only key file.
 
 A dropped connection (MirrorUnreachable) or a lost race (OffsetConflict) starts a new attempt
 after a short pause; sync gives up only after ``patience`` seconds without progress. A lying
@@ -26,6 +34,7 @@ mirror is not retried: its misbehaviour is recorded in ``mirrors.json`` and repo
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import os
 import time
@@ -35,6 +44,7 @@ from pathlib import Path
 
 from chronika.errors import (
     ChronikaError,
+    MirrorForked,
     MirrorMisbehaved,
     MirrorProtocolError,
     MirrorRefused,
@@ -50,10 +60,14 @@ from chronika.mirror.protocol import MAX_READ_BYTES, VaultHead
 from chronika.mirror.roster import MirrorRecord, Roster
 from chronika.mirror.witness import audit, check_head, mirror_checkpoint
 from chronika.vault import merkle
+from chronika.vault.audit import ledger_lock
+from chronika.vault.checkpoint import Checkpoint
+from chronika.vault.devices import evaluate
 from chronika.vault.files import PRIVATE_FILE_MODE, fsync_dir
+from chronika.vault.frame import FRAME_ENVELOPE, KIND_ENTRY, parse_entry_header
 from chronika.vault.keys import Keyring
 from chronika.vault.ledger import Ledger
-from chronika.vault.segment import LEDGER_DIR, segment_name
+from chronika.vault.segment import LEDGER_DIR, frames_until_damage, list_segments, segment_name
 
 __all__ = ["CHUNK_BYTES", "DEFAULT_PATIENCE", "MirrorSync", "Progress", "SyncReport", "sync_all"]
 
@@ -76,6 +90,7 @@ class SyncReport:
     pushed_entries: int = 0
     pushed_bytes: int = 0
     pulled_entries: int = 0
+    rebased_entries: int = 0
     size: int = 0
     root: bytes = merkle.EMPTY_ROOT
     attempts: int = 0
@@ -107,6 +122,7 @@ class MirrorSync:
         self.progress = progress
         self.patience = patience
         self.keys = {keyring.device_id: keyring.public_key}
+        self.cutoffs: dict[bytes, int] = {}
         self.report = SyncReport(record.url)
         self._audited = False
         self._local: LocalLedger | None = None
@@ -163,20 +179,28 @@ class MirrorSync:
                     f"mirror {url} rolled back: it no longer holds this vault, "
                     f"which had {remembered.size} entries there"
                 )
-            head = connection.register(self.keyring, self.roster.recovery)
+            head = connection.register(self.keyring, self.roster.recovery, self.roster.certificate)
+        for revocation in self.roster.revocations:
+            if revocation not in head.revocations:
+                head = connection.revoke(vault_id, revocation)
+        self._trust(head)
         checkpoint = mirror_checkpoint(url, head, vault_id, self.keys)
         check = check_head(
             connection, head, checkpoint, vault_id=vault_id, remembered=remembered, local=local
         )
-        if check.plan == "pull":
+        if check.plan in ("pull", "rebase"):
             # The mirror holds bytes we lack: they are checked as they arrive, and the audit of the
             # whole copy follows, once the local ledger has them too.
-            self._pull(connection, head)
+            if check.plan == "rebase":
+                assert remembered is not None
+                self._rebase(connection, head, remembered)
+            else:
+                self._pull(connection, head)
             local = self._local = LocalLedger(self.ledger_dir)
         if not self._audited:
             audit(connection, local, vault_id)
             self._audited = True
-        if check.plan == "push":
+        if check.plan == "push" or (check.plan == "rebase" and local.size > head.size):
             head = self._push(connection, local, head)
         if (
             head.checkpoint is None
@@ -190,15 +214,90 @@ class MirrorSync:
                 or head.checkpoint.encode() != local.head_bytes
             ):
                 raise MirrorProtocolError(f"mirror {url} did not end at this vault's head after the sync")
-        blob = recovery_key_file(self.directory)
-        if head.keyfile_sha256 != hashlib.sha256(blob).hexdigest():
-            head = connection.put_key_file(vault_id, blob)
+        if self.roster.recovery is not None:  # the device the recovery phrase restores
+            blob = recovery_key_file(self.directory)
+            if head.keyfile_sha256 != hashlib.sha256(blob).hexdigest():
+                head = connection.put_key_file(vault_id, blob)
         self.record.checkpoint = head.checkpoint
         self.record.synced = int(time.time())
         self.record.problem = None
         self.roster.save()
         self.report.size = local.size
         self.report.root = local.root_at(local.size)
+
+    def _trust(self, head: VaultHead) -> None:
+        """The keys entries and checkpoints are checked with: certified back to the founder only."""
+        certificates = [device.certificate for device in head.devices if device.certificate is not None]
+        if self.roster.certificate is not None:
+            certificates.append(self.roster.certificate)
+        founder = self.roster.founder_key or self.keyring.public_key
+        trust = evaluate(
+            self.keyring.vault_id, founder, certificates, [*head.revocations, *self.roster.revocations]
+        )
+        self.keys = {**trust.keys, self.keyring.device_id: self.keyring.public_key}
+        self.cutoffs = dict(trust.cutoffs)
+        known = {device.hex(): key for device, key in self.keys.items() if device != self.keyring.device_id}
+        if known != self.roster.device_keys:
+            # Saved before anything is pulled: the ledger may end with another device's checkpoint
+            # from then on, and opening it checks that checkpoint against these keys.
+            self.roster.device_keys = known
+            self.roster.save()
+
+    # -- rebase ----------------------------------------------------------------------------------
+
+    def _rebase(self, connection: MirrorConnection, head: VaultHead, remembered: Checkpoint) -> None:
+        """Set unsent entries aside, take the mirror's, append ours after them (see the module doc)."""
+        for other in self.roster.mirrors:
+            shown = other.remembered
+            if other is not self.record and shown is not None and shown.size > remembered.size:
+                raise MirrorProtocolError(
+                    f"mirror {connection.url} holds another device's new entries, and this device's own "
+                    f"are already on {other.url}: the two mirrors hold different orders. Sync with "
+                    f"{other.url} alone for now (see docs/threat-model.md, known gaps)"
+                )
+        self._refuse_own_fork(connection, head, remembered)
+        with Ledger.open(self.ledger_dir, self.keyring, peers=self.keys) as ledger:
+            moved = ledger.cut_after(remembered.size)
+        with ledger_lock(self.ledger_dir):
+            self._pull(connection, head, locked=True)
+        with Ledger.open(self.ledger_dir, self.keyring, peers=self.keys):  # appends the journalled entries
+            pass
+        self.report.rebased_entries += moved
+
+    def _refuse_own_fork(self, connection: MirrorConnection, head: VaultHead, remembered: Checkpoint) -> None:
+        """Before anything is cut: the mirror's new entries must all be other devices'.
+
+        An entry of *this* device that this ledger lacks means a second copy of this device's key
+        wrote a different history (a vault restored elsewhere and still used, or a forger with the
+        key): that is a fork, never something to merge.
+        """
+        local = self._local or LocalLedger(self.ledger_dir)
+        found = local.checkpoints.get(remembered.size)
+        if found is None:
+            raise MirrorForked(f"mirror {connection.url}: this ledger lacks the checkpoint it showed last")
+        number, frame = found
+        device = self.keyring.device_id
+        for state in head.segments:
+            if state.number < number:
+                continue
+            start = frame.end if state.number == number else 0
+            offset, carried = start, b""
+            while offset < state.committed:
+                chunk = connection.read(
+                    self.keyring.vault_id, state.number, offset, min(MAX_READ_BYTES, state.committed - offset)
+                )
+                if not chunk:
+                    raise MirrorProtocolError(f"mirror {connection.url} stopped sending at byte {offset}")
+                data = carried + chunk
+                end = 0
+                for at, kind, body in frames_until_damage(data, 0):
+                    end = at + FRAME_ENVELOPE.size + len(body)
+                    if kind == KIND_ENTRY and parse_entry_header(body, at).device_id == device:
+                        raise MirrorForked(
+                            f"mirror {connection.url} forked: it holds entries of this device that this "
+                            "device never wrote (is its key in use on another machine?)"
+                        )
+                carried, offset = data[end:], offset + len(chunk)
 
     # -- push ------------------------------------------------------------------------------------
 
@@ -242,12 +341,23 @@ class MirrorSync:
 
     # -- pull ------------------------------------------------------------------------------------
 
-    def _pull(self, connection: MirrorConnection, head: VaultHead) -> None:
-        """Append what the mirror holds beyond the local ledger, checked first, under the ledger lock."""
+    def _pull(self, connection: MirrorConnection, head: VaultHead, *, locked: bool = False) -> None:
+        """Append what the mirror holds beyond the local ledger, checked first, under the ledger lock.
+
+        A device that just joined has no segment yet: it takes the lock without opening a writer
+        (which would start a ledger of its own) and pulls the vault's ledger from the start.
+        """
         vault_id = self.keyring.vault_id
-        with Ledger.open(self.ledger_dir, self.keyring):  # the writer's lock; cuts a torn tail
+        if locked:
+            lock: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
+        elif not list_segments(self.ledger_dir):
+            lock = ledger_lock(self.ledger_dir)
+        else:
+            # the writer's lock; cuts a torn tail
+            lock = Ledger.open(self.ledger_dir, self.keyring, peers=self.keys)
+        with lock:
             local = LocalLedger(self.ledger_dir)
-            intake = Intake(vault_id, self.keys)
+            intake = Intake(vault_id, self.keys, self.cutoffs)
             for segment in local.segments:
                 intake.apply(
                     intake.check(

@@ -270,6 +270,7 @@ def sync(vault_dir: str | None, as_json: bool, patience: float) -> None:
                         "pushed_entries": r.pushed_entries,
                         "pushed_bytes": r.pushed_bytes,
                         "pulled_entries": r.pulled_entries,
+                        "rebased_entries": r.rebased_entries,
                         "entries": r.size,
                         "root": r.root.hex(),
                         "attempts": r.attempts,
@@ -290,6 +291,8 @@ def sync(vault_dir: str | None, as_json: bool, patience: float) -> None:
                 moved.append(f"sent {r.pushed_entries} entries ({_size(r.pushed_bytes)})")
             if r.pulled_entries:
                 moved.append(f"received {r.pulled_entries} entries")
+            if r.rebased_entries:
+                moved.append(f"moved {r.rebased_entries} unsent entries after them")
             _echo(f"{r.url}: {', '.join(moved) or 'up to date'}; {r.size} entries, root {r.root.hex()}")
     if failures:
         first = failures[0]
@@ -378,7 +381,234 @@ def _iso(timestamp: int | None) -> str | None:
     return dt.datetime.fromtimestamp(timestamp, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+# -- devices ---------------------------------------------------------------------------------------
+
+ENROLMENT_CODE_FILE = "CHRONIKA_ENROLMENT_CODE_FILE"
+
+
+@click.group("device")
+def device() -> None:
+    """The laptops that may write to this vault: add one, join from one, list, revoke."""
+
+
+@contextlib.contextmanager
+def _vault_unlocked(vault_dir: str | None) -> Iterator[Any]:
+    from chronika.passphrases import ask_passphrase
+    from chronika.vault.vault import Vault
+
+    with ask_passphrase("Passphrase") as passphrase:
+        vault = Vault.open(_vault_dir(vault_dir), passphrase)
+    try:
+        yield vault
+    finally:
+        vault.lock()
+
+
+@device.command("add")
+@_vault_option
+@click.argument("name")
+@click.option(
+    "--out", "out", required=True, type=click.Path(dir_okay=False), help="Where to write the enrolment file."
+)
+@_json_option
+def device_add(vault_dir: str | None, name: str, out: str, as_json: bool) -> None:
+    """Admit a new laptop called NAME: write its one-time enrolment file and show its code.
+
+    Carry the file to the new laptop by any means and run `chronika device join FILE` there; it asks
+    for the code shown here (never written anywhere). The file expires in 24 hours.
+    """
+    import time
+
+    from chronika.mirror.roster import Roster
+    from chronika.passphrases import kdf_for_init
+    from chronika.vault.devices import (
+        ENROLMENT_LIFETIME_SECONDS,
+        Enrolment,
+        MirrorAddress,
+        new_code,
+        seal_enrolment,
+    )
+    from chronika.vault.files import write_atomic
+
+    target = Path(out)
+    if target.exists():
+        raise UsageError(f"{target} exists: the enrolment file is written to a new path")
+    kdf = kdf_for_init()
+    with _vault_unlocked(vault_dir) as vault:
+        roster = Roster.load(vault.directory, vault.keyring)
+        if not roster.mirrors:
+            raise UsageError(
+                "a new device takes the vault from a mirror: add one with `chronika mirror add URL` first"
+            )
+        certificate, seed = vault.add_device(name)
+        code = new_code()
+        enrolment = Enrolment(
+            vault_id=vault.keyring.vault_id,
+            data_key=vault.keyring.data_key.reveal(),
+            signing_seed=seed.reveal(),
+            certificate=certificate,
+            founder_key=vault.founder_key(),
+            enrolled_by=vault.keyring.device_id,
+            mirrors=[MirrorAddress(record.url, record.mirror_id) for record in roster.mirrors],
+            expires=int(time.time()) + ENROLMENT_LIFETIME_SECONDS,
+        )
+        seed.wipe()
+        write_atomic(target, seal_enrolment(enrolment, code, kdf=kdf))
+    if as_json:
+        _echo(
+            json.dumps(
+                {
+                    "device_id": certificate.device_id.hex(),
+                    "name": certificate.name,
+                    "enrolment_file": str(target),
+                    "code": code,
+                },
+                indent=2,
+            )
+        )
+        return
+    _echo(
+        f"admitted device {certificate.name!r} ({certificate.device_id.hex()[:8]}); enrolment file: {target}"
+    )
+    _echo(f"Enrolment code (type it on the new laptop; it is shown only here): {code.upper()}")
+    _echo("Run `chronika sync` here too, so the other devices learn of it.")
+
+
+@device.command("join")
+@_vault_option
+@click.argument("enrolment_file", type=click.Path(dir_okay=False))
+@_json_option
+def device_join(vault_dir: str | None, enrolment_file: str, as_json: bool) -> None:
+    """Join a vault on this laptop with an enrolment file made by `chronika device add`.
+
+    Asks for the enrolment code (or reads the file named by CHRONIKA_ENROLMENT_CODE_FILE) and a new
+    passphrase for this laptop (or CHRONIKA_PASSPHRASE_FILE); pulls the vault from its mirrors.
+    """
+    from chronika.mirror.join import join
+    from chronika.passphrases import ask_passphrase, kdf_for_init, read_secret_line, write_recovery_file
+    from chronika.vault.devices import open_enrolment
+
+    try:
+        blob = Path(enrolment_file).read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {enrolment_file} ({error.strerror})") from None
+    code = read_secret_line(ENROLMENT_CODE_FILE)
+    if code is None:
+        code = click.prompt("Enrolment code", hide_input=True, err=True)
+    enrolment = open_enrolment(blob, code)
+    kdf = kdf_for_init()
+    with ask_passphrase("New passphrase", confirm=True) as passphrase:
+        report, phrase = join(enrolment, _vault_dir(vault_dir), passphrase, kdf=kdf)
+    failed = [r for r in report.mirrors if r.error is not None]
+    with phrase:
+        written = write_recovery_file(phrase)
+        words = None if written is not None else phrase.words()
+    if as_json:
+        _echo(
+            json.dumps(
+                {
+                    "vault": str(report.directory),
+                    "vault_id": report.vault_id.hex(),
+                    "device_id": report.device_id.hex(),
+                    "name": report.name,
+                    "entries": report.entries,
+                    "mirrors": [{"url": r.url, "ok": r.ok} for r in report.mirrors],
+                },
+                indent=2,
+            )
+        )
+    else:
+        _echo(
+            f"joined vault {report.vault_id.hex()} as {report.name!r} ({report.device_id.hex()[:8]}) "
+            f"in {report.directory}: {report.entries} entries"
+        )
+        for r in failed:
+            assert r.error is not None
+            _echo(f"  {r.url}: FAILED {r.error.one_line()} (run `chronika sync` later)")
+        if written is not None:
+            _echo(f"This laptop's recovery phrase was written to {written} (readable by you only).")
+        elif words is not None:
+            _echo("This laptop's recovery phrase (opens this folder if its passphrase is forgotten):")
+            for row in range(0, len(words), 6):
+                _echo(
+                    "  " + "  ".join(f"{row + i + 1:>2}. {w:<10}" for i, w in enumerate(words[row : row + 6]))
+                )
+
+
+@device.command("list")
+@_vault_option
+@_json_option
+def device_list(vault_dir: str | None, as_json: bool) -> None:
+    """The vault's devices: the founding one, every one admitted since, and which are revoked."""
+    from chronika.vault.keys import device_id_for
+
+    with _vault_unlocked(vault_dir) as vault:
+        founder = device_id_for(vault.founder_key())
+        me = vault.keyring.device_id
+        rows = [
+            {
+                "device_id": founder.hex(),
+                "name": "founding device",
+                "authorised_by": None,
+                "added": None,
+                "revoked_after": None,
+                "this_device": founder == me,
+            }
+        ]
+        for record in vault.devices():
+            if record.device_id == founder.hex():
+                continue
+            rows.append(
+                {
+                    "device_id": record.device_id,
+                    "name": record.name,
+                    "authorised_by": record.authorised_by,
+                    "added": record.created_at.strftime("%Y-%m-%d %H:%M UTC"),
+                    "revoked_after": record.revoked_after,
+                    "this_device": record.device_id == me.hex(),
+                }
+            )
+    if as_json:
+        _echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        state = "active" if row["revoked_after"] is None else f"REVOKED after entry {row['revoked_after']}"
+        here = "  (this device)" if row["this_device"] else ""
+        added = f"added {row['added']} by {str(row['authorised_by'])[:8]}" if row["added"] else "founder"
+        _echo(f"{str(row['device_id'])[:8]}  {row['name']:<24} {added:<40} {state}{here}")
+
+
+@device.command("revoke")
+@_vault_option
+@click.argument("which")
+@_json_option
+def device_revoke(vault_dir: str | None, which: str, as_json: bool) -> None:
+    """Withdraw a device (by name, or the first 8+ digits of its id): its later entries are refused.
+
+    Entries it wrote up to the last one this vault holds stay; anything later is refused by every
+    mirror (once `chronika sync` has sent them the revocation), by verify and by replay.
+    """
+    from chronika.mirror.roster import Roster
+
+    with _vault_unlocked(vault_dir) as vault:
+        record, revocation = vault.revoke_device(which)
+        roster = Roster.load(vault.directory, vault.keyring)
+        roster.revocations.append(revocation)
+        roster.save()
+    if as_json:
+        _echo(
+            json.dumps(
+                {"device_id": record.device_id, "name": record.name, "revoked_after": revocation.after_seq}
+            )
+        )
+        return
+    _echo(
+        f"revoked {record.name!r} ({record.device_id[:8]}): its entries after #{revocation.after_seq} are "
+        "refused; run `chronika sync` to tell the mirrors"
+    )
+
+
 def add_mirror_commands(group: click.Group) -> None:
-    """Register ``mirror``, ``sync`` and ``restore`` on the main command group."""
-    for command in (mirror, sync, restore):
+    """Register ``mirror``, ``sync``, ``restore`` and ``device`` on the main command group."""
+    for command in (mirror, sync, restore, device):
         group.add_command(command)

@@ -49,6 +49,7 @@ from chronika.mirror.protocol import (
     encode_json,
     sign_request,
 )
+from chronika.vault.devices import Certificate, Revocation
 from chronika.vault.keys import Keyring
 
 __all__ = ["MirrorConnection", "normalize_url"]
@@ -207,14 +208,21 @@ class MirrorConnection:
                 return None
             raise
 
-    def register(self, keyring: Keyring, access: RecoveryAccess | None) -> VaultHead:
+    def register(
+        self, keyring: Keyring, access: RecoveryAccess | None, certificate: Certificate | None = None
+    ) -> VaultHead:
         registration = Registration(
             public_key=b64(keyring.public_key),
             recovery_locator=access.locator.hex() if access else None,
             recovery_token_sha256=b64(access.token_sha256()) if access else None,
+            certificate=certificate,
         )
         body = encode_json(registration)
         return self._decode(self._send("POST", f"{API}/vaults/{keyring.vault_id.hex()}", body), VaultHead)
+
+    def revoke(self, vault_id: bytes, revocation: Revocation) -> VaultHead:
+        body = encode_json(revocation)
+        return self._decode(self._send("POST", f"{API}/vaults/{vault_id.hex()}/revocations", body), VaultHead)
 
     def append(self, vault_id: bytes, segment: int, offset: int, data: bytes) -> VaultHead:
         target = f"{API}/vaults/{vault_id.hex()}/segments/{segment}?offset={offset}"

@@ -3,7 +3,8 @@
 A mirror holds no key, but it can check everything that needs none, and refuses whatever fails:
 
 * every frame is whole and its CRC matches (a garbled transfer is refused, not stored);
-* every entry is of this vault, from a registered device, and continues that device's chain:
+* every entry is of this vault, from a registered device (not past its revocation), and continues
+  that device's chain:
   sequence number one more than the last, previous-entry hash equal to the last entry's leaf hash;
 * every checkpoint decodes canonically, is signed by a registered device key, and states exactly
   the tree size, Merkle root and subtrees recomputed from every entry before it. So a new
@@ -60,9 +61,13 @@ class Step:
 class Intake:
     """The verified state of one vault's ledger: committed tree, chains, head, and what is pending."""
 
-    def __init__(self, vault_id: bytes, keys: Mapping[bytes, bytes]) -> None:
+    def __init__(
+        self, vault_id: bytes, keys: Mapping[bytes, bytes], cutoffs: Mapping[bytes, int] | None = None
+    ) -> None:
         self.vault_id = vault_id
         self.keys = dict(keys)
+        #: Revoked devices: the last of their sequence numbers still accepted.
+        self.cutoffs = dict(cutoffs or {})
         self.frontier = merkle.Frontier()
         self.chains: dict[bytes, tuple[int, bytes]] = {}
         self.head: Checkpoint | None = None
@@ -79,6 +84,10 @@ class Intake:
     @property
     def has_pending(self) -> bool:
         return bool(self._pending_leaves)
+
+    def pending_seq(self, device_id: bytes) -> int:
+        """The device's last sequence number including entries still waiting for a checkpoint."""
+        return self._pending_chains.get(device_id, self.chains.get(device_id, (0, b"")))[0]
 
     def drop_pending(self) -> None:
         """Forget entries no checkpoint covers yet (their bytes are being cut or sent again)."""
@@ -137,6 +146,14 @@ class Intake:
             raise _refused(segment, offset, "entry belongs to another vault")
         if header.device_id not in self.keys:
             raise _refused(segment, offset, f"entry is from device {header.device_id.hex()}, not registered")
+        cutoff = self.cutoffs.get(header.device_id)
+        if cutoff is not None and header.seq > cutoff:
+            raise _refused(
+                segment,
+                offset,
+                f"entry is from device {header.device_id.hex()} after its revocation "
+                f"(its entries after sequence number {cutoff} are refused)",
+            )
         seq, previous = chains.get(header.device_id, (0, NO_PREVIOUS))
         if header.seq != seq + 1:
             raise _refused(

@@ -19,6 +19,11 @@ Endpoints (all under ``/v1``; ``{vault}`` is 32 hex digits, ``{n}`` a segment nu
     PUT  /v1/vaults/{vault}/keyfile          the recovery-only key file (opaque to the mirror)
     GET  /v1/vaults/{vault}/keyfile
     POST /v1/recover                         RecoverRequest -> RecoverReply (unsigned, token-gated)
+    POST /v1/vaults/{vault}/revocations      Revocation -> VaultHead (a device withdrawn)
+
+Devices: the first registration of a vault names its founding device. Another device registers
+with a certificate (``chronika.vault.devices``) chaining back to the founder; a revocation,
+signed by a trusted device, stops the revoked device's requests and refuses its later entries.
 
 Request signature: four headers, over the message built by :func:`signed_message`::
 
@@ -48,6 +53,7 @@ import nacl.exceptions
 import nacl.signing
 
 from chronika.errors import MalformedRequest
+from chronika.vault.devices import Certificate, Revocation
 
 __all__ = [
     "API",
@@ -159,6 +165,9 @@ class MirrorInfo(msgspec.Struct, forbid_unknown_fields=True):
 class DeviceKey(msgspec.Struct, forbid_unknown_fields=True):
     device_id: str
     public_key: str
+    #: How the device was admitted (absent for the founding device), and where it was cut off.
+    certificate: Certificate | None = None
+    revoked_after: int | None = None
 
 
 class Registration(msgspec.Struct, forbid_unknown_fields=True):
@@ -167,6 +176,8 @@ class Registration(msgspec.Struct, forbid_unknown_fields=True):
     public_key: str
     recovery_locator: str | None = None
     recovery_token_sha256: str | None = None
+    #: A device joining a vault already here shows its certificate.
+    certificate: Certificate | None = None
 
 
 class SegmentState(msgspec.Struct, forbid_unknown_fields=True):
@@ -189,6 +200,8 @@ class VaultHead(msgspec.Struct, forbid_unknown_fields=True):
     segments: list[SegmentState]
     devices: list[DeviceKey]
     keyfile_sha256: str | None
+    founder: str | None = None
+    revocations: list[Revocation] = msgspec.field(default_factory=list)
 
 
 class ConsistencyProof(msgspec.Struct, forbid_unknown_fields=True):

@@ -36,6 +36,7 @@ from chronika.mirror.protocol import MAX_READ_BYTES
 from chronika.mirror.roster import Roster
 from chronika.mirror.witness import mirror_checkpoint
 from chronika.vault.checkpoint import Checkpoint
+from chronika.vault.devices import evaluate
 from chronika.vault.files import PRIVATE_FILE_MODE, fsync_dir, make_private_dir, write_atomic
 from chronika.vault.keyfile import VAULT_FILE, KeyFile
 from chronika.vault.phrase import RecoveryPhrase
@@ -106,7 +107,11 @@ def _restore_into(
             head = connection.head(vault_id)
             if head is None:
                 raise MirrorProtocolError(f"mirror {connection.url} holds the key file but not the ledger")
-            keys = {keyring.device_id: keyring.public_key}
+            # The recovery phrase restores the founding device; other devices' keys are trusted only
+            # through certificates that chain back to it (the mirror's word alone counts for nothing).
+            certificates = [device.certificate for device in head.devices if device.certificate is not None]
+            trust = evaluate(vault_id, keyring.public_key, certificates, head.revocations)
+            keys = {**trust.keys, keyring.device_id: keyring.public_key}
             checkpoint = mirror_checkpoint(connection.url, head, vault_id, keys)
             ledger = staging / LEDGER_DIR
             make_private_dir(ledger)
@@ -148,6 +153,7 @@ def _restore_into(
             record.checkpoint = head.checkpoint
             record.synced = int(time.time())
             roster.recovery = access
+            roster.device_keys = {d.hex(): k for d, k in keys.items() if d != keyring.device_id}
             roster.save()
             return (
                 connection.url,

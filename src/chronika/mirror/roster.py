@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import msgspec
@@ -24,11 +24,20 @@ import msgspec
 from chronika.errors import MirrorUnknown, VaultCorrupt, VaultFormatTooNew
 from chronika.mirror.access import RecoveryAccess, RecoveryToken
 from chronika.vault.checkpoint import Checkpoint, CheckpointInvalid
+from chronika.vault.devices import Certificate, Revocation
 from chronika.vault.files import write_atomic
 from chronika.vault.keys import Keyring, open_sealed, seal
 from chronika.vault.phrase import RecoveryPhrase
 
-__all__ = ["ROSTER_FILE", "MirrorRecord", "Roster", "largest_remembered", "remember_recovery"]
+__all__ = [
+    "ROSTER_FILE",
+    "MirrorRecord",
+    "Roster",
+    "device_keys",
+    "founder_key",
+    "largest_remembered",
+    "remember_recovery",
+]
 
 ROSTER_FILE = "mirrors.json"
 FORMAT_NAME = "chronika-mirrors"
@@ -65,6 +74,10 @@ class _Recovery(msgspec.Struct, forbid_unknown_fields=True):
 class _Contents(msgspec.Struct, forbid_unknown_fields=True):
     mirrors: list[MirrorRecord]
     recovery: _Recovery | None = None
+    founder_key: bytes | None = None
+    certificate: Certificate | None = None
+    revocations: list[Revocation] = msgspec.field(default_factory=list)
+    device_keys: dict[str, bytes] = msgspec.field(default_factory=dict)
 
 
 class _Envelope(msgspec.Struct, forbid_unknown_fields=True):
@@ -82,6 +95,18 @@ class Roster:
     keyring: Keyring
     mirrors: list[MirrorRecord]
     recovery: RecoveryAccess | None = None
+    #: For a device that joined (``device join``): the founding device's key and this device's
+    #: certificate, which it shows to mirrors. None on the founding device itself.
+    founder_key: bytes | None = None
+    certificate: Certificate | None = None
+    #: Revocations this device signed, kept until every mirror has them.
+    revocations: list[Revocation] = field(default_factory=list)
+    #: The other devices' keys as ``sync`` last certified them (device id hex -> public key): what
+    #: ``Ledger.open`` checks a checkpoint another device signed against.
+    device_keys: dict[str, bytes] = field(default_factory=dict)
+
+    def peers(self) -> dict[bytes, bytes]:
+        return {bytes.fromhex(device): key for device, key in self.device_keys.items()}
 
     @classmethod
     def load(cls, directory: Path, keyring: Keyring) -> Roster:
@@ -110,7 +135,16 @@ class Roster:
             recovery = RecoveryAccess(
                 bytes.fromhex(contents.recovery.locator), RecoveryToken(contents.recovery.token)
             )
-        return cls(Path(directory), keyring, contents.mirrors, recovery)
+        return cls(
+            Path(directory),
+            keyring,
+            contents.mirrors,
+            recovery,
+            contents.founder_key,
+            contents.certificate,
+            contents.revocations,
+            contents.device_keys,
+        )
 
     def save(self) -> None:
         """Seal and replace the file atomically (never under duress: see the module doc)."""
@@ -119,7 +153,16 @@ class Roster:
         recovery = (
             _Recovery(self.recovery.locator.hex(), self.recovery.token.reveal()) if self.recovery else None
         )
-        plain = msgspec.json.encode(_Contents(self.mirrors, recovery))
+        plain = msgspec.json.encode(
+            _Contents(
+                self.mirrors,
+                recovery,
+                self.founder_key,
+                self.certificate,
+                self.revocations,
+                self.device_keys,
+            )
+        )
         nonce, sealed = seal(plain, _associated(self.keyring), _key(self.keyring))
         envelope = _Envelope(FORMAT_NAME, FORMAT_VERSION, nonce, sealed)
         write_atomic(self.directory / ROSTER_FILE, msgspec.json.encode(envelope) + b"\n")
@@ -163,6 +206,16 @@ def largest_remembered(directory: Path, keyring: Keyring) -> Checkpoint | None:
     """
     remembered = [c for record in Roster.load(directory, keyring).mirrors if (c := record.remembered)]
     return max(remembered, key=lambda checkpoint: checkpoint.size, default=None)
+
+
+def founder_key(directory: Path, keyring: Keyring) -> bytes:
+    """The founding device's public key: this device's own, unless it joined the vault later."""
+    return Roster.load(directory, keyring).founder_key or keyring.public_key
+
+
+def device_keys(directory: Path, keyring: Keyring) -> dict[bytes, bytes]:
+    """The other devices' keys as the last ``sync`` certified them (for ``Ledger.open``)."""
+    return Roster.load(directory, keyring).peers()
 
 
 def _key(keyring: Keyring) -> bytes:

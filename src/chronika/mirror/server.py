@@ -42,6 +42,7 @@ from starlette.routing import Route
 from chronika.errors import (
     BodyTooLarge,
     ChronikaError,
+    DeviceRevokedHere,
     MalformedRequest,
     MethodNotAllowed,
     MirrorRequestRejected,
@@ -80,6 +81,7 @@ from chronika.mirror.protocol import (
     verify_request_signature,
 )
 from chronika.mirror.store import FileStore, Store, VaultRegistration
+from chronika.vault.devices import Revocation
 from chronika.vault.keys import device_id_for
 
 __all__ = ["PLAIN_HTTP_REFUSED", "ReplayGuard", "create_app", "is_loopback", "serve"]
@@ -165,6 +167,10 @@ class _Mirror:
             raise unknown
         if not self.replays.fresh((vault_id, signed.device_id, signed.nonce), now):
             raise RequestReplayed("this request was already received: a replay is refused")
+        # Only the holder of the revoked key gets here (the signature is checked): telling it why is
+        # no leak, and keeps it from taking the refusal for a mirror that lost the vault.
+        if await run_in_threadpool(self.store.is_revoked, vault_id, signed.device_id):
+            raise DeviceRevokedHere("this device was revoked from the vault: it may no longer read or write")
         return signed.device_id
 
     # -- endpoints -------------------------------------------------------------------------------
@@ -194,6 +200,13 @@ class _Mirror:
         token = registration.recovery_token_sha256
         if (locator is None) != (token is None):
             raise MalformedRequest("a recovery locator and a recovery token hash come together")
+        certificate = registration.certificate
+        if certificate is not None and (
+            certificate.public_key != public_key
+            or certificate.vault_id != vault_id
+            or not certificate.well_formed()
+        ):
+            raise MalformedRequest("the certificate is not for this device of this vault")
         head = await run_in_threadpool(
             self.store.register,
             VaultRegistration(
@@ -201,9 +214,19 @@ class _Mirror:
                 {device_id: public_key},
                 parse_hex_id(locator, "recovery_locator") if locator is not None else None,
                 unb64(token, length=32, what="recovery_token_sha256") if token is not None else None,
+                (certificate,) if certificate is not None else (),
             ),
         )
         return _json(head)
+
+    async def revoke(self, request: Request) -> Response:
+        vault_id = _vault(request)
+        body = await _body(request, MAX_JSON_BYTES)
+        device_id = await self.authenticate(request, vault_id, body)
+        revocation = decode_json(body, Revocation)
+        if revocation.revoked_by != device_id:
+            raise MalformedRequest("a revocation is sent by the device that signed it")
+        return _json(await run_in_threadpool(self.store.revoke, vault_id, revocation))
 
     async def head(self, request: Request) -> Response:
         vault_id = _vault(request)
@@ -415,6 +438,7 @@ def create_app(store: Store) -> Any:
         Route(vault + "/audit", mirror.audit, methods=["POST"], name="audit"),
         Route(vault + "/keyfile", mirror.put_key_file, methods=["PUT"], name="put-keyfile"),
         Route(vault + "/keyfile", mirror.get_key_file, methods=["GET"], name="get-keyfile"),
+        Route(vault + "/revocations", mirror.revoke, methods=["POST"], name="revoke"),
     ]
     app = Starlette(
         routes=routes,

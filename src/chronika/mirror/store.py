@@ -34,9 +34,12 @@ import os
 import secrets
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
+
+import msgspec
 
 from chronika.errors import (
     ChronikaError,
@@ -53,6 +56,7 @@ from chronika.mirror.disk import LeafFile, append_durably, read_blocks, read_ran
 from chronika.mirror.intake import Intake
 from chronika.mirror.protocol import MAX_KEYFILE_BYTES, DeviceKey, SegmentDigest, SegmentState, VaultHead, b64
 from chronika.vault import merkle
+from chronika.vault.devices import Certificate, Revocation, Trust, evaluate
 from chronika.vault.files import PRIVATE_FILE_MODE, make_private_dir, write_atomic
 from chronika.vault.segment import LEDGER_DIR, segment_name
 
@@ -67,12 +71,36 @@ LEAVES_FILE = "leaves.bin"
 
 @dataclass(frozen=True, slots=True)
 class VaultRegistration:
-    """A vault's registration: its device keys, and how a recovery phrase finds it."""
+    """A vault's registration: its device keys, and how a recovery phrase finds it.
+
+    The first device registered is the founder; every other came with a certificate chaining back
+    to it (``certificates``). ``revocations`` are the signed withdrawals received, and ``cutoffs``
+    the last sequence number the intake accepts of each revoked device: the revocation's own, or
+    what this mirror already held of that device when the revocation arrived, if more (what is
+    stored is never removed; the devices' replay and verify refuse those entries themselves).
+    """
 
     vault_id: bytes
     devices: dict[bytes, bytes]
     recovery_locator: bytes | None = None
     recovery_token_sha256: bytes | None = None
+    certificates: tuple[Certificate, ...] = ()
+    revocations: tuple[Revocation, ...] = ()
+    cutoffs: dict[bytes, int] = field(default_factory=dict)
+
+    @property
+    def founder(self) -> bytes:
+        return next(iter(self.devices))
+
+    def trust(
+        self, certificates: Iterable[Certificate] = (), revocations: Iterable[Revocation] = ()
+    ) -> Trust:
+        return evaluate(
+            self.vault_id,
+            self.devices[self.founder],
+            [*self.certificates, *certificates],
+            [*self.revocations, *revocations],
+        )
 
 
 class Store(Protocol):
@@ -83,7 +111,11 @@ class Store(Protocol):
 
     def register(self, registration: VaultRegistration) -> VaultHead: ...
 
+    def revoke(self, vault_id: bytes, revocation: Revocation) -> VaultHead: ...
+
     def device_key(self, vault_id: bytes, device_id: bytes) -> bytes | None: ...
+
+    def is_revoked(self, vault_id: bytes, device_id: bytes) -> bool: ...
 
     def head(self, vault_id: bytes) -> VaultHead: ...
 
@@ -177,8 +209,12 @@ class FileStore:
             if (directory / REGISTRATION_FILE).exists():
                 current = _read_registration(directory)
                 (device_id, public_key), *_ = registration.devices.items()
+                if device_id not in current.devices and registration.certificates:
+                    current = self._admit(directory, current, registration.certificates[0])
                 if current.devices.get(device_id) != public_key:
                     raise RegistrationConflict("this vault is registered here with other device keys")
+                if device_id in current.cutoffs:
+                    raise RegistrationConflict("this device was revoked")
                 if current.recovery_locator is None and locator is not None:
                     current = VaultRegistration(
                         current.vault_id, current.devices, locator, registration.recovery_token_sha256
@@ -188,6 +224,10 @@ class FileStore:
                     if current.vault_id in self._copies:
                         self._copies[current.vault_id].registration = current
             else:
+                if registration.certificates:
+                    raise RegistrationConflict(
+                        "the vault is not on this mirror yet: a device already registered here adds it"
+                    )
                 make_private_dir(directory)
                 make_private_dir(directory / LEDGER_DIR)
                 _write_registration(directory, registration)
@@ -195,12 +235,77 @@ class FileStore:
                     self._locators[locator] = registration.vault_id
         return self.head(registration.vault_id)
 
+    def _admit(
+        self, directory: Path, current: VaultRegistration, certificate: Certificate
+    ) -> VaultRegistration:
+        """Add a device whose certificate chains back to the founder (caller holds ``self._lock``)."""
+        trust = current.trust([certificate])
+        device_id = certificate.device_id
+        if device_id not in trust.keys or device_id in trust.cutoffs:
+            raise RegistrationConflict("the device's certificate is not signed by a device of this vault")
+        admitted = VaultRegistration(
+            current.vault_id,
+            {**current.devices, device_id: certificate.public_key},
+            current.recovery_locator,
+            current.recovery_token_sha256,
+            (*current.certificates, certificate),
+            current.revocations,
+            current.cutoffs,
+        )
+        _write_registration(directory, admitted)
+        copy = self._copies.get(current.vault_id)
+        if copy is not None:
+            # Not under copy.lock (the lock order is copy, then store): both assignments are atomic,
+            # and an append checked a moment before simply did not know the new device yet.
+            copy.intake.keys[device_id] = certificate.public_key
+            copy.registration = admitted
+        return admitted
+
+    def revoke(self, vault_id: bytes, revocation: Revocation) -> VaultHead:
+        """Withdraw a device (see :class:`VaultRegistration`); idempotent."""
+        copy = self._copy(vault_id)
+        with copy.lock:
+            current = copy.registration
+            device_id = revocation.device_id
+            if revocation.vault_id != vault_id or device_id not in current.devices:
+                raise MalformedRequest("the revocation names no device of this vault")
+            if device_id == current.founder:
+                raise RegistrationConflict("the founding device cannot be revoked")
+            trust = current.trust(revocations=[revocation])
+            if trust.revocations.get(device_id) != revocation:
+                if device_id in current.cutoffs:
+                    return self._head_of(copy)  # revoked before, at this point or earlier
+                raise RegistrationConflict("the revocation is not signed by a device of this vault")
+            held = copy.intake.chains.get(device_id, (0, b""))[0]
+            pending = copy.intake.pending_seq(device_id)
+            cutoff = max(revocation.after_seq, held, pending)
+            updated = VaultRegistration(
+                current.vault_id,
+                current.devices,
+                current.recovery_locator,
+                current.recovery_token_sha256,
+                current.certificates,
+                (*current.revocations, revocation),
+                {**current.cutoffs, device_id: cutoff},
+            )
+            _write_registration(copy.directory, updated)
+            copy.registration = updated
+            copy.intake.cutoffs[device_id] = cutoff
+            return self._head_of(copy)
+
     def device_key(self, vault_id: bytes, device_id: bytes) -> bytes | None:
+        """The key a request must be signed with (revoked devices too: see :meth:`is_revoked`)."""
         try:
             copy = self._copy(vault_id)
         except VaultUnknown:
             return None
         return copy.registration.devices.get(device_id)
+
+    def is_revoked(self, vault_id: bytes, device_id: bytes) -> bool:
+        try:
+            return device_id in self._copy(vault_id).registration.cutoffs
+        except VaultUnknown:
+            return False
 
     # -- the ledger ------------------------------------------------------------------------------
 
@@ -359,7 +464,8 @@ class FileStore:
             if not (directory / REGISTRATION_FILE).is_file():
                 raise VaultUnknown("no such vault here, or the request is not signed by one of its devices")
             registration = _read_registration(directory)
-            copy = _VaultCopy(directory, registration, Intake(vault_id, registration.devices))
+            intake = Intake(vault_id, registration.devices, registration.cutoffs)
+            copy = _VaultCopy(directory, registration, intake)
             _load(copy)
             self._copies[vault_id] = copy
             return copy
@@ -368,6 +474,7 @@ class FileStore:
         keyfile = copy.directory / KEYFILE_FILE
         keyfile_sha256 = hashlib.sha256(keyfile.read_bytes()).hexdigest() if keyfile.exists() else None
         intake = copy.intake
+        certificates = {cert.device_id: cert for cert in copy.registration.certificates}
         segments = []
         for segment in copy.segments:
             pending = b""
@@ -383,8 +490,18 @@ class FileStore:
             size=intake.size,
             checkpoint=intake.head_bytes.decode("utf-8") if intake.head_bytes is not None else None,
             segments=segments,
-            devices=[DeviceKey(device.hex(), b64(key)) for device, key in copy.registration.devices.items()],
+            devices=[
+                DeviceKey(
+                    device.hex(),
+                    b64(key),
+                    certificates.get(device),
+                    copy.registration.cutoffs.get(device),
+                )
+                for device, key in copy.registration.devices.items()
+            ],
             keyfile_sha256=keyfile_sha256,
+            founder=copy.registration.founder.hex(),
+            revocations=list(copy.registration.revocations),
         )
 
 
@@ -437,13 +554,21 @@ def _read_registration(directory: Path) -> VaultRegistration:
         devices = {bytes.fromhex(d["device_id"]): bytes.fromhex(d["public_key"]) for d in document["devices"]}
         locator = document.get("recovery_locator")
         token = document.get("recovery_token_sha256")
+        certificates = msgspec.convert(
+            document.get("certificates", []), list[Certificate], from_attributes=False
+        )
+        revocations = msgspec.convert(document.get("revocations", []), list[Revocation])
+        cutoffs = {bytes.fromhex(device): int(seq) for device, seq in document.get("cutoffs", {}).items()}
         return VaultRegistration(
             vault_id,
             devices,
             bytes.fromhex(locator) if locator else None,
             bytes.fromhex(token) if token else None,
+            tuple(certificates),
+            tuple(revocations),
+            cutoffs,
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, msgspec.ValidationError):
         raise StoredCopyDamaged(f"{path} cannot be read") from None
 
 
@@ -458,5 +583,8 @@ def _write_registration(directory: Path, registration: VaultRegistration) -> Non
             registration.recovery_token_sha256.hex() if registration.recovery_token_sha256 else None
         ),
         "registered": int(time.time()),
+        "certificates": msgspec.to_builtins(list(registration.certificates)),
+        "revocations": msgspec.to_builtins(list(registration.revocations)),
+        "cutoffs": {device.hex(): seq for device, seq in registration.cutoffs.items()},
     }
     write_file(directory / REGISTRATION_FILE, json.dumps(document, indent=2).encode())

@@ -54,7 +54,7 @@ class HeadCheck:
     """The mirror's head, accepted: what it holds relative to the local ledger."""
 
     checkpoint: Checkpoint | None
-    plan: Literal["push", "pull", "equal"]
+    plan: Literal["push", "pull", "equal", "rebase"]
 
 
 def mirror_checkpoint(
@@ -110,8 +110,19 @@ def check_head(
                     f"mirror {url} forked: its tree of {size} entries does not extend the tree of "
                     f"{remembered.size} it showed on {_when(remembered)} (consistency proof fails)"
                 )
+    # Both sides grew since the checkpoint this mirror showed last, which this ledger still holds,
+    # and the mirror's growth is consistent with it (checked above): another device's entries reached
+    # the mirror while this one wrote offline. Not a lie: sync moves the unsent entries after them.
+    diverged = (
+        remembered is not None
+        and size > remembered.size
+        and remembered.size <= local.size
+        and hmac.compare_digest(local.root_at(remembered.size), remembered.root)
+    )
     if size <= local.size:
         if not hmac.compare_digest(root, local.root_at(size)):
+            if diverged:
+                return HeadCheck(checkpoint, "rebase")
             raise MirrorForked(
                 f"mirror {url} forked: its first {size} entries are not this vault's first {size}"
             )
@@ -120,6 +131,8 @@ def check_head(
     local_root = local.root_at(local.size)
     proof = connection.proof(vault_id, local.size, size) if local.size else []
     if not merkle.verify_consistency(local.size, size, local_root, root, proof):
+        if diverged:
+            return HeadCheck(checkpoint, "rebase")
         raise MirrorForked(
             f"mirror {url} forked: its tree of {size} entries does not extend this vault's {local.size}"
         )

@@ -135,19 +135,29 @@ class KeyFile:
         *,
         duress_passphrase: Passphrase | None = None,
         kdf: KdfParams = MODERATE_KDF,
+        joining: tuple[bytes, DataKey, SigningSeed] | None = None,
     ) -> tuple[KeyFile, Keyring, RecoveryPhrase]:
-        """Make fresh keys for a new vault; the recovery phrase returned is shown once, never stored."""
+        """Make fresh keys for a new vault; the recovery phrase returned is shown once, never stored.
+
+        ``joining`` (vault id, data key, signing seed) makes the key file of a device joining an
+        existing vault instead (``device join``): its phrase opens this device's folder, no other.
+        """
         check_new_passphrase(passphrase, duress_passphrase)
         directory = Path(directory)
         if (directory / VAULT_FILE).exists():
             raise VaultExists(f"a vault already exists in {directory}")
         make_private_dir(directory)
-        seed = SigningSeed(secrets.token_bytes(KEY_BYTES))
+        if joining is not None:
+            vault_id, data_key, seed = joining
+        else:
+            vault_id = secrets.token_bytes(ID_BYTES)
+            data_key = DataKey(secrets.token_bytes(KEY_BYTES))
+            seed = SigningSeed(secrets.token_bytes(KEY_BYTES))
         public_key = bytes(nacl.signing.SigningKey(seed.reveal()).verify_key)
         keyring = Keyring(
-            vault_id=secrets.token_bytes(ID_BYTES),
+            vault_id=vault_id,
             device_id=device_id_for(public_key),
-            data_key=DataKey(secrets.token_bytes(KEY_BYTES)),
+            data_key=data_key,
             signing_seed=seed,
         )
         phrase = RecoveryPhrase.generate()

@@ -18,6 +18,16 @@ dropped. What was cut is reported in :attr:`Ledger.repaired`.
 
 A full disk (``ENOSPC``, ``EFBIG`` from a file-size limit, ``EDQUOT``) during an append raises
 DiskFull after truncating the segment back to its size before the append: the ledger is as it was.
+
+Rebase (several devices, one mirror order). A mirror holds one linear ledger per vault. When this
+device wrote entries that no mirror has yet, while another device's entries reached the mirror
+first, ``sync`` moves this device's unsent entries after the mirror's: :meth:`Ledger.cut_after`
+first writes them, byte for byte, to ``ledger/rebase.journal`` (fsynced), then cuts the ledger back
+to the last checkpoint the mirror holds; ``sync`` appends the mirror's entries; the next
+:meth:`Ledger.open` appends every journalled entry the ledger lacks (:meth:`append_sealed`, same
+bytes, same per-device chains, a new checkpoint) and removes the journal. So a crash at any step
+loses nothing: an entry is either in the segments or in the journal, fsynced, until it is in both.
+Only entries that no mirror acknowledged are ever moved; what a mirror showed is never cut.
 """
 
 from __future__ import annotations
@@ -30,6 +40,7 @@ import os
 import struct
 import time
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -64,7 +75,9 @@ from chronika.vault.frame import (
 from chronika.vault.keys import Keyring
 from chronika.vault.segment import frames_until_damage, list_segments, segment_name
 
-__all__ = ["SEGMENT_LIMIT_BYTES", "Ledger", "TailRepair"]
+__all__ = ["REBASE_JOURNAL", "SEGMENT_LIMIT_BYTES", "Ledger", "TailRepair"]
+
+REBASE_JOURNAL = "rebase.journal"
 
 # A new segment starts once the current one passes this size: large enough that 100,000 incidents
 # with their sources fit in a few dozen files, small enough to copy, sync or re-verify one at a time.
@@ -86,9 +99,17 @@ class TailRepair:
 class Ledger:
     """The writer. Use :meth:`create` or :meth:`open`, then :meth:`append_batch`; close when done."""
 
-    def __init__(self, directory: Path, keyring: Keyring, dir_fd: int, segment_limit: int) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        keyring: Keyring,
+        dir_fd: int,
+        segment_limit: int,
+        peers: Mapping[bytes, bytes] | None = None,
+    ) -> None:
         self.directory = directory
         self._keyring = keyring
+        self._peers = dict(peers or {})
         self._signer = keyring.signing_key()
         self._cipher = EntryCipher(keyring.data_key)
         self._dir_fd = dir_fd
@@ -122,12 +143,23 @@ class Ledger:
         return ledger
 
     @classmethod
-    def open(cls, directory: Path, keyring: Keyring, *, segment_limit: int = SEGMENT_LIMIT_BYTES) -> Ledger:
-        """Open for appending: take the lock, cut a torn tail (see module doc), restore the head."""
+    def open(
+        cls,
+        directory: Path,
+        keyring: Keyring,
+        *,
+        segment_limit: int = SEGMENT_LIMIT_BYTES,
+        peers: Mapping[bytes, bytes] | None = None,
+    ) -> Ledger:
+        """Open for appending: take the lock, cut a torn tail (see module doc), restore the head.
+
+        ``peers`` are the other devices' keys (as ``sync`` last certified them): the last checkpoint
+        may be another device's, appended by a pull, and must then check with its key.
+        """
         directory = Path(directory)
         if not directory.is_dir():
             raise LedgerCorrupt(f"the ledger folder {directory} is missing")
-        ledger = cls(directory, keyring, _lock(directory), segment_limit)
+        ledger = cls(directory, keyring, _lock(directory), segment_limit, peers)
         try:
             ledger._restore()
         except BaseException:
@@ -162,13 +194,133 @@ class Ledger:
         if head is None:  # a crash while the ledger was being created: nothing was ever acknowledged
             self._write_batch(b"", merkle.Frontier(), 0, NO_PREVIOUS)
             return
-        if head.vault_id != self._keyring.vault_id or not head.verify(self._keyring.public_key):
+        # The last checkpoint is this device's, or another device's that a pull appended: it must
+        # check with that device's key either way.
+        if head.device_id == self._keyring.device_id:
+            key: bytes | None = self._keyring.public_key
+        else:
+            key = self._peers.get(head.device_id)
+        if head.vault_id != self._keyring.vault_id or key is None or not head.verify(key):
             raise LedgerCorrupt(
-                "the last checkpoint is not signed by this vault's device key", segment=last.name
+                "the last checkpoint is not signed by a device key of this vault", segment=last.name
             )
         self._head = head
         self._frontier = merkle.Frontier(head.size, head.subtrees)
         self._seq, self._previous = self._device_head(segments)
+        journal = self.directory / REBASE_JOURNAL
+        if journal.exists():
+            self._finish_rebase(journal)
+
+    def _finish_rebase(self, journal: Path) -> None:
+        """Append what a rebase set aside and the ledger lacks, then drop the journal (module doc)."""
+        data = journal.read_bytes()
+        bodies = [body for _, kind, body in frames_until_damage(data, 0) if kind == KIND_ENTRY]
+        try:
+            self.append_sealed(bodies)
+        except LedgerCorrupt as error:
+            # Never drop what was set aside: keep it beside the ledger, and say where.
+            kept = journal.with_name(f"{REBASE_JOURNAL}.refused-{int(time.time())}")
+            os.replace(journal, kept)
+            fsync_dir(self.directory)
+            raise LedgerCorrupt(
+                f"{error.message}; the {len(bodies)} entries set aside are kept in {kept.name}"
+            ) from None
+        journal.unlink()
+        fsync_dir(self.directory)
+
+    def cut_after(self, size: int) -> int:
+        """Journal every entry after the checkpoint of ``size`` entries, then cut the ledger back to it.
+
+        The number of entries set aside; the next :meth:`open` appends them again (module doc).
+        LedgerCorrupt if no checkpoint of that size ends a batch here. Closes this writer: open again.
+        """
+        from chronika.vault.segment import CheckpointFrame, sealed_frames
+
+        end: tuple[str, int] | None = None
+        tail: list[bytes] = []
+        for frame in sealed_frames(self.directory):
+            if isinstance(frame, CheckpointFrame):
+                if frame.checkpoint.size == size and end is None:
+                    end = (frame.segment, frame.offset + FRAME_ENVELOPE.size + len(frame.data))
+            elif frame.index >= size:
+                tail.append(frame.data)
+        if end is None:
+            raise LedgerCorrupt(f"no checkpoint of {size} entries to rebase on")
+        journal = self.directory / REBASE_JOURNAL
+        if journal.exists():
+            raise VaultWriteFailed("a rebase is already waiting to finish: open the vault again first")
+        building = journal.with_name(REBASE_JOURNAL + ".new")
+        fd = os.open(building, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(b"".join(encode_frame(KIND_ENTRY, body) for body in tail))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(building, journal)
+            fsync_dir(self.directory)
+        except OSError as error:
+            raise _write_error(error, self.directory) from None
+        name, offset = end
+        self.close()
+        for path in list_segments(self.directory):
+            if path.name > name:
+                path.unlink()
+            elif path.name == name:
+                with path.open("r+b") as handle:
+                    handle.truncate(offset)
+                    os.fsync(handle.fileno())
+        fsync_dir(self.directory)
+        return len(tail)
+
+    def append_sealed(self, bodies: list[bytes]) -> Checkpoint | None:
+        """Append entries as they are (already sealed, of any device of the vault) and checkpoint them.
+
+        An entry the ledger already holds (the same bytes at that device's sequence number) is
+        skipped; a different entry at a sequence number already held is a fork, refused; any other
+        must continue its device's chain. None if nothing was new.
+        """
+        from chronika.vault.segment import CheckpointFrame, follow_chain, sealed_frames
+
+        if self._broken or self._fd < 0:
+            raise VaultWriteFailed("the ledger had a write error or is closed: open it again")
+        heads: dict[bytes, tuple[int, bytes]] = {}
+        held: dict[tuple[bytes, int], bytes] = {}
+        for frame in sealed_frames(self.directory):
+            if not isinstance(frame, CheckpointFrame):
+                follow_chain(heads, frame)
+                held[frame.header.device_id, frame.header.seq] = frame.leaf_hash
+        frontier = self._frontier.copy()
+        seq, previous = self._seq, self._previous
+        parts: list[bytes] = []
+        for body in bodies:
+            header = parse_entry_header(body, 0)
+            if header.vault_id != self._keyring.vault_id:
+                raise LedgerCorrupt("an entry to append belongs to another vault")
+            last_seq, last_hash = heads.get(header.device_id, (0, NO_PREVIOUS))
+            if header.seq <= last_seq:
+                if held.get((header.device_id, header.seq)) != merkle.leaf_hash(body):
+                    raise LedgerCorrupt(
+                        f"the ledger holds another entry {header.seq} of device {header.device_id.hex()}: "
+                        "two copies of that device wrote different entries (a fork)",
+                        seq=header.seq,
+                    )
+                continue  # the very same entry is already here
+            if header.seq != last_seq + 1 or header.previous != last_hash:
+                raise LedgerCorrupt(
+                    f"an entry to append does not continue device {header.device_id.hex()}'s chain",
+                    seq=header.seq,
+                )
+            leaf = merkle.leaf_hash(body)
+            heads[header.device_id] = (header.seq, leaf)
+            parts.append(encode_frame(KIND_ENTRY, body))
+            frontier.append(leaf)
+            if header.device_id == self._keyring.device_id:
+                seq, previous = header.seq, leaf
+        if not parts:
+            return None
+        if self._segment_size >= self._segment_limit:
+            self._start_segment(self._segment_number + 1)
+        return self._write_batch(b"".join(parts), frontier, seq, previous)
 
     def _repair_tail(self, name: str, data: bytes) -> tuple[int, Checkpoint | None, int]:
         good_end, head, damage = _read_segment(name, data, self._keyring.vault_id)

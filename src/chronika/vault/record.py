@@ -27,6 +27,7 @@ import msgspec
 
 from chronika.errors import PayloadUnreadable, VaultFormatTooNew
 from chronika.model import Act, ActorKind, Anchor, DateSpan, Fact, PlaceKind
+from chronika.vault.devices import Certificate, Revocation
 
 __all__ = [
     "ID_PATTERN",
@@ -34,6 +35,8 @@ __all__ = [
     "ActorMerge",
     "ActorMergedInto",
     "ActorUpsert",
+    "DeviceAdd",
+    "DeviceRevoke",
     "Evidence",
     "IncidentAccept",
     "IncidentChanges",
@@ -55,6 +58,7 @@ __all__ = [
     "SourceAdd",
     "Status",
     "decode_payload",
+    "device_record_id",
     "encode_payload",
     "new_id",
     "now",
@@ -68,7 +72,7 @@ PAYLOAD_FORMAT: Final = 1
 # the space keeps retries rare even at a million records.
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 ID_CHARS: Final = 8
-PREFIXES: Final = ("inc", "src", "rsp", "who", "plc", "lnk")
+PREFIXES: Final = ("inc", "src", "rsp", "who", "plc", "lnk", "dev")
 ID_PATTERN: Final = re.compile(rf"(?:{'|'.join(PREFIXES)})_[{_ALPHABET}]{{{ID_CHARS}}}")
 
 
@@ -113,10 +117,24 @@ class LinkKind(StrEnum):
 
 
 class _Op(msgspec.Struct, frozen=True, kw_only=True, tag_field="op"):
-    """Common to every operation: the id of the record it creates or changes, and when."""
+    """Common to every operation: the id of the record it creates or changes, and when.
+
+    For several devices: ``hlc`` is the writing device's hybrid logical clock when it made the
+    operation (milliseconds since 1970 shifted left 16 bits, plus a counter), and ``origin`` that
+    device's id (hex). Replay orders the entries of all devices by (hlc, device id, sequence
+    number), so every device computes the same records whatever order the entries reached it in.
+    ``seen`` is what the device knew of the record it changes: for each device, the clock of the
+    latest change by that device it had applied to the record. A change to a field that another
+    device set at a clock the writer had not seen is *concurrent* (two devices edited offline):
+    replay resolves it deterministically and flags it (``state.py``). All three are empty in
+    operations written before devices existed; those replay in ledger order, as they always did.
+    """
 
     id: str
     at: dt.datetime
+    hlc: int = 0
+    origin: str | None = None
+    seen: dict[str, int] | None = None
 
 
 class SourceAdd(_Op, tag="source.add", frozen=True):
@@ -315,6 +333,23 @@ class PlaceMergedInto(_Op, tag="place.merged_into", frozen=True):
     into: str
 
 
+class DeviceAdd(_Op, tag="device.add", frozen=True):
+    """A device admitted to the vault: its certificate (``devices.py``), kept in the signed history."""
+
+    certificate: Certificate
+
+
+class DeviceRevoke(_Op, tag="device.revoke", frozen=True):
+    """A device withdrawn: its entries after ``revocation.after_seq`` are refused everywhere."""
+
+    revocation: Revocation
+
+
+def device_record_id(device_id: bytes) -> str:
+    """The record id of a device: ``dev_`` and the first 8 hex digits of its id."""
+    return "dev_" + device_id.hex()[:ID_CHARS]
+
+
 Operation = (
     SourceAdd
     | IncidentCreate
@@ -333,6 +368,8 @@ Operation = (
     | ActorMergedInto
     | PlaceMerge
     | PlaceMergedInto
+    | DeviceAdd
+    | DeviceRevoke
 )
 
 _encoder = msgspec.msgpack.Encoder()

@@ -45,6 +45,7 @@ from chronika.vault.secret import ViewKey
 from chronika.vault.state import (
     ActorRecord,
     Change,
+    DeviceRecord,
     IncidentRecord,
     LinkRecord,
     PlaceRecord,
@@ -132,6 +133,7 @@ class SqliteView:
         self._head = Head(0, b"")
         self._tallies: OrderedDict[tuple[object, ...], Any] = OrderedDict()
         self._tallies_version = -1
+        self._clock = 0
         self._load_meta()
 
     # -- opening and closing ---------------------------------------------------------------------
@@ -203,11 +205,15 @@ class SqliteView:
         meta = dict(self._db.execute("SELECT name, value FROM meta").fetchall())
         self._head = Head(int(meta.get("size", 0)), bytes(meta.get("root", b"")))
         self._counter = int(meta.get("counter", 0))
+        self._clock = int(meta.get("hlc", 0))
 
     # -- writing ---------------------------------------------------------------------------------
 
     def head(self) -> Head:
         return self._head
+
+    def clock(self) -> int:
+        return self._clock
 
     def apply(self, changes: Sequence[Change], head: Head) -> None:
         db = self._db
@@ -220,6 +226,7 @@ class SqliteView:
         for change in changes:
             latest[change.record.id] = change.record
         counter = self._counter
+        clock = max([self._clock, *(change.op.hlc for change in changes)])
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany(
@@ -253,7 +260,7 @@ class SqliteView:
             )
             db.executemany(
                 "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)",
-                [("size", head.size), ("root", head.root), ("counter", counter)],
+                [("size", head.size), ("root", head.root), ("counter", counter), ("hlc", clock)],
             )
             db.execute("COMMIT")
         except BaseException as error:
@@ -267,7 +274,7 @@ class SqliteView:
             self._fts_deletes.clear()
             self._fts_inserts.clear()
             self._new_incidents.clear()
-        self._head, self._counter = head, counter
+        self._head, self._counter, self._clock = head, counter, clock
 
     def _put_incident(self, record: IncidentRecord, texts: dict[str, str]) -> None:
         """Store the incident under its sort key (see ``fts.py``), its FTS row alongside."""
@@ -455,6 +462,12 @@ class SqliteView:
         return [Version(record_id, version, entry, decode_payload(op)) for version, entry, op in rows]
 
     @_reading
+    @_reading
+    def devices(self) -> list[DeviceRecord]:
+        rows = self._db.execute("SELECT record FROM records WHERE id LIKE 'dev!_%' ESCAPE '!'").fetchall()
+        found = [_record_decoder.decode(row[0]) for row in rows]
+        return [record for record in found if isinstance(record, DeviceRecord)]
+
     def links(self, incident_id: str) -> list[LinkRecord]:
         rows = self._db.execute(
             "SELECT record FROM links WHERE from_id = ? UNION SELECT record FROM links WHERE to_id = ?",

@@ -15,7 +15,7 @@ the ledger (``verify``) and as the reference model in tests.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypedDict, TypeVar
 
@@ -27,6 +27,8 @@ from chronika.vault.record import (
     ActorMerge,
     ActorMergedInto,
     ActorUpsert,
+    DeviceAdd,
+    DeviceRevoke,
     Evidence,
     IncidentAccept,
     IncidentCreate,
@@ -46,12 +48,15 @@ from chronika.vault.record import (
     ResponseKind,
     SourceAdd,
     Status,
+    device_record_id,
 )
 
 __all__ = [
     "SENSITIVE_FIELDS",
     "ActorRecord",
     "Change",
+    "Conflict",
+    "DeviceRecord",
     "IncidentRecord",
     "LinkRecord",
     "Lookup",
@@ -104,6 +109,21 @@ class Response(msgspec.Struct, frozen=True, kw_only=True):
     at: dt.datetime
 
 
+class Conflict(msgspec.Struct, frozen=True, kw_only=True):
+    """Two devices changed the same thing without seeing each other's change: flagged for review.
+
+    ``field`` is the field both set (the value of version ``kept`` stands, the value of version
+    ``overridden`` is in the history), or ``"status"`` when a change could not be applied at all
+    (``kept`` is then the version that stood in its way, and ``detail`` says what was refused).
+    """
+
+    field: str
+    kept: int
+    overridden: int
+    at: dt.datetime
+    detail: str = ""
+
+
 class IncidentRecord(_Record, tag="incident", frozen=True):
     source_id: str | None
     status: Status
@@ -124,6 +144,12 @@ class IncidentRecord(_Record, tag="incident", frozen=True):
     more_evidence: list[Evidence] = msgspec.field(default_factory=list)
     split_from: str | None = None
     merged_into: str | None = None
+    #: Per device (hex id), the clock of the latest change by that device applied to this incident.
+    clocks: dict[str, int] = msgspec.field(default_factory=dict)
+    #: For each edited field: the device, clock and version of the change that last set it.
+    edited: dict[str, tuple[str, int, int]] = msgspec.field(default_factory=dict)
+    #: Concurrent changes found when the devices' entries were merged; non-empty means "review me".
+    conflicts: list[Conflict] = msgspec.field(default_factory=list)
 
     @property
     def response_status(self) -> ResponseKind | None:
@@ -163,8 +189,19 @@ class LinkRecord(_Record, tag="link", frozen=True):
     note: str = ""
 
 
-Record = SourceRecord | IncidentRecord | ActorRecord | PlaceRecord | LinkRecord
-R = TypeVar("R", SourceRecord, IncidentRecord, ActorRecord, PlaceRecord, LinkRecord)
+class DeviceRecord(_Record, tag="device", frozen=True):
+    """A device of the vault, as its certificate (and any revocation) in the ledger describe it."""
+
+    device_id: str
+    public_key: bytes
+    name: str
+    authorised_by: str
+    revoked_after: int | None = None
+    revoked_by: str | None = None
+
+
+Record = SourceRecord | IncidentRecord | ActorRecord | PlaceRecord | LinkRecord | DeviceRecord
+R = TypeVar("R", SourceRecord, IncidentRecord, ActorRecord, PlaceRecord, LinkRecord, DeviceRecord)
 N = TypeVar("N", ActorRecord, PlaceRecord)
 Lookup = Callable[[str], Record | None]
 
@@ -182,7 +219,64 @@ class Change:
 
 
 def apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
-    """The records ``op`` creates or changes, as new versions; RecordError if it cannot be applied."""
+    """The records ``op`` creates or changes, as new versions; RecordError if it cannot be applied.
+
+    A change to an incident made concurrently with a later version (two devices, offline) that can
+    no longer be applied (it edits a retracted incident, say) is not an error: it changes nothing
+    but a flag on the incident, and stays in the history. See :class:`Conflict`.
+    """
+    try:
+        return _clocked(_apply(op, lookup, entry), op)
+    except RecordError as error:
+        flagged = _concurrent_refusal(op, lookup, entry, error)
+        if flagged is None:
+            raise
+        return _clocked(flagged, op)
+
+
+def _concurrent_refusal(op: Operation, lookup: Lookup, entry: int, error: RecordError) -> list[Record] | None:
+    """The flagged incident if ``op`` was refused only because another device changed it meanwhile."""
+    if op.seen is None:
+        return None
+    target = op.incident_id if isinstance(op, ResponseAdd) else op.id
+    incident = lookup(target)
+    if not isinstance(incident, IncidentRecord) or not _unseen(incident.clocks, op.seen):
+        return None  # the device saw every change there is: a refusal now is a real error
+    if isinstance(op, IncidentAccept) and incident.status is Status.ACCEPTED:
+        return []  # both devices accepted: nothing to review
+    conflict = Conflict(
+        field="status",
+        kept=incident.version,
+        overridden=incident.version + 1,
+        at=op.at,
+        detail=f"{op_label(op)} from device {op.origin} was not applied: {error.message}",
+    )
+    return [_next(incident, incident.updated_at, entry, conflicts=[*incident.conflicts, conflict])]
+
+
+def _unseen(clocks: dict[str, int], seen: dict[str, int]) -> bool:
+    """Whether a record has a change (by any device) later than what ``seen`` says was known of it."""
+    return any(clock > seen.get(device, 0) for device, clock in clocks.items())
+
+
+def _clocked(records: list[Record], op: Operation) -> list[Record]:
+    """Incidents remember, per device, the clock of the latest change applied to them."""
+    if op.origin is None:
+        return records
+    stamped: list[Record] = []
+    for record in records:
+        if isinstance(record, IncidentRecord) and record.clocks.get(op.origin, 0) < op.hlc:
+            stamped.append(msgspec.structs.replace(record, clocks={**record.clocks, op.origin: op.hlc}))
+        else:
+            stamped.append(record)
+    return stamped
+
+
+def op_label(op: Operation) -> str:
+    return str(op.__struct_config__.tag)
+
+
+def _apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
     match op:
         case SourceAdd():
             _require_new(op.id, lookup)
@@ -281,6 +375,40 @@ def apply(op: Operation, lookup: Lookup, entry: int) -> list[Record]:
             return [_names_merged_into(op, ActorRecord, lookup, entry)]
         case PlaceMergedInto():
             return [_names_merged_into(op, PlaceRecord, lookup, entry)]
+        case DeviceAdd():
+            cert = op.certificate
+            known = _existing(op.id, lookup, DeviceRecord)
+            if op.id != device_record_id(cert.device_id):
+                raise ChangeRefused(f"{op.id} is not the record id of device {cert.device_id.hex()}")
+            if known is not None:
+                if known.public_key != cert.public_key:
+                    raise ChangeRefused(f"{op.id} is already a device with another key")
+                return []  # the same admission written twice (by the enroller and by the device)
+            return [
+                DeviceRecord(
+                    **_first(op.id, op.at, entry),
+                    device_id=cert.device_id.hex(),
+                    public_key=cert.public_key,
+                    name=cert.name,
+                    authorised_by=cert.authorised_by.hex(),
+                )
+            ]
+        case DeviceRevoke():
+            device = _existing(op.id, lookup, DeviceRecord)
+            revocation = op.revocation
+            if device is None or device.device_id != revocation.device_id.hex():
+                raise RecordNotFound(f"no device {revocation.device_id.hex()}")
+            if device.revoked_after is not None and device.revoked_after <= revocation.after_seq:
+                return []  # revoked already, at this point or earlier: the lower cut-off stands
+            return [
+                _next(
+                    device,
+                    op.at,
+                    entry,
+                    revoked_after=revocation.after_seq,
+                    revoked_by=revocation.revoked_by.hex(),
+                )
+            ]
     raise TypeError(f"not an operation: {type(op).__name__}")  # pragma: no cover
 
 
@@ -329,9 +457,31 @@ def _update_incident(
             fields[people] = _names(fields[people])  # type: ignore[arg-type]
     if "sensitive" in fields:
         fields["sensitive"] = _sensitive(fields["sensitive"])  # type: ignore[arg-type]
+    edited, conflicts = _field_edits(op, incident, fields)
     if op.note:
         fields["notes"] = [*incident.notes, Note(at=op.at, text=_note(op.note))]
-    return _next(incident, op.at, entry, **fields)
+    return _next(incident, op.at, entry, edited=edited, conflicts=conflicts, **fields)
+
+
+def _field_edits(
+    op: Operation, incident: IncidentRecord, fields: Mapping[str, object]
+) -> tuple[dict[str, tuple[str, int, int]], list[Conflict]]:
+    """Who last set each field, and the conflicts this change makes (edit, split and merge alike).
+
+    A field last set by a change this device had not seen: both devices set it offline. This
+    change comes later in the merged order, so its value stands; the other is in the history.
+    """
+    version = incident.version + 1
+    conflicts = list(incident.conflicts)
+    if op.seen is not None:
+        for name in fields:
+            setter = incident.edited.get(name)
+            if setter is not None and setter[0] != op.origin and setter[1] > op.seen.get(setter[0], 0):
+                conflicts.append(Conflict(field=name, kept=version, overridden=setter[2], at=op.at))
+    edited = dict(incident.edited)
+    if op.origin is not None:
+        edited.update(dict.fromkeys(fields, (op.origin, op.hlc, version)))
+    return edited, conflicts
 
 
 # -- split and merge (see record.py: one operation per record, written in pairs) -------------------
@@ -387,16 +537,14 @@ def _split(op: IncidentSplit, lookup: Lookup, entry: int) -> IncidentRecord:
         raise ChangeRefused(f"{op.part_id} is not a part split off {op.id}")
     _check_span(incident.source_id, op.evidence_span, lookup)
     notes = [*incident.notes, Note(at=op.at, text=_note(op.note))] if op.note else incident.notes
-    return _next(
-        incident,
-        op.at,
-        entry,
-        acts=_acts(op.acts),
-        evidence=op.evidence,
-        evidence_span=op.evidence_span,
-        facts=op.facts,
-        notes=notes,
-    )
+    fields: dict[str, object] = {
+        "acts": _acts(op.acts),
+        "evidence": op.evidence,
+        "evidence_span": op.evidence_span,
+        "facts": op.facts,
+    }
+    edited, conflicts = _field_edits(op, incident, fields)
+    return _next(incident, op.at, entry, notes=notes, edited=edited, conflicts=conflicts, **fields)
 
 
 def _merge(op: IncidentMerge, lookup: Lookup, entry: int) -> IncidentRecord:
@@ -410,7 +558,9 @@ def _merge(op: IncidentMerge, lookup: Lookup, entry: int) -> IncidentRecord:
         raise ChangeRefused(f"a merge keeps the evidence of {op.absorbed_id}")
     for item in op.evidence:
         _check_span(item.source_id, item.span, lookup)
-    update = IncidentUpdate(id=op.id, at=op.at, changes=op.changes, note=op.note)
+    update = IncidentUpdate(
+        id=op.id, at=op.at, hlc=op.hlc, origin=op.origin, seen=op.seen, changes=op.changes, note=op.note
+    )
     merged = _update_incident(update, survivor, entry, allow_empty=True)
     kept = {(e.source_id, e.span) for e in merged.more_evidence} | {(merged.source_id, merged.evidence_span)}
     more = [*merged.more_evidence, *(e for e in op.evidence if (e.source_id, e.span) not in kept)]
@@ -590,7 +740,7 @@ class State:
         for change in changes:
             self.records[change.record.id] = change.record
         if batch:
-            self.size = batch[-1][0] + 1
+            self.size = max(self.size, max(entry for entry, _ in batch) + 1)
         return changes
 
     def __iter__(self) -> Iterator[Record]:

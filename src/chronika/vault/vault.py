@@ -20,13 +20,21 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import secrets
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal, Self
 
+import msgspec
+import nacl.signing
+
 from chronika.errors import (
     ChangeRefused,
+    ChronikaError,
+    DeviceRefused,
+    DeviceUnknown,
     InputError,
     LedgerBusy,
     RecordNotFound,
@@ -36,11 +44,12 @@ from chronika.errors import (
 )
 from chronika.model import Act, ActorKind, PlaceKind
 from chronika.vault.audit import Audit, audit_of, check_view, ledger_lock
+from chronika.vault.devices import Certificate, Revocation, Trust, ledger_trust
 from chronika.vault.files import fsync_dir
 from chronika.vault.history import versions
 from chronika.vault.importer import Imported, document_ops
 from chronika.vault.keyfile import KeyFile
-from chronika.vault.keys import MODERATE_KDF, KdfParams, Keyring, derive_view_key
+from chronika.vault.keys import KEY_BYTES, MODERATE_KDF, KdfParams, Keyring, derive_view_key
 from chronika.vault.ledger import Ledger
 from chronika.vault.merkle import EMPTY_ROOT
 from chronika.vault.phrase import RecoveryPhrase
@@ -48,6 +57,8 @@ from chronika.vault.record import (
     ActorMerge,
     ActorMergedInto,
     ActorUpsert,
+    DeviceAdd,
+    DeviceRevoke,
     Evidence,
     IncidentAccept,
     IncidentChanges,
@@ -66,18 +77,20 @@ from chronika.vault.record import (
     ResponseAdd,
     ResponseKind,
     Status,
+    device_record_id,
     encode_payload,
     new_id,
     now,
 )
 from chronika.vault.replay import read_head, replay
-from chronika.vault.secret import Passphrase
-from chronika.vault.segment import LEDGER_DIR
+from chronika.vault.secret import Passphrase, SigningSeed
+from chronika.vault.segment import LEDGER_DIR, CheckpointFrame, sealed_frames
 from chronika.vault.session import Session
 from chronika.vault.sqlite_view import SqliteView
 from chronika.vault.state import (
     ActorRecord,
     Change,
+    DeviceRecord,
     IncidentRecord,
     LinkRecord,
     PlaceRecord,
@@ -114,6 +127,19 @@ def default_vault_dir() -> Path:
     return Path(data) / "chronika" / "vault"
 
 
+#: Operations that change an existing incident: each carries what its device knew of the incident
+#: (``seen``), so that replay flags one that meets another device's unseen change (state.py).
+_CHANGES_KNOWN = (
+    IncidentUpdate,
+    IncidentAccept,
+    IncidentRetract,
+    ResponseAdd,
+    IncidentSplit,
+    IncidentMerge,
+    IncidentMergedInto,
+)
+
+
 class Vault:
     """An unlocked vault. Make one with :meth:`init`, :meth:`open` or :meth:`recover`; :meth:`lock` it."""
 
@@ -123,6 +149,7 @@ class Vault:
         self._keyring: Keyring | None = keyring
         self._view = view
         self._ledger: Ledger | None = None
+        self._clock = 0
         self._session = Session.start(directory)
 
     # -- unlocking -------------------------------------------------------------------------------
@@ -634,8 +661,32 @@ class Vault:
                     taken.add(candidate)
                 return candidate
 
+    def _stamp(self, ops: list[Operation]) -> list[Operation]:
+        """Give each operation this device's clock and id, and what it knew of the record it changes.
+
+        The clock is above the wall clock and above every clock this view has seen (from any
+        device), so this device's new entries come after everything it knew of; ``seen`` is what
+        makes an offline edit recognisable as concurrent when it meets another device's (state.py).
+        """
+        origin = self.keyring.device_id.hex()
+        stamped: list[Operation] = []
+        knowledge: dict[str, dict[str, int]] = {}
+        for op in ops:
+            self._clock = max(self._clock + 1, self.view.clock() + 1, time.time_ns() // 1_000_000 << 16)
+            changes: dict[str, object] = {"hlc": self._clock, "origin": origin}
+            target = op.incident_id if isinstance(op, ResponseAdd) else op.id
+            if isinstance(op, _CHANGES_KNOWN):
+                if target not in knowledge:
+                    current = self.view.get(target)
+                    knowledge[target] = dict(current.clocks) if isinstance(current, IncidentRecord) else {}
+                changes["seen"] = dict(knowledge[target])
+                knowledge[target][origin] = self._clock  # later operations of this batch saw this one
+            stamped.append(msgspec.structs.replace(op, **changes))
+        return stamped
+
     def _commit(self, ops: list[Operation]) -> list[Change]:
         """Plan, append as one batch, apply: the one write path (see the module doc)."""
+        ops = self._stamp(ops)
         if self.decoy:
             start = self.view.head().size
             changes = plan(((start + i, op) for i, op in enumerate(ops)), self.view.get)
@@ -652,9 +703,15 @@ class Vault:
     def _writer(self) -> Ledger:
         """The ledger, open for appending (holding its lock), with the view caught up to it."""
         if self._ledger is None:
-            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring)
+            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring, peers=self._peers())
             self._catch_up()
         return self._ledger
+
+    def _peers(self) -> dict[bytes, bytes]:
+        """Other devices' keys, as sync last certified them (empty for a vault with one device)."""
+        from chronika.mirror.roster import device_keys
+
+        return device_keys(self.directory, self.keyring)
 
     def _catch_up(self) -> None:
         if self._view is not None and self._ledger is not None:
@@ -671,7 +728,7 @@ class Vault:
         if self.decoy:
             return 0
         if self._ledger is None:
-            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring)
+            self._ledger = Ledger.open(self.directory / LEDGER_DIR, self.keyring, peers=self._peers())
         ledger = self._ledger
         if self._view is not None:
             self._view.close()
@@ -700,13 +757,33 @@ class Vault:
         Raises LedgerCorrupt naming the first bad entry, or ViewUnusable naming the first record
         (and entry) where the view and the ledger differ. Never changes a byte of the ledger.
         """
+        from chronika.mirror.roster import largest_remembered
+
         ledger_dir = self.directory / LEDGER_DIR
         keys = {self._key_file.device_id: self._key_file.public_key}
+        revoked: dict[bytes, int] = {}
         data_key = None if self.decoy else self.keyring.data_key
+        # The largest checkpoint a mirror showed: a local ledger rolled back or rewritten since is named.
+        known = largest_remembered(self.directory, self.keyring)
 
         def check() -> VerifyReport:
+            if data_key is not None:
+                # Every device's key comes from the signed history (certificates back to the founder).
+                # A ledger too damaged to read them is left to verify_ledger, which names the place.
+                try:
+                    trust = self.trust()
+                except ChronikaError:
+                    keys.update(self._peers())
+                else:
+                    keys.update(trust.keys)
+                    revoked.update(trust.cutoffs)
             return verify_ledger(
-                ledger_dir, vault_id=self.keyring.vault_id, public_keys=keys, data_key=data_key
+                ledger_dir,
+                vault_id=self.keyring.vault_id,
+                public_keys=keys,
+                data_key=data_key,
+                known=known,
+                revoked=revoked,
             )
 
         if self._ledger is None and not self.decoy:
@@ -719,6 +796,88 @@ class Vault:
             return audit_of(report, 0, view_checked=True)
         self._writer()
         return check_view(self.view, ledger_dir, self.keyring.data_key, report)
+
+    # -- devices ---------------------------------------------------------------------------------
+
+    def founder_key(self) -> bytes:
+        """The founding device's public key (this device's own, unless it joined later)."""
+        from chronika.mirror.roster import founder_key
+
+        return founder_key(self.directory, self.keyring)
+
+    def trust(self) -> Trust:
+        """Who may write, from the certificates and revocations in the ledger (``devices.py``)."""
+        return ledger_trust(
+            self.directory / LEDGER_DIR, self.keyring.data_key, self.keyring.vault_id, self.founder_key()
+        )
+
+    def devices(self) -> list[DeviceRecord]:
+        """The devices admitted in the ledger (the founding device has no record: see ``device list``)."""
+        return sorted(self.view.devices(), key=lambda device: (device.created_at, device.device_id))
+
+    def add_device(self, name: str) -> tuple[Certificate, SigningSeed]:
+        """Admit a new device: a fresh key, certified by this device, recorded in the ledger."""
+        if not name.strip():
+            raise UsageError("a device needs a name (who uses it, or where it is)")
+        seed = SigningSeed(secrets.token_bytes(KEY_BYTES))
+        public_key = bytes(nacl.signing.SigningKey(seed.reveal()).verify_key)
+        certificate = Certificate.issue(
+            self.keyring.signing_key(),
+            vault_id=self.keyring.vault_id,
+            authorised_by=self.keyring.device_id,
+            public_key=public_key,
+            name=name,
+        )
+        self._commit(
+            [DeviceAdd(id=device_record_id(certificate.device_id), at=now(), certificate=certificate)]
+        )
+        return certificate, seed
+
+    def admit_self(self, certificate: Certificate) -> None:
+        """A device that just joined writes its own certificate as its first entry (see ``device join``)."""
+        self._commit(
+            [DeviceAdd(id=device_record_id(certificate.device_id), at=now(), certificate=certificate)]
+        )
+
+    def revoke_device(self, which: str) -> tuple[DeviceRecord, Revocation]:
+        """Withdraw a device: its entries after the last one this device holds are refused everywhere."""
+        device = self.find_device(which)
+        device_id = bytes.fromhex(device.device_id)
+        if device_id == self.keyring.device_id:
+            raise DeviceRefused("a device cannot revoke itself: revoke it from another device")
+        if device.revoked_after is not None:
+            raise DeviceRefused(f"{device.name} ({device.device_id[:8]}) is already revoked")
+        after_seq = 0
+        for frame in sealed_frames(self.directory / LEDGER_DIR):
+            if not isinstance(frame, CheckpointFrame) and frame.header.device_id == device_id:
+                after_seq = frame.header.seq
+        revocation = Revocation.issue(
+            self.keyring.signing_key(),
+            vault_id=self.keyring.vault_id,
+            revoked_by=self.keyring.device_id,
+            device_id=device_id,
+            after_seq=after_seq,
+        )
+        record = self._commit([DeviceRevoke(id=device.id, at=now(), revocation=revocation)])
+        revoked = record[-1].record if record else device
+        assert isinstance(revoked, DeviceRecord)
+        return revoked, revocation
+
+    def find_device(self, which: str) -> DeviceRecord:
+        """A device by record id, device id (or its first 8+ hex digits) or exact name."""
+        text = which.strip().lower()
+        found = [
+            device
+            for device in self.devices()
+            if text in (device.id, device.name.lower())
+            or (len(text) >= 8 and device.device_id.startswith(text))
+        ]
+        if len(found) != 1:
+            raise DeviceUnknown(
+                f"no single device matches {which.strip()!r}"
+                + ("" if found else " (see chronika device list)")
+            )
+        return found[0]
 
     def history(self, record_id: str) -> list[tuple[Version, Record]]:
         """Every version of a record, oldest first: the operation, and the record as it made it."""

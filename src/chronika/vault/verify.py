@@ -7,6 +7,7 @@ entry number, sequence number, and what is wrong):
   checksum matches (a flipped byte is found in the frame it landed in);
 * every entry is well formed, of this vault, from a known device, with that device's sequence
   numbers contiguous from 1 and its previous-entry hash equal to the hash of its previous entry;
+  an entry of a revoked device after its cut-off (``revoked``) is refused and named;
 * every checkpoint decodes, is signed by a known device key, and states exactly the tree size,
   Merkle root and subtrees recomputed from the entries before it;
 * every entry is covered by a checkpoint (nothing trails the last one);
@@ -28,11 +29,12 @@ from pathlib import Path
 
 from chronika.errors import LedgerCorrupt
 from chronika.vault import merkle
-from chronika.vault.checkpoint import Checkpoint, CheckpointInvalid
+from chronika.vault.checkpoint import ORIGIN_PREFIX, Checkpoint, CheckpointInvalid
 from chronika.vault.cipher import EntryCipher
 from chronika.vault.frame import (
     ENTRY_HEADER,
     ENTRY_VERSION,
+    FRAME_ENVELOPE,
     KIND_CHECKPOINT,
     MAGIC,
     NO_PREVIOUS,
@@ -100,10 +102,15 @@ def verify_ledger(
     public_keys: Mapping[bytes, bytes],
     data_key: DataKey | None = None,
     known: Checkpoint | None = None,
+    revoked: Mapping[bytes, int] | None = None,
 ) -> VerifyReport:
-    """Verify the ledger in ``directory``; ``public_keys`` maps device id to Ed25519 public key."""
+    """Verify the ledger in ``directory``; ``public_keys`` maps device id to Ed25519 public key.
+
+    ``revoked`` maps a revoked device's id to the last of its sequence numbers still accepted.
+    """
     cipher = EntryCipher(data_key) if data_key is not None else None
     state = _State(vault_id, dict(public_keys), cipher, known)
+    state.revoked = dict(revoked or {})
     try:
         segments = list_segments(Path(directory))
         if not segments:
@@ -149,6 +156,7 @@ class _State:
         self.segments = 0
         self.bytes = 0
         self.problem: Problem | None = None
+        self.revoked: dict[bytes, int] = {}
 
     def read_segment(self, name: str, data: bytes) -> None:
         unpack_header = ENTRY_HEADER.unpack_from
@@ -174,6 +182,15 @@ class _State:
                     raise _Failed(Problem("entry belongs to another vault", *where))
                 if device not in self.keys:
                     raise _Failed(Problem(f"entry is from unknown device {device.hex()}", *where))
+                cutoff = self.revoked.get(device)
+                if cutoff is not None and seq > cutoff:
+                    raise _Failed(
+                        Problem(
+                            f"entry is from device {device.hex()} after its revocation "
+                            f"(its entries after sequence number {cutoff} are refused)",
+                            *where,
+                        )
+                    )
                 last_seq, last_hash = chains.get(device, (0, NO_PREVIOUS))
                 if seq != last_seq + 1:
                     raise _Failed(
@@ -202,7 +219,12 @@ class _State:
                     )
         except FrameDamaged as damage:
             after = self.frontier.size
-            if data[damage.offset : damage.offset + 1] == bytes([KIND_CHECKPOINT]):
+            # A checkpoint is recognised by its kind byte or, if that byte is the one damaged, by
+            # the text every checkpoint starts with.
+            starts = damage.offset + FRAME_ENVELOPE.size
+            if data[damage.offset : damage.offset + 1] == bytes([KIND_CHECKPOINT]) or data[
+                starts : starts + len(ORIGIN_PREFIX)
+            ] == ORIGIN_PREFIX.encode("ascii"):
                 reason = f"checkpoint after entry #{after}: {damage.reason}"
                 raise _Failed(Problem(reason, name, damage.offset)) from None
             raise _Failed(Problem(damage.reason, name, damage.offset, after)) from None

@@ -23,7 +23,7 @@ from typing import Protocol
 from chronika.errors import UsageError
 from chronika.model import Act
 from chronika.vault.record import Operation, ResponseKind, Status
-from chronika.vault.state import Change, IncidentRecord, LinkRecord, Record, SourceRecord
+from chronika.vault.state import Change, DeviceRecord, IncidentRecord, LinkRecord, Record, SourceRecord
 
 __all__ = [
     "NO_RESPONSE",
@@ -139,6 +139,9 @@ class ViewStore(Protocol):
     def head(self) -> Head:
         """The ledger position the view reflects."""
 
+    def clock(self) -> int:
+        """The largest hybrid logical clock of any operation applied (0 if none carried one)."""
+
     def apply(self, changes: Sequence[Change], head: Head) -> None:
         """Store new record versions and the new head, all or nothing."""
 
@@ -172,6 +175,9 @@ class ViewStore(Protocol):
 
     def history(self, record_id: str) -> list[Version]:
         """Every change to the record, oldest first."""
+
+    def devices(self) -> list[DeviceRecord]:
+        """Every device record (the devices admitted by ``device.add`` entries)."""
 
     def links(self, incident_id: str) -> list[LinkRecord]:
         """Links from or to the incident."""
