@@ -64,7 +64,6 @@ def test_sigkill_while_importing_loses_nothing_acknowledged(tmp_path: Path) -> N
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
     acknowledged: dict[str, list[str]] = {}
     torn = unacknowledged = 0
-    started = time.monotonic()
     for kill in range(KILLS):
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(directory), str(folder), str(kill * 1000), PASSPHRASE],
@@ -74,10 +73,15 @@ def test_sigkill_while_importing_loses_nothing_acknowledged(tmp_path: Path) -> N
         )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready", child.stderr.read() if child.stderr else ""
+        first = ""
+        if kill % 2:
+            # Every other kill waits for one acknowledged import first, so that however slow the
+            # machine, half the kills land in a vault that has work to lose; the rest land anywhere.
+            first = child.stdout.readline()
         time.sleep(rng.uniform(0.0, 0.35))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate(timeout=30)
-        for line in out.split("\n")[:-1]:  # the last piece may be a line the kill cut short
+        for line in (first + out).split("\n")[:-1]:  # the last piece may be a line the kill cut short
             done = json.loads(line)
             acknowledged[done["source"]] = done["incidents"]
 
@@ -104,7 +108,6 @@ def test_sigkill_while_importing_loses_nothing_acknowledged(tmp_path: Path) -> N
     assert result.returncode == 0
     verified = cli.run("verify", "--json", "--vault", str(directory), check=True)
     assert json.loads(verified.stdout)["ok"]
-    assert time.monotonic() - started < 120
     print(
         f"{KILLS} kills, {len(acknowledged)} acknowledged imports, {unacknowledged} stored but never "
         f"acknowledged (killed after the append), {torn} torn tails cut"
