@@ -120,7 +120,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"warn(?:ed|s|ing)\s+(?:\S+\s+){0,3}that\s+(?:\S+\s+){0,5}?(?:would|will|\'ll)\s+(?:be\s+)?\S+",
         r"(?:sent|issued|received|gave|handed)\s+(?:\S+\s+){0,2}(?:written\s+|official\s+|formal\s+)?warnings?",
         r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave|keep\s+quiet|be\s+quiet|shut\s+up|stay\s+away|drop)|(?:would|will)\s+not\s+(?:see|live|survive|come\s+back|return\s+alive)",
-        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|be|die|regret)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
+        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|never|be|die|regret|rot|pay|end\s+up)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
         r"told\s+(?:\S+\s+){0,6}that\s+[“\"](?:\S+\s+){0,10}(?:will|would|shall|\'ll)\b",
         r"or\s+(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
         r"pressur(?:ed|ing|es)\s+(?:him|her|them|his|their|\S+)\s",
@@ -133,6 +133,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+(?:punish|kill|deal\s+with|"
         r"destroy|expel|find|get\s+rid\s+of)",
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
+        # words of menace quoted to the victim: "told her that her son would 'end up like the others'"
+        r"(?:told|warned|informed|advised)\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:(?:him|her|them|me|us|you|the\s+family|"
+        r"(?:his|her|their|my|our)\s+\w+)\s+)?(?:that\s+)?(?:he|she|they|you|we|i|it|the\s+family|"
+        r"(?:his|her|their|your|my|our)\s+(?:\w+\s+)?\w+)\s+(?:would|will|could|\'ll)\s+(?:\S+\s+){0,3}?[“\"«‘]",
+        r"(?:told|advised|ordered|warned)\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,2}?to\s+[“\"«‘]",
     ],
     Act.SURVEILLANCE: [
         r"photograph(?:s|ed|ing)?\s+(?:\S+\s+){0,2}(?:house|home|car|office|flat)|follow(?:s|ed|ing)?\s+(?:his|her|their|the|my|our)\s+(?:car|vehicle|taxi)",

@@ -28,7 +28,7 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 _CALL = re.compile(
-    r"\b(?:call(?:ed|s|ing)?\s+(?:on|upon|for)|urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+"
+    r"\b(?:call(?:ed|s|ing)?\s+(?:on|upon)\s+(?:\S+\s+){1,8}?to|call(?:ed|s|ing)?\s+for|urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+"
     r"(?:to|for|on)|should|must|needs?\s+to|ought\s+to|(?-i:to)\s+(?:promptly\s+|thoroughly\s+|effectively\s+|"
     r"immediately\s+|impartially\s+|\w+ly\s+and\s+\w+ly\s+)?(?-i:investigate|release|stop|end|halt|drop|"
     r"quash|ensure|bring|hold|protect|cease|lift|guarantee|refrain)|investigation\s+into|"

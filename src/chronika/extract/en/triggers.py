@@ -71,7 +71,8 @@ _UNVERIFIED = re.compile(
 
 
 def _alternation(patterns: list[str]) -> str:
-    return r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b"
+    # "(?<!\w)" rather than "\b" in front: a pattern may open on a quotation mark after a space.
+    return r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b"
 
 
 # Patterns are written in lower case; scanning a lower-cased copy of the document once, case-
@@ -83,6 +84,7 @@ _NOT_ACTS_LOWER = re.compile(_alternation(NOT_ACTS))
 _NOT_ACTS_ANY_CASE = re.compile(_alternation(NOT_ACTS), re.IGNORECASE)
 _CUSTODY = re.compile(CUSTODY_CONTEXT, re.IGNORECASE)
 _MAX_SENTENCE = 8_000  # longer "sentences" are tables or run-on lists, not statements
+_FUTURE_LABEL = re.compile(r"\b(?:would|will|could|\'ll)\s+(?:\S+\s+)?be\s", re.IGNORECASE)
 _IN_NAME = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:against|of|for|on|and)\s+)?$")
 
 Match = tuple[int, int, Act | None]
@@ -174,6 +176,8 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
             continue
         if act is Act.PHYSICAL_ATTACK and in_custody:
             act = Act.TORTURE_ILL_TREATMENT
+        if act is Act.SMEAR_CAMPAIGN and _FUTURE_LABEL.search(sentence, t_start, t_end):
+            act = Act.THREAT  # "warned that he would be 'treated as a spy'": a menace, not a public label
         anaphoric = (
             nominal and modality.is_definite_reference(sentence, t_start, t_end)
         ) or modality.is_state(sentence, t_start, act)

@@ -1,0 +1,50 @@
+"""Which acts an English sentence states, read through ``find_triggers`` on single sentences.
+
+Each case is a fresh sentence in the way reports phrase things; the expected value is the set of
+act types the sentence asserts (an empty set: it asserts none).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronika.extract.en.triggers import find_triggers
+
+
+def acts(sentence: str) -> set[str]:
+    (found,) = find_triggers(sentence, [(0, len(sentence))])
+    return {t.act.value for t in found}
+
+
+# -- threats made inside another occasion ---------------------------------------------------------
+
+THREATS = [
+    'Two officers called on her father and told him that his daughter would "disappear like the others".',
+    "The inspector told us that we would “regret every word” if the article came out.",
+    'After the questioning she was told by a detective that she could "easily join her brother in jail".',
+    'The guard told her to "stop writing letters or stop eating".',
+    "At the door the officer advised him to “remember he has a family”.",
+    'They shouted, "You will confess or you will never walk again."',
+    "A stranger stopped me and said: 'We know where your sister studies, we shall visit her too.'",
+]
+
+
+@pytest.mark.parametrize("sentence", THREATS)
+def test_words_of_menace_quoted_to_a_victim_are_a_threat(sentence: str) -> None:
+    assert "threat" in acts(sentence)
+
+
+def test_a_label_announced_as_a_consequence_is_a_threat_not_a_smear() -> None:
+    sentence = 'The commander warned that she would be "treated as a traitor" if she kept filming.'
+    assert acts(sentence) == {"threat"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The minister told reporters that the hearing would "resume next month".',
+        "The spokesman said the new rules will be published on Friday.",
+    ],
+)
+def test_an_announcement_to_the_press_is_not_a_threat(sentence: str) -> None:
+    assert "threat" not in acts(sentence)
