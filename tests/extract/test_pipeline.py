@@ -320,3 +320,32 @@ def test_the_sample_raid_victims_are_the_staff_held() -> None:
     victims = sample_incident("2014-12-14", "raid_search").victims
     assert {"Sergei Babinets", "Dmitry Dimitriev"} <= set(victims)
     assert "Marina Orlova" not in victims
+
+
+# -- occasions told in passing -------------------------------------------------------------------------
+
+
+def dated(result: Extraction) -> list[tuple[str | None, list[str]]]:
+    return [(i.date.start.isoformat() if i.date else None, [a.value for a in i.acts])
+            for i in result.incidents]
+
+
+def test_an_earlier_occasion_in_a_relative_clause_keeps_its_own_date() -> None:
+    result = extract("On 12 May 2019, police detained the lawyer Anna Petrova in Kazan. Petrova represents "
+                     "the families of two farmers who were shot dead by soldiers in March 2018.")
+    assert dated(result) == [("2019-05-12", ["arbitrary_detention"]), ("2018-03-01", ["killing"])]
+
+
+def test_a_relative_clause_without_a_year_points_back_to_the_story() -> None:
+    result = extract("KAZAN, 14 May 2019 - Rights groups condemned the jailing of Anna Petrova, who was "
+                     "arrested on Friday. Police detained Anna Petrova on Friday outside her office.",
+                     dt.date(2019, 5, 14))
+    assert [i.date.start.isoformat() for i in result.incidents if i.date] == ["2019-05-10"]
+
+
+def test_a_table_of_slash_separated_rows_gives_one_incident_per_row() -> None:
+    text = ("Table 2. Incidents (date / place / person / what happened / status)\n"
+            "Row 1: 04 May / Kazan / Anna Petrova / Detained by police outside a court / Released on 9 May\n"
+            "Row 2: 07 May / Kazan / Ivan Sokolov / Beaten by unknown men near his home / In hospital")
+    assert dated(extract(text)) == [("2019-05-04", ["arbitrary_detention"]),
+                                    ("2019-05-07", ["physical_attack"])]

@@ -268,14 +268,16 @@ def _group_by_mention(
     together and take the story's date."""
     if not own:
         return [(None, triggers)]
-    opening = next((i for i, (m, _) in enumerate(own) if m.start - sentence.start <= 3), None)
+    opening = next(
+        (i for i, (m, _) in enumerate(own) if _ROW_LABEL.fullmatch(text, sentence.start, m.start)), None
+    )
     groups: dict[int | None, list[Trigger]] = {}
     for trigger in triggers:
         usable = [
             i
             for i, (m, _) in enumerate(own)
             if not (trigger.start <= m.start and m.end <= trigger.end)
-            and not _in_relative_clause(text, sentence, m)
+            and not _in_relative_clause(text, sentence, m, trigger)
         ]
         same_clause = [i for i in usable if not _CLAUSE_BREAK.search(_between(text, own[i][0], trigger))]
         chosen: int | None
@@ -292,15 +294,25 @@ def _group_by_mention(
     return [(None if i is None else own[i], groups[i]) for i in ordered]
 
 
+# What may stand before a date that opens a sentence: nothing much, or a row's label ("Row 4: ").
+_ROW_LABEL = re.compile(r"(?s:.{0,3})|\W*[A-Za-z]+\.?\s*\d{0,3}\s*[:.)|–—-]\s*")
 _RELATIVE = re.compile(r"\b(?:who|whose|which|whom)\b[^,;:()]*$", re.IGNORECASE)
 
 
-def _in_relative_clause(text: str, sentence: Sentence, mention: Mention) -> bool:
-    return bool(_RELATIVE.search(text, sentence.start, mention.start))
+def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger: Trigger) -> bool:
+    """A date inside a relative clause describes that clause, not the act outside it. An act in the
+    same clause dated with its own year ("three men who were killed by soldiers in December 2020")
+    is an earlier occasion told in passing, and takes it; without a year, such a clause points back
+    to the story's own occasion ("who was arrested on Friday")."""
+    clause = _RELATIVE.search(text, sentence.start, mention.start)
+    if clause is None:
+        return False
+    dated = mention.point is not None and mention.point.year is not None
+    return not (dated and clause.start() < trigger.start < mention.start)
 
 
 _QUOTES = "\"“«„‘'"
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—/|]\s")  # " / " and " | " part the cells of a row
 
 
 def _between(text: str, mention: Mention, trigger: Trigger) -> str:

@@ -48,3 +48,27 @@ def test_a_label_announced_as_a_consequence_is_a_threat_not_a_smear() -> None:
 )
 def test_an_announcement_to_the_press_is_not_a_threat(sentence: str) -> None:
     assert "threat" not in acts(sentence)
+
+
+# -- telegraphic styles: table cells, logs and briefs ------------------------------------------------
+
+TELEGRAPHIC = [
+    ("Four calls from withheld numbers telling her to close the clinic", {"threat"}),
+    ("Mobile internet services suspended in the district for two days", {"restriction_of_expression"}),
+    ("Criminal case registered against him for 'hooliganism' after the rally", {"judicial_harassment"}),
+    ("Body found with stab wounds near the river bank", {"killing"}),
+    ("Taken from his dormitory before dawn by men in uniform", {"arbitrary_detention"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TELEGRAPHIC)
+def test_acts_in_telegraphic_notes(sentence: str, expected: set[str]) -> None:
+    assert acts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The student is out on pre-arrest bail.", "Five previously disappeared men were named."],
+)
+def test_words_that_only_describe_are_not_acts(sentence: str) -> None:
+    assert acts(sentence) == set()

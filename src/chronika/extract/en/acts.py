@@ -47,6 +47,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"died\s+(?:of|from|after)\s+(?:his|her|their|the)?\s*(?:injuries|wounds|torture|beatings?)",
         r"(?:body|bodies)\s+(?:was|were)\s+(?:found|discovered|recovered|dumped|returned)",
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
+        r"(?:body|bodies)\s+(?:of\s+(?:\S+\s+){1,3})?found\s+(?:with|in|near|on|dumped|bearing|showing)",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
         r"(?:he|she|they|who|and)\s+never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
@@ -65,7 +66,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"bundled\s+(?:him|her|them|me|us)?\s*into|forced\s+(?:him|her|them|me|us)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
     ],
     Act.ARBITRARY_DETENTION: [
-        r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment)|held\s+(?:him|her|them|me|us)\s+for",
+        r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment|hostel|dormitory|office|"
+        r"workplace|shop|bed|car)|held\s+(?:him|her|them|me|us)\s+for",
         r"took\s+away\s+(?:\S+\s+){0,3}(?:people|persons|men|women|activists|protesters|journalists|participants|students|residents)",
         r"spent\s+(?:\S+\s+){0,4}(?:in\s+(?:a\s+)?(?:police\s+)?(?:cell|custody|detention|jail|prison)|behind\s+bars)",
         r"(?:took|taken|brought|drove|driven|escorted|escort)\s+(?:\S+\s+){0,5}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|precinct|detention|department)",
@@ -133,6 +135,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+(?:punish|kill|deal\s+with|"
         r"destroy|expel|find|get\s+rid\s+of)",
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
+        r"(?:calls?|messages?|texts?|letters?|notes?)\s+(?:\S+\s+){0,6}?(?:telling|warning|ordering)\s+(?:him|her|them|me|us)\s+to",
         # words of menace quoted to the victim: "told her that her son would 'end up like the others'"
         r"(?:told|warned|informed|advised)\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:(?:him|her|them|me|us|you|the\s+family|"
         r"(?:his|her|their|my|our)\s+\w+)\s+)?(?:that\s+)?(?:he|she|they|you|we|i|it|the\s+family|"
@@ -234,6 +237,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
         r"summon(?:ed|s)\s+(?:\S+\s+){0,3}(?:to|for)",
         r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
+        r"(?:criminal\s+)?(?:case|fir|complaint|charges?)\s+(?:\(\w+\)\s+)?(?:was\s+|were\s+|has\s+been\s+)?"
+        r"(?:registered|filed|lodged|opened)\s+(?:for|against|over|under)",
         r"fines|charg(?:es|ed)\s+(?:him|her|them|\w+)\s+with|filed\s+(?:\S+\s+){0,2}(?:complaints?|charges|lawsuit|case)",
         r"(?:ordered|orders|renewed|renews|extended|extends)\s+(?:\S+\s+){0,4}(?:detention|re-?arrest|pre-?trial|to\s+be\s+(?:held|detained|remanded))",
         r"charged\s+(?:with|under)|charges?\s+(?:of|against|under)|criminal\s+charges?|indict(?:ed|ment)",
@@ -265,6 +270,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:office|premises|building|newsroom|headquarters|studio)\s+(?:\S+\s+){0,4}(?:was|were)\s+sealed|seal(?:ed|s)\s+(?:off\s+)?(?:the|its|their)\s+(?:office|premises|building|newsroom)",
         r"declar(?:ed|es)\s+(?:\S+\s+){0,8}(?:“|\")?extremist(?:\s+materials?)?|(?:access|website)\s+blocked",
         r"internet\s+(?:\S+\s+){0,3}(?:unavailable|cut\s+off|down)|pushed\s+back\s+by\s+(?:riot\s+)?police",
+        r"(?:internet|mobile|phone|network)\s+(?:\S+\s+){0,3}?(?:services?|access|connections?)\s+(?:was\s+|were\s+)?"
+        r"(?:suspended|cut(?:\s+off)?|shut\s+down|blocked|disconnected|switched\s+off)",
         r"internet\s+(?:shutdown|blackout)|(?:internet|access|website|websites|network)\s+(?:\S+\s+){0,3}(?:was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:blocked|cut|shut\s+down|restricted|unavailable|throttled)",
         r"(?:break|broke|breaking|broken)\s+up\s+(?:the|a|an|their)\s+(?:\w+\s+)?(?:sit-in|protest|rally|march|meeting|demonstration|gathering|picket|vigil|strike)",
         r"(?:clear|cleared|clearing)\s+(?:\w+\s+)?protesters|told\s+to\s+disperse|cancell?ed\s+(?:\S+\s+){0,3}(?:legal\s+)?registration|(?:sealed|closed)\s+(?:off\s+)?the\s+premises",

@@ -44,7 +44,7 @@ NOT_ACTS = [
     r"(?:families|relatives|mothers|widows|children|parents|wives|sons)\s+of\s+(?:\S+\s+){0,3}(?:killed|disappeared|"
     r"detained|abducted|executed|missing)|whose\s+(?:\S+\s+){0,2}(?:were|was|had\s+been)\s+(?:killed|detained|arrested|"
     r"abducted|disappeared|executed)",
-    r"den\w+\s+holding\s+any",
+    r"den\w+\s+holding\s+any|pre-?arrest\s+bail|anticipatory\s+bail",
     r"(?:continued|continuing|ongoing|prolonged|lengthy|long)\s+(?:pre-?trial\s+)?(?:detention|imprisonment|incarceration)",
 ]
 _BOILERPLATE = re.compile(
