@@ -349,3 +349,28 @@ def test_a_table_of_slash_separated_rows_gives_one_incident_per_row() -> None:
             "Row 2: 07 May / Kazan / Ivan Sokolov / Beaten by unknown men near his home / In hospital")
     assert dated(extract(text)) == [("2019-05-04", ["arbitrary_detention"]),
                                     ("2019-05-07", ["physical_attack"])]
+
+
+# -- first-person testimony: what was done to someone while held --------------------------------------
+
+
+HELD_THEN_BEATEN = ("On 12 May 2019, two officers took me from my flat in Kazan and drove me to the police "
+                   "station. They hit me with a chair and kicked me until I signed.")
+
+
+def test_beatings_told_after_an_arrest_are_their_own_incident() -> None:
+    result = dated(extract(HELD_THEN_BEATEN))
+    assert result[0] == ("2019-05-12", ["arbitrary_detention"])
+    assert len(result) == 2 and result[1][0] == "2019-05-12"
+    assert set(result[1][1]) <= {"physical_attack", "torture_ill_treatment"}
+
+
+@gap("a beating told in the sentence after the arrest is split off as its own incident but keeps the act "
+     "of an assault at large; it should be ill-treatment in custody")
+def test_beatings_told_after_an_arrest_are_ill_treatment_in_custody() -> None:
+    assert dated(extract(HELD_THEN_BEATEN))[1] == ("2019-05-12", ["torture_ill_treatment"])
+
+
+def test_a_beating_in_the_same_sentence_as_the_arrest_stays_with_it() -> None:
+    text = "On 12 May 2019, police detained Ivan Sokolov at a rally in Kazan and beat him in the police van."
+    assert [a.value for a in only(text).acts] == ["arbitrary_detention", "torture_ill_treatment"]

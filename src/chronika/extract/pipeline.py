@@ -250,6 +250,13 @@ def _fits(
     """Whether dateless acts continue the open incident: related acts, or the same people."""
     acts = {t.act for t in triggers}
     current = set(draft.acts)
+    if (
+        current & _CUSTODY_ACTS
+        and Act.TORTURE_ILL_TREATMENT not in current
+        and acts & _HARM_ACTS
+        and acts <= _HARM_ACTS | {Act.THREAT}
+    ):
+        return False  # what was done to them while held is told as its own occasion
     if acts & current or any(acts & family and current & family for family in ACT_FAMILIES):
         return True
     victims = set()
@@ -331,6 +338,10 @@ def _distance(mention: Mention, trigger: Trigger) -> int:
     return 0
 
 
+_CUSTODY_ACTS = frozenset({Act.ARBITRARY_DETENTION, Act.ENFORCED_DISAPPEARANCE})
+_HARM_ACTS = frozenset({Act.TORTURE_ILL_TREATMENT, Act.PHYSICAL_ATTACK, Act.SEXUAL_VIOLENCE})
+
+
 def _add(
     module: Language, text: str, cast: object, draft: Draft, sentence: Sentence, triggers: list[Trigger]
 ) -> None:
@@ -338,7 +349,12 @@ def _add(
         draft.sentences.append(sentence)
         draft.places += module.places(text, cast, sentence.start, sentence.end)
         draft.hedged = draft.hedged or module.hedged(text[sentence.start : sentence.end])
-    for trigger in triggers:
+    held = any(t.act in _CUSTODY_ACTS and t.start < sentence.start for t in draft.triggers)
+    for found in triggers:
+        trigger = found
+        if held and found.act is Act.PHYSICAL_ATTACK:
+            # beaten after being taken, in a later sentence of the same story: ill-treatment in custody
+            trigger = replace(found, act=Act.TORTURE_ILL_TREATMENT)
         draft.triggers.append(trigger)
         perpetrators, victims = module.participants(text, cast, (sentence.start, sentence.end), trigger)
         _extend(draft.perpetrators, perpetrators)
