@@ -374,3 +374,9 @@ def test_beatings_told_after_an_arrest_are_ill_treatment_in_custody() -> None:
 def test_a_beating_in_the_same_sentence_as_the_arrest_stays_with_it() -> None:
     text = "On 12 May 2019, police detained Ivan Sokolov at a rally in Kazan and beat him in the police van."
     assert [a.value for a in only(text).acts] == ["arbitrary_detention", "torture_ill_treatment"]
+
+
+def test_the_end_of_a_detention_does_not_date_another_occasion() -> None:
+    text = ("On 12 May 2019, police detained Ivan Sokolov at a rally in Kazan. He was then held at the "
+            "district police station until the following evening.")
+    assert dated(extract(text)) == [("2019-05-12", ["arbitrary_detention"])]

@@ -162,7 +162,7 @@ def _drafts(
         ]
         if own and not triggers:
             current = None
-        stated = [(m, span) for m, span in own if not m.reporting]
+        stated = [(m, span) for m, span in own if not m.reporting and not m.bound]
         narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
         if not triggers or _is_headline(text, sentence, units):
             if narrative:

@@ -71,6 +71,7 @@ class Mention:
     sets_anchor: bool = True
     reporting: bool = False  # "said today": when something was said, not when an act happened
     open_end: bool = False  # "since Tuesday", "since 5 March": from that date, with no end
+    bound: bool = False  # "held until the following evening", "released by 26 Jan": the end of a state
     heading: bool = False  # a date that opens a line of a log or feed ("03.06 | 09:40", "2018-09-15:")
 
 

@@ -72,3 +72,28 @@ def test_acts_in_telegraphic_notes(sentence: str, expected: set[str]) -> None:
 )
 def test_words_that_only_describe_are_not_acts(sentence: str) -> None:
     assert acts(sentence) == set()
+
+
+# -- precision: statistics, questions and conditions assert no occasion ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since the fighting broke out in the valley in March, more than 300 people have been killed.",
+        "Since 2019, over forty journalists have been detained in the province.",
+        "• 45,000 people displaced across the two districts since 2 February (cumulative)",
+        "Q: When were you arrested for the first time?",
+        "If the appeal court upholds the verdict, she will return to prison.",
+    ],
+)
+def test_statistics_questions_and_conditions_are_not_occasions(sentence: str) -> None:
+    assert acts(sentence) == set()
+
+
+def test_a_year_is_not_a_count() -> None:
+    assert acts("Access to the news site has been blocked since March 2021.") == {"restriction_of_expression"}
+
+
+def test_whipping_is_an_assault() -> None:
+    assert acts("Guards whipped the prisoners with a belt in the yard.") == {"torture_ill_treatment"}

@@ -108,7 +108,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"tear\s+gas|rubber\s+bullets|water\s+cannon|fired\s+(?:on|at)|(?:was|were)\s+shot\s+(?:in|at)",
         r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
         r"beat(?:en|ing|ings)?\s*(?:up)?|punch(?:ed|ing)|kick(?:ed|ing)|stabb(?:ed|ing)|hit\s+(?:him|her|them|me|us)",
-        r"pelt(?:ed|ing)|threw\s+(?:eggs|stones|acid|paint|rocks|bottles|a\s+\w+)\s+at|hurled",
+        r"whipp(?:ed|ing)|flogg(?:ed|ing)|lashed\s+(?:him|her|them|me|us)|pelt(?:ed|ing)|threw\s+(?:eggs|stones|acid|paint|rocks|bottles|a\s+\w+)\s+at|hurled",
         r"(?:doused|splashed|sprayed)\s+(?:him|her|them|me|us)?\s*with",
         r"injur(?:ed|ing|ies)|wound(?:ed|ing)|bruises|concussion|hospitali[sz]ed",
         r"opened\s+fire\s+on|shot\s+(?:at|in\s+the)|attempt(?:ed)?\s+on\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",

@@ -479,7 +479,7 @@ def _reporting(text: str, mention: Mention) -> Mention:
     """'... said today', 'announced on Monday': the date of a statement, not of an act.
     'By Thursday evening ...': a state at a time, which does not move the story's anchor."""
     if _BOUND.search(text, max(0, mention.start - 8), mention.start):
-        return replace(mention, sets_anchor=False)
+        return replace(mention, sets_anchor=False, bound=True)
     if _PAST_PERFECT.search(text, _sentence_start(text, mention.start), mention.start):
         return replace(mention, sets_anchor=False)  # "he had received a message on 20 February": a flashback
     if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):

@@ -54,15 +54,24 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 # Counts over a period are statistics, not occasions: "at least 600 people detained in the quarter".
-_AGGREGATE = re.compile(
-    r"(?:\b\d{2,}(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,3},\d{3}|\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
+_COUNT = (
+    r"(?:\b(?!(?:19|20)\d\d\b)\d{2,}(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,3},\d{3}|\d(?:\.\d)?\s+million|"
+    r"\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|a\s+hundred)|"
     r"\bthe\s+(?:second|third|fourth|fifth|sixth|\w+th)\b)"
-    r"(?=.*\b(?:in\s+the\s+(?:quarter|period|year)|last\s+year|this\s+year|so\s+far|in\s+total|a\s+total\s+of|"
-    r"since\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to))))",
-    re.IGNORECASE,
 )
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_PERIOD = (
+    r"\b(?:in\s+the\s+(?:quarter|period|year)|last\s+year|this\s+year|so\s+far|in\s+total|a\s+total\s+of|"
+    r"cumulative|over\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks|months|years)|"
+    rf"since\s+(?:\d{{4}}|(?:\d{{1,2}}\s+)?{_MONTH_NAMES}|the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to)|"
+    r"(?:\S+\s+){1,5}?(?:began|started|erupted|broke\s+out)\b))"
+)
+# Counts over a period are statistics, not occasions, whichever comes first in the sentence.
+_AGGREGATE = re.compile(rf"{_COUNT}(?=.*{_PERIOD})|{_PERIOD}(?=.*{_COUNT})", re.IGNORECASE)
+# A question, or a sentence that opens on a condition ("If the court upholds the sentence, ..."), asserts
+# no act.
+_NOT_ASSERTED = re.compile(r"\?[\"'”’»)]*\s*$|^\W*(?:if|unless|should|were)\s", re.IGNORECASE)
 _UNVERIFIED = re.compile(
     r"\b(?:unable\s+to|could\s+not|cannot|did\s+not)\s+(?:independently\s+)?(?:corroborate|verify|confirm)|"
     r"\bunconfirmed\b|\bunverified\b",
@@ -134,6 +143,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         or _BOILERPLATE.search(sentence)
         or _UNVERIFIED.search(sentence)
         or _AGGREGATE.search(sentence)
+        or _NOT_ASSERTED.search(sentence)
         or (sentence.isupper() and len(sentence) < 200)
     ):
         return []
