@@ -458,7 +458,11 @@ def _incident(text: str, draft: Draft, index: int) -> Incident:
                 span=(trigger.start, trigger.end),
             )
         )
-    perpetrators = [p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR] or []
+    victims = {v.name.casefold() for v in draft.victims}
+    # one occasion does not make someone both: a name the clause shapes read as a victim stays one
+    perpetrators = [
+        p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR and p.name.casefold() not in victims
+    ]
     for role, people in (("perpetrator", perpetrators), ("victim", draft.victims)):
         for person in people:
             facts.append(
