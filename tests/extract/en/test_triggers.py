@@ -97,3 +97,38 @@ def test_a_year_is_not_a_count() -> None:
 
 def test_whipping_is_an_assault() -> None:
     assert acts("Guards whipped the prisoners with a belt in the yard.") == {"torture_ill_treatment"}
+
+
+# -- more ways reports phrase acts ---------------------------------------------------------------------
+
+PHRASINGS = [
+    ('A week later her brother got a message from a hidden number: "You\'re next, traitor."', "threat"),
+    ("The mayor has received anonymous calls every night since the vote.", "threat"),
+    ('Two policemen told her that if the interviews went on, she would "lose the flat too".', "threat"),
+    ("A grey van was parked for three nights on the lane opposite her gate.", "surveillance"),
+    ("A man in a cap was photographing people arriving at the meeting hall.", "surveillance"),
+    ("The tribunal gave the blogger 12 years of imprisonment for treason.", "judicial_harassment"),
+    ("Her appeal was rejected on 3 June.", "judicial_harassment"),
+    ("In March, prosecutors charged six members of the union, among them its head, with fraud.",
+     "judicial_harassment"),
+    ("A complaint was filed at the station against 40 villagers for trespass.", "judicial_harassment"),
+    ("Mobile data was switched off across the province from noon.", "restriction_of_expression"),
+    ("The ministry closed the teachers' association by decree.", "restriction_of_expression"),
+    ("The lecturer was fired yesterday by the rector for signing the letter.", "other"),
+    ("He was expelled from Kazan State University for his posts.", "other"),
+    ("One reporter had her camera taken by an officer at the gate.", "seizure"),
+    ("Officers pushed the lawyer to the ground and kicked him.", "physical_attack"),
+    ("Police held me at the station for five hours without a lawyer.", "arbitrary_detention"),
+    ("He was stopped by armed men at a checkpoint and taken away.", "enforced_disappearance"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "act"), PHRASINGS)
+def test_more_phrasings(sentence: str, act: str) -> None:
+    assert act in acts(sentence)
+
+
+def test_an_age_beside_a_name_is_not_a_count() -> None:
+    assert acts("Timur Sadykov, 34, a trader who had lived in Kazan since 2015, was detained on Monday.") == {
+        "arbitrary_detention"
+    }

@@ -55,7 +55,7 @@ _BOILERPLATE = re.compile(
 )
 # Counts over a period are statistics, not occasions: "at least 600 people detained in the quarter".
 _COUNT = (
-    r"(?:\b(?!(?:19|20)\d\d\b)\d{2,}(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,3},\d{3}|\d(?:\.\d)?\s+million|"
+    r"(?:\b(?<!,\s)(?!(?:19|20)\d\d\b)\d{2,}(?!,\s)(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,3},\d{3}|\d(?:\.\d)?\s+million|"
     r"\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|a\s+hundred)|"
     r"\bthe\s+(?:second|third|fourth|fifth|sixth|\w+th)\b)"
