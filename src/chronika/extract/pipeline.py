@@ -173,7 +173,7 @@ def _drafts(
         ]
         if own and not triggers:
             current = None
-        stated = [(m, span) for m, span in own if not m.reporting]
+        stated = [(m, span) for m, span in own if not m.reporting and not m.bound]
         narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
         if not triggers or _is_headline(text, sentence, units):
             if narrative:
@@ -261,6 +261,13 @@ def _fits(
     """Whether dateless acts continue the open incident: related acts, or the same people."""
     acts = {t.act for t in triggers}
     current = set(draft.acts)
+    if (
+        current & _CUSTODY_ACTS
+        and Act.TORTURE_ILL_TREATMENT not in current
+        and acts & _HARM_ACTS
+        and acts <= _HARM_ACTS | {Act.THREAT}
+    ):
+        return False  # what was done to them while held is told as its own occasion
     if acts & current or any(acts & family and current & family for family in ACT_FAMILIES):
         return True
     victims = set()
@@ -279,14 +286,16 @@ def _group_by_mention(
     together and take the story's date."""
     if not own:
         return [(None, triggers)]
-    opening = next((i for i, (m, _) in enumerate(own) if m.start - sentence.start <= 3), None)
+    opening = next(
+        (i for i, (m, _) in enumerate(own) if _ROW_LABEL.fullmatch(text, sentence.start, m.start)), None
+    )
     groups: dict[int | None, list[Trigger]] = {}
     for trigger in triggers:
         usable = [
             i
             for i, (m, _) in enumerate(own)
             if not (trigger.start <= m.start and m.end <= trigger.end)
-            and not _in_relative_clause(text, sentence, m)
+            and not _in_relative_clause(text, sentence, m, trigger)
         ]
         same_clause = [i for i in usable if not _CLAUSE_BREAK.search(_between(text, own[i][0], trigger))]
         chosen: int | None
@@ -303,15 +312,25 @@ def _group_by_mention(
     return [(None if i is None else own[i], groups[i]) for i in ordered]
 
 
+# What may stand before a date that opens a sentence: nothing much, or a row's label ("Row 4: ").
+_ROW_LABEL = re.compile(r"(?s:.{0,3})|\W*[A-Za-z]+\.?\s*\d{0,3}\s*[:.)|–—-]\s*")
 _RELATIVE = re.compile(r"\b(?:who|whose|which|whom)\b[^,;:()]*$", re.IGNORECASE)
 
 
-def _in_relative_clause(text: str, sentence: Sentence, mention: Mention) -> bool:
-    return bool(_RELATIVE.search(text, sentence.start, mention.start))
+def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger: Trigger) -> bool:
+    """A date inside a relative clause describes that clause, not the act outside it. An act in the
+    same clause dated with its own year ("three men who were killed by soldiers in December 2020")
+    is an earlier occasion told in passing, and takes it; without a year, such a clause points back
+    to the story's own occasion ("who was arrested on Friday")."""
+    clause = _RELATIVE.search(text, sentence.start, mention.start)
+    if clause is None:
+        return False
+    dated = mention.point is not None and mention.point.year is not None
+    return not (dated and clause.start() < trigger.start < mention.start)
 
 
 _QUOTES = "\"“«„‘'"
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—/|]\s")  # " / " and " | " part the cells of a row
 
 
 def _between(text: str, mention: Mention, trigger: Trigger) -> str:
@@ -330,6 +349,10 @@ def _distance(mention: Mention, trigger: Trigger) -> int:
     return 0
 
 
+_CUSTODY_ACTS = frozenset({Act.ARBITRARY_DETENTION, Act.ENFORCED_DISAPPEARANCE})
+_HARM_ACTS = frozenset({Act.TORTURE_ILL_TREATMENT, Act.PHYSICAL_ATTACK, Act.SEXUAL_VIOLENCE})
+
+
 def _add(
     module: Language, text: str, cast: object, draft: Draft, sentence: Sentence, triggers: list[Trigger]
 ) -> None:
@@ -337,7 +360,12 @@ def _add(
         draft.sentences.append(sentence)
         draft.places += module.places(text, cast, sentence.start, sentence.end)
         draft.hedged = draft.hedged or module.hedged(text[sentence.start : sentence.end])
-    for trigger in triggers:
+    held = any(t.act in _CUSTODY_ACTS and t.start < sentence.start for t in draft.triggers)
+    for found in triggers:
+        trigger = found
+        if held and found.act is Act.PHYSICAL_ATTACK:
+            # beaten after being taken, in a later sentence of the same story: ill-treatment in custody
+            trigger = replace(found, act=Act.TORTURE_ILL_TREATMENT)
         draft.triggers.append(trigger)
         perpetrators, victims = module.participants(text, cast, (sentence.start, sentence.end), trigger)
         _extend(draft.perpetrators, perpetrators)
@@ -541,7 +569,9 @@ def _coordinated(text: str, loci: list[Locus]) -> bool:
 def _main_agents(draft: Draft, generic: frozenset[str]) -> list[Participant]:
     """Who did it: the agent named for the occasion's first act, which the later acts' clauses
     mostly restate with a generic noun ("officers", "the men"). An armed clash has two sides."""
-    named = [p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR]
+    victims = {v.name.casefold() for v in draft.victims}
+    # one occasion does not make someone both: a name the clause shapes read as a victim stays one
+    named = [p for p in draft.perpetrators if p.name != UNKNOWN_ACTOR and p.name.casefold() not in victims]
     if Act.ARMED_CLASH in draft.acts:
         return named
     specific = [p for p in named if p.name.casefold() not in generic]

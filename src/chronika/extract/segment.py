@@ -92,7 +92,7 @@ def _line_continues(text: str, start: int, newline: int, after: int, limit: int)
         return False
     if line[-1] in '.!?:;…"”’)':
         return False
-    if _BULLET.match(following) or " | " in line or " | " in following.split("\n", 1)[0]:
+    if _BULLET.match(following) or _is_row(line.rsplit("\n", 1)[-1]) or _is_row(following.split("\n", 1)[0]):
         return False  # list items and table rows are units of their own
     if _DATED_LINE.match(following):
         return False
@@ -102,6 +102,11 @@ def _line_continues(text: str, start: int, newline: int, after: int, limit: int)
     nxt = following.lstrip()[0]
     # Headings and datelines are short lines followed by a capitalised line.
     return not (len(last_line.split()) <= 8 and nxt.isupper())
+
+
+def _is_row(line: str) -> bool:
+    """A table row written as text: cells set off by " | ", or by " / " at least twice."""
+    return " | " in line or line.count(" / ") >= 2
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

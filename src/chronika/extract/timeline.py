@@ -48,6 +48,8 @@ class CalendarRef:
     day: int | None = None
     part: Part | None = None
     season: str | None = None  # spring | summer | autumn | winter
+    weekday: int | None = None  # "Thursday 28 November": the year must put the day on that weekday
+    relative_year: int | None = None  # "11 July last year": -1 from the document's year
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +71,12 @@ class Mention:
     sets_anchor: bool = True
     reporting: bool = False  # "said today": when something was said, not when an act happened
     open_end: bool = False  # "since Tuesday", "since 5 March": from that date, with no end
+    bound: bool = False  # "held until the following evening", "released by 26 Jan": the end of a state
+    heading: bool = False  # a date that opens a line of a log or feed ("03.06 | 09:40", "2018-09-15:")
 
 
+FOLLOW_PARAGRAPHS = 2  # how many paragraphs a story told day by day carries its year
+FORWARD_DAYS = 300  # how far ahead of the story's day a date without a year is still read forwards
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 PART_OF_MONTH_DAYS = {Part.EARLY: (1, 10), Part.MID: (11, 20), Part.LATE: (21, 31)}
 PART_OF_YEAR_MONTHS = {Part.EARLY: (1, 4), Part.MID: (5, 8), Part.LATE: (9, 12)}
@@ -115,10 +121,14 @@ class Timeline:
     anchor: DateSpan | None = None
     act_dates: dict[Act, DateSpan] = field(default_factory=dict)
     paragraph: int = 0
-    year_paragraph: int | None = None  # the paragraph of the last date that stated its year
+    year_paragraph: int | None = None  # the paragraph of the last date that stated or continued a year
+    entry_date: dt.date | None = None  # the day of the log entry being read: "today" in a feed post
+    entry_paragraph: int = 0  # where that entry's heading stands; the entry is it and the paragraph after
+    backward: bool = False  # the mention being resolved looks back ("had been warned on 2 April")
 
     def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
         self.paragraph = paragraph
+        self.backward = not mention.sets_anchor
         try:
             span = self._resolve(mention, text)
         except (ValueError, OverflowError):
@@ -134,8 +144,10 @@ class Timeline:
         )
         if mention.sets_anchor and mention.kind is not Kind.OPEN and not mention.open_end and not flashback:
             self.anchor = span
-        if mention.point is not None and mention.point.year is not None:
-            self.year_paragraph = paragraph
+        if mention.point is not None and (mention.point.year is not None or self._narrative_year()):
+            self.year_paragraph = paragraph  # a year stated, or carried on by the story told in order
+        if mention.heading and span.precision is Precision.DAY and span.start <= self.document_date:
+            self.entry_date, self.entry_paragraph = span.start, paragraph
         return span
 
     def note_incident(self, acts: list[Act], span: DateSpan) -> None:
@@ -155,8 +167,9 @@ class Timeline:
             return self._range(m.point, m.until, text)
         if m.kind is Kind.WEEKDAY:
             assert m.weekday is not None
-            back = (self.document_date.weekday() - m.weekday) % 7
-            return DateSpan.day(self.document_date - dt.timedelta(days=back), text)
+            today = self._today()
+            back = (today.weekday() - m.weekday) % 7
+            return DateSpan.day(today - dt.timedelta(days=back), text)
         if m.kind is Kind.DOC_RELATIVE:
             return self._doc_relative(m, text)
         if m.kind is Kind.ANCHOR_RELATIVE:
@@ -172,7 +185,12 @@ class Timeline:
                 first, last = PART_OF_YEAR_MONTHS[point.part]
                 return dt.date(year, first, 1), dt.date(year, last, last_day(year, last)), Precision.RANGE
             return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
-        year = point.year if point.year is not None else self._infer_year(point.month, point.day or 1)
+        if point.year is not None:
+            year = point.year
+        elif point.relative_year is not None:
+            year = self.document_date.year + point.relative_year
+        else:
+            year = self._infer_year(point.month, point.day or 1, point.weekday)
         month = point.month
         if point.day is not None:
             day = dt.date(year, month, point.day)
@@ -210,8 +228,14 @@ class Timeline:
             a_start, b_end = b_end, a_start
         return DateSpan(start=a_start, end=b_end, precision=Precision.RANGE, text=text)
 
+    def _today(self) -> dt.date:
+        """The day a log entry was written, else the document's: what "today" and "on Monday" count from."""
+        if self.entry_date is not None and 0 <= self.paragraph - self.entry_paragraph <= 1:
+            return self.entry_date
+        return self.document_date
+
     def _doc_relative(self, m: Mention, text: str) -> DateSpan:
-        doc = self.document_date
+        doc = self._today()
         if m.unit is Unit.DAY:
             return DateSpan.day(doc + dt.timedelta(days=m.offset), text)
         if m.unit is Unit.WEEK:
@@ -272,24 +296,53 @@ class Timeline:
     def _reference(self) -> dt.date:
         return self.anchor.start if self.anchor is not None else self.reference
 
-    def _infer_year(self, month: int, day: int) -> int:
+    def _narrative_year(self) -> bool:
+        """Whether a date without a year may continue the story's own years.
+
+        Inside the paragraph that stated a year, always. A story told in order (a chronology, a
+        testimony) carries its year on for a couple of paragraphs, forwards only; a year-only
+        background date ("in 2013") does not carry across paragraphs.
+        """
+        if self.year_paragraph is None:
+            return False
+        if self.year_paragraph == self.paragraph:
+            return True
+        return (
+            self.anchor is not None
+            and self.anchor.precision is not Precision.YEAR
+            and 0 < self.paragraph - self.year_paragraph <= FOLLOW_PARAGRAPHS
+        )
+
+    def _infer_year(self, month: int, day: int, weekday: int | None = None) -> int:
         """The year of a date written without one, never after the document.
 
-        Inside a passage that has stated a year, the year that puts the date nearest the narrative;
-        elsewhere, the latest such date on or before the document's own date, as news is written.
+        A weekday written beside the date ("Thursday 28 November") picks the year that fits it.
+        Inside the paragraph of a stated year the story goes forwards: the first such date on or
+        after the narrative's day when less than ``FORWARD_DAYS`` on, else the nearest one (a date
+        that looks back, "had been warned on 2 April", takes the nearest). In the paragraphs that
+        follow, only a forward date continues the story. Elsewhere, the latest such date on or
+        before the document's own date, as news is written.
         """
+        def on(year: int) -> dt.date:
+            return dt.date(year, month, min(day, last_day(year, month)))
+
+        doc = self.document_date
+        news = max(c for c in (on(doc.year - 1), on(doc.year)) if c <= doc)
+        narrative = self._narrative_year()
+        reference = self._reference() if narrative else doc
+        candidates = [c for c in (on(y) for y in range(reference.year - 1, reference.year + 2)) if c <= doc]
+        if weekday is not None:
+            fitting = [c for c in candidates if c.weekday() == weekday]
+            if not fitting:
+                years = range(min(reference.year, doc.year) - 6, doc.year + 1)
+                fitting = [c for c in (on(y) for y in years) if c <= doc and c.weekday() == weekday]
+            if fitting:
+                return min(fitting, key=lambda c: abs((c - reference).days)).year
+        if not narrative or not candidates:
+            return news.year
+        ahead = [c for c in candidates if 0 <= (c - reference).days <= FORWARD_DAYS]
+        if ahead and not self.backward:
+            return min(ahead).year
         if self.year_paragraph != self.paragraph:
-            year = self.document_date.year
-            if dt.date(year, month, min(day, last_day(year, month))) > self.document_date:
-                year -= 1
-            return year
-        reference = self._reference()
-        best: tuple[int, int] | None = None
-        for year in (reference.year - 1, reference.year, reference.year + 1):
-            candidate = dt.date(year, month, min(day, last_day(year, month)))
-            if candidate > self.document_date:
-                continue
-            distance = abs((candidate - reference).days)
-            if best is None or distance < best[0]:
-                best = (distance, year)
-        return best[1] if best is not None else reference.year - 1
+            return news.year
+        return min(candidates, key=lambda c: abs((c - reference).days)).year

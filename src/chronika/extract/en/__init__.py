@@ -18,7 +18,8 @@ _DATELINE_PREFIX = re.compile(
     r"(?:,|\(\w+\)\s*[-–—]?|[-–—])\s*)?$"
 )
 _STATED_PREFIX = re.compile(
-    r"(?:published|posted|updated|date|dated|issued|released|filed|compiled|written|first\s+published)"
+    r"(?:published|posted|updated|date|dated|issued|released|filed|compiled|written|first\s+published|exported|"
+    r"archived|as\s+of)"
     r"(?:\s+on)?\s*[:\-–—]?\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?$",
     re.IGNORECASE,
 )

@@ -169,6 +169,10 @@ _UNDERGONE = re.compile(
 _BE_START = re.compile(
     r"(?:was|were|been|being|is|are|got|get|had\s+been|has\s+been|have\s+been)\s", re.IGNORECASE
 )
+# Verbs whose subject undergoes the act ("died in custody", "went missing"): read like a passive.
+_UNDERGOER_VERB = re.compile(
+    r"(?:died|dies|die|disappeared|vanished|went\s+missing|gone\s+missing|succumbed|drowned)\b", re.IGNORECASE
+)
 # Act words that are verbs take their subject as the agent; nouns ("the arson attack") do not.
 _IRREGULAR_VERBS = frozenset(
     "set burnt beat shot took stole broke threw hit held kept tore sent put cut struck drove bound "
@@ -591,8 +595,10 @@ def roles(
     victims: list[tuple[str, int, int]] = []
     after_end = _clause_end(text, t_end, s_end)
     before_start = _clause_start(text, t_start, s_start)
-    passive = bool(_BE_BEFORE.search(text, max(s_start, t_start - 30), t_start)) or bool(
-        _BE_START.match(text, t_start, t_end)
+    passive = (
+        bool(_BE_BEFORE.search(text, max(s_start, t_start - 30), t_start))
+        or bool(_BE_START.match(text, t_start, t_end))
+        or bool(_UNDERGOER_VERB.match(text, t_start, t_end))
     )
 
     is_verbal = verbal(text[t_start:t_end], text[max(s_start, t_start - 30) : t_start])
@@ -606,6 +612,8 @@ def roles(
         by = None
     if not passive and is_verbal and not perpetrators:
         perpetrators += _nearest_before(text, cast, before_start, t_start, agents=True, prefer_people=speech)
+    if not passive and is_verbal and not perpetrators:
+        perpetrators += _antecedent_of_they(text, before_start, t_start)
     if passive:
         victims += _nearest_before(text, cast, before_start, t_start, agents=False)
     else:
@@ -758,6 +766,30 @@ def _sides(
     return _unique([_organisation_of(text, cast, side) for side in sides])[:3]
 
 
+_THEY = re.compile(r"\bthey\b", re.IGNORECASE)
+_FORCE_PHRASE = re.compile(
+    r"\b(?:(?:unknown|unidentified|armed|masked|plain-?clothes|uniformed|riot|special|security|federal|local|"
+    r"\w+ian|\w+ese|several|two|three|four|five|six|the)\s+){0,3}"
+    r"(?:police(?:men)?|officers|soldiers|troops|forces|agents|guards|servicemen|gunmen|militants|militia(?:men)?|"
+    r"fighters|investigators|officials|men\s+in\s+(?:\w+\s+)?(?:uniforms?|plain\s+clothes|civilian\s+clothes|"
+    r"black)|(?:armed|masked|unknown|unidentified)\s+men)\b",
+    re.IGNORECASE,
+)
+LOOKBACK_CHARS = 600  # how far back "they" may find the agents a story introduced
+
+
+def _antecedent_of_they(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """'They searched his car', 'they took me': the agents the story named last, when 'they' is
+    the subject of the act."""
+    they = last_match(_THEY, text, start, end)
+    if they is None:
+        return []
+    found = last_match(_FORCE_PHRASE, text, max(0, they.start() - LOOKBACK_CHARS), they.start())
+    if found is None:
+        return []
+    return [(_agent_name(found.group()), they.start(), they.end())]
+
+
 def _unique(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     seen: set[str] = set()
     out = []
@@ -844,7 +876,13 @@ def _nearest_before(
     ]
     # the subject of a passive verb: the first name of the clause, with names joined to it by "and"
     first = candidates[0]
-    return [c for c in candidates if c[1] >= first[1]][:4]
+    chosen = [c for c in candidates if c[1] >= first[1]][:4]
+    named = {m.start for m in names_mentions}
+    if len(chosen) > 1 and chosen[0][1] not in named and chosen[1][1] in named:
+        between = text[chosen[0][2] : chosen[1][1]]
+        if between.strip() in (",", ":", "—", "-", "–"):
+            chosen = chosen[1:]  # "two staff members, X and Y, were held": the names say who
+    return chosen
 
 
 def _resolve_members(cast: Cast, phrase: str) -> str:

@@ -47,6 +47,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"died\s+(?:of|from|after)\s+(?:his|her|their|the)?\s*(?:injuries|wounds|torture|beatings?)",
         r"(?:body|bodies)\s+(?:was|were)\s+(?:found|discovered|recovered|dumped|returned)",
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
+        r"(?:body|bodies)\s+(?:of\s+(?:\S+\s+){1,3})?found\s+(?:with|in|near|on|dumped|bearing|showing)",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
         r"(?:he|she|they|who|and)\s+never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
@@ -61,20 +62,23 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:forcibly|forced)\s+disappear(?:ed|ance)|enforced\s+disappearances?|disappeared|disappearance",
         r"whereabouts\s+(?:\S+\s+){0,3}(?:unknown|not\s+known|unclear)|went\s+missing|gone\s+missing",
         r"(?:has|have|had)\s+not\s+been\s+(?:seen|heard\s+from)\s+since|missing\s+since",
-        r"taken\s+away\s+by|taken\s+to\s+an\s+unknown\s+(?:location|destination)",
+        r"taken\s+away\s+by|taken\s+to\s+an\s+unknown\s+(?:location|destination)|and\s+taken\s+away\b(?!\s+(?:his|her|their))",
         r"bundled\s+(?:him|her|them|me|us)?\s*into|forced\s+(?:him|her|them|me|us)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
     ],
     Act.ARBITRARY_DETENTION: [
-        r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment)|held\s+(?:him|her|them|me|us)\s+for",
+        r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment|hostel|dormitory|office|"
+        r"workplace|shop|bed|car)|held\s+(?:him|her|them|me|us)\s+for",
         r"took\s+away\s+(?:\S+\s+){0,3}(?:people|persons|men|women|activists|protesters|journalists|participants|students|residents)",
         r"spent\s+(?:\S+\s+){0,4}(?:in\s+(?:a\s+)?(?:police\s+)?(?:cell|custody|detention|jail|prison)|behind\s+bars)",
         r"(?:took|taken|brought|drove|driven|escorted|escort)\s+(?:\S+\s+){0,5}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|precinct|detention|department)",
         r"(?:questioned|interrogated)\s+for\s+(?:\S+\s+){0,2}hours|placed\s+in\s+(?:a|the)\s+(?:\S+\s+){0,3}(?:detention|cell|custody|isolator|prison|jail)",
         r"(?:took|taken|take|taking)\s+(?:\S+\s+){0,4}into\s+custody",
         r"picked\s+(?:\S+\s+){0,3}up|remanded\s+(?:\S+\s+){0,2}in\s+(?:custody|detention)|remanded",
-        r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,10}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
+        r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,14}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
         r"(?:took|take|takes|taking)\s+(?:him|her|them|me|us)\s+away",
         r"(?:kept|held|locked)\s+(?:\S+\s+){0,6}(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
+        r"held\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,3}?(?:at|in)\s+(?:a|the)\s+(?:\S+\s+)?(?:station|cell|basement|camp|"
+        r"police|department|base)|held\s+(?:\S+\s+){1,5}?for\s+(?:several|a\s+few|many|\w+)\s+(?:hours|days|nights)",
         r"taken\s+back\s+into\s+custody|(?:admit(?:ted)?|committed|placed)\s+(?:\S+\s+){0,2}(?:to|in)\s+(?:a|the)\s+(?:\S+\s+){0,3}psychiatric",
         r"detains|arrests|take[sn]?\s+(?:\S+\s+){0,2}from\s+(?:his|her|their|my|our)\s+(?:home|house|flat|apartment)",
         r"handed\s+(?:\w+\s+)?over\s+to\s+(?:\S+\s+){0,2}(?:police|officers|authorities|security)",
@@ -106,7 +110,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"tear\s+gas|rubber\s+bullets|water\s+cannon|fired\s+(?:on|at)|(?:was|were)\s+shot\s+(?:in|at)",
         r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
         r"beat(?:en|ing|ings)?\s*(?:up)?|punch(?:ed|ing)|kick(?:ed|ing)|stabb(?:ed|ing)|hit\s+(?:him|her|them|me|us)",
-        r"pelt(?:ed|ing)|threw\s+(?:eggs|stones|acid|paint|rocks|bottles|a\s+\w+)\s+at|hurled",
+        r"whipp(?:ed|ing)|flogg(?:ed|ing)|lashed\s+(?:him|her|them|me|us)|pelt(?:ed|ing)|"
+        r"(?:threw|thrown|pushed|knocked|shoved|dragged)\s+(?:\S+\s+){0,4}?(?:to|on)\s+the\s+ground|threw\s+(?:eggs|stones|acid|paint|rocks|bottles|a\s+\w+)\s+at|hurled",
         r"(?:doused|splashed|sprayed)\s+(?:him|her|them|me|us)?\s*with",
         r"injur(?:ed|ing|ies)|wound(?:ed|ing)|bruises|concussion|hospitali[sz]ed",
         r"opened\s+fire\s+on|shot\s+(?:at|in\s+the)|attempt(?:ed)?\s+on\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
@@ -120,7 +125,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"warn(?:ed|s|ing)\s+(?:\S+\s+){0,3}that\s+(?:\S+\s+){0,5}?(?:would|will|\'ll)\s+(?:be\s+)?\S+",
         r"(?:sent|issued|received|gave|handed)\s+(?:\S+\s+){0,2}(?:written\s+|official\s+|formal\s+)?warnings?",
         r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave|keep\s+quiet|be\s+quiet|shut\s+up|stay\s+away|drop)|(?:would|will)\s+not\s+(?:see|live|survive|come\s+back|return\s+alive)",
-        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|be|die|regret)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
+        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|never|be|die|regret|rot|pay|end\s+up)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
         r"told\s+(?:\S+\s+){0,6}that\s+[“\"](?:\S+\s+){0,10}(?:will|would|shall|\'ll)\b",
         r"or\s+(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
         r"pressur(?:ed|ing|es)\s+(?:him|her|them|his|their|\S+)\s",
@@ -133,15 +138,24 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+(?:punish|kill|deal\s+with|"
         r"destroy|expel|find|get\s+rid\s+of)",
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
+        r"(?:calls?|messages?|texts?|letters?|notes?)\s+(?:\S+\s+){0,6}?(?:telling|warning|ordering)\s+(?:him|her|them|me|us)\s+to",
+        # words of menace quoted to the victim: "told her that her son would 'end up like the others'"
+        r"(?:told|warned|informed|advised)\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:(?:him|her|them|me|us|you|the\s+family|"
+        r"(?:his|her|their|my|our)\s+\w+)\s+)?(?:that\s+)?(?:if\s+(?:\S+\s+){1,8}?)?(?:he|she|they|you|we|i|it|the\s+family|"
+        r"(?:his|her|their|your|my|our)\s+(?:\w+\s+)?\w+)\s+(?:would|will|could|\'ll)\s+(?:\S+\s+){0,3}?[“\"«‘]",
+        r"(?:told|advised|ordered|warned)\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,2}?to\s+[“\"«‘]",
+        r"told\s+(?:him|her|them|me|us)\s+that\s+[“\"«]|you(?:\'re|’re|\s+are)\s+next|"
+        r"anonymous\s+(?:phone\s+)?(?:calls|messages|letters|notes)",
     ],
     Act.SURVEILLANCE: [
         r"photograph(?:s|ed|ing)?\s+(?:\S+\s+){0,2}(?:house|home|car|office|flat)|follow(?:s|ed|ing)?\s+(?:his|her|their|the|my|our)\s+(?:car|vehicle|taxi)",
-        r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,4}(?:near|outside|opposite|across\s+from|across\s+the\s+street)",
+        r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,10}?(?:near|outside|opposite|across\s+from|across\s+the\s+street)",
         r"listen(?:ed|ing)\s+in\s+on|intercept(?:ed|ing)\s+(?:his|her|their|my|our)|monitor(?:ed|ing)\s+(?:his|her|their|my|our)\s+(?:calls|phone|communications|messages|correspondence|movements)",
         r"under\s+(?:\S+\s+)?(?:watch|observation|surveillance)|filmed\s+(?:the\s+)?(?:participants|protesters|them|him|her|everyone|activists|mourners|journalists)",
         r"photograph\s+(?:their|his|her|the|everyone)",
         r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,4}outside|(?:posted|stationed)\s+outside",
-        r"(?:took|taking|take)\s+(?:photographs|photos|pictures)\s+of|photograph(?:ed|ing|s)\s+(?:everyone|them|him|her|the\s+\w+|visitors|participants|mourners|their)",
+        r"(?:took|taking|take)\s+(?:photographs|photos|pictures)\s+of|photograph(?:ed|ing|s)\s+(?:everyone|every|them|him|her|the\s+\w+|visitors|participants|mourners|their|people|"
+        r"those|us|me)",
         r"wr(?:ote|iting|ites)\s+down\s+(?:the\s+)?(?:names|plate\s+numbers|number\s+plates)",
         rf"{_BE}\s+(?:being\s+)?(?:followed|tailed|trailed|watched|monitored)",
         r"followed\s+(?:him|her|them|the\s+\w+|by)|tailed|under\s+surveillance|surveillance",
@@ -168,6 +182,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:removed|remove|removes)\s+(?:\S+\s+){0,4}(?:boxes|documents|files|computers|archives?|equipment|servers?|hard\s+drives)",
         r"(?:phone|phones|laptop|passport|camera)\s+(?:is|was|were)\s+taken\s+(?:from|away)",
         r"confiscation\s+of|seized\s+(?:its|the|his|her|their)",
+        r"(?:had|have|has)\s+(?:his|her|their|my|our)\s+(?:\S+\s+)?(?:phones?|notebooks?|cameras?|laptops?|documents|"
+        r"equipment|cards?|recorders?)\s+(?:taken|confiscated|seized|removed)",
         r"confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es)",
         rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?:\S+\s+){{0,3}}{_EQUIPMENT}",
         rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
@@ -223,12 +239,17 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"hate\s+speech|vilif(?:ied|ication)",
     ],
     Act.JUDICIAL_HARASSMENT: [
-        r"upheld\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
+        r"(?:gave|given|handed\s+(?:down\s+)?)\s+(?:\S+\s+){0,2}?(?:\d+|\w+)\s+years?\s+(?:of|in|to)\b|"
+        r"appeal\s+(?:was\s+|were\s+)?(?:rejected|dismissed|denied)|"
+        r"(?:upheld|confirmed)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
         r"(?:allowed|authori[sz]ed|permitted)\s+(?:\S+\s+){0,2}to\s+(?:hold|detain|keep)|ordered\s+(?:the\s+)?(?:\S+\s+)?(?:arrest|detention)\s+of",
-        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,5}with|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
+        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,9}?with|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
         r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
         r"summon(?:ed|s)\s+(?:\S+\s+){0,3}(?:to|for)",
         r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
+        r"(?:criminal\s+)?(?:case|fir|complaint|charges?)\s+(?:\(\w+\)\s+)?(?:was\s+|were\s+|has\s+been\s+)?"
+        r"(?:registered|filed|lodged|opened)\s+(?:\S+\s+){0,5}?(?:for|against|over|under)",
+        r"accus(?:ed|ing)\s+(?:him|her|them)\s+of\s+[“\"«]",
         r"fines|charg(?:es|ed)\s+(?:him|her|them|\w+)\s+with|filed\s+(?:\S+\s+){0,2}(?:complaints?|charges|lawsuit|case)",
         r"(?:ordered|orders|renewed|renews|extended|extends)\s+(?:\S+\s+){0,4}(?:detention|re-?arrest|pre-?trial|to\s+be\s+(?:held|detained|remanded))",
         r"charged\s+(?:with|under)|charges?\s+(?:of|against|under)|criminal\s+charges?|indict(?:ed|ment)",
@@ -260,6 +281,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:office|premises|building|newsroom|headquarters|studio)\s+(?:\S+\s+){0,4}(?:was|were)\s+sealed|seal(?:ed|s)\s+(?:off\s+)?(?:the|its|their)\s+(?:office|premises|building|newsroom)",
         r"declar(?:ed|es)\s+(?:\S+\s+){0,8}(?:“|\")?extremist(?:\s+materials?)?|(?:access|website)\s+blocked",
         r"internet\s+(?:\S+\s+){0,3}(?:unavailable|cut\s+off|down)|pushed\s+back\s+by\s+(?:riot\s+)?police",
+        r"(?:internet|mobile|phone|network)\s+(?:\S+\s+){0,3}?(?:services?|access|connections?)\s+(?:was\s+|were\s+)?"
+        r"(?:suspended|cut(?:\s+off)?|shut\s+down|blocked|disconnected|switched\s+off)",
+        r"(?:internet|mobile\s+data|network)\s+(?:was|were|has\s+been|had\s+been)\s+(?:switched|turned|cut|shut)\s+off|"
+        r"closed\s+(?:\S+\s+){0,3}(?:association|organi[sz]ation|ngo|newspaper|outlet|website|channel|radio|bureau)|"
+        r"blocking\s+of|suspended\s+(?:\S+\s+){0,4}for\s+(?:\S+\s+)?(?:days|weeks|months|years)|"
         r"internet\s+(?:shutdown|blackout)|(?:internet|access|website|websites|network)\s+(?:\S+\s+){0,3}(?:was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:blocked|cut|shut\s+down|restricted|unavailable|throttled)",
         r"(?:break|broke|breaking|broken)\s+up\s+(?:the|a|an|their)\s+(?:\w+\s+)?(?:sit-in|protest|rally|march|meeting|demonstration|gathering|picket|vigil|strike)",
         r"(?:clear|cleared|clearing)\s+(?:\w+\s+)?protesters|told\s+to\s+disperse|cancell?ed\s+(?:\S+\s+){0,3}(?:legal\s+)?registration|(?:sealed|closed)\s+(?:off\s+)?the\s+premises",
@@ -288,11 +314,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:accounts?|email|phone|computer)",
     ],
     Act.OTHER: [
-        r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,2}expel(?:s|led)",
+        r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,6}?expel(?:s|led)",
         r"dismiss(?:es|ed)\s+(?:\S+\s+){0,3}(?:teachers?|staff|employees?|journalists?|lawyers?|doctors?|professors?|workers?|lecturers?)",
-        r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:from|on|by|for|after|because)|"
+        r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:\S+\s+)?(?:from|on|by|for|after|because)|"
         r"dismiss(?:es|ed)\s+(?:him|her|them|me)\b",
-        r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:university|school|college|institute|academy|party|bar)",
+        r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:university|school|college|institute|"
+        r"academy|party|bar)",
         r"forced\s+labou?r|obliged\s+(?:\S+\s+){0,6}to\s+(?:go|work|pick)|stripp?(?:ed|ing|s)\s+(?:\S+\s+){0,5}of\s+(?:\S+\s+){0,2}"
         r"(?:citizenship|nationality)",
     ],

@@ -219,7 +219,7 @@ def _iso(m: re.Match[str]) -> Mention:
     return _calendar(m, year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
 
 
-@pattern(rf"\b(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>{_Y})\b")
+@pattern(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>{_Y})\b")
 def _numeric(m: re.Match[str]) -> Mention | None:
     day, month = int(m["a"]), int(m["b"])
     if month > 12 >= day:  # a US-style 12/31/2014
@@ -229,18 +229,42 @@ def _numeric(m: re.Match[str]) -> Mention | None:
     return _calendar(m, year=int(m["y"]), month=month, day=day)
 
 
+# A day and month at the head of a line, before a time or a separator: a feed's "03.06 | 09:40".
+@pattern(r"(?<![^\n])[ \t]*(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)(?=[ \t]*(?:[|:–—-]|\d{1,2}:\d\d))")
+def _numeric_heading(m: re.Match[str]) -> Mention | None:
+    day, month = int(m["d"]), int(m["mm"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    point = CalendarRef(month=month, day=day)
+    return Mention(start=m.start("d"), end=m.end(), kind=Kind.CALENDAR, point=point)
+
+
 @pattern(
-    rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
+    rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:(?P<w>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b|\s+(?P<rel>last|this)\s+year\b)?"
 )
 def _day_month(m: re.Match[str]) -> Mention:
-    return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]))
+    return _calendar(
+        m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]), weekday=_weekday_of(m["w"]),
+        relative_year=_relative_year(m["rel"]),
+    )
+
+
+def _weekday_of(token: str | None) -> int | None:
+    return WEEKDAYS[token.lower()] if token else None
+
+
+def _relative_year(token: str | None) -> int | None:
+    return None if token is None else (-1 if token.lower() == "last" else 0)
 
 
 @pattern(
-    rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y>{_Y})\b)?"
+    rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:(?P<w>{_WD}),?\s+)?\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y>{_Y})\b|\s+(?P<rel>last|this)\s+year\b)?"
 )
 def _month_day(m: re.Match[str]) -> Mention:
-    return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]))
+    return _calendar(
+        m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]), weekday=_weekday_of(m["w"]),
+        relative_year=_relative_year(m["rel"]),
+    )
 
 
 @pattern(
@@ -411,8 +435,26 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             # "On 3 January, eleven days before the elections, ...": the same day told again
             chosen.append(replace(mention, reporting=True, sets_anchor=False))
             continue
-        chosen.append(_reporting(text, _open_if_since(text, mention)))
+        chosen.append(_heading(text, _reporting(text, _open_if_since(text, mention))))
     return chosen
+
+
+_LINE_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•–—]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$", re.IGNORECASE
+)
+_HEAD_SEPARATOR = re.compile(r"[ \t]*(?:[|:–—]|-\s|\(|\d{1,2}:\d\d|\n)")
+
+
+def _heading(text: str, mention: Mention) -> Mention:
+    """A day that opens a line and is set off from it ("03.06 | 09:40", "2018-09-15:", "• 6 Dec. —")
+    dates a log entry: "today" and "on Saturday" in that entry count from it."""
+    if mention.kind is not Kind.CALENDAR or mention.point is None or mention.point.day is None:
+        return mention
+    if not _LINE_HEAD.search(text, max(0, mention.start - 20), mention.start):
+        return mention
+    if not _HEAD_SEPARATOR.match(text, mention.end):
+        return mention
+    return replace(mention, heading=True)
 
 
 def _apposition(text: str, previous: Mention, mention: Mention) -> bool:
@@ -439,7 +481,7 @@ def _reporting(text: str, mention: Mention) -> Mention:
     """'... said today', 'announced on Monday': the date of a statement, not of an act.
     'By Thursday evening ...': a state at a time, which does not move the story's anchor."""
     if _BOUND.search(text, max(0, mention.start - 8), mention.start):
-        return replace(mention, sets_anchor=False)
+        return replace(mention, sets_anchor=False, bound=True)
     if _PAST_PERFECT.search(text, _sentence_start(text, mention.start), mention.start):
         return replace(mention, sets_anchor=False)  # "he had received a message on 20 February": a flashback
     if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):

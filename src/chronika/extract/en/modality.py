@@ -11,7 +11,7 @@ import re
 
 from chronika.model import Act
 
-_CLAUSE_BREAK = re.compile(r"[;:,()\u2014]|\s[-–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
+_CLAUSE_BREAK = re.compile(r"[;:,()\u2014|]|\s[-–/]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|without|neither|nor|nobody|none|denied|denies|deny|denying|refuted|rejected|"
     r"dismissed|avoided|escaped|prevented|averted|foiled|thwarted|instead\s+of|rather\s+than|free\s+from|"
@@ -19,7 +19,7 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|may|might|will|shall|should|must|if|unless|whether|plans?\s+to|planned\s+to|"
+    r"\b(?:could|would|(?-i:may)|might|will|shall|should|must|if|unless|whether|plans?\s+to|planned\s+to|"
     r"intends?\s+to|risks?|risking|likely|possible|possibly|potential|potentially|"
     r"due\s+to\s+be|expected\s+to|fears?\s+(?:of|that)|feared|in\s+case\s+of|to\s+prevent|protect\w*\s+from|"
     r"to\s+avoid|against\s+possible|in\s+the\s+event\s+of|any\s+future|call\s+for|calling\s+for|"
@@ -28,7 +28,7 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 _CALL = re.compile(
-    r"\b(?:call(?:ed|s|ing)?\s+(?:on|upon|for)|urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+"
+    r"\b(?:call(?:ed|s|ing)?\s+(?:on|upon)\s+(?:\S+\s+){1,8}?to|call(?:ed|s|ing)?\s+for|urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+"
     r"(?:to|for|on)|should|must|needs?\s+to|ought\s+to|(?-i:to)\s+(?:promptly\s+|thoroughly\s+|effectively\s+|"
     r"immediately\s+|impartially\s+|\w+ly\s+and\s+\w+ly\s+)?(?-i:investigate|release|stop|end|halt|drop|"
     r"quash|ensure|bring|hold|protect|cease|lift|guarantee|refrain)|investigation\s+into|"
@@ -178,7 +178,8 @@ def is_future(sentence: str, end: int) -> bool:
 
 
 _DESCRIBING_VERB = re.compile(
-    r"\b(?:interviewed|met|visited|spoke\s+to|assisted|helped|sheltered|hosting|hosted|housed|among|including)\s+$",
+    r"\b(?:interviewed|met|visited|spoke\s+to|assisted|helped|sheltered|hosting|hosted|housed|among|including|"
+    r"previously|formerly|recently|already)\s+$",
     re.IGNORECASE,
 )
 

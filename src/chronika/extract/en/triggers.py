@@ -45,7 +45,7 @@ NOT_ACTS = [
     r"(?:families|relatives|mothers|widows|children|parents|wives|sons)\s+of\s+(?:\S+\s+){0,3}(?:killed|disappeared|"
     r"detained|abducted|executed|missing)|whose\s+(?:\S+\s+){0,2}(?:were|was|had\s+been)\s+(?:killed|detained|arrested|"
     r"abducted|disappeared|executed)",
-    r"den\w+\s+holding\s+any",
+    r"den\w+\s+holding\s+any|pre-?arrest\s+bail|anticipatory\s+bail",
     r"(?:continued|continuing|ongoing|prolonged|lengthy|long)\s+(?:pre-?trial\s+)?(?:detention|imprisonment|incarceration)",
 ]
 _BOILERPLATE = re.compile(
@@ -55,15 +55,24 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 # Counts over a period are statistics, not occasions: "at least 600 people detained in the quarter".
-_AGGREGATE = re.compile(
-    r"(?:\b\d{2,}|\d{1,3},\d{3}|\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
+_COUNT = (
+    r"(?:\b(?<!,\s)(?!(?:19|20)\d\d\b)\d{2,}(?!,\s)(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,3},\d{3}|\d(?:\.\d)?\s+million|"
+    r"\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|a\s+hundred)|"
     r"\bthe\s+(?:second|third|fourth|fifth|sixth|\w+th)\b)"
-    r"(?=.*\b(?:in\s+the\s+(?:quarter|period|year)|last\s+year|this\s+year|so\s+far|in\s+total|a\s+total\s+of|"
-    r"since\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to))))",
-    re.IGNORECASE,
 )
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_PERIOD = (
+    r"\b(?:in\s+the\s+(?:quarter|period|year)|last\s+year|this\s+year|so\s+far|in\s+total|a\s+total\s+of|"
+    r"cumulative|over\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks|months|years)|"
+    rf"since\s+(?:\d{{4}}|(?:\d{{1,2}}\s+)?{_MONTH_NAMES}|the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to)|"
+    r"(?:\S+\s+){1,5}?(?:began|started|erupted|broke\s+out)\b))"
+)
+# Counts over a period are statistics, not occasions, whichever comes first in the sentence.
+_AGGREGATE = re.compile(rf"{_COUNT}(?=.*{_PERIOD})|{_PERIOD}(?=.*{_COUNT})", re.IGNORECASE)
+# A question, or a sentence that opens on a condition ("If the court upholds the sentence, ..."), asserts
+# no act.
+_NOT_ASSERTED = re.compile(r"\?[\"'”’»)]*\s*$|^\W*(?:if|unless|should|were)\s", re.IGNORECASE)
 _UNVERIFIED = re.compile(
     r"\b(?:unable\s+to|could\s+not|cannot|did\s+not)\s+(?:independently\s+)?(?:corroborate|verify|confirm)|"
     r"\bunconfirmed\b|\bunverified\b",
@@ -72,7 +81,8 @@ _UNVERIFIED = re.compile(
 
 
 def _alternation(patterns: list[str]) -> str:
-    return r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b"
+    # "(?<!\w)" rather than "\b" in front: a pattern may open on a quotation mark after a space.
+    return r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b"
 
 
 # Patterns are written in lower case; scanning a lower-cased copy of the document once, case-
@@ -84,6 +94,7 @@ _NOT_ACTS_LOWER = re.compile(_alternation(NOT_ACTS))
 _NOT_ACTS_ANY_CASE = re.compile(_alternation(NOT_ACTS), re.IGNORECASE)
 _CUSTODY = re.compile(CUSTODY_CONTEXT, re.IGNORECASE)
 _MAX_SENTENCE = 8_000  # longer "sentences" are tables or run-on lists, not statements
+_FUTURE_LABEL = re.compile(r"\b(?:would|will|could|\'ll)\s+(?:\S+\s+)?be\s", re.IGNORECASE)
 _IN_NAME = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:against|of|for|on|and)\s+)?$")
 
 Match = tuple[int, int, Act | None]
@@ -138,6 +149,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         or _BOILERPLATE.search(sentence)
         or prefilter.search(_UNVERIFIED, sentence)
         or prefilter.search(_AGGREGATE, sentence)
+        or prefilter.search(_NOT_ASSERTED, sentence)
         or (sentence.isupper() and len(sentence) < 200)
     ):
         return []
@@ -180,6 +192,8 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
             continue
         if act is Act.PHYSICAL_ATTACK and in_custody:
             act = Act.TORTURE_ILL_TREATMENT
+        if act is Act.SMEAR_CAMPAIGN and _FUTURE_LABEL.search(sentence, t_start, t_end):
+            act = Act.THREAT  # "warned that he would be 'treated as a spy'": a menace, not a public label
         anaphoric = (
             nominal and modality.is_definite_reference(sentence, t_start, t_end)
         ) or modality.is_state(sentence, t_start, act)
