@@ -179,3 +179,13 @@ def test_a_member_of_a_force_makes_the_force_the_agent() -> None:
 def test_the_head_of_a_republic_is_an_agent() -> None:
     text = 'On 3 May, the head of the republic called the activist Zarema Musaeva "a traitor" on television.'
     assert first(text).perpetrators == ["head of the republic"]
+
+
+def test_a_label_given_to_the_victim_is_not_its_author() -> None:
+    text = (
+        "The Steppe Legal Clinic (SLC) reported that on 4 May a march in Aktobe carried banners "
+        "labelling the SLC as supporters of terrorism."
+    )
+    incident = first(text)
+    assert incident.victims == ["SLC"]
+    assert all(not name.lower().startswith("as ") for name in incident.perpetrators), incident.perpetrators

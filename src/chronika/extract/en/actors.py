@@ -99,7 +99,8 @@ _AGENT_MODIFIER = (
     r"then|also|later|when|while|after|before|since|his|her|their|its|our|my|said|says|told|not|no|where|"
     r"between|among|against|about|around|into|during|whom|whose|than|both|each|every|all|any|evening|"
     r"morning|night|day|week|month|year|online|show|thousand|hundred|dozen|million|more|most|less|least|"
-    r"other|such|what|this|these|those|there|here)\b)"
+    r"other|such|what|this|these|those|there|here|as|like|but|so|if|because|nor|yet|via|upon|under|over|through|"
+    r"without|within|towards?|across|behind|near|beside|per)\b)"
     r"(?-i:[a-z][a-z\-]+)(?<!ed)(?<!ly)(?<!ing))\s+)"
 )
 # "men in uniform", "two men on a motorcycle", "persons in plain dress": what marks them out
