@@ -10,6 +10,7 @@ of an active verb, the subject of a passive one and "of X" after a noun are vict
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -238,17 +239,40 @@ class Cast:
             self._locative_only[name] = only_after_locatives(text, name)
         return self._locative_only[name]
 
+    _starts: list[int] | None = None  # the mentions' starts, if they are in order
+    _starts_of: tuple[int, int] = (0, -1)  # (id, length) of the mentions list they were read from
+
     def between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """The mentions inside [start, end], in order (a bisection: roles ask this for every act)."""
+        starts = self._mention_starts()
+        if starts is None:
+            return [m for m in self.mentions if start <= m.start and m.end <= end]
+        window = self.mentions[bisect.bisect_left(starts, start) : bisect.bisect_right(starts, end)]
+        return [m for m in window if m.end <= end]
 
     def last_person_before(self, offset: int) -> Mention | None:
-        found = None
-        for mention in self.mentions:
-            if mention.start >= offset:
-                break
-            if mention.kind is ActorKind.PERSON:
-                found = mention
-        return found
+        starts = self._mention_starts()
+        if starts is None:
+            found = None
+            for mention in self.mentions:
+                if mention.start >= offset:
+                    break
+                if mention.kind is ActorKind.PERSON:
+                    found = mention
+            return found
+        for index in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
+            if self.mentions[index].kind is ActorKind.PERSON:
+                return self.mentions[index]
+        return None
+
+    def _mention_starts(self) -> list[int] | None:
+        """The starts of the mentions, if they are in order of start (None: scan them one by one)."""
+        key = (id(self.mentions), len(self.mentions))
+        if self._starts_of != key:
+            starts = [m.start for m in self.mentions]
+            self._starts = None if any(a > b for a, b in zip(starts, starts[1:])) else starts
+            self._starts_of = key
+        return self._starts
 
 
 Run = tuple[int, int, list[str]]
@@ -461,8 +485,28 @@ def only_after_locatives(text: str, name: str) -> bool:
     name is a settlement ("Sre Ambel"), since reports name people as subjects and objects too."""
     if not 2 <= len(name.split()) <= 3:
         return False
-    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    found = _whole_word_starts(text, name)
     return bool(found) and all(_LOCATIVE_BEFORE.search(text, max(0, at - 30), at) for at in found)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_word_starts(text: str, name: str) -> list[int]:
+    """Where ``name`` stands as a whole word: exactly the starts of
+    ``re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)``, without compiling a pattern per name."""
+    found: list[int] = []
+    if not name:
+        return [m.start() for m in re.finditer(r"(?<!\w)(?!\w)", text)]
+    size = len(name)
+    at = text.find(name)
+    while at >= 0:
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, at + size):
+            found.append(at)
+            at = text.find(name, at + size)
+        else:
+            at = text.find(name, at + 1)
+    return found
 
 
 def _expansion(words: list[str], acronym: str) -> list[str]:
