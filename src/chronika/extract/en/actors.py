@@ -241,6 +241,7 @@ class Cast:
 
     _starts: list[int] | None = None  # the mentions' starts, if they are in order
     _starts_of: tuple[int, int] = (0, -1)  # (id, length) of the mentions list they were read from
+    _phrases: dict[tuple[re.Pattern[str], int, int], list[re.Match[str]]] = field(default_factory=dict)
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end], in order (a bisection: roles ask this for every act)."""
@@ -264,6 +265,17 @@ class Cast:
             if self.mentions[index].kind is ActorKind.PERSON:
                 return self.mentions[index]
         return None
+
+    def phrases(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+        """``list(pattern.finditer(text, start, end))`` for this cast's text, each window read once
+        (every act of a sentence asks for the sentence's agent phrases) and skipped at once where
+        the window holds none of the pattern's stems."""
+        key = (pattern, start, end)
+        found = self._phrases.get(key)
+        if found is None:
+            found = list(pattern.finditer(text, start, end)) if prefilter.may_match(pattern, text, start, end) else []
+            self._phrases[key] = found
+        return found
 
     def _mention_starts(self) -> list[int] | None:
         """The starts of the mentions, if they are in order of start (None: scan them one by one)."""
@@ -691,7 +703,7 @@ def _any_agent(
             continue
         if _AGENTIVE_ORG.search(mention.name) or (mention.name.isupper() and mention.name in cast.kinds):
             candidates.append((mention.name, mention.start, mention.end))
-    for phrase in _AGENT_PHRASE.finditer(text, s_start, s_end):
+    for phrase in cast.phrases(_AGENT_PHRASE, text, s_start, s_end):
         if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in candidates):
             continue
         before = text[max(s_start, phrase.start() - 12) : phrase.start()]
@@ -795,7 +807,7 @@ def _sides(
     sides: list[tuple[str, int, int]] = [
         (m.name, m.start, m.end) for m in cast.between(between.end(), end) if m.kind is ActorKind.ORGANISATION
     ]
-    for phrase in _AGENT_PHRASE.finditer(text, between.end(), end):
+    for phrase in cast.phrases(_AGENT_PHRASE, text, between.end(), end):
         if not any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in sides):
             sides.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
     sides.sort(key=lambda side: side[1])
@@ -842,9 +854,7 @@ def _nearest_before(
     names_mentions = cast.between(start, end)
     names = [(m.name, m.start, m.end) for m in names_mentions]
     pattern = _AGENT_PHRASE if agents else _VICTIM_PHRASE
-    phrases = (
-        list(pattern.finditer(text, start, end)) if prefilter.may_match(pattern, text, start, end) else []
-    )
+    phrases = cast.phrases(pattern, text, start, end)
     candidates: list[tuple[str, int, int]] = [(n, s, e) for n, s, e in names]
     for phrase in phrases:
         if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in names):
@@ -942,7 +952,7 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
     role = prefilter.search(_ROLE_NOUN, text, start, end)
     if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
         names = [(cast.focus_person, role.start(), role.end()), *names]
-    phrase = _VICTIM_PHRASE.search(text, start, end)
+    first_phrase = phrase = prefilter.search(_VICTIM_PHRASE, text, start, end)
     if phrase is not None and _BARE_PROPERTY.fullmatch(phrase.group().strip()):
         phrase = None  # "set fire to twenty houses": the houses are no one
     if (
@@ -973,7 +983,7 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
             person = cast.last_person_before(pronoun.start())
             if person is not None:
                 return [(person.name, pronoun.start(), pronoun.end())]
-    phrase = _VICTIM_PHRASE.search(text, start, end)
+    phrase = first_phrase  # _VICTIM_PHRASE.search(text, start, end), as above
     if phrase is not None:
         return [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     return []
