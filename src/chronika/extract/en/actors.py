@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -273,7 +274,8 @@ class Cast:
         key = (pattern, start, end)
         found = self._phrases.get(key)
         if found is None:
-            found = list(pattern.finditer(text, start, end)) if prefilter.may_match(pattern, text, start, end) else []
+            may_match = prefilter.may_match(pattern, text, start, end)
+            found = list(pattern.finditer(text, start, end)) if may_match else []
             self._phrases[key] = found
         return found
 
@@ -282,7 +284,7 @@ class Cast:
         key = (id(self.mentions), len(self.mentions))
         if self._starts_of != key:
             starts = [m.start for m in self.mentions]
-            self._starts = None if any(a > b for a, b in zip(starts, starts[1:])) else starts
+            self._starts = None if any(a > b for a, b in itertools.pairwise(starts)) else starts
             self._starts_of = key
         return self._starts
 
@@ -352,8 +354,13 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s$", "", name)
+    if "s" not in name[-2:]:
+        return name  # no possessive ending can match (a fast path: this runs for every capitalised run)
+    return _POSSESSIVE.sub("", name)
 
 
 def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
@@ -505,7 +512,7 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def _whole_word_starts(text: str, name: str) -> list[int]:
-    """Where ``name`` stands as a whole word: exactly the starts of
+    r"""Where ``name`` stands as a whole word: exactly the starts of
     ``re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)``, without compiling a pattern per name."""
     found: list[int] = []
     if not name:
@@ -601,9 +608,13 @@ class Roles:
     victims: list[tuple[str, int, int]]
 
 
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|some|about|around)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
 def _clean(phrase: str) -> str:
-    phrase = re.sub(r"^(?:the|a|an|some|about|around)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
-    phrase = re.sub(r"\s+", " ", phrase)
+    phrase = _LEADING_DETERMINER.sub("", phrase.strip(" ,"))
+    phrase = _SPACES.sub(" ", phrase)
     return phrase.rstrip(" ,")
 
 
@@ -616,6 +627,20 @@ def _clause_end(text: str, offset: int, limit: int) -> int:
     return stop.start() if stop else limit
 
 
+_FIRST_WORD = re.compile(r"\S+")
+_AFTER_PREPOSITION = re.compile(r"\b(?:against|of|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
+_OWNER_GAP = re.compile(r"\)?(?:['’]s)?\s+(?:\w+\s+)?")
+_OF_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}")
+_UNKNOWN = re.compile(r"(?:unknown|unidentified)\b", re.IGNORECASE)
+_APPOSITION_GAP = re.compile(r"\s*,?\s*")
+_OUR_STAFF = re.compile(r"\b(?:our|its)\s+(?:staff|team)\b", re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"(?:\w+\s+)*(?:members|staff|employees)\s+of\s+", re.IGNORECASE)
+_STAFF = re.compile(
+    r"(?:(?:the|our|its|\d+|two|three|four|five|six|several|some)\s+)*(?:team\s+|staff\s+)?"
+    r"(?:members|staff|staff\s+members|employees|team)",
+    re.IGNORECASE,
+)
 _CLAUSE_START_BREAK = re.compile(
     r"[;:]|\s[-–—]\s|\bthat\b|,\s+(?:and|but|while|after|before|when)\b|\b(?:and|then)\s+"
     r"(?=(?:was|were|police|officers|men|he|she|they)\b)",
@@ -666,7 +691,7 @@ def roles(
         victims += _nearest_before(text, cast, before_start, t_start, agents=False)
     else:
         object_end = by.start() if by is not None and by.start() < after_end else after_end
-        first_word = re.match(r"\S+", text[t_start:t_end])
+        first_word = _FIRST_WORD.match(text[t_start:t_end])
         object_start = t_start + first_word.end() if first_word else t_end
         victims += _victims_at(text, cast, object_start, min(max(object_end, t_end), t_end + 120))
     if not victims:
@@ -707,7 +732,7 @@ def _any_agent(
         if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in candidates):
             continue
         before = text[max(s_start, phrase.start() - 12) : phrase.start()]
-        if re.search(r"\b(?:against|of|to|on)\s+(?:the\s+)?$", before, re.IGNORECASE):
+        if _AFTER_PREPOSITION.search(before):
             continue  # "the case against the officers", "complaints to the police"
         candidates.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
     candidates = [
@@ -727,7 +752,7 @@ def _any_agent(
 def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
     """"the regional governor, Pavel Sorokin," and "the head of Chechnya, Ramzan Kadyrov" are him."""
     _, start, end = agent
-    after = re.match(r"\s*,\s*", text[end : end + 4])
+    after = _COMMA.match(text[end : end + 4])
     if after is None:
         return agent
     for mention in cast.between(end, end + 60):
@@ -746,11 +771,9 @@ def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tupl
             continue
         if not _AGENTIVE_ORG.search(mention.name) and not mention.name.isupper():
             continue
-        if mention.end <= start and re.fullmatch(r"\)?(?:['’]s)?\s+(?:\w+\s+)?", text[mention.end : start]):
+        if mention.end <= start and _OWNER_GAP.fullmatch(text[mention.end : start]):
             return (mention.name, mention.start, end)
-        if mention.start >= end and re.fullmatch(
-            r"\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}", text[end : mention.start]
-        ):
+        if mention.start >= end and _OF_GAP.fullmatch(text[end : mention.start]):
             return (mention.name, start, mention.end)
         if start <= mention.start and mention.end <= end:
             return (mention.name, start, end)
@@ -843,7 +866,7 @@ def _agents_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, i
 
 def _agent_name(phrase: str) -> str:
     cleaned = _clean(phrase)
-    if re.match(r"(?:unknown|unidentified)\b", cleaned, re.IGNORECASE):
+    if _UNKNOWN.match(cleaned):
         return "unknown"
     return cleaned
 
@@ -893,7 +916,7 @@ def _nearest_before(
         for c in candidates
         if c[1] in name_starts
         or not any(
-            ns >= c[2] and re.fullmatch(r"\s*,?\s*", text[c[2] : ns]) is not None for ns in name_starts
+            ns >= c[2] and _APPOSITION_GAP.fullmatch(text[c[2] : ns]) is not None for ns in name_starts
         )
     ]
     # the subject of a passive verb: the first name of the clause, with names joined to it by "and"
@@ -903,19 +926,14 @@ def _nearest_before(
 
 def _resolve_members(cast: Cast, phrase: str) -> str:
     """'members of the group' are the group, for the contract's shortest unambiguous name."""
-    match = ORG_PHRASES.search(phrase) or re.search(r"\b(?:our|its)\s+(?:staff|team)\b", phrase, re.I)
+    match = ORG_PHRASES.search(phrase) or _OUR_STAFF.search(phrase)
     if (
         match
         and cast.focus
-        and re.match(r"(?:\w+\s+)*(?:members|staff|employees)\s+of\s+", phrase, re.IGNORECASE)
+        and _MEMBERS_OF.match(phrase)
     ):
         return cast.focus
-    if cast.focus and re.fullmatch(
-        r"(?:(?:the|our|its|\d+|two|three|four|five|six|several|some)\s+)*(?:team\s+|staff\s+)?"
-        r"(?:members|staff|staff\s+members|employees|team)",
-        phrase,
-        re.IGNORECASE,
-    ):
+    if cast.focus and _STAFF.fullmatch(phrase):
         return cast.focus  # "the team members", "27 members of our staff": the organisation's people
     owner = _PROPERTY_OF.match(phrase)
     if owner is not None:
@@ -959,7 +977,7 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
         phrase is not None
         and names
         and phrase.end() <= names[0][1]
-        and re.fullmatch(r"\s*,?\s*", text[phrase.end() : names[0][1]])
+        and _APPOSITION_GAP.fullmatch(text[phrase.end() : names[0][1]])
     ):
         phrase = None  # "his younger brother, Islam Tsakaev", "the blogger Karim Abdelaziz": the name
     if phrase is not None and (not names or phrase.end() < names[0][1]):
