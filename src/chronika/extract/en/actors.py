@@ -305,8 +305,11 @@ def _runs(text: str) -> list[Run]:
 def _read_runs(text: str) -> list[Run]:
     tokens = list(_TOKEN.finditer(text))
     words = [m.group() for m in tokens]
+    starts = [m.start() for m in tokens]
+    ends = [m.end() for m in tokens]
     capital = [w[0].isupper() and w[0].isalpha() for w in words]  # _capitalised, for every token at once
     runs: list[Run] = []
+    count = len(tokens)
     index = 0
     while True:
         try:
@@ -316,7 +319,7 @@ def _read_runs(text: str) -> list[Run]:
         run = [words[index]]
         last = index
         probe = index + 1
-        while probe < len(tokens) and _adjacent(text, tokens[probe - 1].end(), tokens[probe].start()):
+        while probe < count and _adjacent(text, ends[probe - 1], starts[probe]):
             word = words[probe]
             if capital[probe]:
                 run.append(word)
@@ -324,15 +327,15 @@ def _read_runs(text: str) -> list[Run]:
             elif not (
                 word.lower() in CONNECTORS
                 and word.lower() != "and"
-                and probe + 1 < len(tokens)
+                and probe + 1 < count
                 and capital[probe + 1]
-                and _adjacent(text, tokens[probe].end(), tokens[probe + 1].start())
+                and _adjacent(text, ends[probe], starts[probe + 1])
             ):
                 break
             else:
                 run.append(word)
             probe += 1
-        runs.append((tokens[index].start(), tokens[last].end(), run))
+        runs.append((starts[index], ends[last], run))
         index = last + 1
     return runs
 
@@ -342,6 +345,8 @@ def _capitalised(word: str) -> bool:
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
+    if start == end + 1 and text[end] in " -\u00a0":
+        return True  # the usual gap, without slicing it out
     gap = text[end:start]
     return gap in (" ", "-", "\u00a0") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
 
