@@ -932,11 +932,7 @@ def _nearest_before(
 def _resolve_members(cast: Cast, phrase: str) -> str:
     """'members of the group' are the group, for the contract's shortest unambiguous name."""
     match = ORG_PHRASES.search(phrase) or _OUR_STAFF.search(phrase)
-    if (
-        match
-        and cast.focus
-        and _MEMBERS_OF.match(phrase)
-    ):
+    if match and cast.focus and _MEMBERS_OF.match(phrase):
         return cast.focus
     if cast.focus and _STAFF.fullmatch(phrase):
         return cast.focus  # "the team members", "27 members of our staff": the organisation's people

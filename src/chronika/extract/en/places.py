@@ -100,9 +100,7 @@ def find(text: str, cast: Cast, gazetteer: Gazetteer) -> list[Locus]:
 
 
 def _listed_after(text: str, previous: Locus, locus: Locus) -> bool:
-    return previous.strength == STRONG and bool(
-        _LIST_GAP.fullmatch(text[previous.end : locus.start])
-    )
+    return previous.strength == STRONG and bool(_LIST_GAP.fullmatch(text[previous.end : locus.start]))
 
 
 def _in_run(
@@ -201,9 +199,7 @@ def _settlement(
         return None
     if text[end : end + 2] in ("'s", "’s") and not _INSTITUTION_AFTER.match(after):
         return None
-    area = bool(_AREA_AFTER.match(after)) or bool(
-        _AREA_OF_BEFORE.search(before)
-    )
+    area = bool(_AREA_AFTER.match(after)) or bool(_AREA_OF_BEFORE.search(before))
     settlement = bool(_SETTLEMENT_AFTER.match(after))
     if not (area or settlement or _TIGHT_LOCATIVE.search(before)):
         return None
