@@ -218,6 +218,9 @@ class Mention:
     kind: ActorKind
 
 
+_Phrases = tuple[re.Pattern[str], list[re.Match[str]]]  # a pattern and its matches in one window
+
+
 @dataclass
 class Cast:
     """Everyone a document names, with its short forms resolved."""
@@ -242,7 +245,7 @@ class Cast:
 
     _starts: list[int] | None = None  # the mentions' starts, if they are in order
     _starts_of: tuple[int, int] = (0, -1)  # (id, length) of the mentions list they were read from
-    _phrases: dict[tuple[re.Pattern[str], int, int], list[re.Match[str]]] = field(default_factory=dict)
+    _phrases: dict[tuple[int, int, int], _Phrases] = field(default_factory=dict)
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end], in order (a bisection: roles ask this for every act)."""
@@ -271,12 +274,13 @@ class Cast:
         """``list(pattern.finditer(text, start, end))`` for this cast's text, each window read once
         (every act of a sentence asks for the sentence's agent phrases) and skipped at once where
         the window holds none of the pattern's stems."""
-        key = (pattern, start, end)
-        found = self._phrases.get(key)
-        if found is None:
-            may_match = prefilter.may_match(pattern, text, start, end)
-            found = list(pattern.finditer(text, start, end)) if may_match else []
-            self._phrases[key] = found
+        key = (id(pattern), start, end)  # by identity: hashing a compiled pattern hashes all its code
+        known = self._phrases.get(key)
+        if known is not None and known[0] is pattern:
+            return known[1]
+        may_match = prefilter.may_match(pattern, text, start, end)
+        found = list(pattern.finditer(text, start, end)) if may_match else []
+        self._phrases[key] = (pattern, found)  # holding the pattern keeps its id from being reused
         return found
 
     def _mention_starts(self) -> list[int] | None:
