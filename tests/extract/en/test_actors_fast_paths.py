@@ -118,3 +118,16 @@ def test_adjacent_fast_path_equals_the_plain_rule() -> None:
     for end in range(len(text)):
         for start in range(end, min(len(text), end + 4) + 1):
             assert actors._adjacent(text, end, start) == plain(text, end, start), (end, start)
+
+
+def test_roles_asked_twice_give_the_same_fresh_answer() -> None:
+    text = "Police officers detained the journalist Anna Petrova in Kazan. Masked men beat her brother."
+    cast = actors.build_cast(text, lambda name: None)
+    for sentence, word in (((0, 62), "detained"), ((63, len(text)), "beat")):
+        trigger = (text.index(word), text.index(word) + len(word))
+        first = actors.roles(text, cast, sentence, trigger)
+        plain = actors._roles(text, cast, sentence, trigger, False, False)
+        first.victims.append(("someone else", 0, 0))  # a caller's change reaches no later answer
+        second = actors.roles(text, cast, sentence, trigger)
+        assert second == plain
+        assert second.perpetrators and second.victims

@@ -246,6 +246,7 @@ class Cast:
     _starts: list[int] | None = None  # the mentions' starts, if they are in order
     _starts_of: tuple[int, int] = (0, -1)  # (id, length) of the mentions list they were read from
     _phrases: dict[tuple[int, int, int], _Phrases] = field(default_factory=dict)
+    _roles: dict[tuple[tuple[int, int], tuple[int, int], bool, bool], Roles] = field(default_factory=dict)
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end], in order (a bisection: roles ask this for every act)."""
@@ -670,7 +671,20 @@ def roles(
     speech: bool = False,
     clash: bool = False,
 ) -> Roles:
-    """Perpetrators and victims of one act, read from the clause around its trigger."""
+    """Perpetrators and victims of one act, read from the clause around its trigger.
+
+    An act is asked about more than once (whether it joins the incident before it, then for the
+    incident itself); the cast keeps the answer for its text."""
+    key = (sentence, trigger, speech, clash)
+    known = cast._roles.get(key)
+    if known is None:
+        known = cast._roles[key] = _roles(text, cast, sentence, trigger, speech, clash)
+    return Roles(list(known.perpetrators), list(known.victims))
+
+
+def _roles(
+    text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], speech: bool, clash: bool
+) -> Roles:
     s_start, s_end = sentence
     t_start, t_end = trigger
     if clash:
