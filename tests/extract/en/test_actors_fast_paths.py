@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +132,58 @@ def test_roles_asked_twice_give_the_same_fresh_answer() -> None:
         second = actors.roles(text, cast, sentence, trigger)
         assert second == plain
         assert second.perpetrators and second.victims
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "(?:a|b)",  # a one-letter branch: nothing to regroup after its letter
+        "(?:p?x|a)",  # the first letter is optional
+        "(?:police|Police)",  # the same letter in two cases: order would matter under IGNORECASE
+        "(?:\\w+ian|men)",  # a branch that does not start with a letter
+        "(?:a)|(?:b)",  # not one group
+        "plain words",
+    ],
+)
+def test_by_first_letter_leaves_what_it_cannot_regroup(group: str) -> None:
+    assert actors._by_first_letter(group) == group
+
+
+def test_by_first_letter_keeps_the_order_of_preference() -> None:
+    group = "(?:abc|ab|ba|b[|)]c|ac(?:x|y)?)"
+    regrouped = actors._by_first_letter(group)
+    assert regrouped == "(?:a(?:bc|b|c(?:x|y)?)|b(?:a|[|)]c))"
+    for text in ["abc", "ab", "ba", "b|c", "b)c", "acx", "ac", "ABC", "xabcx"]:
+        for flags in (0, re.IGNORECASE):
+            plain = [m.span() for m in re.finditer(group, text, flags)]
+            assert [m.span() for m in re.finditer(regrouped, text, flags)] == plain
+
+
+_SOUP = (
+    "Police police POLICE officers armed masked unknown men in uniform on motorcycles the court judge of "
+    "a group of at least 12 local journalists human rights defenders residents of the village relatives "
+    "security forces law enforcement officers head of the republic pro-government websites Russian "
+    "soldiers riot police detained interrogators his wife her brother opposition members and or then "
+    "Kazakh activists migration officials, unidentified, plainclothes agents staff members of the NGO"
+).split()
+
+
+def test_regrouped_phrases_equal_the_written_ones() -> None:
+    rng = random.Random(11)
+    texts = [
+        " ".join(rng.choice(_SOUP) + rng.choice(["", "", ",", ".", "'s"]) for _ in range(rng.randint(1, 40)))
+        for _ in range(400)
+    ]
+    samples = Path(actors.__file__).resolve().parents[2] / "samples"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(samples.glob("*.txt"))]
+    pairs = (
+        (actors._AGENT_PHRASE, actors._AGENT_PHRASE_PLAIN),
+        (actors._VICTIM_PHRASE, actors._VICTIM_PHRASE_PLAIN),
+    )
+    for fast, plain in pairs:
+        assert fast.pattern != plain.pattern  # the regrouping did happen
+        for text in texts:
+            windows = [(0, len(text))] + [(s, min(len(text), s + 160)) for s in range(0, len(text), 53)]
+            for start, end in windows:
+                expected = [(m.span(), m.group()) for m in plain.finditer(text, start, end)]
+                assert [(m.span(), m.group()) for m in fast.finditer(text, start, end)] == expected

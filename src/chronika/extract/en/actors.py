@@ -94,27 +94,102 @@ AGENT_HEADS = (
 )
 # Words that may stand before an agent's head noun ("migration officers", "pro-government websites"),
 # but never a verb in the past ("detained officers") or a little word.
-_AGENT_MODIFIER = (
-    r"(?:(?:(?:unknown|unidentified|armed|masked|uniformed|plain-?clothes|plainclothes),?|state-run|state-owned|"
-    r"pro-?government|pro-\w+|\w+ian|\w+ese|\d{1,3}(?![\d.,:/])|"
-    r"(?!(?:and|or|the|of|to|in|on|at|by|with|for|from|was|were|had|has|have|is|are|be|been|who|that|which|"
+_NOT_MODIFIERS = (
+    r"(?:and|or|the|of|to|in|on|at|by|with|for|from|was|were|had|has|have|is|are|be|been|who|that|which|"
     r"then|also|later|when|while|after|before|since|his|her|their|its|our|my|said|says|told|not|no|where|"
     r"between|among|against|about|around|into|during|whom|whose|than|both|each|every|all|any|evening|"
     r"morning|night|day|week|month|year|online|show|thousand|hundred|dozen|million|more|most|less|least|"
-    r"other|such|what|this|these|those|there|here)\b)"
-    r"(?-i:[a-z][a-z\-]+)(?<!ed)(?<!ly)(?<!ing))\s+)"
+    r"other|such|what|this|these|those|there|here)"
 )
+
+
+def _agent_modifier(regroup: Callable[[str], str]) -> str:
+    return (
+        r"(?:(?:(?:unknown|unidentified|armed|masked|uniformed|plain-?clothes|plainclothes),?|state-run|state-owned|"
+        r"pro-?government|pro-\w+|\w+ian|\w+ese|\d{1,3}(?![\d.,:/])|"
+        rf"(?!{regroup(_NOT_MODIFIERS)}\b)"
+        r"(?-i:[a-z][a-z\-]+)(?<!ed)(?<!ly)(?<!ing))\s+)"
+    )
+
+
 # "men in uniform", "two men on a motorcycle", "persons in plain dress": what marks them out
 _AGENT_DRESS = (
     r"(?:(?:(?<=men)|(?<=man)|(?<=persons)|(?<=people)|(?<=individuals))\s+(?:in|on|wearing|with)\s+"
     r"(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,2}(?:uniforms?|clothes|clothing|dress|camouflage|motorcycles?|"
     r"motorbikes?|balaclavas|masks|helmets)\b)?"
 )
-_AGENT_PHRASE = re.compile(
-    rf"\b(?:(?:a\s+group\s+of|a\s+number\s+of|dozens\s+of|at\s+least)\s+)?"
-    rf"{_AGENT_MODIFIER}{{0,3}}{AGENT_HEADS}\b{_AGENT_DRESS}",
-    re.IGNORECASE,
-)
+
+
+def _by_first_letter(group: str) -> str:
+    """``(?:police|prosecutors?|officers?)`` as ``(?:p(?:olice|rosecutors?)|o(?:fficers?))``: the same
+    strings, preferred in the same order, but the engine enters only the branches whose first letter
+    fits, where it otherwise tries every word of a long list at every word of the text.
+
+    Branches are regrouped only when each starts with a plain letter (two branches with different
+    letters, in either case, can never both match at one place, so their order does not matter), and
+    the group is returned unchanged when any branch does not.
+    """
+    branches = _top_level_branches(group)
+    if branches is None:
+        return group
+    by_letter: dict[str, list[str]] = {}
+    for branch in branches:
+        first, rest = branch[:1], branch[1:]
+        if not (first.isascii() and first.isalpha()) or rest[:1] in ("", "?", "*", "+", "{"):
+            return group
+        known = by_letter.setdefault(first.lower(), [])
+        if known and known[0][0] != first:
+            return group  # "A..." and "a...": under IGNORECASE both match, and order would matter
+        known.append(branch)
+    regrouped = (f"{same[0][0]}(?:{'|'.join(b[1:] for b in same)})" for same in by_letter.values())
+    return "(?:" + "|".join(regrouped) + ")"
+
+
+def _as_written(group: str) -> str:
+    return group
+
+
+def _top_level_branches(group: str) -> list[str] | None:
+    """The branches of a ``(?:...)`` group that spans all of ``group`` (None: not such a group)."""
+    if not (group.startswith("(?:") and group.endswith(")")):
+        return None
+    body = group[3:-1]
+    branches, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return None  # the first "(" closes before the end: not one group
+        elif char == "|" and depth == 0:
+            branches.append(body[start:index])
+            start = index + 1
+        index += 1
+    if depth != 0 or in_class:
+        return None
+    branches.append(body[start:])
+    return branches
+
+
+def _agent_phrase(regroup: Callable[[str], str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?:a\s+group\s+of|a\s+number\s+of|dozens\s+of|at\s+least)\s+)?"
+        rf"{_agent_modifier(regroup)}{{0,3}}{regroup(AGENT_HEADS)}\b{_AGENT_DRESS}",
+        re.IGNORECASE,
+    )
+
+
+_AGENT_PHRASE = _agent_phrase(_by_first_letter)
+_AGENT_PHRASE_PLAIN = _agent_phrase(_as_written)  # the reference the regrouped one is tested against
 # People who are agents only when the text marks them out: "armed men", "men in uniform", not "people"
 _PLAIN_PEOPLE = re.compile(
     r"(?:(?:at\s+least|more\s+than|about|some|several|many|dozens\s+of|hundreds\s+of|young|\d+|two|three|four|"
@@ -136,13 +211,18 @@ _OF_WORD = (
     r"(?!(?:in|at|on|near|from|with|after|before|during|by|for|to|into|and|who|which|that|while|when|"
     r"outside|inside|since|until|over|under)\b)[\w-]+"
 )
-_VICTIM_PHRASE = re.compile(
-    rf"\b(?:(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
-    rf"hundreds\s+of|local|independent|young|elderly|the|a|an|his|her|their|its|one|other|some|many|"
-    rf"\w+ian|\w+ese|human\s+rights|opposition|civil\s+society|rights|female|male)\s+){{0,4}}{_VICTIM_HEADS}"
-    rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:{_OF_WORD}\s+){{0,3}}{_OF_WORD}(?=[\s,.;:)]|$))?",
-    re.IGNORECASE,
-)
+def _victim_phrase(regroup: Callable[[str], str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
+        rf"hundreds\s+of|local|independent|young|elderly|the|a|an|his|her|their|its|one|other|some|many|"
+        rf"\w+ian|\w+ese|human\s+rights|opposition|civil\s+society|rights|female|male)\s+){{0,4}}{regroup(_VICTIM_HEADS)}"
+        rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:{_OF_WORD}\s+){{0,3}}{_OF_WORD}(?=[\s,.;:)]|$))?",
+        re.IGNORECASE,
+    )
+
+
+_VICTIM_PHRASE = _victim_phrase(_by_first_letter)
+_VICTIM_PHRASE_PLAIN = _victim_phrase(_as_written)  # the reference the regrouped one is tested against
 _ROLE_NOUN = re.compile(
     r"\bthe\s+(?:\w+\s+)?(?:lawyer|journalist|activist|blogger|researcher|reporter|defender|editor|"
     r"photographer|poet|writer|artist|academic|professor|student|pastor|imam|priest|monk|politician|"
