@@ -867,7 +867,7 @@ def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple
 def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
     """The agents of an organisation are the organisation: "RSF fighters", "KGB officers"."""
     _, start, end = agent
-    if any(m.start == start and m.end == end for m in cast.mentions):
+    if any(m.start == start and m.end == end for m in cast.between(start, end)):  # a mention exactly
         return agent
     for mention in cast.between(max(0, start - 40), min(len(text), end + 60)):
         if mention.kind is not ActorKind.ORGANISATION or mention.name == cast.focus:
