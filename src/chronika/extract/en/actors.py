@@ -10,7 +10,9 @@ of an active verb, the subject of a passive one and "of X" after a noun are vict
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -92,28 +94,103 @@ AGENT_HEADS = (
 )
 # Words that may stand before an agent's head noun ("migration officers", "pro-government websites"),
 # but never a verb in the past ("detained officers") or a little word.
-_AGENT_MODIFIER = (
-    r"(?:(?:(?:unknown|unidentified|armed|masked|uniformed|plain-?clothes|plainclothes),?|state-run|state-owned|"
-    r"pro-?government|pro-\w+|\w+ian|\w+ese|\d{1,3}(?![\d.,:/])|"
-    r"(?!(?:and|or|the|of|to|in|on|at|by|with|for|from|was|were|had|has|have|is|are|be|been|who|that|which|"
+_NOT_MODIFIERS = (
+    r"(?:and|or|the|of|to|in|on|at|by|with|for|from|was|were|had|has|have|is|are|be|been|who|that|which|"
     r"then|also|later|when|while|after|before|since|his|her|their|its|our|my|said|says|told|not|no|where|"
     r"between|among|against|about|around|into|during|whom|whose|than|both|each|every|all|any|evening|"
     r"morning|night|day|week|month|year|online|show|thousand|hundred|dozen|million|more|most|less|least|"
-    r"other|such|what|this|these|those|there|here|as|like|but|so|if|because|nor|yet|via|upon|under|over|through|"
-    r"without|within|towards?|across|behind|near|beside|per)\b)"
-    r"(?-i:[a-z][a-z\-]+)(?<!ed)(?<!ly)(?<!ing))\s+)"
+    r"other|such|what|this|these|those|there|here|as|like|but|so|if|because|nor|yet|via|upon|under|over|"
+    r"through|without|within|towards?|across|behind|near|beside|per)"
 )
+
+
+def _agent_modifier(regroup: Callable[[str], str]) -> str:
+    return (
+        r"(?:(?:(?:unknown|unidentified|armed|masked|uniformed|plain-?clothes|plainclothes),?|state-run|state-owned|"
+        r"pro-?government|pro-\w+|\w+ian|\w+ese|\d{1,3}(?![\d.,:/])|"
+        rf"(?!{regroup(_NOT_MODIFIERS)}\b)"
+        r"(?-i:[a-z][a-z\-]+)(?<!ed)(?<!ly)(?<!ing))\s+)"
+    )
+
+
 # "men in uniform", "two men on a motorcycle", "persons in plain dress": what marks them out
 _AGENT_DRESS = (
     r"(?:(?:(?<=men)|(?<=man)|(?<=persons)|(?<=people)|(?<=individuals))\s+(?:in|on|wearing|with)\s+"
     r"(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,2}(?:uniforms?|clothes|clothing|dress|camouflage|motorcycles?|"
     r"motorbikes?|balaclavas|masks|helmets)\b)?"
 )
-_AGENT_PHRASE = re.compile(
-    rf"\b(?:(?:a\s+group\s+of|a\s+number\s+of|dozens\s+of|at\s+least)\s+)?"
-    rf"{_AGENT_MODIFIER}{{0,3}}{AGENT_HEADS}\b{_AGENT_DRESS}",
-    re.IGNORECASE,
-)
+
+
+def _by_first_letter(group: str) -> str:
+    """``(?:police|prosecutors?|officers?)`` as ``(?:p(?:olice|rosecutors?)|o(?:fficers?))``: the same
+    strings, preferred in the same order, but the engine enters only the branches whose first letter
+    fits, where it otherwise tries every word of a long list at every word of the text.
+
+    Branches are regrouped only when each starts with a plain letter (two branches with different
+    letters, in either case, can never both match at one place, so their order does not matter), and
+    the group is returned unchanged when any branch does not.
+    """
+    branches = _top_level_branches(group)
+    if branches is None:
+        return group
+    by_letter: dict[str, list[str]] = {}
+    for branch in branches:
+        first, rest = branch[:1], branch[1:]
+        if not (first.isascii() and first.isalpha()) or rest[:1] in ("", "?", "*", "+", "{"):
+            return group
+        known = by_letter.setdefault(first.lower(), [])
+        if known and known[0][0] != first:
+            return group  # "A..." and "a...": under IGNORECASE both match, and order would matter
+        known.append(branch)
+    regrouped = (f"{same[0][0]}(?:{'|'.join(b[1:] for b in same)})" for same in by_letter.values())
+    return "(?:" + "|".join(regrouped) + ")"
+
+
+def _as_written(group: str) -> str:
+    return group
+
+
+def _top_level_branches(group: str) -> list[str] | None:
+    """The branches of a ``(?:...)`` group that spans all of ``group`` (None: not such a group)."""
+    if not (group.startswith("(?:") and group.endswith(")")):
+        return None
+    body = group[3:-1]
+    branches, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return None  # the first "(" closes before the end: not one group
+        elif char == "|" and depth == 0:
+            branches.append(body[start:index])
+            start = index + 1
+        index += 1
+    if depth != 0 or in_class:
+        return None
+    branches.append(body[start:])
+    return branches
+
+
+def _agent_phrase(regroup: Callable[[str], str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?:a\s+group\s+of|a\s+number\s+of|dozens\s+of|at\s+least)\s+)?"
+        rf"{_agent_modifier(regroup)}{{0,3}}{regroup(AGENT_HEADS)}\b{_AGENT_DRESS}",
+        re.IGNORECASE,
+    )
+
+
+_AGENT_PHRASE = _agent_phrase(_by_first_letter)
+_AGENT_PHRASE_PLAIN = _agent_phrase(_as_written)  # the reference the regrouped one is tested against
 # People who are agents only when the text marks them out: "armed men", "men in uniform", not "people"
 _PLAIN_PEOPLE = re.compile(
     r"(?:(?:at\s+least|more\s+than|about|some|several|many|dozens\s+of|hundreds\s+of|young|\d+|two|three|four|"
@@ -135,13 +212,18 @@ _OF_WORD = (
     r"(?!(?:in|at|on|near|from|with|after|before|during|by|for|to|into|and|who|which|that|while|when|"
     r"outside|inside|since|until|over|under)\b)[\w-]+"
 )
-_VICTIM_PHRASE = re.compile(
-    rf"\b(?:(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
-    rf"hundreds\s+of|local|independent|young|elderly|the|a|an|his|her|their|its|one|other|some|many|"
-    rf"\w+ian|\w+ese|human\s+rights|opposition|civil\s+society|rights|female|male)\s+){{0,4}}{_VICTIM_HEADS}"
-    rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:{_OF_WORD}\s+){{0,3}}{_OF_WORD}(?=[\s,.;:)]|$))?",
-    re.IGNORECASE,
-)
+def _victim_phrase(regroup: Callable[[str], str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
+        rf"hundreds\s+of|local|independent|young|elderly|the|a|an|his|her|their|its|one|other|some|many|"
+        rf"\w+ian|\w+ese|human\s+rights|opposition|civil\s+society|rights|female|male)\s+){{0,4}}{regroup(_VICTIM_HEADS)}"
+        rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:{_OF_WORD}\s+){{0,3}}{_OF_WORD}(?=[\s,.;:)]|$))?",
+        re.IGNORECASE,
+    )
+
+
+_VICTIM_PHRASE = _victim_phrase(_by_first_letter)
+_VICTIM_PHRASE_PLAIN = _victim_phrase(_as_written)  # the reference the regrouped one is tested against
 _ROLE_NOUN = re.compile(
     r"\bthe\s+(?:\w+\s+)?(?:lawyer|journalist|activist|blogger|researcher|reporter|defender|editor|"
     r"photographer|poet|writer|artist|academic|professor|student|pastor|imam|priest|monk|politician|"
@@ -221,6 +303,9 @@ class Mention:
     kind: ActorKind
 
 
+_Phrases = tuple[re.Pattern[str], list[re.Match[str]]]  # a pattern and its matches in one window
+
+
 @dataclass
 class Cast:
     """Everyone a document names, with its short forms resolved."""
@@ -243,17 +328,55 @@ class Cast:
             self._locative_only[name] = only_after_locatives(text, name)
         return self._locative_only[name]
 
+    _starts: list[int] | None = None  # the mentions' starts, if they are in order
+    _starts_of: tuple[int, int] = (0, -1)  # (id, length) of the mentions list they were read from
+    _phrases: dict[tuple[int, int, int], _Phrases] = field(default_factory=dict)
+    _roles: dict[tuple[tuple[int, int], tuple[int, int], bool, bool], Roles] = field(default_factory=dict)
+
     def between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """The mentions inside [start, end], in order (a bisection: roles ask this for every act)."""
+        starts = self._mention_starts()
+        if starts is None:
+            return [m for m in self.mentions if start <= m.start and m.end <= end]
+        window = self.mentions[bisect.bisect_left(starts, start) : bisect.bisect_right(starts, end)]
+        return [m for m in window if m.end <= end]
 
     def last_person_before(self, offset: int) -> Mention | None:
-        found = None
-        for mention in self.mentions:
-            if mention.start >= offset:
-                break
-            if mention.kind is ActorKind.PERSON:
-                found = mention
+        starts = self._mention_starts()
+        if starts is None:
+            found = None
+            for mention in self.mentions:
+                if mention.start >= offset:
+                    break
+                if mention.kind is ActorKind.PERSON:
+                    found = mention
+            return found
+        for index in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
+            if self.mentions[index].kind is ActorKind.PERSON:
+                return self.mentions[index]
+        return None
+
+    def phrases(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+        """``list(pattern.finditer(text, start, end))`` for this cast's text, each window read once
+        (every act of a sentence asks for the sentence's agent phrases) and skipped at once where
+        the window holds none of the pattern's stems."""
+        key = (id(pattern), start, end)  # by identity: hashing a compiled pattern hashes all its code
+        known = self._phrases.get(key)
+        if known is not None and known[0] is pattern:
+            return known[1]
+        may_match = prefilter.may_match(pattern, text, start, end)
+        found = list(pattern.finditer(text, start, end)) if may_match else []
+        self._phrases[key] = (pattern, found)  # holding the pattern keeps its id from being reused
         return found
+
+    def _mention_starts(self) -> list[int] | None:
+        """The starts of the mentions, if they are in order of start (None: scan them one by one)."""
+        key = (id(self.mentions), len(self.mentions))
+        if self._starts_of != key:
+            starts = [m.start for m in self.mentions]
+            self._starts = None if any(a > b for a, b in itertools.pairwise(starts)) else starts
+            self._starts_of = key
+        return self._starts
 
 
 Run = tuple[int, int, list[str]]
@@ -272,8 +395,11 @@ def _runs(text: str) -> list[Run]:
 def _read_runs(text: str) -> list[Run]:
     tokens = list(_TOKEN.finditer(text))
     words = [m.group() for m in tokens]
+    starts = [m.start() for m in tokens]
+    ends = [m.end() for m in tokens]
     capital = [w[0].isupper() and w[0].isalpha() for w in words]  # _capitalised, for every token at once
     runs: list[Run] = []
+    count = len(tokens)
     index = 0
     while True:
         try:
@@ -283,7 +409,7 @@ def _read_runs(text: str) -> list[Run]:
         run = [words[index]]
         last = index
         probe = index + 1
-        while probe < len(tokens) and _adjacent(text, tokens[probe - 1].end(), tokens[probe].start()):
+        while probe < count and _adjacent(text, ends[probe - 1], starts[probe]):
             word = words[probe]
             if capital[probe]:
                 run.append(word)
@@ -291,15 +417,15 @@ def _read_runs(text: str) -> list[Run]:
             elif not (
                 word.lower() in CONNECTORS
                 and word.lower() != "and"
-                and probe + 1 < len(tokens)
+                and probe + 1 < count
                 and capital[probe + 1]
-                and _adjacent(text, tokens[probe].end(), tokens[probe + 1].start())
+                and _adjacent(text, ends[probe], starts[probe + 1])
             ):
                 break
             else:
                 run.append(word)
             probe += 1
-        runs.append((tokens[index].start(), tokens[last].end(), run))
+        runs.append((starts[index], ends[last], run))
         index = last + 1
     return runs
 
@@ -309,6 +435,8 @@ def _capitalised(word: str) -> bool:
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
+    if start == end + 1 and text[end] in " -\u00a0":
+        return True  # the usual gap, without slicing it out
     gap = text[end:start]
     return gap in (" ", "-", "\u00a0") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
 
@@ -321,8 +449,13 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s$", "", name)
+    if "s" not in name[-2:]:
+        return name  # no possessive ending can match (a fast path: this runs for every capitalised run)
+    return _POSSESSIVE.sub("", name)
 
 
 def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
@@ -466,8 +599,28 @@ def only_after_locatives(text: str, name: str) -> bool:
     name is a settlement ("Sre Ambel"), since reports name people as subjects and objects too."""
     if not 2 <= len(name.split()) <= 3:
         return False
-    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    found = _whole_word_starts(text, name)
     return bool(found) and all(_LOCATIVE_BEFORE.search(text, max(0, at - 30), at) for at in found)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_word_starts(text: str, name: str) -> list[int]:
+    r"""Where ``name`` stands as a whole word: exactly the starts of
+    ``re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)``, without compiling a pattern per name."""
+    found: list[int] = []
+    if not name:
+        return [m.start() for m in re.finditer(r"(?<!\w)(?!\w)", text)]
+    size = len(name)
+    at = text.find(name)
+    while at >= 0:
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, at + size):
+            found.append(at)
+            at = text.find(name, at + size)
+        else:
+            at = text.find(name, at + 1)
+    return found
 
 
 def _expansion(words: list[str], acronym: str) -> list[str]:
@@ -550,9 +703,13 @@ class Roles:
     victims: list[tuple[str, int, int]]
 
 
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|some|about|around)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
 def _clean(phrase: str) -> str:
-    phrase = re.sub(r"^(?:the|a|an|some|about|around)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
-    phrase = re.sub(r"\s+", " ", phrase)
+    phrase = _LEADING_DETERMINER.sub("", phrase.strip(" ,"))
+    phrase = _SPACES.sub(" ", phrase)
     return phrase.rstrip(" ,")
 
 
@@ -565,6 +722,20 @@ def _clause_end(text: str, offset: int, limit: int) -> int:
     return stop.start() if stop else limit
 
 
+_FIRST_WORD = re.compile(r"\S+")
+_AFTER_PREPOSITION = re.compile(r"\b(?:against|of|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
+_OWNER_GAP = re.compile(r"\)?(?:['’]s)?\s+(?:\w+\s+)?")
+_OF_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}")
+_UNKNOWN = re.compile(r"(?:unknown|unidentified)\b", re.IGNORECASE)
+_APPOSITION_GAP = re.compile(r"\s*,?\s*")
+_OUR_STAFF = re.compile(r"\b(?:our|its)\s+(?:staff|team)\b", re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"(?:\w+\s+)*(?:members|staff|employees)\s+of\s+", re.IGNORECASE)
+_STAFF = re.compile(
+    r"(?:(?:the|our|its|\d+|two|three|four|five|six|several|some)\s+)*(?:team\s+|staff\s+)?"
+    r"(?:members|staff|staff\s+members|employees|team)",
+    re.IGNORECASE,
+)
 _CLAUSE_START_BREAK = re.compile(
     r"[;:]|\s[-–—]\s|\bthat\b|,\s+(?:and|but|while|after|before|when)\b|\b(?:and|then)\s+"
     r"(?=(?:was|were|police|officers|men|he|she|they)\b)",
@@ -585,7 +756,20 @@ def roles(
     speech: bool = False,
     clash: bool = False,
 ) -> Roles:
-    """Perpetrators and victims of one act, read from the clause around its trigger."""
+    """Perpetrators and victims of one act, read from the clause around its trigger.
+
+    An act is asked about more than once (whether it joins the incident before it, then for the
+    incident itself); the cast keeps the answer for its text."""
+    key = (sentence, trigger, speech, clash)
+    known = cast._roles.get(key)
+    if known is None:
+        known = cast._roles[key] = _roles(text, cast, sentence, trigger, speech, clash)
+    return Roles(list(known.perpetrators), list(known.victims))
+
+
+def _roles(
+    text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], speech: bool, clash: bool
+) -> Roles:
     s_start, s_end = sentence
     t_start, t_end = trigger
     if clash:
@@ -619,7 +803,7 @@ def roles(
         victims += _nearest_before(text, cast, before_start, t_start, agents=False)
     else:
         object_end = by.start() if by is not None and by.start() < after_end else after_end
-        first_word = re.match(r"\S+", text[t_start:t_end])
+        first_word = _FIRST_WORD.match(text[t_start:t_end])
         object_start = t_start + first_word.end() if first_word else t_end
         victims += _victims_at(text, cast, object_start, min(max(object_end, t_end), t_end + 120))
     if not victims:
@@ -656,11 +840,11 @@ def _any_agent(
             continue
         if _AGENTIVE_ORG.search(mention.name) or (mention.name.isupper() and mention.name in cast.kinds):
             candidates.append((mention.name, mention.start, mention.end))
-    for phrase in _AGENT_PHRASE.finditer(text, s_start, s_end):
+    for phrase in cast.phrases(_AGENT_PHRASE, text, s_start, s_end):
         if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in candidates):
             continue
         before = text[max(s_start, phrase.start() - 12) : phrase.start()]
-        if re.search(r"\b(?:against|of|to|on)\s+(?:the\s+)?$", before, re.IGNORECASE):
+        if _AFTER_PREPOSITION.search(before):
             continue  # "the case against the officers", "complaints to the police"
         candidates.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
     candidates = [
@@ -680,7 +864,7 @@ def _any_agent(
 def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
     """"the regional governor, Pavel Sorokin," and "the head of Chechnya, Ramzan Kadyrov" are him."""
     _, start, end = agent
-    after = re.match(r"\s*,\s*", text[end : end + 4])
+    after = _COMMA.match(text[end : end + 4])
     if after is None:
         return agent
     for mention in cast.between(end, end + 60):
@@ -692,18 +876,16 @@ def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple
 def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
     """The agents of an organisation are the organisation: "RSF fighters", "KGB officers"."""
     _, start, end = agent
-    if any(m.start == start and m.end == end for m in cast.mentions):
+    if any(m.start == start and m.end == end for m in cast.between(start, end)):  # a mention exactly
         return agent
     for mention in cast.between(max(0, start - 40), min(len(text), end + 60)):
         if mention.kind is not ActorKind.ORGANISATION or mention.name == cast.focus:
             continue
         if not _AGENTIVE_ORG.search(mention.name) and not mention.name.isupper():
             continue
-        if mention.end <= start and re.fullmatch(r"\)?(?:['’]s)?\s+(?:\w+\s+)?", text[mention.end : start]):
+        if mention.end <= start and _OWNER_GAP.fullmatch(text[mention.end : start]):
             return (mention.name, mention.start, end)
-        if mention.start >= end and re.fullmatch(
-            r"\s+(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}", text[end : mention.start]
-        ):
+        if mention.start >= end and _OF_GAP.fullmatch(text[end : mention.start]):
             return (mention.name, start, mention.end)
         if start <= mention.start and mention.end <= end:
             return (mention.name, start, end)
@@ -760,7 +942,7 @@ def _sides(
     sides: list[tuple[str, int, int]] = [
         (m.name, m.start, m.end) for m in cast.between(between.end(), end) if m.kind is ActorKind.ORGANISATION
     ]
-    for phrase in _AGENT_PHRASE.finditer(text, between.end(), end):
+    for phrase in cast.phrases(_AGENT_PHRASE, text, between.end(), end):
         if not any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in sides):
             sides.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
     sides.sort(key=lambda side: side[1])
@@ -820,7 +1002,7 @@ def _agents_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, i
 
 def _agent_name(phrase: str) -> str:
     cleaned = _clean(phrase)
-    if re.match(r"(?:unknown|unidentified)\b", cleaned, re.IGNORECASE):
+    if _UNKNOWN.match(cleaned):
         return "unknown"
     return cleaned
 
@@ -831,9 +1013,7 @@ def _nearest_before(
     names_mentions = cast.between(start, end)
     names = [(m.name, m.start, m.end) for m in names_mentions]
     pattern = _AGENT_PHRASE if agents else _VICTIM_PHRASE
-    phrases = (
-        list(pattern.finditer(text, start, end)) if prefilter.may_match(pattern, text, start, end) else []
-    )
+    phrases = cast.phrases(pattern, text, start, end)
     candidates: list[tuple[str, int, int]] = [(n, s, e) for n, s, e in names]
     for phrase in phrases:
         if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in names):
@@ -872,7 +1052,7 @@ def _nearest_before(
         for c in candidates
         if c[1] in name_starts
         or not any(
-            ns >= c[2] and re.fullmatch(r"\s*,?\s*", text[c[2] : ns]) is not None for ns in name_starts
+            ns >= c[2] and _APPOSITION_GAP.fullmatch(text[c[2] : ns]) is not None for ns in name_starts
         )
     ]
     # the subject of a passive verb: the first name of the clause, with names joined to it by "and"
@@ -888,19 +1068,10 @@ def _nearest_before(
 
 def _resolve_members(cast: Cast, phrase: str) -> str:
     """'members of the group' are the group, for the contract's shortest unambiguous name."""
-    match = ORG_PHRASES.search(phrase) or re.search(r"\b(?:our|its)\s+(?:staff|team)\b", phrase, re.I)
-    if (
-        match
-        and cast.focus
-        and re.match(r"(?:\w+\s+)*(?:members|staff|employees)\s+of\s+", phrase, re.IGNORECASE)
-    ):
+    match = ORG_PHRASES.search(phrase) or _OUR_STAFF.search(phrase)
+    if match and cast.focus and _MEMBERS_OF.match(phrase):
         return cast.focus
-    if cast.focus and re.fullmatch(
-        r"(?:(?:the|our|its|\d+|two|three|four|five|six|several|some)\s+)*(?:team\s+|staff\s+)?"
-        r"(?:members|staff|staff\s+members|employees|team)",
-        phrase,
-        re.IGNORECASE,
-    ):
+    if cast.focus and _STAFF.fullmatch(phrase):
         return cast.focus  # "the team members", "27 members of our staff": the organisation's people
     owner = _PROPERTY_OF.match(phrase)
     if owner is not None:
@@ -937,14 +1108,14 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
     role = prefilter.search(_ROLE_NOUN, text, start, end)
     if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
         names = [(cast.focus_person, role.start(), role.end()), *names]
-    phrase = _VICTIM_PHRASE.search(text, start, end)
+    first_phrase = phrase = prefilter.search(_VICTIM_PHRASE, text, start, end)
     if phrase is not None and _BARE_PROPERTY.fullmatch(phrase.group().strip()):
         phrase = None  # "set fire to twenty houses": the houses are no one
     if (
         phrase is not None
         and names
         and phrase.end() <= names[0][1]
-        and re.fullmatch(r"\s*,?\s*", text[phrase.end() : names[0][1]])
+        and _APPOSITION_GAP.fullmatch(text[phrase.end() : names[0][1]])
     ):
         phrase = None  # "his younger brother, Islam Tsakaev", "the blogger Karim Abdelaziz": the name
     if phrase is not None and (not names or phrase.end() < names[0][1]):
@@ -968,7 +1139,7 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
             person = cast.last_person_before(pronoun.start())
             if person is not None:
                 return [(person.name, pronoun.start(), pronoun.end())]
-    phrase = _VICTIM_PHRASE.search(text, start, end)
+    phrase = first_phrase  # _VICTIM_PHRASE.search(text, start, end), as above
     if phrase is not None:
         return [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     return []

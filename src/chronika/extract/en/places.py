@@ -100,9 +100,7 @@ def find(text: str, cast: Cast, gazetteer: Gazetteer) -> list[Locus]:
 
 
 def _listed_after(text: str, previous: Locus, locus: Locus) -> bool:
-    return previous.strength == STRONG and bool(
-        re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[previous.end : locus.start])
-    )
+    return previous.strength == STRONG and bool(_LIST_GAP.fullmatch(text[previous.end : locus.start]))
 
 
 def _in_run(
@@ -201,9 +199,7 @@ def _settlement(
         return None
     if text[end : end + 2] in ("'s", "’s") and not _INSTITUTION_AFTER.match(after):
         return None
-    area = bool(_AREA_AFTER.match(after)) or bool(
-        re.search(r"\b(?:district|province|region|county|governorate|oblast|state)\s+of\s+$", before, re.I)
-    )
+    area = bool(_AREA_AFTER.match(after)) or bool(_AREA_OF_BEFORE.search(before))
     settlement = bool(_SETTLEMENT_AFTER.match(after))
     if not (area or settlement or _TIGHT_LOCATIVE.search(before)):
         return None
@@ -213,12 +209,20 @@ def _settlement(
         return None
     kind = PlaceKind.REGION if area else PlaceKind.CITY
     # "the Tverskoy district" may be a part of a city, which is not a location on its own
-    strength = WEAK if area and re.match(r"\s+district\b", after, re.IGNORECASE) else STRONG
+    strength = WEAK if area and _DISTRICT_AFTER.match(after) else STRONG
     return Locus(offset, end, Place(name=name, kind=kind), name, strength)
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_AREA_OF_BEFORE = re.compile(r"\b(?:district|province|region|county|governorate|oblast|state)\s+of\s+$", re.I)
+_DISTRICT_AFTER = re.compile(r"\s+district\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s$", "", name)
+    if "s" not in name[-2:]:
+        return name  # no possessive ending can match (a fast path: this runs for every run and part)
+    return _POSSESSIVE.sub("", name)
 
 
 def between(loci: Sequence[Locus], start: int, end: int) -> list[Locus]:
