@@ -170,6 +170,12 @@ def test_a_date_relative_to_an_act_end_to_end(relative: str, expected: str) -> N
          "2021-03-04", "2021-03-01"),
         ("On Monday, police detained Anna Petrova in Kazan.", None, AnchorOrigin.TODAY, "2024-01-03",
          "2024-01-01"),
+        ("VOLGA WATCH DIGEST\nIssue 12 | 4 March 2021\n\nOn Monday, police detained Anna Petrova.", None,
+         AnchorOrigin.DATELINE, "2021-03-04", "2021-03-01"),
+        ("Case summary\nSubmitted: 4 March 2021\n\nOn Monday, police detained Anna Petrova in Kazan.", None,
+         AnchorOrigin.TEXT, "2021-03-04", "2021-03-01"),
+        ("Medical findings\nDate of report: 4 March 2021\n\nOn Monday, police detained Anna Petrova.", None,
+         AnchorOrigin.TEXT, "2021-03-04", "2021-03-01"),
     ],
 )
 def test_the_document_date_and_where_it_came_from(

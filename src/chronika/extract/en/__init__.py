@@ -17,9 +17,13 @@ _DATELINE_PREFIX = re.compile(
     r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*"
     r"(?:,|\(\w+\)\s*[-–—]?|[-–—])\s*)?$"
 )
+# A header line such as "Issue 47 | 29 June 2025" or "Bulletin No. 12 · 3 May 2024": a short label, then
+# a separator that is never found between a sentence's words and its date.
+_HEADER_PREFIX = re.compile(r"(?:^|\n)[^\n.]{1,40}?\s(?:\||·|•)\s*$")
 _STATED_PREFIX = re.compile(
     r"(?:published|posted|updated|date|dated|issued|released|filed|compiled|written|first\s+published|exported|"
-    r"archived|as\s+of)"
+    r"archived|as\s+of|as\s+at|submitted|sent|date\s+of\s+(?:report|issue|publication|submission|statement|"
+    r"letter|release|this\s+\w+)|report\s+date)"
     r"(?:\s+on)?\s*[:\-–—]?\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?$",
     re.IGNORECASE,
 )
@@ -39,7 +43,10 @@ def find_dateline(text: str, mentions: list[Mention]) -> Dateline | None:
                 continue
             before = text[max(0, mention.start - 80) : mention.start]
             stated = bool(_STATED_PREFIX.search(before))
-            if stated or (region_start == 0 and _DATELINE_PREFIX.search(before)):
+            header = region_start == 0 and bool(
+                _DATELINE_PREFIX.search(before) or _HEADER_PREFIX.search(before)
+            )
+            if stated or header:
                 try:
                     day = dt.date(point.year, point.month, point.day)
                 except ValueError:
