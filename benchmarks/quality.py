@@ -27,6 +27,7 @@ import re
 import shlex
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,18 +141,59 @@ class Tally:
         default_factory=lambda: {"date_exact": 0.0, "acts_jaccard": 0.0, "actors_f1": 0.0, "location_f1": 0.0}
     )
 
+    errors: Counter[str] = field(default_factory=Counter)
+    act_gold: Counter[str] = field(default_factory=Counter)
+    act_matched: Counter[str] = field(default_factory=Counter)
+
     def add(self, gold: Sequence[Record], predicted: Sequence[Record]) -> None:
         pairs = pair_up(gold, predicted)
         self.documents += 1
         self.gold += len(gold)
         self.predicted += len(predicted)
         self.matched += len(pairs)
+        self._classify(gold, predicted, pairs)
         for g, p in pairs:
             self.sums["date_exact"] += float(same_dates(g, p))
             self.sums["acts_jaccard"] += jaccard(acts_of(g), acts_of(p))
             self.sums["actors_f1"] += (token_f1(g.get("perpetrators"), p.get("perpetrators"))
                                        + token_f1(g.get("victims"), p.get("victims"))) / 2
             self.sums["location_f1"] += token_f1([g.get("location")], [p.get("location")])
+
+    def _classify(self, gold: Sequence[Record], predicted: Sequence[Record],
+                  pairs: Sequence[tuple[Record, Record]]) -> None:
+        """Why each unmatched incident is unmatched: counts only, so a held-out corpus stays unread.
+
+        A missed gold incident either has no act predicted anywhere in its document (the act was not
+        recognised), or its act was predicted on other dates (a dating error), or its act and dates were
+        predicted but that prediction already matched another gold incident (two occasions merged). A
+        false positive either duplicates an occasion already matched (one occasion split in two), or
+        carries a gold act on dates no gold incident has, or has acts no gold incident has.
+        """
+        matched_gold = {id(g) for g, _ in pairs}
+        matched_predicted = {id(p) for _, p in pairs}
+        for g in gold:
+            for act in acts_of(g):
+                self.act_gold[act] += 1
+                self.act_matched[act] += id(g) in matched_gold
+            if id(g) in matched_gold:
+                continue
+            sharing = [p for p in predicted if acts_of(p) & acts_of(g)]
+            if not sharing:
+                self.errors["missed: act not recognised"] += 1
+            elif not any(overlap(g, p) for p in sharing):
+                self.errors["missed: act found on other dates"] += 1
+            else:
+                self.errors["missed: merged into another incident"] += 1
+        for p in predicted:
+            if id(p) in matched_predicted:
+                continue
+            sharing = [g for g in gold if acts_of(p) & acts_of(g)]
+            if not sharing:
+                self.errors["extra: acts no gold incident has"] += 1
+            elif any(overlap(g, p) for g in sharing):
+                self.errors["extra: one occasion split in two"] += 1
+            else:
+                self.errors["extra: gold act on other dates"] += 1
 
     @property
     def precision(self) -> float:
@@ -322,6 +364,17 @@ def main() -> int:
             ratio = f"{ours.f1 / theirs.f1:.1f}x" if theirs.f1 else "n/a"
             print(f"{corpus}: chronika incident F1 {ours.f1:.3f} vs baseline {theirs.f1:.3f} ({ratio}); "
                   f"date-exact {ours.mean('date_exact'):.3f} vs {theirs.mean('date_exact'):.3f}")
+    print()
+    print("where chronika's errors are (counts of unmatched incidents, and recall per act type):")
+    for corpus, _ in CORPORA[:2]:
+        if (corpus, "chronika") in results:
+            errors = sorted(results[corpus, "chronika"].errors.items())
+            print(f"  {corpus}: " + ", ".join(f"{why} {n}" for why, n in errors))
+    for corpus, _ in CORPORA[:2]:
+        if (corpus, "chronika") in results:
+            t = results[corpus, "chronika"]
+            print(f"  {corpus} recall by act: " + ", ".join(
+                f"{act} {t.act_matched[act]}/{n}" for act, n in t.act_gold.most_common()))
     heldout = dict(CORPORA)["heldout"]
     line = shared_scorer_line(heldout)
     if line is not None:
