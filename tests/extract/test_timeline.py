@@ -176,6 +176,8 @@ def test_a_date_relative_to_an_act_end_to_end(relative: str, expected: str) -> N
          AnchorOrigin.TEXT, "2021-03-04", "2021-03-01"),
         ("Medical findings\nDate of report: 4 March 2021\n\nOn Monday, police detained Anna Petrova.", None,
          AnchorOrigin.TEXT, "2021-03-04", "2021-03-01"),
+        ("On Monday, police detained Anna Petrova.\n\nWritten up Thursday 4 March 2021", None,
+         AnchorOrigin.TEXT, "2021-03-04", "2021-03-01"),
     ],
 )
 def test_the_document_date_and_where_it_came_from(

@@ -21,7 +21,7 @@ _DATELINE_PREFIX = re.compile(
 # a separator that is never found between a sentence's words and its date.
 _HEADER_PREFIX = re.compile(r"(?:^|\n)[^\n.]{1,40}?\s(?:\||·|•)\s*$")
 _STATED_PREFIX = re.compile(
-    r"(?:published|posted|updated|date|dated|issued|released|filed|compiled|written|first\s+published|exported|"
+    r"(?:published|posted|updated|date|dated|issued|released|filed|compiled|written(?:\s+up)?|first\s+published|exported|"
     r"archived|as\s+of|as\s+at|submitted|sent|date\s+of\s+(?:report|issue|publication|submission|statement|"
     r"letter|release|this\s+\w+)|report\s+date)"
     r"(?:\s+on)?\s*[:\-–—]?\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?$",
