@@ -16,6 +16,8 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     no nos art arts para paras p pp vol ch sec fig ed eds approx est dept univ assn
     inc ltd co corp jr sr vs etc e.g i.e cf al ca
+    incl excl ref tel govt dist distr reg obl ul str vil pos nr mt ft hrs yrs mins attn viz ibid
+    brig cmdr supt insp det pvt messrs mme
     u.s u.k u.n e.u u.s.a
     """.split()
 )
