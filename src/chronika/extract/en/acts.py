@@ -21,6 +21,27 @@ _EQUIPMENT = (
     r"hard\s+drives?|notebooks|records|materials|literature|books|leaflets|banners|"
     r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings)"
 )
+# What a menace makes its price: the hearer's own conduct ("if you keep writing", "if I did it again").
+_CONDUCT = (
+    r"(?:did\s+(?:it|so|this|that)\s+again|continu\w*|kept|keep|keeps|went|go|goes|spoke|speak|speaks|talked|talk|"
+    r"talks|told|tell|contacted|contact|complained|complain|sent|send|refused|refuse|returned|return|came\s+back|"
+    r"come\s+back|published|publish|posted|post|wrote|write|gave|give|filed|file|testified|testify|met|meet|joined|"
+    r"join|attended|attend|made|make|did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|ever|again|stopped|stop)"
+)
+# One speech window: words up to the menace that do not pass another verb of speech, so that a
+# reporter's "said ... on Monday ... warned" starts the menace at "warned" and leaves the date out.
+_UNTIL_SPEECH = r"(?:(?!(?:said|says|told|warned|called|telling|warning)\b)\S+\s+)"
+# What a promise to people "who ..." may hold that no menace does.
+_BENIGN_FUTURE = (
+    r"(?!be\s+(?:allowed|given|able|welcome|welcomed|compensated|paid|rewarded|eligible|entitled|released|free|"
+    r"exempt|invited|helped)\b|receive|get\b|have\b|benefit)"
+)
+# Words inside a quotation that make it a label pinned on people; "terrorist targets" names no one.
+_QUOTED_LABEL = (
+    r"(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign(?!ers)|extremis|nazi|fascist|puppet|provocateur|criminal|"
+    r"bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison)\w*"
+    r"(?!\s+(?:targets?|positions?|operations?|infrastructure|bases?|camps?|hideouts?|facilit\w+))"
+)
 _LABELS = (
     r"(?:terroris[tm]s?|extremists?|traitors?|foreign\s+agents?|agents?\s+of|spies|spy|enem(?:y|ies)|"
     r"supporters?\s+of\s+terrorism|accomplices|separatists?|sympathi[sz]ers|provocateurs|"
@@ -138,14 +159,29 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+(?:punish|kill|deal\s+with|"
         r"destroy|expel|find|get\s+rid\s+of)",
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
-        r"(?:calls?|messages?|texts?|letters?|notes?)\s+(?:\S+\s+){0,6}?(?:telling|warning|ordering)\s+(?:him|her|them|me|us)\s+to",
+        r"(?:calls?|messages?|texts?|letters?|notes?)\s+(?:\S+\s+){0,10}?(?:telling|warning|ordering)\s+(?:him|her|them|me|us)\s+to",
         # words of menace quoted to the victim: "told her that her son would 'end up like the others'"
-        r"(?:told|warned|informed|advised)\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:(?:him|her|them|me|us|you|the\s+family|"
+        r"(?:told|telling|warned|informed|advised)\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:(?:him|her|them|me|us|you|the\s+family|"
         r"(?:his|her|their|my|our)\s+\w+)\s+)?(?:that\s+)?(?:if\s+(?:\S+\s+){1,8}?)?(?:he|she|they|you|we|i|it|the\s+family|"
         r"(?:his|her|their|your|my|our)\s+(?:\w+\s+)?\w+)\s+(?:would|will|could|\'ll)\s+(?:\S+\s+){0,3}?[“\"«‘]",
         r"(?:told|advised|ordered|warned)\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,2}?to\s+[“\"«‘]",
         r"told\s+(?:him|her|them|me|us)\s+that\s+[“\"«]|you(?:\'re|’re|\s+are)\s+next|"
         r"anonymous\s+(?:phone\s+)?(?:calls|messages|letters|notes)",
+        # a price set on the hearer's conduct: "told her it 'would be better' if she stopped asking"
+        rf"(?:told|telling|warned|warning|said|threatened|informed)\s+{_UNTIL_SPEECH}{{0,12}}?[“\"«‘\']?"
+        rf"(?:would|will|could|might|\'ll)\s+(?:\S+\s+){{0,8}}?(?:if|unless)\s+(?:he|she|they|you|i|we)\s+(?:\S+\s+)?{_CONDUCT}\b",
+        rf"(?:told|telling|warned|said|informed)\s+{_UNTIL_SPEECH}{{0,12}}?(?:that\s+)?(?:if|unless)\s+"
+        rf"(?:he|she|they|you|i|we)\s+(?:\S+\s+)?{_CONDUCT}\b\S*(?:\s+\S+){{0,14}}?\s+[“\"«‘\']?(?:would|will|could|might|\'ll)\b",
+        # a fate announced for whoever defies: "said anybody who disobeys will lose a hand"
+        rf"(?:said|told|warned|announced|declared|telling|shouted)\s+(?:(?:him|her|them|me|us|the\s+\w+)\s+)?"
+        rf"(?:that\s+)?(?:(?:anybody|anyone|everyone|everybody|those|any\s+\w+)\s+who|whoever)\s+(?:\S+\s+){{1,8}}?"
+        rf"[“\"«‘\']?(?:would|will|could|\'ll)(?=\s+{_BENIGN_FUTURE})",
+        rf"(?:told|warned|telling)\s+(?:him|her|them|me|us)\s+that\s+(?:\S+\s+){{0,2}}?\w+\s+who\s+(?:\S+\s+){{1,8}}?"
+        rf"[“\"«‘\']?(?:would|will|could|\'ll)(?=\s+{_BENIGN_FUTURE})",
+        r"warning\s+(?:him|her|them|me|us|the\s+\w+)\s+(?:not\s+to|to\s+(?:stop|leave|keep|drop|abandon|cease|end|think|"
+        r"stay|withdraw|give\s+up|delete|remove|quit))",
+        r"(?:told|asked|ordered|instructed|made|forced)\s+to\s+(?:pressure|persuade|convince|make|get)\s+(?:him|her|them|\w+)\s+"
+        r"(?:to\s+)?(?:stop|return|quit|give\s+up|come\s+back|abandon|delete|cease|end)",
     ],
     Act.SURVEILLANCE: [
         r"photograph(?:s|ed|ing)?\s+(?:\S+\s+){0,2}(?:house|home|car|office|flat)|follow(?:s|ed|ing)?\s+(?:his|her|their|the|my|our)\s+(?:car|vehicle|taxi)",
@@ -211,7 +247,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     Act.SMEAR_CAMPAIGN: [
         r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists|terrorist)",
-        r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)|show(?:s|ed)?)\s+(?:\S+\s+){0,15}?[“\"«‘\'][^”\"»’\']{0,80}?(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign|extremis|nazi|fascist|puppet|provocateur|criminal|bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison)\w*",
+        r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|"
+        rf"label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)|show(?:s|ed)?)\s+{_UNTIL_SPEECH}{{0,15}}?[“\"«‘\'][^”\"»’\']{{0,80}}?"
+        + _QUOTED_LABEL,
         r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
         r"(?:“|\"|\')?(?:staged|fabricated|invented|faked)(?:”|\"|\')?\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping|arrest)",
         r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
