@@ -88,7 +88,7 @@ def test_a_promise_to_whoever_qualifies_is_not_a_threat(sentence: str) -> None:
         "Since May he has had calls from unknown numbers claiming to be from the prosecutor's office, "
         "warning him to drop the complaint.",
         "Her two sisters were questioned twice and told to persuade her to stop the broadcasts.",
-        "The officers kept telling his father that his son will be \"sent where no one finds him\".",
+        'The officers kept telling his father that his son will be "sent where no one finds him".',
     ],
 )
 def test_warnings_passed_through_calls_and_relatives_are_threats(sentence: str) -> None:
@@ -111,3 +111,41 @@ def test_a_quote_that_labels_no_one_is_not_a_smear(sentence: str) -> None:
 
 def test_a_quoted_label_in_a_statement_is_still_a_smear() -> None:
     assert "smear_campaign" in acts('The deputy said the monitors were "foreign agents" paid to lie.')
+
+
+EXPOSURES = [
+    "In March an anonymous channel published what it said was the activist's real name and workplace.",
+    'A weekly printed the three editors\' portraits under the headline "Hired pens of the enemy".',
+    'Posters reading "Spy" and "Sold out" were glued to the door of the clinic overnight.',
+    "The account posted photographs of her flat and her car, asking followers to 'visit'.",
+    'On Monday the station labelled the two organisers as "paid provocateurs".',
+]
+
+
+@pytest.mark.parametrize("sentence", EXPOSURES)
+def test_exposing_and_labelling_people_in_public_is_a_smear(sentence: str) -> None:
+    assert "smear_campaign" in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry has published neither names nor figures for the dead.",
+        'The judge said this was "a matter for the appeal court".',
+        'Her lawyer called the charges "a tool to silence critics".',
+        'An officer told her that "insults are not a criminal matter".',
+    ],
+)
+def test_comments_on_things_and_refusals_to_publish_are_not_smears(sentence: str) -> None:
+    assert "smear_campaign" not in acts(sentence)
+
+
+def test_accusing_someone_of_a_quoted_charge_is_the_charge_not_a_smear() -> None:
+    sentence = 'The request accused him of "financing an extremist community".'
+    assert acts(sentence) == {"judicial_harassment"}
+
+
+def test_a_habit_of_the_one_described_does_not_make_the_act_habitual() -> None:
+    sentence = "A channel that regularly attacks critics published her home address on Monday."
+    assert "smear_campaign" in acts(sentence)
+    assert acts("The channel regularly publishes the home addresses of critics.") == set()

@@ -36,10 +36,16 @@ _BENIGN_FUTURE = (
     r"(?!be\s+(?:allowed|given|able|welcome|welcomed|compensated|paid|rewarded|eligible|entitled|released|free|"
     r"exempt|invited|helped)\b|receive|get\b|have\b|benefit)"
 )
+# A comment on a thing, not a label pinned on people: 'called the case "a tool of pressure"'.
+_NOT_PEOPLE = (
+    r"(?!(?:the|this|that|these|those|its|his|her|their)\s+(?:\w+\s+)?(?:case|cases|charges?|trial|law|bill|verdict|"
+    r"ruling|decision|sentence|accusations?|allegations?|prosecution|proceedings|raid|arrests?|detention|operation|"
+    r"move|measures?|ban|judgment|investigation|process|hearing|elections?|vote|report|claims?|amendments?)\b)"
+)
 # Words inside a quotation that make it a label pinned on people; "terrorist targets" names no one.
 _QUOTED_LABEL = (
-    r"(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign(?!ers)|extremis|nazi|fascist|puppet|provocateur|criminal|"
-    r"bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison)\w*"
+    r"(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign(?!ers)|extremis|nazi|fascist|puppet|provocateur|"
+    r"bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison|smuggl|traffick)\w*"
     r"(?!\s+(?:targets?|positions?|operations?|infrastructure|bases?|camps?|hideouts?|facilit\w+))"
 )
 _LABELS = (
@@ -248,15 +254,20 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists|terrorist)",
         r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|"
-        rf"label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)|show(?:s|ed)?)\s+{_UNTIL_SPEECH}{{0,15}}?[“\"«‘\'][^”\"»’\']{{0,80}}?"
+        rf"label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)(?!\s+\S+\s+of\s+[“\"«‘\'])|show(?:s|ed)?)\s+{_NOT_PEOPLE}{_UNTIL_SPEECH}{{0,15}}?[“\"«‘\'][^”\"»’\']{{0,80}}?"
         + _QUOTED_LABEL,
         r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
         r"(?:“|\"|\')?(?:staged|fabricated|invented|faked)(?:”|\"|\')?\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping|arrest)",
-        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
-        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
+        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+"
+        + _NOT_PEOPLE
+        + r"(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
+        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+"
+        + _NOT_PEOPLE
+        + r"(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
         r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,4}(?:“|\"|«)?(?:an?\s+)?" + _LABELS,
-        r"(?:said|claimed|alleged|stated|wrote|posted|declared|suggested)\s+(?:\S+\s+){0,12}?(?:was|were|is|are)\s+(?:“|\"|«)(?:an?|the)\s",
-        r"(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|broadcast|post(?:ed|s)?|show(?:ed|s)?|leak(?:ed|s)?)\s+(?:\S+\s+){0,3}(?:names|(?:home\s+)?addresse?s?|"
+        r"(?:said|claimed|alleged|stated|wrote|posted|declared|suggested)\s+(?:\S+\s+){0,12}?(?<!\bthis\s)(?<!\bit\s)(?<!\bthat\s)"
+        r"(?:was|were|is|are)\s+(?:“|\"|«)(?:an?|the)\s",
+        r"(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|broadcast|post(?:ed|s)?|show(?:ed|s)?|leak(?:ed|s)?)\s+(?!neither\b|no\b)(?:\S+\s+){0,3}(?:names|(?:home\s+)?addresse?s?|"
         r"personal\s+data|phone\s+numbers)|(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|post(?:ed|s)?|show(?:ed|s)?)\s+(?:\S+\s+){0,3}"
         r"(?:photographs|photos|pictures)\s+of\s+(?:the\s+)?(?:detained|arrested|his|her|their|staff|activists|journalists|"
         r"lawyers|members|children|relatives|family|(?-i:[A-Z]))",
@@ -275,6 +286,17 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"foreign\s+agent\s+(?:list|register|label|status)|(?:designated|listed|added)\s+(?:\S+\s+){0,3}as\s+"
         r"(?:a|an)\s+(?:“|\")?foreign\s+agent",
         r"hate\s+speech|vilif(?:ied|ication)",
+        # exposure: a real name, a home address or a house put before a hostile public
+        r"(?:publish|post|leak|reveal|disclos|print|shar|circulat)\w*\s+(?:\S+\s+){0,6}?(?:real|full|home|private|personal)\s+"
+        r"(?:names?|address(?:es)?|identit(?:y|ies)|phone\s+numbers?)|(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,3}"
+        r"(?:photographs?|photos?|pictures?|videos?)\s+of\s+(?:\S+\s+){0,3}(?:house|home|flat|apartment|door|car|children)",
+        # a front page or a poster that names people: 'ran their photographs under the headline "..."'
+        r"(?:photographs?|photos?|pictures?|portraits?|faces?|images?)\s+(?:\S+\s+){0,6}?(?:under|with|beneath)\s+"
+        r"(?:the\s+|a\s+)?(?:headlines?|captions?|words?|slogans?)",
+        r"(?:headlines?|captions?|posters?|placards?|banners?|leaflets?|stickers?)\s+(?:\S+\s+){0,3}?"
+        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:"
+        + _QUOTED_LABEL
+        + r"|terror\b|liars?|sells?\b|sold\b|paid\b|smuggl\w*|traffick\w*)",
     ],
     Act.JUDICIAL_HARASSMENT: [
         r"(?:gave|given|handed\s+(?:down\s+)?)\s+(?:\S+\s+){0,2}?(?:\d+|\w+)\s+years?\s+(?:of|in|to)\b|"

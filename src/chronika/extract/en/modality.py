@@ -169,7 +169,15 @@ def is_denied(sentence: str, offset: int) -> bool:
 def is_habitual(sentence: str, offset: int) -> bool:
     """'has for years used detention, travel bans and smears': a practice, not an occasion."""
     start = max(sentence.rfind(";", 0, offset), sentence.rfind(":", 0, offset)) + 1
-    return bool(_HABITUAL.search(sentence, start, offset))
+    return any(
+        not _DESCRIBES_SOMEONE.search(sentence, max(start, found.start() - 30), found.start())
+        for found in _HABITUAL.finditer(sentence, start, offset)
+    )
+
+
+# "a page that regularly supports the authorities", "a lawyer who for years has defended them": the
+# habit belongs to the relative clause describing someone, not to the act the sentence reports.
+_DESCRIBES_SOMEONE = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
 def is_future(sentence: str, end: int) -> bool:
