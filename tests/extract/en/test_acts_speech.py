@@ -149,3 +149,121 @@ def test_a_habit_of_the_one_described_does_not_make_the_act_habitual() -> None:
     sentence = "A channel that regularly attacks critics published her home address on Monday."
     assert "smear_campaign" in acts(sentence)
     assert acts("The channel regularly publishes the home addresses of critics.") == set()
+
+
+# -- restrictions of expression ---------------------------------------------------------------------------
+
+EXPRESSION = [
+    "The regulator has blocked access to the weekly's website since the referendum.",
+    "Her videos were blocked throughout the country within a day of the broadcast.",
+    "For three weeks the villages were left without mobile internet or phone signal.",
+    "There has been no internet in the valley since the army moved in.",
+    "Guards at the gate turned away a dozen reporters and two television crews.",
+    "Court officers barred foreign journalists from entering the hearing room.",
+    "Soldiers fired tear gas into the square to disperse the crowd of mourners.",
+    "Police moved in at dawn to clear the last remaining demonstrators from the bridge.",
+    'In May the court confirmed the recognition of the choir as an "extremist organisation".',
+]
+
+
+@pytest.mark.parametrize("sentence", EXPRESSION)
+def test_phrasings_of_restricted_expression(sentence: str) -> None:
+    assert "restriction_of_expression" in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents had blocked the road to the quarry for a week.",
+        "The visitors turned back at the border because of the snow.",
+        "The volunteers cleared the rubble from the school yard.",
+    ],
+)
+def test_blocked_roads_and_cleared_rubble_are_not_restrictions_of_expression(sentence: str) -> None:
+    assert "restriction_of_expression" not in acts(sentence)
+
+
+def test_a_date_beside_a_designation_stays_free_to_date_it() -> None:
+    sentence = 'The listing on 3 May 2022 of the bulletin as an "extremist formation" ended its print run.'
+    found = triggers(sentence)
+    assert ("restriction_of_expression", 'as an "extremist formation') in found
+
+
+# -- restrictions of movement ------------------------------------------------------------------------------
+
+MOVEMENT = [
+    "Airport officers refused to let the activist board the morning flight to Tbilisi.",
+    "The border guard would not allow her to cross and kept her identity card.",
+    "He was told at passport control that he was restricted from leaving the country.",
+    "Before his release she had to sign a paper that she would not leave the district.",
+    "The investigator made him give a written undertaking not to leave town.",
+]
+
+
+@pytest.mark.parametrize("sentence", MOVEMENT)
+def test_phrasings_of_restricted_movement(sentence: str) -> None:
+    assert "restriction_of_movement" in acts(sentence)
+
+
+def test_letting_someone_board_is_no_restriction() -> None:
+    assert "restriction_of_movement" not in acts("The crew let the passengers board after a short delay.")
+
+
+# -- attacks on accounts -----------------------------------------------------------------------------------
+
+CYBER = [
+    "Overnight someone took over the union's Telegram channel and its press e-mail.",
+    "On 4 June the group's Facebook page was briefly taken over by an unidentified user.",
+    "The passwords of the editor's two mail accounts were changed by strangers.",
+    "The clinic's page was hijacked and filled with insults.",
+]
+
+
+@pytest.mark.parametrize("sentence", CYBER)
+def test_phrasings_of_attacks_on_accounts(sentence: str) -> None:
+    assert "cyber_attack" in acts(sentence)
+
+
+def test_a_business_taken_over_is_no_cyber_attack() -> None:
+    assert "cyber_attack" not in acts("In 2019 the mill was taken over by a holding company.")
+
+
+# -- other sanctions and the courts' words -----------------------------------------------------------------
+
+
+def test_students_expelled_by_a_named_university_are_other_not_displacement() -> None:
+    sentence = "The Northern State University of Economics expelled 12 students for joining the strike."
+    assert acts(sentence) == {"other"}
+
+
+COURT_WORDS = [
+    ("The developer filed a criminal defamation complaint against the blogger.", "judicial_harassment"),
+    ("The republic sent an extradition request for the poet in March.", "judicial_harassment"),
+    (
+        "Prosecutors charged four organisers - Ali Demir, Eda Kaya, Can Oz and Selin Arslan - with rioting.",
+        "judicial_harassment",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "act"), COURT_WORDS)
+def test_speech_cases_brought_to_court_are_judicial_harassment(sentence: str, act: str) -> None:
+    assert acts(sentence) == {act}
+
+
+def test_a_baton_charge_is_not_a_criminal_charge() -> None:
+    assert "judicial_harassment" not in acts("Riot police charged the students in the yard with batons.")
+
+
+def test_a_sum_of_money_is_not_a_count_of_people() -> None:
+    sentence = "Last week a district court fined the newspaper 300,000 roubles, the largest fine this year."
+    assert "judicial_harassment" in acts(sentence)
+    assert acts("More than 300 activists have been fined since January.") == set()
+
+
+def test_a_new_clause_with_its_own_subject_leaves_a_habit_behind() -> None:
+    sentence = (
+        "The two families had farmed the plot for years, and prosecutors filed charges against them in May."
+    )
+    assert "judicial_harassment" in acts(sentence)
+    assert acts("The council has for years filed complaints against the squatters.") == set()

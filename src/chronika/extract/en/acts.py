@@ -303,7 +303,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"appeal\s+(?:was\s+|were\s+)?(?:rejected|dismissed|denied)|"
         r"(?:upheld|confirmed)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
         r"(?:allowed|authori[sz]ed|permitted)\s+(?:\S+\s+){0,2}to\s+(?:hold|detain|keep)|ordered\s+(?:the\s+)?(?:\S+\s+)?(?:arrest|detention)\s+of",
-        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,9}?with|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
+        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,14}?with(?!\s+(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
         r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
         r"summon(?:ed|s)\s+(?:\S+\s+){0,3}(?:to|for)",
         r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
@@ -317,6 +317,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:opened|launched|initiated|brought)|opened\s+a\s+criminal\s+(?:case|investigation)",
         r"sentenc(?:ed|es)|convict(?:ed|s)|found\s+guilty|ruled\s+(?:against|that)|fined|a\s+fine\s+of|lawsuits?|sued|put\s+on\s+trial|stood\s+trial",
         r"administrative\s+(?:case|offen[cs]e|charges?|protocol)|summoned\s+(?:for|to)|interrogat(?:ed|ion)",
+        # words that speech acts share with the courts: a defamation suit, an extradition request
+        r"(?:criminal\s+)?(?:defamation|libel|slander)\s+(?:complaints?|suits?|lawsuits?|cases?|charges?|proceedings|claims?)|"
+        r"extradition\s+(?:requests?|warrants?|proceedings|case|hearings?)|(?:request(?:ed|s)?|sought|seek(?:s|ing)?)\s+"
+        r"(?:\S+\s+){0,3}extradition",
         r"(?:placed|put)\s+on\s+(?:a|the)\s+(?:\w+\s+)?wanted\s+list|accused\s+of\s+(?:\S+\s+){0,3}"
         r"(?:extremism|terrorism|treason|espionage|fraud|hooliganism|disseminating|spreading|inciting|"
         r"participat|organi[sz]|insult|abuse)",
@@ -333,6 +337,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"passports?\s+(?:was|were|had\s+been)\s+(?:confiscated|seized|cancell?ed|annulled|withheld)|"
         r"(?:confiscated|seized|cancell?ed|annulled)\s+(?:his|her|their|my|our)\s+passports?",
         r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
+        # "refused to let him board a flight", "would not allow her to cross", "restricted from leaving"
+        r"(?:refus\w+|declin\w+|(?:did|would|could)\s+not)\s+(?:to\s+)?(?:let|allow)\s+(?:\S+\s+){1,3}?(?:to\s+)?"
+        r"(?:board|leave|cross|travel|fly|exit|depart)|restricted\s+from\s+(?:leaving|travel\w*|exit\w*)",
+        # a written undertaking not to leave: "had to sign a paper that I would not leave the city"
+        r"sign\w*\s+(?:\S+\s+){0,5}?(?:that\s+(?:i|he|she|they|we)\s+would\s+not|not\s+to)\s+leave|"
+        r"(?:undertaking|pledge|obligation)\s+not\s+to\s+leave",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:list|register|registry)\s+of\s+(?:“|\")?extremist\s+materials",
@@ -361,25 +371,48 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"event|concert|screening|book|newspaper|publication|demonstration|meeting|conference)",
         r"taken\s+off\s+(?:the\s+)?air|ordered\s+to\s+(?:remove|delete|take\s+down)|declared\s+(?:\w+\s+)?"
         r"undesirable|prevented\s+(?:\S+\s+){0,2}from\s+(?:reporting|filming|covering|speaking|holding)",
+        # a channel or site blocked: "the channel, which the regulator had blocked inside the country"
+        r"(?:had|has|have)\s+blocked\s+(?:access\s+to\s+)?(?:(?:the|its|his|her|their|our)\s+)?(?:\S+\s+)?(?:channel|website|site|"
+        r"account|page|app|platform|outlet|portal|blog|messenger)|blocked\s+(?:inside|throughout|nationwide)",
+        # a connection gone: "still no mobile internet in the township since June"
+        r"(?:still|been|was|were|is|are|left)\s+(?:\S+\s+){0,2}?(?:no|without)\s+(?:mobile\s+|cellular\s+)?(?:internet|mobile\s+data|"
+        r"phone\s+(?:signal|network|service)|telephone\s+(?:lines?|service))|no\s+(?:mobile\s+)?internet\s+(?:\S+\s+){0,4}?since",
+        # the press kept out: "turned back about 20 journalists", "barred reporters from entering the hall"
+        r"turn(?:ed|s|ing)?\s+(?:back|away)\s+(?:\S+\s+){0,3}?(?:journalists|reporters|observers|monitors|press|media|"
+        r"(?:camera|television|tv|film)\s+crews?|diplomats)|(?:barred|banned|prevented|stopped|blocked|kept)\s+(?:\S+\s+){0,3}?"
+        r"(?:journalists|reporters|observers|monitors|press|media|diplomats)\s+from\s+(?:entering|attending|covering|"
+        r"reporting|filming)\s+(?:\S+\s+)?\w+",
+        # a crowd broken up: "drove at the crowd to disperse it", "tried to clear the remaining protesters"
+        r"disperse\s+(?:it|them|the\s+(?:\w+\s+)?(?:crowd|protest\w*|demonstrat\w+|gathering|rally|sit-in|march|picket|"
+        r"vigil|mourners|participants))|(?:clear|cleared|clearing)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators|"
+        r"the\s+(?:square|camp|sit-in))",
+        # an outlet outlawed: "the designation of the weekly as an 'extremist formation'" (the legal status
+        # only, so that the words between the designation and the status, often its date, stay free)
+        r"as\s+(?:an?\s+)?[“\"«](?:extremist|terrorist|undesirable)\s+(?:formation|organi[sz]ation|group|community|"
+        r"structure|materials?|outlet|media|cell)",
     ],
     Act.CYBER_ATTACK: [
         r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:\S+\s+){0,3}(?:accounts?|email|phone|computer|server|database)",
         r"(?:denial[-\s]of[-\s]service|ddos)\s*(?:\(\w+\)\s*)?attacks?",
-        r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,6}(?:changed|reset)\s+by",
-        r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)",
+        r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,10}?(?:changed|reset)\s+by",
+        r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)|taken\s+over\s+by\s+(?:an?\s+)?(?:unknown|unidentified|"
+        r"anonymous)\s+\w+|took\s+over\s+(?:\S+\s+){0,4}?(?:accounts?|e-?mail|page|channel|website|profile|inbox)",
         r"hack(?:ed|ing|ers?)|ddos|denial[-\s]of[-\s]service|malware|spyware|phishing|pegasus",
-        r"(?:accounts?|email|inbox|website|channel)\s+(?:was|were|had\s+been)\s+(?:compromised|hijacked|"
+        r"(?:accounts?|email|inbox|website|channel|page|profile)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:compromised|hijacked|"
         r"taken\s+over|defaced|breached)|account\s+takeover|cyber-?\s?attacks?",
         r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
         r"(?:accounts?|email|phone|computer)",
     ],
     Act.OTHER: [
-        r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,6}?expel(?:s|led)",
+        # (an institution's name may stand before the verb, and a name is no act: "expelled 37 students")
+        r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,6}?expel(?:s|led)"
+        r"(?!\s+(?:\S+\s+){0,2}?(?:students?|pupils?|cadets?|lecturers?|professors?|teachers?)\b)",
         r"dismiss(?:es|ed)\s+(?:\S+\s+){0,3}(?:teachers?|staff|employees?|journalists?|lawyers?|doctors?|professors?|workers?|lecturers?)",
         r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:\S+\s+)?(?:from|on|by|for|after|because)|"
         r"dismiss(?:es|ed)\s+(?:him|her|them|me)\b",
         r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:university|school|college|institute|"
         r"academy|party|bar)",
+        r"expel(?:led|s)?\s+(?:\S+\s+){0,2}?(?:students?|pupils?|cadets?|lecturers?|professors?|teachers?)\b",
         r"forced\s+labou?r|obliged\s+(?:\S+\s+){0,6}to\s+(?:go|work|pick)|stripp?(?:ed|ing|s)\s+(?:\S+\s+){0,5}of\s+(?:\S+\s+){0,2}"
         r"(?:citizenship|nationality)",
     ],

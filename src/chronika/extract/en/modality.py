@@ -169,12 +169,22 @@ def is_denied(sentence: str, offset: int) -> bool:
 def is_habitual(sentence: str, offset: int) -> bool:
     """'has for years used detention, travel bans and smears': a practice, not an occasion."""
     start = max(sentence.rfind(";", 0, offset), sentence.rfind(":", 0, offset)) + 1
+    # "..., and prosecutors filed complaints": a new clause with its own subject leaves the habit behind
+    for joined in _NEW_CLAUSE.finditer(sentence, start):
+        if joined.start() >= offset:
+            break
+        start = joined.end()
     return any(
         not _DESCRIBES_SOMEONE.search(sentence, max(start, found.start() - 30), found.start())
         for found in _HABITUAL.finditer(sentence, start, offset)
     )
 
 
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?=(?:(?:the|a|an|his|her|their|its|two|three|several)\s+)?\w+\s+"
+    r"(?:\w+ed|had|has|have|was|were|is|are|brought|took|made|began|sent|gave|put|said|told|came|went)\b)",
+    re.IGNORECASE,
+)
 # "a page that regularly supports the authorities", "a lawyer who for years has defended them": the
 # habit belongs to the relative clause describing someone, not to the act the sentence reports.
 _DESCRIBES_SOMEONE = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+)?$", re.IGNORECASE)
