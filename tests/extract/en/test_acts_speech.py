@@ -267,3 +267,38 @@ def test_a_new_clause_with_its_own_subject_leaves_a_habit_behind() -> None:
     )
     assert "judicial_harassment" in acts(sentence)
     assert acts("The council has for years filed complaints against the squatters.") == set()
+
+
+# -- sentences that only name, summarise or generalise --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The ministry said the officers had "responded in proportion to the threat".',
+        "The decree calls the union a threat to national security.",
+        "Third, harassment at the workplace.",
+        "Whoever complains is threatened with the sack.",
+        "Over the past six months, our volunteers have been threatened, followed and insulted.",
+    ],
+)
+def test_justifications_headings_and_summaries_report_no_act(sentence: str) -> None:
+    assert acts(sentence) == set()
+
+
+def test_a_numbered_sentence_with_its_own_subject_still_reports() -> None:
+    assert acts("Second, on 4 May the editor was threatened by two officers.") == {"threat"}
+
+
+def test_an_eviction_deadline_is_not_a_threat() -> None:
+    assert "threat" not in acts("Soldiers told them to leave within two hours and took the keys.")
+    assert "threat" in acts("The caller told her to leave the story alone.")
+
+
+def test_breaking_up_one_protest_restricts_expression() -> None:
+    assert "restriction_of_expression" in acts("Guards fired shots to break up one rally near the mill.")
+
+
+def test_an_act_said_to_go_on_ever_since_points_back() -> None:
+    (found,) = find_triggers("The paper has been off the air ever since.", [(0, 42)])
+    assert [(t.act.value, t.anaphoric) for t in found] == [("restriction_of_expression", True)]

@@ -133,7 +133,8 @@ _DENIAL = re.compile(
 )
 _HABITUAL = re.compile(
     r"\b(?:for\s+(?:many\s+)?years|routinely|regularly|systematically|frequently|commonly|habitually|"
-    r"has\s+long|have\s+long|in\s+general|generally|typically|often)\b",
+    r"has\s+long|have\s+long|in\s+general|generally|typically|often|"
+    r"over\s+the\s+(?:past|last)\s+(?:few\s+|\w+\s+)?(?:days|weeks|months|years))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
@@ -234,13 +235,16 @@ def is_definite_reference(sentence: str, start: int, end: int) -> bool:
     return bool(_DEFINITE_BEFORE.search(before)) and bool(_PREDICATE_AFTER.search(sentence[end : end + 40]))
 
 
+_EVER_SINCE = re.compile(r"\s+(?:\S+\s+){0,3}?(?:ever\s+)?since\W*$", re.IGNORECASE)
 _STATE_BEFORE = re.compile(
     r"\b(?:still|remains?|remained|continues?\s+to|continued\s+to|yet\s+to)\b", re.IGNORECASE
 )
 
 
-def is_state(sentence: str, start: int, act: Act) -> bool:
+def is_state(sentence: str, start: int, act: Act, end: int | None = None) -> bool:
     """'his family still did not know where he was': how an act goes on, not a new act."""
+    if end is not None and _EVER_SINCE.match(sentence, end):
+        return True  # "The station has been off the air since.": the act told before goes on
     if act is not Act.ENFORCED_DISAPPEARANCE and act is not Act.ARBITRARY_DETENTION:
         return False
     return bool(_STATE_BEFORE.search(clause_before(sentence, start)))

@@ -23,7 +23,9 @@ NOT_ACTS = [
     r"vigil|picket|session|event|briefing|position|post|office|seat|view|belief|responsible|accountable)",
     r"held\s+(?:responsible|accountable|talks)|(?:be|been|is|are)\s+held\s+(?:accountable|responsible)",
     r"detention\s+(?:cent(?:re|er)|facility|facilities|conditions)|pre-?trial\s+detention\s+cent(?:re|er)",
-    r"threat\s+(?:assessment|level)|threatened\s+species",
+    r"threat\s+(?:assessment|level)|threatened\s+species|(?:proportion(?:ate)?|response|responding)\s+to\s+(?:the|a|any)\s+"
+    r"threat|threats?\s+to\s+(?:national\s+security|public\s+(?:order|safety|health)|the\s+state|state\s+security|"
+    r"the\s+constitutional\s+order)",
     r"attacks?\s+on\s+(?:freedom|civil\s+society|human\s+rights|the\s+rule\s+of\s+law|democracy|the\s+press)",
     r"human\s+rights\s+defenders?\s+at\s+risk|at\s+risk\s+of",
     r"fire\s+(?:brigade|fighters?|department|service|safety)|firefighters",
@@ -75,11 +77,20 @@ _PERIOD = (
     rf"since\s+(?:\d{{4}}|(?:\d{{1,2}}\s+)?{_MONTH_NAMES}|the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to)|"
     r"(?:\S+\s+){1,5}?(?:began|started|erupted|broke\s+out)\b))"
 )
+# A run-in heading that names the topic of the paragraph after it: "Second, intimidation by telephone."
+_RUN_IN_HEADING = re.compile(
+    r"^\W*(?:first|second|third|fourth|fifth|sixth|seventh|finally|lastly)(?:ly)?\s*,\s*(?!\s)"
+    r"(?!(?:he|she|they|we|i|it|you|the|a|an|on|in|at|during|after|our|his|her|their|its|police|officers)\b)"
+    r"[\w\s'’-]{1,60}[.:]?\s*$",
+    re.IGNORECASE,
+)
 # Counts over a period are statistics, not occasions, whichever comes first in the sentence.
 _AGGREGATE = re.compile(rf"{_COUNT}(?=.*{_PERIOD})|{_PERIOD}(?=.*{_COUNT})", re.IGNORECASE)
 # A question, or a sentence that opens on a condition ("If the court upholds the sentence, ..."), asserts
 # no act.
-_NOT_ASSERTED = re.compile(r"\?[\"'”’»)]*\s*$|^\W*(?:if|unless|should|were)\s", re.IGNORECASE)
+_NOT_ASSERTED = re.compile(
+    r"\?[\"'”’»)]*\s*$|^\W*(?:if|unless|should|were|whoever|who|anyone\s+who|anybody\s+who)\s", re.IGNORECASE
+)
 _UNVERIFIED = re.compile(
     r"\b(?:unable\s+to|could\s+not|cannot|did\s+not)\s+(?:independently\s+)?(?:corroborate|verify|confirm)|"
     r"\bunconfirmed\b|\bunverified\b",
@@ -157,6 +168,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         or prefilter.search(_UNVERIFIED, sentence)
         or prefilter.search(_AGGREGATE, sentence)
         or prefilter.search(_NOT_ASSERTED, sentence)
+        or _RUN_IN_HEADING.match(sentence)
         or (sentence.isupper() and len(sentence) < 200)
     ):
         return []
@@ -203,7 +215,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
             act = Act.THREAT  # "warned that he would be 'treated as a spy'": a menace, not a public label
         anaphoric = (
             nominal and modality.is_definite_reference(sentence, t_start, t_end)
-        ) or modality.is_state(sentence, t_start, act)
+        ) or modality.is_state(sentence, t_start, act, t_end)
         triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
 
