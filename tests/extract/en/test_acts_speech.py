@@ -302,3 +302,73 @@ def test_breaking_up_one_protest_restricts_expression() -> None:
 def test_an_act_said_to_go_on_ever_since_points_back() -> None:
     (found,) = find_triggers("The paper has been off the air ever since.", [(0, 42)])
     assert [(t.act.value, t.anaphoric) for t in found] == [("restriction_of_expression", True)]
+
+
+# -- more families of each act, with the everyday sentences that share their words ---------------------
+
+FAMILIES = [
+    ("threat", "The visitor said he knew where her daughter studied and what time she left the library."),
+    ("threat", "An envelope containing two cartridges was pushed through the editor's letterbox."),
+    ("threat", "A wreath was delivered to the door of the clinic with the director's name on the ribbon."),
+    ("threat", 'The note on the windscreen read "Close the shelter or die".'),
+    ("threat", "The colonel told her she should be very careful about whom she met."),
+    ("threat", 'They ordered him to drop the complaint or "face the consequences".'),
+    ("threat", "The officers told his mother to make her son come back from abroad."),
+    ("threat", "The caller told them their brother had to stop writing about the mine."),
+    ("threat", 'The governor vowed to "crush" the strike committee.'),
+    ("threat", "The texts said his wife would be next."),
+    ("smear_campaign", "A talk show aired a segment accusing the clinic of working for foreign donors."),
+    ("smear_campaign", "An anonymous channel leaked the nurse's private photographs and medical records."),
+    ("smear_campaign", "The tabloid claimed that the lawyers had received money from a foreign embassy."),
+    ("smear_campaign", "Pro-government pages shared a doctored video of the candidate."),
+    ("smear_campaign", "Their portraits hung on a board of shame outside the district office."),
+    (
+        "restriction_of_expression",
+        "The book fair was banned by the regional governor two days before it opened.",
+    ),
+    ("restriction_of_expression", "Police halted the procession at the bridge."),
+    ("restriction_of_expression", "The station's broadcast licence was revoked on Friday."),
+    ("restriction_of_expression", "The ministry refused to register the teachers' union."),
+    ("restriction_of_expression", "The university banned the debating society after the vote."),
+    ("restriction_of_expression", 'The foundation was declared "undesirable" by the prosecutor general.'),
+    ("restriction_of_movement", "She was offloaded from the flight to Vilnius minutes before take-off."),
+    ("restriction_of_movement", "The passport office refused to renew his travel documents."),
+    ("restriction_of_movement", "The army imposed a curfew on the three villages."),
+    ("cyber_attack", "Someone logged into her mail account and deleted two years of letters."),
+    ("cyber_attack", "Intruders broke into the association's servers over the weekend."),
+    ("cyber_attack", "His Instagram account was stolen the day after the broadcast."),
+    ("other", "The lecturer lost her post after signing the open letter."),
+    ("other", "The judge was forced to resign following his comments on the verdict."),
+    ("other", "The Justice Ministry revoked her licence to practise law."),
+    ("other", "The defence lawyer was disbarred in June."),
+    ("other", "Detainees were forced to work in the brick kiln without pay."),
+]
+
+
+@pytest.mark.parametrize(("act", "sentence"), FAMILIES)
+def test_more_families_of_speech_and_civic_acts(act: str, sentence: str) -> None:
+    assert act in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said he knew where the problem lay.",
+        "The parcel with a bullet-proof vest arrived on Monday.",
+        "Wreaths were laid at the memorial by the families.",
+        '"Be careful with the stairs," the guard said.',
+        "The doctor told her she should stop smoking.",
+        "The state television aired a documentary about the flood.",
+        "Posters about the concert were put up across town.",
+        "The meeting was cancelled after the chairman fell ill.",
+        "The match was stopped by the storm.",
+        "The workers lost their jobs when the factory closed.",
+        "The prime minister was forced to resign after the scandal.",
+        "The company was forced to work with the regulator.",
+        "He logged into his account to check the news.",
+        "The newspaper said the minister would be next to resign.",
+        "His residence permit was renewed for five years.",
+    ],
+)
+def test_everyday_sentences_that_share_the_words(sentence: str) -> None:
+    assert acts(sentence) == set()

@@ -51,7 +51,7 @@ _QUOTED_LABEL = (
 _LABELS = (
     r"(?:terroris[tm]s?|extremists?|traitors?|foreign\s+agents?|agents?\s+of|spies|spy|enem(?:y|ies)|"
     r"supporters?\s+of\s+terrorism|accomplices|separatists?|sympathi[sz]ers|provocateurs|"
-    r"undesirable|puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?|tools?\s+of|"
+    r"puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?|tools?\s+of|"
     r"stooges?|hirelings?|nazis?|fascists?|sect|cult|scum|provocateurs?|criminals?|bandits?|collaborators?|"
     r"foreign-funded|grant-eaters?|russophobes?|sabotage|saboteurs?|apostates?|infidels?|heretics?|liars?)"
 )
@@ -155,7 +155,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"home|village|apartment|area|land|building)))|keep\s+quiet|be\s+quiet|shut\s+up|stay\s+away|drop)|(?:would|will)\s+not\s+(?:see|live|survive|come\s+back|return\s+alive)",
         r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|never|be|die|regret|rot|pay|end\s+up)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
         r"told\s+(?:\S+\s+){0,6}that\s+[“\"](?:\S+\s+){0,10}(?:will|would|shall|\'ll)\b",
-        r"or\s+(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
+        r"or\s+[“\"«‘\']?(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:said|saying|told|warned|telling)\s+(?:\S+\s+){0,4}?(?:would|will)\s+be\s+next\b(?!\s+to)|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
         r"pressur(?:ed|ing|es)\s+(?:him|her|them|his|their|\S+)\s",
         r"intimidat\w+|harass(?:ed|ing)\s+(?:by|him|her|them)",
         r"receiv(?:ed|ing|es|e)\s+(?:\S+\s+){0,3}(?:messages|calls|letters|notes|texts)\s+(?:\S+\s+){0,8}(?:telling|saying|warning|threatening)",
@@ -163,8 +163,25 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:declar\w+|nam\w+|call\w+)\s+(?:\S+\s+){0,6}(?:(?:“|\")?(?:legitimate\s+|military\s+)targets?)",
         r"told\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:\S+\s+){0,8}(?:would|will)\s+(?:be\s+)?(?:killed|arrested|jailed|punished|found|disappear|end\s+up)",
         r"threat(?:s|en|ened|ening|ens)?|death\s+threats?|intimidat(?:ed|ion|ing|es|e)",
-        r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+(?:punish|kill|deal\s+with|"
-        r"destroy|expel|find|get\s+rid\s+of)",
+        r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+[“\"«‘\']?(?:punish|kill|deal\s+with|"
+        r"destroy|expel|find|get\s+rid\s+of|crush|eliminate|wipe\s+out|hunt\s+down|teach)",
+        # "said he knew which school her children attended": knowledge of the family's life held over them
+        r"(?:said|told|reminded|warned|added|saying|telling)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:he|she|they|we|i)\s+(?:knew|know|knows)\s+"
+        r"(?:where\s+(?:\S+\s+){0,3}?(?:lived?|lives|studie[sd]|stud(?:y|ies)|works?|worked|sleeps?|parks?|goes|went)|"
+        r"which\s+school|what\s+time\s+(?:\S+\s+){0,3}?(?:leaves?|left|comes?|came|goes|went|returns?)|the\s+(?:address|route))",
+        # objects of menace: a bullet in an envelope, a wreath at the door, "leave or die"
+        r"(?:letter|envelope|parcel|package|box|note)\s+(?:\S+\s+){0,2}(?:containing|with)\s+(?:a\s+|an\s+|two\s+)?(?:bullets?|"
+        r"cartridges?|knife|coffin|wreath)(?![-\w])|wreaths?\s+(?:\S+\s+){0,3}(?:was|were|had\s+been)\s+(?:left|delivered|sent)\s+"
+        r"(?:\S+\s+){0,3}(?:door|doorstep|gate|house|home|office|flat|apartment)|[“\"«‘\'][^”\"»’\']{0,60}?(?:or\s+(?:die|else)|leave\s+or)\b",
+        r"(?:told|warned|advised|reminded)\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:\S+\s+){0,3}?[“\"«‘\']?(?:to\s+|should\s+|"
+        r"had\s+better\s+|must\s+)?be\s+(?:very\s+|more\s+)?careful|(?:said|told|warned)\s+(?:that\s+)?(?:the\s+)?\w+\s+"
+        r"[“\"«‘\']?(?:should|had\s+better|better)\s+be\s+(?:very\s+)?careful|watch\s+(?:your|his|her|their)\s+(?:back|step)",
+        # orders through relatives: "told him to make his daughter return", "told them she must stop posting"
+        r"told\s+(?:him|her|them|(?:his|her|their)\s+\w+)\s+to\s+(?:make|get|force|persuade|convince)\s+(?:his|her|their)\s+\w+\s+(?:to\s+)?(?:return|"
+        r"stop|come\s+back|give\s+up|quit|leave)|told\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:he|she|they|you|i|we|"
+        r"(?:his|her|their)\s+\w+)\s+(?:should|must|had\s+to|needed\s+to)\s+(?:stop\s+(?:posting|writing|talking|"
+        r"speaking|campaigning|complaining|asking|protesting|publishing|criticis\w+|criticiz\w+|filming|reporting|search\w*|"
+        r"(?:his|her|their)\s+\w+)|quit|give\s+up|delete|keep\s+quiet|stay\s+away|come\s+back)",
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
         r"(?:calls?|messages?|texts?|letters?|notes?)\s+(?:\S+\s+){0,10}?(?:telling|warning|ordering)\s+(?:him|her|them|me|us)\s+to",
         # words of menace quoted to the victim: "told her that her son would 'end up like the others'"
@@ -278,7 +295,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         rf"brand(?:ed|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
         rf"(?:call|describ|portray|denounc|declar|nam|dubb?|depict)(?:s|es|ed|d|e|ing)?\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
         r"defam(?:ed|ation|atory)|smear(?:ed|s|ing)?|slander(?:ed|ous)?|discredit(?:ed|ing)",
-        r"(?:claimed|alleged|accused|said|suggested)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
+        r"(?:claimed|claiming|alleged|alleging|accused|accusing|said|suggested|suggesting)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
         r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
         r"(?:\S+\s+){0,2}(?:insurgents|terrorists|militants|extremists|foreign|the\s+west|enem(?:y|ies)|"
         r"western|the\s+enemy|separatists)",
@@ -287,14 +304,21 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"foreign\s+agent\s+(?:list|register|label|status)|(?:designated|listed|added)\s+(?:\S+\s+){0,3}as\s+"
         r"(?:a|an)\s+(?:“|\")?foreign\s+agent",
         r"hate\s+speech|vilif(?:ied|ication)",
+        # money from abroad alleged: "claimed that the activist had received money from abroad"
+        r"(?:claim|alleg|accus|suggest|insinuat)\w*\s+(?:\S+\s+){0,8}?(?:receiv\w+|tak\w+|took|accept\w+|paid)\s+(?:\S+\s+)?"
+        r"(?:money|funds|funding|payments?|cash|grants?)\s+from\s+(?:an?\s+|the\s+)?(?:abroad|foreign|the\s+west|western|(?:\S+\s+)?embass\w+|"
+        r"the\s+enemy|enem\w+)",
+        r"(?:doctored|faked?|fabricated|manipulated|deepfake|forged)\s+(?:videos?|photos?|photographs?|images?|recordings?|"
+        r"audio|screenshots?)|(?:walls?|boards?|stands?)\s+of\s+shame",
         # exposure: a real name, a home address or a house put before a hostile public
         r"(?:publish|post|leak|reveal|disclos|print|shar|circulat)\w*\s+(?:\S+\s+){0,6}?(?:real|full|home|private|personal)\s+"
-        r"(?:names?|address(?:es)?|identit(?:y|ies)|phone\s+numbers?)|(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,3}"
+        r"(?:names?|address(?:es)?|identit(?:y|ies)|phone\s+numbers?|photo(?:graph)?s|pictures|videos|correspondence|"
+        r"messages|medical\s+records)|(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,3}"
         r"(?:photographs?|photos?|pictures?|videos?)\s+of\s+(?:\S+\s+){0,3}(?:house|home|flat|apartment|door|car|children)",
         # a front page or a poster that names people: 'ran their photographs under the headline "..."'
         r"(?:photographs?|photos?|pictures?|portraits?|faces?|images?)\s+(?:\S+\s+){0,6}?(?:under|with|beneath)\s+"
         r"(?:the\s+|a\s+)?(?:headlines?|captions?|words?|slogans?)",
-        r"(?:headlines?|captions?|posters?|placards?|banners?|leaflets?|stickers?)\s+(?:\S+\s+){0,3}?"
+        r"(?:headlines?|captions?|posters?|leaflets?|stickers?)\s+(?:(?!against\b|about\b|on\b)\S+\s+){0,6}?"
         r"[“\"«‘\'][^”\"»’\']{0,80}?(?:"
         + _QUOTED_LABEL
         + r"|terror\b|liars?|sells?\b|sold\b|paid\b|smuggl\w*|traffick\w*)",
@@ -344,6 +368,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # a written undertaking not to leave: "had to sign a paper that I would not leave the city"
         r"sign\w*\s+(?:\S+\s+){0,5}?(?:that\s+(?:i|he|she|they|we)\s+would\s+not|not\s+to)\s+leave|"
         r"(?:undertaking|pledge|obligation)\s+not\s+to\s+leave",
+        r"(?:removed|offloaded|off-loaded|escorted\s+off)\s+(?:from\s+)?(?:the|a|his|her|their)\s+(?:\w+\s+)?"
+        r"(?:flight|plane|aircraft|ferry)|(?:refus\w+|denied|declin\w+)\s+(?:to\s+)?(?:issue|renew|return|give\s+back|"
+        r"hand\s+back)\s+(?:\S+\s+){0,2}(?:passports?|travel\s+documents?|exit\s+(?:visas?|permits?))",
+        r"(?:imposed|declared|placed\s+under|put\s+under)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:curfew|blockade)|"
+        r"(?:curfew|blockade)\s+(?:was|were|had\s+been)\s+(?:imposed|declared)",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:list|register|registry)\s+of\s+(?:“|\")?extremist\s+materials",
@@ -369,7 +398,25 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:revoked|withdrew|suspended|stripped)\s+(?:\S+\s+){0,3}(?:licen[cs]e|registration|accreditation|"
         r"broadcast)|(?:denied|refused)\s+(?:\w+\s+)?accreditation|deregister(?:ed)?",
         r"(?:banned|prohibited|cancell?ed)\s+(?:a|the|an|its|their)\s+(?:\w+\s+)?(?:rally|march|protest|"
-        r"event|concert|screening|book|newspaper|publication|demonstration|meeting|conference)",
+        r"event|concert|screening|book|newspaper|publication|demonstration|meeting|conference|society|association|"
+        r"organi[sz]ation|club|union|party|movement)",
+        # an assembly stopped: "the rally was banned", "police stopped the march", "ended the picket"
+        r"(?:rally|rallies|march|marches|protest|protests|demonstration|demonstrations|meeting|event|concert|exhibition|"
+        r"screening|conference|gathering|picket|performance|festival|parade|vigil|play|lecture|fair|forum|seminar|congress|"
+        r"strike|commemoration)\s+(?:was|were|had\s+been|"
+        r"has\s+been)\s+(?:\w+ly\s+)?(?:banned|prohibited|stopped\s+by\s+(?:the\s+)?(?:police|authorities|officers|security|"
+        r"soldiers|troops|guards)|broken\s+up|closed\s+(?:down\s+)?by|cancell?ed\s+(?:\S+\s+){0,2}"
+        r"(?:after|following|under|by\s+order|on\s+the\s+orders?|at\s+the\s+request)\s+(?:\S+\s+){0,3}(?:pressure|police|"
+        r"authorities|security|officials|ministry|order|governor|mayor|prosecutor))",
+        r"(?:stopped|halted|blocked|ended)\s+(?:the|a|their|his|her|its)\s+(?:\w+\s+)?(?:march|rally|protest|procession|"
+        r"demonstration|picket|meeting|vigil|concert|performance|screening|exhibition)",
+        # an outlet's licence or a journalist's accreditation taken away
+        r"(?:licen[cs]e|registration|accreditation|broadcast\s+rights)\s+(?:\S+\s+){0,2}(?:was|were|had\s+been|"
+        r"has\s+been)\s+(?:revoked|withdrawn|suspended|cancell?ed|annulled)|(?:refus\w+|denied|declin\w+)\s+(?:to\s+)?"
+        r"(?:register|re-register)\s+(?:\S+\s+){0,3}?(?:association|organi[sz]ation|ngo|party|union|group|society|"
+        r"newspaper|outlet|media|church|community|foundation|movement)",
+        r"declared\s+(?:\w+\s+)?[“\"«]undesirable[”\"»]?|removed\s+from\s+(?:\S+\s+)?(?:libraries|shelves|bookshops|sale|"
+        r"the\s+curriculum)",
         r"taken\s+off\s+(?:the\s+)?air|ordered\s+to\s+(?:remove|delete|take\s+down)|declared\s+(?:\w+\s+)?"
         r"undesirable|prevented\s+(?:\S+\s+){0,2}from\s+(?:reporting|filming|covering|speaking|holding)",
         # a channel or site blocked: "the channel, which the regulator had blocked inside the country"
@@ -398,6 +445,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,10}?(?:changed|reset)\s+by",
         r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)|taken\s+over\s+by\s+(?:an?\s+)?(?:unknown|unidentified|"
         r"anonymous)\s+\w+|took\s+over\s+(?:\S+\s+){0,4}?(?:accounts?|e-?mail|page|channel|website|profile|inbox)",
+        r"(?:logged|got)\s+in(?:to)?\s+(?:his|her|their|the|its|my|our)\s+(?:\S+\s+)?(?:accounts?|e-?mail|inbox|page|profile)\s+"
+        r"(?:\S+\s+){0,4}?(?:and\s+(?:deleted|changed|posted|published|sent|removed|downloaded|read)|without)|broke\s+into\s+"
+        r"(?:\S+\s+){0,2}(?:servers?|accounts?|e-?mail|database|network|systems?|computers?)|(?:accounts?|e-?mail|page|profile|channel)\s+(?:was|were|had\s+been)\s+"
+        r"(?:stolen|hijacked)",
         r"hack(?:ed|ing|ers?)|ddos|denial[-\s]of[-\s]service|malware|spyware|phishing|pegasus",
         r"(?:accounts?|email|inbox|website|channel|page|profile)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:compromised|hijacked|"
         r"taken\s+over|defaced|breached)|account\s+takeover|cyber-?\s?attacks?",
@@ -414,6 +465,15 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:university|school|college|institute|"
         r"academy|party|bar)",
         r"expel(?:led|s)?\s+(?:\S+\s+){0,2}?(?:students?|pupils?|cadets?|lecturers?|professors?|teachers?)\b",
+        # losing work or the right to practise for what one said
+        r"(?:lost\s+(?:his|her|their|my|our)\s+(?:\w+\s+)?(?:jobs?|posts?|positions?)|forced\s+(?:\w+\s+)?to\s+(?:resign|quit|"
+        r"step\s+down|retire))\s+(?:\S+\s+){0,3}?(?:after|for|because\s+of|over|following)\s+(?:\S+\s+){0,3}?(?:protest\w*|"
+        r"posts?|article|interview|speech|activism|participat\w+|statements?|comments?|signing|signature|support\w*|strike|"
+        r"rally|criticis\w+|criticiz\w+|vote|testimony|refus\w+|speaking|talking|writing)|disbar(?:red|ment)|(?:licen[cs]e|right)\s+to\s+practi[sc]e\s+(?:\S+\s+){0,4}(?:revoked|"
+        r"suspended|withdrawn|cancell?ed|stripped|annulled)|(?:revoked|suspended|withdrew|cancell?ed|stripped|annulled)\s+"
+        r"(?:\S+\s+){0,4}(?:licen[cs]e|right)\s+to\s+practi[sc]e",
+        r"forced\s+(?:\S+\s+){0,2}to\s+(?:work|labou?r)\s+(?:in|on|at|without|for\s+(?:no|free|the\s+army|\d+))|forced\s+"
+        r"(?:\S+\s+){0,2}to\s+(?:pick|harvest|dig)\b",
         r"forced\s+labou?r|obliged\s+(?:\S+\s+){0,6}to\s+(?:go|work|pick)|stripp?(?:ed|ing|s)\s+(?:\S+\s+){0,5}of\s+(?:\S+\s+){0,2}"
         r"(?:citizenship|nationality)",
     ],
