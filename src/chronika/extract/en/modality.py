@@ -31,8 +31,8 @@ _CALL = re.compile(
     r"\b(?:call(?:ed|s|ing)?\s+(?:on|upon)\s+(?:\S+\s+){1,8}?to|call(?:ed|s|ing)?\s+for|urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+"
     r"(?:to|for|on)|should|must|needs?\s+to|ought\s+to|"
     # (an order given to someone, "told to stop", "ordered him to drop", is no call on the authorities)
-    r"(?<!told\s)(?<!ordered\s)(?<!warned\s)(?<!forced\s)(?<!\bhim\s)(?<!\bher\s)(?<!them\s)(?<!\bme\s)(?<!\bus\s)"
-    r"(?-i:to)\s+(?:promptly\s+|thoroughly\s+|effectively\s+|"
+    r"(?-i:to)(?<!told\sto)(?<!ordered\sto)(?<!warned\sto)(?<!forced\sto)(?<!\bhim\sto)(?<!\bher\sto)(?<!them\sto)"
+    r"(?<!\bme\sto)(?<!\bus\sto)\s+(?:promptly\s+|thoroughly\s+|effectively\s+|"
     r"immediately\s+|impartially\s+|\w+ly\s+and\s+\w+ly\s+)?(?-i:investigate|release|stop|end|halt|drop|"
     r"quash|ensure|bring|hold|protect|cease|lift|guarantee|refrain)|investigation\s+into|"
     r"accountab\w+\s+for|to\s+account\s+for)\b",
