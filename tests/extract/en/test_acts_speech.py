@@ -372,3 +372,73 @@ def test_more_families_of_speech_and_civic_acts(act: str, sentence: str) -> None
 )
 def test_everyday_sentences_that_share_the_words(sentence: str) -> None:
     assert acts(sentence) == set()
+
+
+FIRST_PERSON_AND_MORE = [
+    (
+        "threat",
+        "A man rang me at night and said that if I went to the prosecutor my sister would lose her flat.",
+    ),
+    ("threat", "They said they would find us wherever we hid."),
+    ("threat", "The major said I had better think about my parents."),
+    ("threat", "The inspector hinted that my wife could also be detained."),
+    ("threat", "At the station I was told that my name was on their list."),
+    ("threat", 'The chief told my uncle that I was "playing with fire".'),
+    ("threat", "The fighters gave the farmers a day to pay or their barns would be burned."),
+    ("threat", "She was warned not to attend the hearing."),
+    (
+        "smear_campaign",
+        'A clip titled "Agents in white coats" showing the doctors was shared by the ministry.',
+    ),
+    ("smear_campaign", "The governor publicly accused the monitors of supporting extremism."),
+    ("smear_campaign", "The broadcast portrayed the strikers as drug addicts."),
+    ("smear_campaign", 'The staff were named on a page listing "enemies of the republic".'),
+    ("restriction_of_expression", "The city hall refused permission for the memorial march."),
+    ("restriction_of_expression", "The reporter was barred from covering the council session."),
+    ("restriction_of_expression", "The channel was deleted after a request from the regulator."),
+    ("restriction_of_expression", "The whole print run was seized at the press."),
+    (
+        "restriction_of_expression",
+        "The authorities cut off the mobile internet in the district on polling day.",
+    ),
+    ("restriction_of_expression", "The editor was forced to retract the report."),
+    ("restriction_of_expression", "Riot police kettled the students for six hours."),
+    ("cyber_attack", "Someone tried to log into the director's mailbox from abroad."),
+    ("cyber_attack", "Her Signal account was accessed from an unknown computer."),
+    ("other", "The hospital sacked two nurses who had signed the appeal."),
+]
+
+
+@pytest.mark.parametrize(("act", "sentence"), FIRST_PERSON_AND_MORE)
+def test_first_person_accounts_and_further_phrasings(act: str, sentence: str) -> None:
+    assert act in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rescuers said they would find him wherever he was hiding.",
+        "The teacher told the pupils to think about their future.",
+        "He was told that his name was on the list of speakers.",
+        "Residents were warned about the floods.",
+        'The film titled "Spring in the valley" was shown at the festival.',
+        "His bank account was suspended after a fraud alert.",
+        "The council denied the request for a new parking area.",
+        "The company switched off the power for maintenance.",
+        "The school fired the cook for stealing.",
+        "The lawyers had been prevented from reaching their clients in time.",
+    ],
+)
+def test_look_alikes_of_the_further_phrasings(sentence: str) -> None:
+    assert (
+        acts(sentence)
+        & {
+            "threat",
+            "smear_campaign",
+            "restriction_of_expression",
+            "cyber_attack",
+            "other",
+            "restriction_of_movement",
+        }
+        == set()
+    )

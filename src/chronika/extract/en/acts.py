@@ -52,7 +52,7 @@ _LABELS = (
     r"(?:terroris[tm]s?|extremists?|traitors?|foreign\s+agents?|agents?\s+of|spies|spy|enem(?:y|ies)|"
     r"supporters?\s+of\s+terrorism|accomplices|separatists?|sympathi[sz]ers|provocateurs|"
     r"puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?|tools?\s+of|"
-    r"stooges?|hirelings?|nazis?|fascists?|sect|cult|scum|provocateurs?|criminals?|bandits?|collaborators?|"
+    r"stooges?|hirelings?|nazis?|fascists?|sect|cult|scum|drug\s+addicts?|hooligans|perverts?|provocateurs?|criminals?|bandits?|collaborators?|"
     r"foreign-funded|grant-eaters?|russophobes?|sabotage|saboteurs?|apostates?|infidels?|heretics?|liars?)"
 )
 
@@ -204,6 +204,21 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         rf"[“\"«‘\']?(?:would|will|could|\'ll)(?=\s+{_BENIGN_FUTURE})",
         r"warning\s+(?:him|her|them|me|us|the\s+\w+)\s+(?:not\s+to|to\s+(?:stop|leave|keep|drop|abandon|cease|end|think|"
         r"stay|withdraw|give\s+up|delete|remove|quit))",
+        # idioms of menace: "would find me wherever I go", "think about your children", "days are numbered"
+        r"(?:would|will|\'ll|could)\s+(?:\S+\s+)?(?:find|get|reach)\s+(?:me|us|you)\s+(?:wherever|anywhere|everywhere)|"
+        r"(?:would|will|\'ll)\s+come\s+(?:for|after)\s+(?:him|her|them|me|us|you|his|her|their|my|our)\b|"
+        r"(?:would|will|\'ll|could)\s+end\s+up\s+like|playing\s+with\s+fire|days\s+are\s+numbered|(?:we\s+are|we\'re)\s+"
+        r"watching\s+you",
+        r"(?:should|must|had\s+better|better)\s+think\s+(?:about|of)\s+(?:his|her|their|my|our|your)\s+(?:children|family|"
+        r"son|daughter|wife|husband|mother|father|parents|kids|relatives|safety)",
+        r"(?:hinted|implied|insinuated)\s+(?:that\s+)?(?:\S+\s+){0,4}?(?:could|would|might|will)\s+(?:also\s+)?(?:be\s+)?"
+        r"(?:arrested|detained|jailed|killed|harmed|punished|charged|prosecuted|dismissed|expelled|next|disappear)",
+        r"(?:told|warned|informed)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:his|her|their|my|our)\s+names?\s+(?:was|were|is|are)\s+on\s+"
+        r"(?:a|the|their)\s+(?:\w+\s+)?list(?!\s+of\s+(?:speakers|candidates|participants|guests|winners|applicants|delegates|"
+        r"invitees|passengers|voters))",
+        r"or\s+(?:else\s+)?(?:\S+\s+){0,3}?(?:would|will)\s+be\s+(?:burned|burnt|destroyed|killed|shot|arrested|punished|"
+        r"demolished|taken)|(?:was|were|been|being)\s+warned\s+(?:not\s+to|against|to\s+(?:stop|leave|keep|drop|abandon|"
+        r"cease|end|stay|withdraw|give\s+up|delete|remove|quit))",
         r"(?:told|asked|ordered|instructed|made|forced)\s+to\s+(?:pressure|persuade|convince|make|get)\s+(?:him|her|them|\w+)\s+"
         r"(?:to\s+)?(?:stop|return|quit|give\s+up|come\s+back|abandon|delete|cease|end)",
     ],
@@ -298,7 +313,13 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:claimed|claiming|alleged|alleging|accused|accusing|said|suggested|suggesting)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
         r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
         r"(?:\S+\s+){0,2}(?:insurgents|terrorists|militants|extremists|foreign|the\s+west|enem(?:y|ies)|"
-        r"western|the\s+enemy|separatists)",
+        r"western|the\s+enemy|separatists|terrorism|extremism|separatism)",
+        # a film or a list that names people as enemies: 'a video titled "The traitors among us"'
+        r"(?:videos?|clips?|films?|documentar(?:y|ies)|programmes?|programs?|reports?|articles?|posts?|segments?|broadcasts?)\s+"
+        r"(?:\S+\s+){0,2}?(?:titled|entitled|headlined|captioned)\s+[“\"«‘\'][^”\"»’\']{0,80}?"
+        + _QUOTED_LABEL,
+        r"(?:websites?|lists?|pages?|channels?|database)\s+(?:\S+\s+){0,2}?(?:listing|naming)\s+[“\"«]?(?:enem|traitor|agent|"
+        r"terroris|extremis|spies)\w*",
         rf"(?:posters|leaflets|banners|graffiti|broadcasts?|reports?)\s+(?:\S+\s+){{0,6}}(?:calling|labell?ing|"
         rf"depicting|describing|branding)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:“|\")?{_LABELS}",
         r"foreign\s+agent\s+(?:list|register|label|status)|(?:designated|listed|added)\s+(?:\S+\s+){0,3}as\s+"
@@ -358,7 +379,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"travel\s+bans?|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
         r"travel(?:l)?ing|boarding)",
         r"(?:denied|refused)\s+(?:\w+\s+)?(?:entry|exit|boarding)|entry\s+ban|turned\s+back\s+at",
-        r"prevented\s+(?:\S+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying)",
+        r"prevented\s+(?:\S+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying|going\s+to|"
+        r"moving\s+(?:freely|around|between|out)|accessing\s+(?:their|his|her)\s+(?:fields|land|farms|homes|village))",
         r"passports?\s+(?:was|were|had\s+been)\s+(?:confiscated|seized|cancell?ed|annulled|withheld)|"
         r"(?:confiscated|seized|cancell?ed|annulled)\s+(?:his|her|their|my|our)\s+passports?",
         r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
@@ -415,6 +437,20 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"has\s+been)\s+(?:revoked|withdrawn|suspended|cancell?ed|annulled)|(?:refus\w+|denied|declin\w+)\s+(?:to\s+)?"
         r"(?:register|re-register)\s+(?:\S+\s+){0,3}?(?:association|organi[sz]ation|ngo|party|union|group|society|"
         r"newspaper|outlet|media|church|community|foundation|movement)",
+        r"(?:refus\w+|denied|rejected)\s+(?:\S+\s+){0,3}?(?:permission|permits?|authori[sz]ation|approval|applications?|"
+        r"requests?|notifications?)\s+(?:\S+\s+){0,3}?(?:rally|march|protest|demonstration|picket|meeting|gathering|vigil|"
+        r"concert|event|assembly|procession|parade)|(?:refus\w+|denied)\s+(?:the\s+)?organi[sz]ers\s+(?:a\s+)?(?:permit|"
+        r"permission|authori[sz]ation)",
+        r"(?:banned|barred|prevented|stopped)\s+from\s+(?:covering|reporting|filming|broadcasting|publishing|writing|"
+        r"speaking|teaching|performing|preaching|marching|protesting|demonstrating|gathering)|kettl(?:ed|ing)",
+        r"(?<!bank\s)(?:accounts?|page|channel|profile|website|site|blog)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+        r"(?:suspended|deleted|removed|restricted|taken\s+down)\s+(?:after|following|at\s+the\s+request|on\s+the\s+orders?|by\s+order|"
+        r"on\s+a\s+court|under)",
+        r"(?:print\s+run|issues?|copies|edition|circulation)\s+(?:\S+\s+){0,3}?(?:was|were)\s+(?:confiscated|seized|pulped|"
+        r"banned|withdrawn)|forced\s+(?:\w+\s+)?to\s+(?:remove|delete|take\s+down|withdraw|retract)",
+        r"(?:switched|turned|cut|shut)\s+off\s+(?:the\s+)?(?:mobile\s+)?(?:internet|network|phone\s+lines|mobile\s+data)|"
+        r"(?:switched|turned|cut|shut)\s+(?:the\s+)?(?:mobile\s+)?(?:internet|network|phone\s+lines|mobile\s+data)\s+off|"
+        r"shut\s+down\s+(?:the\s+)?(?:mobile\s+)?internet",
         r"declared\s+(?:\w+\s+)?[“\"«]undesirable[”\"»]?|removed\s+from\s+(?:\S+\s+)?(?:libraries|shelves|bookshops|sale|"
         r"the\s+curriculum)",
         r"taken\s+off\s+(?:the\s+)?air|ordered\s+to\s+(?:remove|delete|take\s+down)|declared\s+(?:\w+\s+)?"
@@ -449,6 +485,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:\S+\s+){0,4}?(?:and\s+(?:deleted|changed|posted|published|sent|removed|downloaded|read)|without)|broke\s+into\s+"
         r"(?:\S+\s+){0,2}(?:servers?|accounts?|e-?mail|database|network|systems?|computers?)|(?:accounts?|e-?mail|page|profile|channel)\s+(?:was|were|had\s+been)\s+"
         r"(?:stolen|hijacked)",
+        r"(?:attempt\w*|tried)\s+to\s+(?:break|hack|log)\s+into|break\s+into\s+(?:\S+\s+){0,2}(?:accounts?|e-?mail|servers?|"
+        r"database)|(?:accounts?|e-?mail|inbox|page|profile)\s+(?:was|were|had\s+been)\s+accessed\s+(?:from|by)",
         r"hack(?:ed|ing|ers?)|ddos|denial[-\s]of[-\s]service|malware|spyware|phishing|pegasus",
         r"(?:accounts?|email|inbox|website|channel|page|profile)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:compromised|hijacked|"
         r"taken\s+over|defaced|breached)|account\s+takeover|cyber-?\s?attacks?",
@@ -460,6 +498,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,6}?expel(?:s|led)"
         r"(?!\s+(?:\S+\s+){0,2}?(?:students?|pupils?|cadets?|lecturers?|professors?|teachers?)\b)",
         r"dismiss(?:es|ed)\s+(?:\S+\s+){0,3}(?:teachers?|staff|employees?|journalists?|lawyers?|doctors?|professors?|workers?|lecturers?)",
+        r"(?:fired|sacked)\s+(?:the|a|an|his|her|their|its|two|three|several|\d+)\s+(?:\w+\s+)?(?:professors?|teachers?|"
+        r"lecturers?|doctors?|nurses?|journalists?|editors?|employees?|workers?|officials?|judges?|directors?|principals?|"
+        r"staff|presenters?|reporters?|researchers?|engineers?|civil\s+servants?)\b",
         r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:\S+\s+)?(?:from|on|by|for|after|because)|"
         r"dismiss(?:es|ed)\s+(?:him|her|them|me)\b",
         r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:university|school|college|institute|"
