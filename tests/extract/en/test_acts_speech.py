@@ -442,3 +442,12 @@ def test_look_alikes_of_the_further_phrasings(sentence: str) -> None:
         }
         == set()
     )
+
+
+def test_a_statistic_in_one_statement_leaves_the_others_reporting() -> None:
+    sentence = (
+        "The weekly's website was blocked in March, and the union has counted 31 cases of pressure on "
+        "reporters since January."
+    )
+    assert acts(sentence) == {"restriction_of_expression"}
+    assert acts("More than 31 reporters have been detained and two websites blocked since January.") == set()
