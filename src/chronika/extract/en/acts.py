@@ -21,11 +21,38 @@ _EQUIPMENT = (
     r"hard\s+drives?|notebooks|records|materials|literature|books|leaflets|banners|"
     r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings)"
 )
+# What a menace makes its price: the hearer's own conduct ("if you keep writing", "if I did it again").
+_CONDUCT = (
+    r"(?:did\s+(?:it|so|this|that)\s+again|continu\w*|kept|keep|keeps|went|go|goes|spoke|speak|speaks|talked|talk|"
+    r"talks|told|tell|contacted|contact|complained|complain|sent|send|refused|refuse|returned|return|came\s+back|"
+    r"come\s+back|published|publish|posted|post|wrote|write|gave|give|filed|file|testified|testify|met|meet|joined|"
+    r"join|attended|attend|made|make|did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|ever|again|stopped|stop)"
+)
+# One speech window: words up to the menace that do not pass another verb of speech, so that a
+# reporter's "said ... on Monday ... warned" starts the menace at "warned" and leaves the date out.
+_UNTIL_SPEECH = r"(?:(?!(?:said|says|told|warned|called|telling|warning)\b)\S+\s+)"
+# What a promise to people "who ..." may hold that no menace does.
+_BENIGN_FUTURE = (
+    r"(?!be\s+(?:allowed|given|able|welcome|welcomed|compensated|paid|rewarded|eligible|entitled|released|free|"
+    r"exempt|invited|helped)\b|receive|get\b|have\b|benefit)"
+)
+# A comment on a thing, not a label pinned on people: 'called the case "a tool of pressure"'.
+_NOT_PEOPLE = (
+    r"(?!(?:the|this|that|these|those|its|his|her|their)\s+(?:\w+\s+)?(?:case|cases|charges?|trial|law|bill|verdict|"
+    r"ruling|decision|sentence|accusations?|allegations?|prosecution|proceedings|raid|arrests?|detention|operation|"
+    r"move|measures?|ban|judgment|investigation|process|hearing|elections?|vote|report|claims?|amendments?)\b)"
+)
+# Words inside a quotation that make it a label pinned on people; "terrorist targets" names no one.
+_QUOTED_LABEL = (
+    r"(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign(?!ers)|extremis|nazi|fascist|puppet|provocateur|"
+    r"bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison|smuggl|traffick)\w*"
+    r"(?!\s+(?:targets?|positions?|operations?|infrastructure|bases?|camps?|hideouts?|facilit\w+))"
+)
 _LABELS = (
     r"(?:terroris[tm]s?|extremists?|traitors?|foreign\s+agents?|agents?\s+of|spies|spy|enem(?:y|ies)|"
     r"supporters?\s+of\s+terrorism|accomplices|separatists?|sympathi[sz]ers|provocateurs|"
-    r"undesirable|puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?|tools?\s+of|"
-    r"stooges?|hirelings?|nazis?|fascists?|sect|cult|scum|provocateurs?|criminals?|bandits?|collaborators?|"
+    r"puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?|tools?\s+of|"
+    r"stooges?|hirelings?|nazis?|fascists?|sect|cult|scum|drug\s+addicts?|hooligans|perverts?|provocateurs?|criminals?|bandits?|collaborators?|"
     r"foreign-funded|grant-eaters?|russophobes?|sabotage|saboteurs?|apostates?|infidels?|heretics?|liars?)"
 )
 
@@ -124,10 +151,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     Act.THREAT: [
         r"warn(?:ed|s|ing)\s+(?:\S+\s+){0,3}that\s+(?:\S+\s+){0,5}?(?:would|will|\'ll)\s+(?:be\s+)?\S+",
         r"(?:sent|issued|received|gave|handed)\s+(?:\S+\s+){0,2}(?:written\s+|official\s+|formal\s+)?warnings?",
-        r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave|keep\s+quiet|be\s+quiet|shut\s+up|stay\s+away|drop)|(?:would|will)\s+not\s+(?:see|live|survive|come\s+back|return\s+alive)",
+        r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave(?!\s+(?:within|in\s+\d|by\s|their\s|the\s+(?:flat|house|"
+        r"home|village|apartment|area|land|building)))|keep\s+quiet|be\s+quiet|shut\s+up|stay\s+away|drop)|(?:would|will)\s+not\s+(?:see|live|survive|come\s+back|return\s+alive)",
         r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|never|be|die|regret|rot|pay|end\s+up)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
         r"told\s+(?:\S+\s+){0,6}that\s+[“\"](?:\S+\s+){0,10}(?:will|would|shall|\'ll)\b",
-        r"or\s+(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
+        r"or\s+[“\"«‘\']?(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:said|saying|told|warned|telling)\s+(?:\S+\s+){0,4}?(?:would|will)\s+be\s+next\b(?!\s+to)|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
         r"pressur(?:ed|ing|es)\s+(?:him|her|them|his|their|\S+)\s",
         r"intimidat\w+|harass(?:ed|ing)\s+(?:by|him|her|them)",
         r"receiv(?:ed|ing|es|e)\s+(?:\S+\s+){0,3}(?:messages|calls|letters|notes|texts)\s+(?:\S+\s+){0,8}(?:telling|saying|warning|threatening)",
@@ -135,17 +163,64 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:declar\w+|nam\w+|call\w+)\s+(?:\S+\s+){0,6}(?:(?:“|\")?(?:legitimate\s+|military\s+)targets?)",
         r"told\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:\S+\s+){0,8}(?:would|will)\s+(?:be\s+)?(?:killed|arrested|jailed|punished|found|disappear|end\s+up)",
         r"threat(?:s|en|ened|ening|ens)?|death\s+threats?|intimidat(?:ed|ion|ing|es|e)",
-        r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+(?:punish|kill|deal\s+with|"
-        r"destroy|expel|find|get\s+rid\s+of)",
+        r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+[“\"«‘\']?(?:punish|kill|deal\s+with|"
+        r"destroy|expel|find|get\s+rid\s+of|crush|eliminate|wipe\s+out|hunt\s+down|teach)",
+        # "said he knew which school her children attended": knowledge of the family's life held over them
+        r"(?:said|told|reminded|warned|added|saying|telling)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:he|she|they|we|i)\s+(?:knew|know|knows)\s+"
+        r"(?:where\s+(?:\S+\s+){0,3}?(?:lived?|lives|studie[sd]|stud(?:y|ies)|works?|worked|sleeps?|parks?|goes|went)|"
+        r"which\s+school|what\s+time\s+(?:\S+\s+){0,3}?(?:leaves?|left|comes?|came|goes|went|returns?)|the\s+(?:address|route))",
+        # objects of menace: a bullet in an envelope, a wreath at the door, "leave or die"
+        r"(?:letter|envelope|parcel|package|box|note)\s+(?:\S+\s+){0,2}(?:containing|with)\s+(?:a\s+|an\s+|two\s+)?(?:bullets?|"
+        r"cartridges?|knife|coffin|wreath)(?![-\w])|wreaths?\s+(?:\S+\s+){0,3}(?:was|were|had\s+been)\s+(?:left|delivered|sent)\s+"
+        r"(?:\S+\s+){0,3}(?:door|doorstep|gate|house|home|office|flat|apartment)|[“\"«‘\'][^”\"»’\']{0,60}?(?:or\s+(?:die|else)|leave\s+or)\b",
+        r"(?:told|warned|advised|reminded)\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:\S+\s+){0,3}?[“\"«‘\']?(?:to\s+|should\s+|"
+        r"had\s+better\s+|must\s+)?be\s+(?:very\s+|more\s+)?careful|(?:said|told|warned)\s+(?:that\s+)?(?:the\s+)?\w+\s+"
+        r"[“\"«‘\']?(?:should|had\s+better|better)\s+be\s+(?:very\s+)?careful|watch\s+(?:your|his|her|their)\s+(?:back|step)",
+        # orders through relatives: "told him to make his daughter return", "told them she must stop posting"
+        r"told\s+(?:him|her|them|(?:his|her|their)\s+\w+)\s+to\s+(?:make|get|force|persuade|convince)\s+(?:his|her|their)\s+\w+\s+(?:to\s+)?(?:return|"
+        r"stop|come\s+back|give\s+up|quit|leave)|told\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:he|she|they|you|i|we|"
+        r"(?:his|her|their)\s+\w+)\s+(?:should|must|had\s+to|needed\s+to)\s+(?:stop\s+(?:posting|writing|talking|"
+        r"speaking|campaigning|complaining|asking|protesting|publishing|criticis\w+|criticiz\w+|filming|reporting|search\w*|"
+        r"(?:his|her|their)\s+\w+)|quit|give\s+up|delete|keep\s+quiet|stay\s+away|come\s+back)",
         r"threatening\s+(?:phone\s+)?(?:calls?|messages?|letters?)",
-        r"(?:calls?|messages?|texts?|letters?|notes?)\s+(?:\S+\s+){0,6}?(?:telling|warning|ordering)\s+(?:him|her|them|me|us)\s+to",
+        r"(?:calls?|messages?|texts?|letters?|notes?)\s+(?:\S+\s+){0,10}?(?:telling|warning|ordering)\s+(?:him|her|them|me|us)\s+to",
         # words of menace quoted to the victim: "told her that her son would 'end up like the others'"
-        r"(?:told|warned|informed|advised)\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:(?:him|her|them|me|us|you|the\s+family|"
+        r"(?:told|telling|warned|informed|advised)\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:(?:him|her|them|me|us|you|the\s+family|"
         r"(?:his|her|their|my|our)\s+\w+)\s+)?(?:that\s+)?(?:if\s+(?:\S+\s+){1,8}?)?(?:he|she|they|you|we|i|it|the\s+family|"
         r"(?:his|her|their|your|my|our)\s+(?:\w+\s+)?\w+)\s+(?:would|will|could|\'ll)\s+(?:\S+\s+){0,3}?[“\"«‘]",
         r"(?:told|advised|ordered|warned)\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,2}?to\s+[“\"«‘]",
         r"told\s+(?:him|her|them|me|us)\s+that\s+[“\"«]|you(?:\'re|’re|\s+are)\s+next|"
         r"anonymous\s+(?:phone\s+)?(?:calls|messages|letters|notes)",
+        # a price set on the hearer's conduct: "told her it 'would be better' if she stopped asking"
+        rf"(?:told|telling|warned|warning|said|threatened|informed)\s+{_UNTIL_SPEECH}{{0,12}}?[“\"«‘\']?"
+        rf"(?:would|will|could|might|\'ll)\s+(?:\S+\s+){{0,8}}?(?:if|unless)\s+(?:he|she|they|you|i|we)\s+(?:\S+\s+)?{_CONDUCT}\b",
+        rf"(?:told|telling|warned|said|informed)\s+{_UNTIL_SPEECH}{{0,12}}?(?:that\s+)?(?:if|unless)\s+"
+        rf"(?:he|she|they|you|i|we)\s+(?:\S+\s+)?{_CONDUCT}\b\S*(?:\s+\S+){{0,14}}?\s+[“\"«‘\']?(?:would|will|could|might|\'ll)\b",
+        # a fate announced for whoever defies: "said anybody who disobeys will lose a hand"
+        rf"(?:said|told|warned|announced|declared|telling|shouted)\s+(?:(?:him|her|them|me|us|the\s+\w+)\s+)?"
+        rf"(?:that\s+)?(?:(?:anybody|anyone|everyone|everybody|those|any\s+\w+)\s+who|whoever)\s+(?:\S+\s+){{1,8}}?"
+        rf"[“\"«‘\']?(?:would|will|could|\'ll)(?=\s+{_BENIGN_FUTURE})",
+        rf"(?:told|warned|telling)\s+(?:him|her|them|me|us)\s+that\s+(?:\S+\s+){{0,2}}?\w+\s+who\s+(?:\S+\s+){{1,8}}?"
+        rf"[“\"«‘\']?(?:would|will|could|\'ll)(?=\s+{_BENIGN_FUTURE})",
+        r"warning\s+(?:him|her|them|me|us|the\s+\w+)\s+(?:not\s+to|to\s+(?:stop|leave|keep|drop|abandon|cease|end|think|"
+        r"stay|withdraw|give\s+up|delete|remove|quit))",
+        # idioms of menace: "would find me wherever I go", "think about your children", "days are numbered"
+        r"(?:would|will|\'ll|could)\s+(?:\S+\s+)?(?:find|get|reach)\s+(?:me|us|you)\s+(?:wherever|anywhere|everywhere)|"
+        r"(?:would|will|\'ll)\s+come\s+(?:for|after)\s+(?:him|her|them|me|us|you|his|her|their|my|our)\b|"
+        r"(?:would|will|\'ll|could)\s+end\s+up\s+like|playing\s+with\s+fire|days\s+are\s+numbered|(?:we\s+are|we\'re)\s+"
+        r"watching\s+you",
+        r"(?:should|must|had\s+better|better)\s+think\s+(?:about|of)\s+(?:his|her|their|my|our|your)\s+(?:children|family|"
+        r"son|daughter|wife|husband|mother|father|parents|kids|relatives|safety)",
+        r"(?:hinted|implied|insinuated)\s+(?:that\s+)?(?:\S+\s+){0,4}?(?:could|would|might|will)\s+(?:also\s+)?(?:be\s+)?"
+        r"(?:arrested|detained|jailed|killed|harmed|punished|charged|prosecuted|dismissed|expelled|next|disappear)",
+        r"(?:told|warned|informed)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:his|her|their|my|our)\s+names?\s+(?:was|were|is|are)\s+on\s+"
+        r"(?:a|the|their)\s+(?:\w+\s+)?list(?!\s+of\s+(?:speakers|candidates|participants|guests|winners|applicants|delegates|"
+        r"invitees|passengers|voters))",
+        r"or\s+(?:else\s+)?(?:\S+\s+){0,3}?(?:would|will)\s+be\s+(?:burned|burnt|destroyed|killed|shot|arrested|punished|"
+        r"demolished|taken)|(?:was|were|been|being)\s+warned\s+(?:not\s+to|against|to\s+(?:stop|leave|keep|drop|abandon|"
+        r"cease|end|stay|withdraw|give\s+up|delete|remove|quit))",
+        r"(?:told|asked|ordered|instructed|made|forced)\s+to\s+(?:pressure|persuade|convince|make|get)\s+(?:him|her|them|\w+)\s+"
+        r"(?:to\s+)?(?:stop|return|quit|give\s+up|come\s+back|abandon|delete|cease|end)",
     ],
     Act.SURVEILLANCE: [
         r"photograph(?:s|ed|ing)?\s+(?:\S+\s+){0,2}(?:house|home|car|office|flat)|follow(?:s|ed|ing)?\s+(?:his|her|their|the|my|our)\s+(?:car|vehicle|taxi)",
@@ -211,14 +286,21 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     Act.SMEAR_CAMPAIGN: [
         r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists|terrorist)",
-        r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)|show(?:s|ed)?)\s+(?:\S+\s+){0,15}?[“\"«‘\'][^”\"»’\']{0,80}?(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign|extremis|nazi|fascist|puppet|provocateur|criminal|bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison)\w*",
+        r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|"
+        rf"label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)(?!\s+\S+\s+of\s+[“\"«‘\'])|show(?:s|ed)?)\s+{_NOT_PEOPLE}{_UNTIL_SPEECH}{{0,15}}?[“\"«‘\'][^”\"»’\']{{0,80}}?"
+        + _QUOTED_LABEL,
         r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
         r"(?:“|\"|\')?(?:staged|fabricated|invented|faked)(?:”|\"|\')?\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping|arrest)",
-        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
-        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
+        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+"
+        + _NOT_PEOPLE
+        + r"(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
+        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+"
+        + _NOT_PEOPLE
+        + r"(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
         r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,4}(?:“|\"|«)?(?:an?\s+)?" + _LABELS,
-        r"(?:said|claimed|alleged|stated|wrote|posted|declared|suggested)\s+(?:\S+\s+){0,12}?(?:was|were|is|are)\s+(?:“|\"|«)(?:an?|the)\s",
-        r"(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|broadcast|post(?:ed|s)?|show(?:ed|s)?|leak(?:ed|s)?)\s+(?:\S+\s+){0,3}(?:names|(?:home\s+)?addresse?s?|"
+        r"(?:said|claimed|alleged|stated|wrote|posted|declared|suggested)\s+(?:\S+\s+){0,12}?(?<!\bthis\s)(?<!\bit\s)(?<!\bthat\s)"
+        r"(?:was|were|is|are)\s+(?:“|\"|«)(?:an?|the)\s",
+        r"(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|broadcast|post(?:ed|s)?|show(?:ed|s)?|leak(?:ed|s)?)\s+(?!neither\b|no\b)(?:\S+\s+){0,3}(?:names|(?:home\s+)?addresse?s?|"
         r"personal\s+data|phone\s+numbers)|(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|post(?:ed|s)?|show(?:ed|s)?)\s+(?:\S+\s+){0,3}"
         r"(?:photographs|photos|pictures)\s+of\s+(?:the\s+)?(?:detained|arrested|his|her|their|staff|activists|journalists|"
         r"lawyers|members|children|relatives|family|(?-i:[A-Z]))",
@@ -228,22 +310,46 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         rf"brand(?:ed|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
         rf"(?:call|describ|portray|denounc|declar|nam|dubb?|depict)(?:s|es|ed|d|e|ing)?\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
         r"defam(?:ed|ation|atory)|smear(?:ed|s|ing)?|slander(?:ed|ous)?|discredit(?:ed|ing)",
-        r"(?:claimed|alleged|accused|said|suggested)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
+        r"(?:claimed|claiming|alleged|alleging|accused|accusing|said|suggested|suggesting)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
         r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
         r"(?:\S+\s+){0,2}(?:insurgents|terrorists|militants|extremists|foreign|the\s+west|enem(?:y|ies)|"
-        r"western|the\s+enemy|separatists)",
+        r"western|the\s+enemy|separatists|terrorism|extremism|separatism)",
+        # a film or a list that names people as enemies: 'a video titled "The traitors among us"'
+        r"(?:videos?|clips?|films?|documentar(?:y|ies)|programmes?|programs?|reports?|articles?|posts?|segments?|broadcasts?)\s+"
+        r"(?:\S+\s+){0,2}?(?:titled|entitled|headlined|captioned)\s+[“\"«‘\'][^”\"»’\']{0,80}?"
+        + _QUOTED_LABEL,
+        r"(?:websites?|lists?|pages?|channels?|database)\s+(?:\S+\s+){0,2}?(?:listing|naming)\s+[“\"«]?(?:enem|traitor|agent|"
+        r"terroris|extremis|spies)\w*",
         rf"(?:posters|leaflets|banners|graffiti|broadcasts?|reports?)\s+(?:\S+\s+){{0,6}}(?:calling|labell?ing|"
         rf"depicting|describing|branding)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:“|\")?{_LABELS}",
         r"foreign\s+agent\s+(?:list|register|label|status)|(?:designated|listed|added)\s+(?:\S+\s+){0,3}as\s+"
         r"(?:a|an)\s+(?:“|\")?foreign\s+agent",
         r"hate\s+speech|vilif(?:ied|ication)",
+        # money from abroad alleged: "claimed that the activist had received money from abroad"
+        r"(?:claim|alleg|accus|suggest|insinuat)\w*\s+(?:\S+\s+){0,8}?(?:receiv\w+|tak\w+|took|accept\w+|paid)\s+(?:\S+\s+)?"
+        r"(?:money|funds|funding|payments?|cash|grants?)\s+from\s+(?:an?\s+|the\s+)?(?:abroad|foreign|the\s+west|western|(?:\S+\s+)?embass\w+|"
+        r"the\s+enemy|enem\w+)",
+        r"(?:doctored|faked?|fabricated|manipulated|deepfake|forged)\s+(?:videos?|photos?|photographs?|images?|recordings?|"
+        r"audio|screenshots?)|(?:walls?|boards?|stands?)\s+of\s+shame",
+        # exposure: a real name, a home address or a house put before a hostile public
+        r"(?:publish|post|leak|reveal|disclos|print|shar|circulat)\w*\s+(?:\S+\s+){0,6}?(?:real|full|home|private|personal)\s+"
+        r"(?:names?|address(?:es)?|identit(?:y|ies)|phone\s+numbers?|photo(?:graph)?s|pictures|videos|correspondence|"
+        r"messages|medical\s+records)|(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,3}"
+        r"(?:photographs?|photos?|pictures?|videos?)\s+of\s+(?:\S+\s+){0,3}(?:house|home|flat|apartment|door|car|children)",
+        # a front page or a poster that names people: 'ran their photographs under the headline "..."'
+        r"(?:photographs?|photos?|pictures?|portraits?|faces?|images?)\s+(?:\S+\s+){0,6}?(?:under|with|beneath)\s+"
+        r"(?:the\s+|a\s+)?(?:headlines?|captions?|words?|slogans?)",
+        r"(?:headlines?|captions?|posters?|leaflets?|stickers?)\s+(?:(?!against\b|about\b|on\b)\S+\s+){0,6}?"
+        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:"
+        + _QUOTED_LABEL
+        + r"|terror\b|liars?|sells?\b|sold\b|paid\b|smuggl\w*|traffick\w*)",
     ],
     Act.JUDICIAL_HARASSMENT: [
         r"(?:gave|given|handed\s+(?:down\s+)?)\s+(?:\S+\s+){0,2}?(?:\d+|\w+)\s+years?\s+(?:of|in|to)\b|"
         r"appeal\s+(?:was\s+|were\s+)?(?:rejected|dismissed|denied)|"
         r"(?:upheld|confirmed)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
         r"(?:allowed|authori[sz]ed|permitted)\s+(?:\S+\s+){0,2}to\s+(?:hold|detain|keep)|ordered\s+(?:the\s+)?(?:\S+\s+)?(?:arrest|detention)\s+of",
-        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,9}?with|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
+        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,14}?with(?!\s+(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
         r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
         r"summon(?:ed|s)\s+(?:\S+\s+){0,3}(?:to|for)",
         r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
@@ -257,6 +363,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:opened|launched|initiated|brought)|opened\s+a\s+criminal\s+(?:case|investigation)",
         r"sentenc(?:ed|es)|convict(?:ed|s)|found\s+guilty|ruled\s+(?:against|that)|fined|a\s+fine\s+of|lawsuits?|sued|put\s+on\s+trial|stood\s+trial",
         r"administrative\s+(?:case|offen[cs]e|charges?|protocol)|summoned\s+(?:for|to)|interrogat(?:ed|ion)",
+        # words that speech acts share with the courts: a defamation suit, an extradition request
+        r"(?:criminal\s+)?(?:defamation|libel|slander)\s+(?:complaints?|suits?|lawsuits?|cases?|charges?|proceedings|claims?)|"
+        r"extradition\s+(?:requests?|warrants?|proceedings|case|hearings?)|(?:request(?:ed|s)?|sought|seek(?:s|ing)?)\s+"
+        r"(?:\S+\s+){0,3}extradition",
         r"(?:placed|put)\s+on\s+(?:a|the)\s+(?:\w+\s+)?wanted\s+list|accused\s+of\s+(?:\S+\s+){0,3}"
         r"(?:extremism|terrorism|treason|espionage|fraud|hooliganism|disseminating|spreading|inciting|"
         r"participat|organi[sz]|insult|abuse)",
@@ -269,10 +379,22 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"travel\s+bans?|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
         r"travel(?:l)?ing|boarding)",
         r"(?:denied|refused)\s+(?:\w+\s+)?(?:entry|exit|boarding)|entry\s+ban|turned\s+back\s+at",
-        r"prevented\s+(?:\S+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying)",
+        r"prevented\s+(?:\S+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying|going\s+to|"
+        r"moving\s+(?:freely|around|between|out)|accessing\s+(?:their|his|her)\s+(?:fields|land|farms|homes|village))",
         r"passports?\s+(?:was|were|had\s+been)\s+(?:confiscated|seized|cancell?ed|annulled|withheld)|"
         r"(?:confiscated|seized|cancell?ed|annulled)\s+(?:his|her|their|my|our)\s+passports?",
         r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
+        # "refused to let him board a flight", "would not allow her to cross", "restricted from leaving"
+        r"(?:refus\w+|declin\w+|(?:did|would|could)\s+not)\s+(?:to\s+)?(?:let|allow)\s+(?:\S+\s+){1,3}?(?:to\s+)?"
+        r"(?:board|leave|cross|travel|fly|exit|depart)|restricted\s+from\s+(?:leaving|travel\w*|exit\w*)",
+        # a written undertaking not to leave: "had to sign a paper that I would not leave the city"
+        r"sign\w*\s+(?:\S+\s+){0,5}?(?:that\s+(?:i|he|she|they|we)\s+would\s+not|not\s+to)\s+leave|"
+        r"(?:undertaking|pledge|obligation)\s+not\s+to\s+leave",
+        r"(?:removed|offloaded|off-loaded|escorted\s+off)\s+(?:from\s+)?(?:the|a|his|her|their)\s+(?:\w+\s+)?"
+        r"(?:flight|plane|aircraft|ferry)|(?:refus\w+|denied|declin\w+)\s+(?:to\s+)?(?:issue|renew|return|give\s+back|"
+        r"hand\s+back)\s+(?:\S+\s+){0,2}(?:passports?|travel\s+documents?|exit\s+(?:visas?|permits?))",
+        r"(?:imposed|declared|placed\s+under|put\s+under)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:curfew|blockade)|"
+        r"(?:curfew|blockade)\s+(?:was|were|had\s+been)\s+(?:imposed|declared)",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:list|register|registry)\s+of\s+(?:“|\")?extremist\s+materials",
@@ -287,7 +409,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"closed\s+(?:\S+\s+){0,3}(?:association|organi[sz]ation|ngo|newspaper|outlet|website|channel|radio|bureau)|"
         r"blocking\s+of|suspended\s+(?:\S+\s+){0,4}for\s+(?:\S+\s+)?(?:days|weeks|months|years)|"
         r"internet\s+(?:shutdown|blackout)|(?:internet|access|website|websites|network)\s+(?:\S+\s+){0,3}(?:was|were|has\s+been|have\s+been|remains?)\s+(?:\w+\s+)?(?:blocked|cut|shut\s+down|restricted|unavailable|throttled)",
-        r"(?:break|broke|breaking|broken)\s+up\s+(?:the|a|an|their)\s+(?:\w+\s+)?(?:sit-in|protest|rally|march|meeting|demonstration|gathering|picket|vigil|strike)",
+        r"(?:break|broke|breaking|broken)\s+up\s+(?:the|a|an|their|one|two|three|several|both|each)\s+(?:\w+\s+)?(?:sit-in|protest|rally|march|meeting|demonstration|gathering|picket|vigil|strike)",
         r"(?:clear|cleared|clearing)\s+(?:\w+\s+)?protesters|told\s+to\s+disperse|cancell?ed\s+(?:\S+\s+){0,3}(?:legal\s+)?registration|(?:sealed|closed)\s+(?:off\s+)?the\s+premises",
         r"off\s+the\s+air|taken\s+off(?:\s+the)?\s+air|unavailable\s+(?:\S+\s+){0,4}(?:orders|authorities)",
         r"dispers(?:ed|al|ing)|broke\s+up\s+(?:a|the)\s+(?:\w+\s+)?(?:protest|rally|meeting|demonstration|"
@@ -298,28 +420,101 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:revoked|withdrew|suspended|stripped)\s+(?:\S+\s+){0,3}(?:licen[cs]e|registration|accreditation|"
         r"broadcast)|(?:denied|refused)\s+(?:\w+\s+)?accreditation|deregister(?:ed)?",
         r"(?:banned|prohibited|cancell?ed)\s+(?:a|the|an|its|their)\s+(?:\w+\s+)?(?:rally|march|protest|"
-        r"event|concert|screening|book|newspaper|publication|demonstration|meeting|conference)",
+        r"event|concert|screening|book|newspaper|publication|demonstration|meeting|conference|society|association|"
+        r"organi[sz]ation|club|union|party|movement)",
+        # an assembly stopped: "the rally was banned", "police stopped the march", "ended the picket"
+        r"(?:rally|rallies|march|marches|protest|protests|demonstration|demonstrations|meeting|event|concert|exhibition|"
+        r"screening|conference|gathering|picket|performance|festival|parade|vigil|play|lecture|fair|forum|seminar|congress|"
+        r"strike|commemoration)\s+(?:was|were|had\s+been|"
+        r"has\s+been)\s+(?:\w+ly\s+)?(?:banned|prohibited|stopped\s+by\s+(?:the\s+)?(?:police|authorities|officers|security|"
+        r"soldiers|troops|guards)|broken\s+up|closed\s+(?:down\s+)?by|cancell?ed\s+(?:\S+\s+){0,2}"
+        r"(?:after|following|under|by\s+order|on\s+the\s+orders?|at\s+the\s+request)\s+(?:\S+\s+){0,3}(?:pressure|police|"
+        r"authorities|security|officials|ministry|order|governor|mayor|prosecutor))",
+        r"(?:stopped|halted|blocked|ended)\s+(?:the|a|their|his|her|its)\s+(?:\w+\s+)?(?:march|rally|protest|procession|"
+        r"demonstration|picket|meeting|vigil|concert|performance|screening|exhibition)",
+        # an outlet's licence or a journalist's accreditation taken away
+        r"(?:licen[cs]e|registration|accreditation|broadcast\s+rights)\s+(?:\S+\s+){0,2}(?:was|were|had\s+been|"
+        r"has\s+been)\s+(?:revoked|withdrawn|suspended|cancell?ed|annulled)|(?:refus\w+|denied|declin\w+)\s+(?:to\s+)?"
+        r"(?:register|re-register)\s+(?:\S+\s+){0,3}?(?:association|organi[sz]ation|ngo|party|union|group|society|"
+        r"newspaper|outlet|media|church|community|foundation|movement)",
+        r"(?:refus\w+|denied|rejected)\s+(?:\S+\s+){0,3}?(?:permission|permits?|authori[sz]ation|approval|applications?|"
+        r"requests?|notifications?)\s+(?:\S+\s+){0,3}?(?:rally|march|protest|demonstration|picket|meeting|gathering|vigil|"
+        r"concert|event|assembly|procession|parade)|(?:refus\w+|denied)\s+(?:the\s+)?organi[sz]ers\s+(?:a\s+)?(?:permit|"
+        r"permission|authori[sz]ation)",
+        r"(?:banned|barred|prevented|stopped)\s+from\s+(?:covering|reporting|filming|broadcasting|publishing|writing|"
+        r"speaking|teaching|performing|preaching|marching|protesting|demonstrating|gathering)|kettl(?:ed|ing)",
+        r"(?<!bank\s)(?:accounts?|page|channel|profile|website|site|blog)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+        r"(?:suspended|deleted|removed|restricted|taken\s+down)\s+(?:after|following|at\s+the\s+request|on\s+the\s+orders?|by\s+order|"
+        r"on\s+a\s+court|under)",
+        r"(?:print\s+run|issues?|copies|edition|circulation)\s+(?:\S+\s+){0,3}?(?:was|were)\s+(?:confiscated|seized|pulped|"
+        r"banned|withdrawn)|forced\s+(?:\w+\s+)?to\s+(?:remove|delete|take\s+down|withdraw|retract)",
+        r"(?:switched|turned|cut|shut)\s+off\s+(?:the\s+)?(?:mobile\s+)?(?:internet|network|phone\s+lines|mobile\s+data)|"
+        r"(?:switched|turned|cut|shut)\s+(?:the\s+)?(?:mobile\s+)?(?:internet|network|phone\s+lines|mobile\s+data)\s+off|"
+        r"shut\s+down\s+(?:the\s+)?(?:mobile\s+)?internet",
+        r"declared\s+(?:\w+\s+)?[“\"«]undesirable[”\"»]?|removed\s+from\s+(?:\S+\s+)?(?:libraries|shelves|bookshops|sale|"
+        r"the\s+curriculum)",
         r"taken\s+off\s+(?:the\s+)?air|ordered\s+to\s+(?:remove|delete|take\s+down)|declared\s+(?:\w+\s+)?"
         r"undesirable|prevented\s+(?:\S+\s+){0,2}from\s+(?:reporting|filming|covering|speaking|holding)",
+        # a channel or site blocked: "the channel, which the regulator had blocked inside the country"
+        r"(?:had|has|have)\s+blocked\s+(?:access\s+to\s+)?(?:(?:the|its|his|her|their|our)\s+)?(?:\S+\s+)?(?:channel|website|site|"
+        r"account|page|app|platform|outlet|portal|blog|messenger)|blocked\s+(?:inside|throughout|nationwide)",
+        # a connection gone: "still no mobile internet in the township since June"
+        r"(?:still|been|was|were|is|are|left)\s+(?:\S+\s+){0,2}?(?:no|without)\s+(?:mobile\s+|cellular\s+)?(?:internet|mobile\s+data|"
+        r"phone\s+(?:signal|network|service)|telephone\s+(?:lines?|service))|no\s+(?:mobile\s+)?internet\s+(?:\S+\s+){0,4}?since",
+        # the press kept out: "turned back about 20 journalists", "barred reporters from entering the hall"
+        r"turn(?:ed|s|ing)?\s+(?:back|away)\s+(?:\S+\s+){0,3}?(?:journalists|reporters|observers|monitors|press|media|"
+        r"(?:camera|television|tv|film)\s+crews?|diplomats)|(?:barred|banned|prevented|stopped|blocked|kept)\s+(?:\S+\s+){0,3}?"
+        r"(?:journalists|reporters|observers|monitors|press|media|diplomats)\s+from\s+(?:entering|attending|covering|"
+        r"reporting|filming)\s+(?:\S+\s+)?\w+",
+        # a crowd broken up: "drove at the crowd to disperse it", "tried to clear the remaining protesters"
+        r"disperse\s+(?:it|them|the\s+(?:\w+\s+)?(?:crowd|protest\w*|demonstrat\w+|gathering|rally|sit-in|march|picket|"
+        r"vigil|mourners|participants))|(?:clear|cleared|clearing)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators|"
+        r"the\s+(?:square|camp|sit-in))",
+        # an outlet outlawed: "the designation of the weekly as an 'extremist formation'" (the legal status
+        # only, so that the words between the designation and the status, often its date, stay free)
+        r"as\s+(?:an?\s+)?[“\"«](?:extremist|terrorist|undesirable)\s+(?:formation|organi[sz]ation|group|community|"
+        r"structure|materials?|outlet|media|cell)",
     ],
     Act.CYBER_ATTACK: [
         r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:\S+\s+){0,3}(?:accounts?|email|phone|computer|server|database)",
         r"(?:denial[-\s]of[-\s]service|ddos)\s*(?:\(\w+\)\s*)?attacks?",
-        r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,6}(?:changed|reset)\s+by",
-        r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)",
+        r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,10}?(?:changed|reset)\s+by",
+        r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)|taken\s+over\s+by\s+(?:an?\s+)?(?:unknown|unidentified|"
+        r"anonymous)\s+\w+|took\s+over\s+(?:\S+\s+){0,4}?(?:accounts?|e-?mail|page|channel|website|profile|inbox)",
+        r"(?:logged|got)\s+in(?:to)?\s+(?:his|her|their|the|its|my|our)\s+(?:\S+\s+)?(?:accounts?|e-?mail|inbox|page|profile)\s+"
+        r"(?:\S+\s+){0,4}?(?:and\s+(?:deleted|changed|posted|published|sent|removed|downloaded|read)|without)|broke\s+into\s+"
+        r"(?:\S+\s+){0,2}(?:servers?|accounts?|e-?mail|database|network|systems?|computers?)|(?:accounts?|e-?mail|page|profile|channel)\s+(?:was|were|had\s+been)\s+"
+        r"(?:stolen|hijacked)",
+        r"(?:attempt\w*|tried)\s+to\s+(?:break|hack|log)\s+into|break\s+into\s+(?:\S+\s+){0,2}(?:accounts?|e-?mail|servers?|"
+        r"database)|(?:accounts?|e-?mail|inbox|page|profile)\s+(?:was|were|had\s+been)\s+accessed\s+(?:from|by)",
         r"hack(?:ed|ing|ers?)|ddos|denial[-\s]of[-\s]service|malware|spyware|phishing|pegasus",
-        r"(?:accounts?|email|inbox|website|channel)\s+(?:was|were|had\s+been)\s+(?:compromised|hijacked|"
+        r"(?:accounts?|email|inbox|website|channel|page|profile)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:compromised|hijacked|"
         r"taken\s+over|defaced|breached)|account\s+takeover|cyber-?\s?attacks?",
         r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
         r"(?:accounts?|email|phone|computer)",
     ],
     Act.OTHER: [
-        r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,6}?expel(?:s|led)",
+        # (an institution's name may stand before the verb, and a name is no act: "expelled 37 students")
+        r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,6}?expel(?:s|led)"
+        r"(?!\s+(?:\S+\s+){0,2}?(?:students?|pupils?|cadets?|lecturers?|professors?|teachers?)\b)",
         r"dismiss(?:es|ed)\s+(?:\S+\s+){0,3}(?:teachers?|staff|employees?|journalists?|lawyers?|doctors?|professors?|workers?|lecturers?)",
+        r"(?:fired|sacked)\s+(?:the|a|an|his|her|their|its|two|three|several|\d+)\s+(?:\w+\s+)?(?:professors?|teachers?|"
+        r"lecturers?|doctors?|nurses?|journalists?|editors?|employees?|workers?|officials?|judges?|directors?|principals?|"
+        r"staff|presenters?|reporters?|researchers?|engineers?|civil\s+servants?)\b",
         r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:\S+\s+)?(?:from|on|by|for|after|because)|"
         r"dismiss(?:es|ed)\s+(?:him|her|them|me)\b",
         r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:university|school|college|institute|"
         r"academy|party|bar)",
+        r"expel(?:led|s)?\s+(?:\S+\s+){0,2}?(?:students?|pupils?|cadets?|lecturers?|professors?|teachers?)\b",
+        # losing work or the right to practise for what one said
+        r"(?:lost\s+(?:his|her|their|my|our)\s+(?:\w+\s+)?(?:jobs?|posts?|positions?)|forced\s+(?:\w+\s+)?to\s+(?:resign|quit|"
+        r"step\s+down|retire))\s+(?:\S+\s+){0,3}?(?:after|for|because\s+of|over|following)\s+(?:\S+\s+){0,3}?(?:protest\w*|"
+        r"posts?|article|interview|speech|activism|participat\w+|statements?|comments?|signing|signature|support\w*|strike|"
+        r"rally|criticis\w+|criticiz\w+|vote|testimony|refus\w+|speaking|talking|writing)|disbar(?:red|ment)|(?:licen[cs]e|right)\s+to\s+practi[sc]e\s+(?:\S+\s+){0,4}(?:revoked|"
+        r"suspended|withdrawn|cancell?ed|stripped|annulled)|(?:revoked|suspended|withdrew|cancell?ed|stripped|annulled)\s+"
+        r"(?:\S+\s+){0,4}(?:licen[cs]e|right)\s+to\s+practi[sc]e",
+        r"forced\s+(?:\S+\s+){0,2}to\s+(?:work|labou?r)\s+(?:in|on|at|without|for\s+(?:no|free|the\s+army|\d+))|forced\s+"
+        r"(?:\S+\s+){0,2}to\s+(?:pick|harvest|dig)\b",
         r"forced\s+labou?r|obliged\s+(?:\S+\s+){0,6}to\s+(?:go|work|pick)|stripp?(?:ed|ing|s)\s+(?:\S+\s+){0,5}of\s+(?:\S+\s+){0,2}"
         r"(?:citizenship|nationality)",
     ],

@@ -29,7 +29,10 @@ _HYPOTHETICAL = re.compile(
 )
 _CALL = re.compile(
     r"\b(?:call(?:ed|s|ing)?\s+(?:on|upon)\s+(?:\S+\s+){1,8}?to|call(?:ed|s|ing)?\s+for|urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|appeal(?:ed|s|ing)?\s+"
-    r"(?:to|for|on)|should|must|needs?\s+to|ought\s+to|(?-i:to)\s+(?:promptly\s+|thoroughly\s+|effectively\s+|"
+    r"(?:to|for|on)|should|must|needs?\s+to|ought\s+to|"
+    # (an order given to someone, "told to stop", "ordered him to drop", is no call on the authorities)
+    r"(?-i:to)(?<!told\sto)(?<!ordered\sto)(?<!warned\sto)(?<!forced\sto)(?<!\bhim\sto)(?<!\bher\sto)(?<!them\sto)"
+    r"(?<!\bme\sto)(?<!\bus\sto)\s+(?:promptly\s+|thoroughly\s+|effectively\s+|"
     r"immediately\s+|impartially\s+|\w+ly\s+and\s+\w+ly\s+)?(?-i:investigate|release|stop|end|halt|drop|"
     r"quash|ensure|bring|hold|protect|cease|lift|guarantee|refrain)|investigation\s+into|"
     r"accountab\w+\s+for|to\s+account\s+for)\b",
@@ -133,7 +136,8 @@ _DENIAL = re.compile(
 )
 _HABITUAL = re.compile(
     r"\b(?:for\s+(?:many\s+)?years|routinely|regularly|systematically|frequently|commonly|habitually|"
-    r"has\s+long|have\s+long|in\s+general|generally|typically|often)\b",
+    r"has\s+long|have\s+long|in\s+general|generally|typically|often|"
+    r"over\s+the\s+(?:past|last)\s+(?:few\s+|\w+\s+)?(?:days|weeks|months|years))\b",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
@@ -169,7 +173,25 @@ def is_denied(sentence: str, offset: int) -> bool:
 def is_habitual(sentence: str, offset: int) -> bool:
     """'has for years used detention, travel bans and smears': a practice, not an occasion."""
     start = max(sentence.rfind(";", 0, offset), sentence.rfind(":", 0, offset)) + 1
-    return bool(_HABITUAL.search(sentence, start, offset))
+    # "..., and prosecutors filed complaints": a new clause with its own subject leaves the habit behind
+    for joined in _NEW_CLAUSE.finditer(sentence, start):
+        if joined.start() >= offset:
+            break
+        start = joined.end()
+    return any(
+        not _DESCRIBES_SOMEONE.search(sentence, max(start, found.start() - 30), found.start())
+        for found in _HABITUAL.finditer(sentence, start, offset)
+    )
+
+
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?=(?:(?:the|a|an|his|her|their|its|two|three|several)\s+)?\w+\s+"
+    r"(?:\w+ed|had|has|have|was|were|is|are|brought|took|made|began|sent|gave|put|said|told|came|went)\b)",
+    re.IGNORECASE,
+)
+# "a page that regularly supports the authorities", "a lawyer who for years has defended them": the
+# habit belongs to the relative clause describing someone, not to the act the sentence reports.
+_DESCRIBES_SOMEONE = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
 def is_future(sentence: str, end: int) -> bool:
@@ -216,13 +238,16 @@ def is_definite_reference(sentence: str, start: int, end: int) -> bool:
     return bool(_DEFINITE_BEFORE.search(before)) and bool(_PREDICATE_AFTER.search(sentence[end : end + 40]))
 
 
+_EVER_SINCE = re.compile(r"\s+(?:\S+\s+){0,3}?(?:ever\s+)?since\W*$", re.IGNORECASE)
 _STATE_BEFORE = re.compile(
     r"\b(?:still|remains?|remained|continues?\s+to|continued\s+to|yet\s+to)\b", re.IGNORECASE
 )
 
 
-def is_state(sentence: str, start: int, act: Act) -> bool:
+def is_state(sentence: str, start: int, act: Act, end: int | None = None) -> bool:
     """'his family still did not know where he was': how an act goes on, not a new act."""
+    if end is not None and _EVER_SINCE.match(sentence, end):
+        return True  # "The station has been off the air since.": the act told before goes on
     if act is not Act.ENFORCED_DISAPPEARANCE and act is not Act.ARBITRARY_DETENTION:
         return False
     return bool(_STATE_BEFORE.search(clause_before(sentence, start)))

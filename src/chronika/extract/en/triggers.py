@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from chronika.extract import prefilter
@@ -23,7 +24,9 @@ NOT_ACTS = [
     r"vigil|picket|session|event|briefing|position|post|office|seat|view|belief|responsible|accountable)",
     r"held\s+(?:responsible|accountable|talks)|(?:be|been|is|are)\s+held\s+(?:accountable|responsible)",
     r"detention\s+(?:cent(?:re|er)|facility|facilities|conditions)|pre-?trial\s+detention\s+cent(?:re|er)",
-    r"threat\s+(?:assessment|level)|threatened\s+species",
+    r"threat\s+(?:assessment|level)|threatened\s+species|(?:proportion(?:ate)?|response|responding)\s+to\s+(?:the|a|any)\s+"
+    r"threat|threats?\s+to\s+(?:national\s+security|public\s+(?:order|safety|health)|the\s+state|state\s+security|"
+    r"the\s+constitutional\s+order)",
     r"attacks?\s+on\s+(?:freedom|civil\s+society|human\s+rights|the\s+rule\s+of\s+law|democracy|the\s+press)",
     r"human\s+rights\s+defenders?\s+at\s+risk|at\s+risk\s+of",
     r"fire\s+(?:brigade|fighters?|department|service|safety)|firefighters",
@@ -55,8 +58,15 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 # Counts over a period are statistics, not occasions: "at least 600 people detained in the quarter".
+# A sum of money counts no people: "fined 500,000 roubles" (checked after the digits, where it is cheap).
+_MONEY = (
+    r"(?!(?:,\d{3})*(?:\.\d+)?\s*(?:roubles?|rubles?|dollars?|euros?|pounds|lira|manats?|soms?|tenge|"
+    r"hryvnias?|lari|drams?|somoni|rupees?|taka|kyats?|yuan|dinars?|riyals?|rials?|dirhams?|pesos?|quetzal(?:es)?|"
+    r"lempiras?|rand|naira|shillings?|francs?|usd|eur|rub)\b)"
+)
 _COUNT = (
-    r"(?:\b(?<!,\s)(?!(?:19|20)\d\d\b)\d{2,}(?!,\s)(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,3},\d{3}|\d(?:\.\d)?\s+million|"
+    r"(?:\b(?<!,\s)(?<![\d,.$€£¥₽])(?!(?:19|20)\d\d\b)\d{2,}(?!\d)(?!,\s)(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    rf"{_MONEY}|(?<![$€£¥₽])\b\d{{1,3}},\d{{3}}{_MONEY}|\d(?:\.\d)?\s+million(?!\s+(?:roubles?|rubles?|dollars?|euros?|pounds|usd))|"
     r"\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|a\s+hundred)|"
     r"\bthe\s+(?:second|third|fourth|fifth|sixth|\w+th)\b)"
@@ -68,11 +78,20 @@ _PERIOD = (
     rf"since\s+(?:\d{{4}}|(?:\d{{1,2}}\s+)?{_MONTH_NAMES}|the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to)|"
     r"(?:\S+\s+){1,5}?(?:began|started|erupted|broke\s+out)\b))"
 )
+# A run-in heading that names the topic of the paragraph after it: "Second, intimidation by telephone."
+_RUN_IN_HEADING = re.compile(
+    r"^\W*(?:first|second|third|fourth|fifth|sixth|seventh|finally|lastly)(?:ly)?\s*,\s*(?!\s)"
+    r"(?!(?:he|she|they|we|i|it|you|the|a|an|on|in|at|during|after|our|his|her|their|its|police|officers)\b)"
+    r"[\w\s'’-]{1,60}[.:]?\s*$",
+    re.IGNORECASE,
+)
 # Counts over a period are statistics, not occasions, whichever comes first in the sentence.
 _AGGREGATE = re.compile(rf"{_COUNT}(?=.*{_PERIOD})|{_PERIOD}(?=.*{_COUNT})", re.IGNORECASE)
 # A question, or a sentence that opens on a condition ("If the court upholds the sentence, ..."), asserts
 # no act.
-_NOT_ASSERTED = re.compile(r"\?[\"'”’»)]*\s*$|^\W*(?:if|unless|should|were)\s", re.IGNORECASE)
+_NOT_ASSERTED = re.compile(
+    r"\?[\"'”’»)]*\s*$|^\W*(?:if|unless|should|were|whoever|who|anyone\s+who|anybody\s+who)\s", re.IGNORECASE
+)
 _UNVERIFIED = re.compile(
     r"\b(?:unable\s+to|could\s+not|cannot|did\s+not)\s+(?:independently\s+)?(?:corroborate|verify|confirm)|"
     r"\bunconfirmed\b|\bunverified\b",
@@ -141,6 +160,24 @@ def _scan(
     return found
 
 
+# Where one statement of a sentence ends and another, with its own subject, begins.
+_STATEMENT_BREAK = re.compile(
+    r";|:\s|\s[–—-]\s|,\s+(?:and|but|while|whereas)\s+(?=(?:our|the|their|his|her|its|we|they|he|she|it)\b)",
+    re.IGNORECASE,
+)
+
+
+def _statistics(sentence: str) -> list[tuple[int, int]]:
+    """The statements of the sentence that give counts over a period: "the blocking of the site in
+    October is still in force, and our monitors have recorded 46 cases since January" reports the
+    blocking; only its second statement is a statistic. A count and a period in different statements
+    still make the whole sentence one."""
+    bounds = [0, *(m.end() for m in _STATEMENT_BREAK.finditer(sentence)), len(sentence)]
+    parts = list(itertools.pairwise(bounds))
+    found = [(s, e) for s, e in parts if _AGGREGATE.search(sentence, s, e)]
+    return found or [(0, len(sentence))]
+
+
 def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Trigger]:
     if not any(act is not None for _, _, act in found):
         return []
@@ -148,11 +185,16 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         len(sentence) > _MAX_SENTENCE
         or _BOILERPLATE.search(sentence)
         or prefilter.search(_UNVERIFIED, sentence)
-        or prefilter.search(_AGGREGATE, sentence)
         or prefilter.search(_NOT_ASSERTED, sentence)
+        or _RUN_IN_HEADING.match(sentence)
         or (sentence.isupper() and len(sentence) < 200)
     ):
         return []
+    if prefilter.search(_AGGREGATE, sentence):
+        statistics = _statistics(sentence)
+        found = [item for item in found if not any(s <= item[0] < e for s, e in statistics)]
+        if not any(act is not None for _, _, act in found):
+            return []
     found = sorted(found, key=lambda item: (-(item[1] - item[0]), item[0], item[2] is not None))
     kept: list[Match] = []
     for item in found:
@@ -196,7 +238,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
             act = Act.THREAT  # "warned that he would be 'treated as a spy'": a menace, not a public label
         anaphoric = (
             nominal and modality.is_definite_reference(sentence, t_start, t_end)
-        ) or modality.is_state(sentence, t_start, act)
+        ) or modality.is_state(sentence, t_start, act, t_end)
         triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
 

@@ -1,0 +1,453 @@
+"""How English reports phrase the acts of speech and civic life: threats, smears, restrictions of
+expression and movement, attacks on accounts, and the other sanctions of the vocabulary.
+
+Read through ``find_triggers`` on single sentences, as the engine reads them. Every sentence is
+fresh; each family has its negative cases, the phrasings it must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronika.extract.en.triggers import find_triggers
+
+
+def triggers(sentence: str) -> list[tuple[str, str]]:
+    (found,) = find_triggers(sentence, [(0, len(sentence))])
+    return [(t.act.value, sentence[t.start : t.end]) for t in found]
+
+
+def acts(sentence: str) -> set[str]:
+    return {act for act, _ in triggers(sentence)}
+
+
+# -- threats: a price set on the hearer's conduct ------------------------------------------------------
+
+CONDITIONAL_MENACES = [
+    'The desk sergeant told him it "might be healthier" for his family if he stopped visiting the morgue.',
+    "She said that if I went to the newspaper again, my husband's pension would be cancelled.",
+    "On the call the man told Rustam that his nephew would keep his job if he sent the list of donors.",
+    'The captain warned that she would be "dealt with as a spy" if she continued posting videos.',
+    "A woman phoned and said that if we ever spoke about the fire, the school would close our son's place.",
+]
+
+
+@pytest.mark.parametrize("sentence", CONDITIONAL_MENACES)
+def test_a_price_set_on_the_hearers_conduct_is_a_threat(sentence: str) -> None:
+    assert "threat" in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor said the march will go ahead if the weather holds.",
+        "Her lawyer told reporters the appeal would be heard in May if the clerk confirmed the date.",
+        "The minister said that if the bill passes, the agency will gain new powers.",
+    ],
+)
+def test_a_forecast_with_a_condition_is_not_a_threat(sentence: str) -> None:
+    assert "threat" not in acts(sentence)
+
+
+def test_the_menace_starts_at_its_own_verb_not_at_the_reporters() -> None:
+    sentence = (
+        "The teacher said a police officer had phoned her on Friday and warned that she would be "
+        '"treated as an enemy" if she kept talking to parents.'
+    )
+    found = triggers(sentence)
+    assert [act for act, _ in found] == ["threat"]
+    assert "Friday" not in found[0][1]  # the date stays outside the act's words, free to date it
+
+
+FATES_FOR_WHOEVER = [
+    "The commander said anyone who hid a soldier would be shot with his family.",
+    'The officer told her that mothers who "talk to foreign radios" could "lose their children too".',
+    "Fighters told the villagers that whoever opened a shop on Friday will answer for it.",
+]
+
+
+@pytest.mark.parametrize("sentence", FATES_FOR_WHOEVER)
+def test_a_fate_announced_for_whoever_defies_is_a_threat(sentence: str) -> None:
+    assert "threat" in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor said anyone who lost a house would receive compensation.",
+        "The ministry said those who registered before June will be allowed to return.",
+    ],
+)
+def test_a_promise_to_whoever_qualifies_is_not_a_threat(sentence: str) -> None:
+    assert "threat" not in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since May he has had calls from unknown numbers claiming to be from the prosecutor's office, "
+        "warning him to drop the complaint.",
+        "Her two sisters were questioned twice and told to persuade her to stop the broadcasts.",
+        'The officers kept telling his father that his son will be "sent where no one finds him".',
+    ],
+)
+def test_warnings_passed_through_calls_and_relatives_are_threats(sentence: str) -> None:
+    assert "threat" in acts(sentence)
+
+
+# -- smears: a quoted label must be pinned on people -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The air force says it only bombs "terrorist positions" near the border.',
+        'He said she had met "foreigners" at the conference.',
+    ],
+)
+def test_a_quote_that_labels_no_one_is_not_a_smear(sentence: str) -> None:
+    assert "smear_campaign" not in acts(sentence)
+
+
+def test_a_quoted_label_in_a_statement_is_still_a_smear() -> None:
+    assert "smear_campaign" in acts('The deputy said the monitors were "foreign agents" paid to lie.')
+
+
+EXPOSURES = [
+    "In March an anonymous channel published what it said was the activist's real name and workplace.",
+    'A weekly printed the three editors\' portraits under the headline "Hired pens of the enemy".',
+    'Posters reading "Spy" and "Sold out" were glued to the door of the clinic overnight.',
+    "The account posted photographs of her flat and her car, asking followers to 'visit'.",
+    'On Monday the station labelled the two organisers as "paid provocateurs".',
+]
+
+
+@pytest.mark.parametrize("sentence", EXPOSURES)
+def test_exposing_and_labelling_people_in_public_is_a_smear(sentence: str) -> None:
+    assert "smear_campaign" in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry has published neither names nor figures for the dead.",
+        'The judge said this was "a matter for the appeal court".',
+        'Her lawyer called the charges "a tool to silence critics".',
+        'An officer told her that "insults are not a criminal matter".',
+    ],
+)
+def test_comments_on_things_and_refusals_to_publish_are_not_smears(sentence: str) -> None:
+    assert "smear_campaign" not in acts(sentence)
+
+
+def test_accusing_someone_of_a_quoted_charge_is_the_charge_not_a_smear() -> None:
+    sentence = 'The request accused him of "financing an extremist community".'
+    assert acts(sentence) == {"judicial_harassment"}
+
+
+def test_a_habit_of_the_one_described_does_not_make_the_act_habitual() -> None:
+    sentence = "A channel that regularly attacks critics published her home address on Monday."
+    assert "smear_campaign" in acts(sentence)
+    assert acts("The channel regularly publishes the home addresses of critics.") == set()
+
+
+# -- restrictions of expression ---------------------------------------------------------------------------
+
+EXPRESSION = [
+    "The regulator has blocked access to the weekly's website since the referendum.",
+    "Her videos were blocked throughout the country within a day of the broadcast.",
+    "For three weeks the villages were left without mobile internet or phone signal.",
+    "There has been no internet in the valley since the army moved in.",
+    "Guards at the gate turned away a dozen reporters and two television crews.",
+    "Court officers barred foreign journalists from entering the hearing room.",
+    "Soldiers fired tear gas into the square to disperse the crowd of mourners.",
+    "Police moved in at dawn to clear the last remaining demonstrators from the bridge.",
+    'In May the court confirmed the recognition of the choir as an "extremist organisation".',
+]
+
+
+@pytest.mark.parametrize("sentence", EXPRESSION)
+def test_phrasings_of_restricted_expression(sentence: str) -> None:
+    assert "restriction_of_expression" in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents had blocked the road to the quarry for a week.",
+        "The visitors turned back at the border because of the snow.",
+        "The volunteers cleared the rubble from the school yard.",
+    ],
+)
+def test_blocked_roads_and_cleared_rubble_are_not_restrictions_of_expression(sentence: str) -> None:
+    assert "restriction_of_expression" not in acts(sentence)
+
+
+def test_a_date_beside_a_designation_stays_free_to_date_it() -> None:
+    sentence = 'The listing on 3 May 2022 of the bulletin as an "extremist formation" ended its print run.'
+    found = triggers(sentence)
+    assert ("restriction_of_expression", 'as an "extremist formation') in found
+
+
+# -- restrictions of movement ------------------------------------------------------------------------------
+
+MOVEMENT = [
+    "Airport officers refused to let the activist board the morning flight to Tbilisi.",
+    "The border guard would not allow her to cross and kept her identity card.",
+    "He was told at passport control that he was restricted from leaving the country.",
+    "Before his release she had to sign a paper that she would not leave the district.",
+    "The investigator made him give a written undertaking not to leave town.",
+]
+
+
+@pytest.mark.parametrize("sentence", MOVEMENT)
+def test_phrasings_of_restricted_movement(sentence: str) -> None:
+    assert "restriction_of_movement" in acts(sentence)
+
+
+def test_letting_someone_board_is_no_restriction() -> None:
+    assert "restriction_of_movement" not in acts("The crew let the passengers board after a short delay.")
+
+
+# -- attacks on accounts -----------------------------------------------------------------------------------
+
+CYBER = [
+    "Overnight someone took over the union's Telegram channel and its press e-mail.",
+    "On 4 June the group's Facebook page was briefly taken over by an unidentified user.",
+    "The passwords of the editor's two mail accounts were changed by strangers.",
+    "The clinic's page was hijacked and filled with insults.",
+]
+
+
+@pytest.mark.parametrize("sentence", CYBER)
+def test_phrasings_of_attacks_on_accounts(sentence: str) -> None:
+    assert "cyber_attack" in acts(sentence)
+
+
+def test_a_business_taken_over_is_no_cyber_attack() -> None:
+    assert "cyber_attack" not in acts("In 2019 the mill was taken over by a holding company.")
+
+
+# -- other sanctions and the courts' words -----------------------------------------------------------------
+
+
+def test_students_expelled_by_a_named_university_are_other_not_displacement() -> None:
+    sentence = "The Northern State University of Economics expelled 12 students for joining the strike."
+    assert acts(sentence) == {"other"}
+
+
+COURT_WORDS = [
+    ("The developer filed a criminal defamation complaint against the blogger.", "judicial_harassment"),
+    ("The republic sent an extradition request for the poet in March.", "judicial_harassment"),
+    (
+        "Prosecutors charged four organisers - Ali Demir, Eda Kaya, Can Oz and Selin Arslan - with rioting.",
+        "judicial_harassment",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "act"), COURT_WORDS)
+def test_speech_cases_brought_to_court_are_judicial_harassment(sentence: str, act: str) -> None:
+    assert acts(sentence) == {act}
+
+
+def test_a_baton_charge_is_not_a_criminal_charge() -> None:
+    assert "judicial_harassment" not in acts("Riot police charged the students in the yard with batons.")
+
+
+def test_a_sum_of_money_is_not_a_count_of_people() -> None:
+    sentence = "Last week a district court fined the newspaper 300,000 roubles, the largest fine this year."
+    assert "judicial_harassment" in acts(sentence)
+    assert acts("More than 300 activists have been fined since January.") == set()
+
+
+def test_a_new_clause_with_its_own_subject_leaves_a_habit_behind() -> None:
+    sentence = (
+        "The two families had farmed the plot for years, and prosecutors filed charges against them in May."
+    )
+    assert "judicial_harassment" in acts(sentence)
+    assert acts("The council has for years filed complaints against the squatters.") == set()
+
+
+# -- sentences that only name, summarise or generalise --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The ministry said the officers had "responded in proportion to the threat".',
+        "The decree calls the union a threat to national security.",
+        "Third, harassment at the workplace.",
+        "Whoever complains is threatened with the sack.",
+        "Over the past six months, our volunteers have been threatened, followed and insulted.",
+    ],
+)
+def test_justifications_headings_and_summaries_report_no_act(sentence: str) -> None:
+    assert acts(sentence) == set()
+
+
+def test_a_numbered_sentence_with_its_own_subject_still_reports() -> None:
+    assert acts("Second, on 4 May the editor was threatened by two officers.") == {"threat"}
+
+
+def test_an_eviction_deadline_is_not_a_threat() -> None:
+    assert "threat" not in acts("Soldiers told them to leave within two hours and took the keys.")
+    assert "threat" in acts("The caller told her to leave the story alone.")
+
+
+def test_breaking_up_one_protest_restricts_expression() -> None:
+    assert "restriction_of_expression" in acts("Guards fired shots to break up one rally near the mill.")
+
+
+def test_an_act_said_to_go_on_ever_since_points_back() -> None:
+    (found,) = find_triggers("The paper has been off the air ever since.", [(0, 42)])
+    assert [(t.act.value, t.anaphoric) for t in found] == [("restriction_of_expression", True)]
+
+
+# -- more families of each act, with the everyday sentences that share their words ---------------------
+
+FAMILIES = [
+    ("threat", "The visitor said he knew where her daughter studied and what time she left the library."),
+    ("threat", "An envelope containing two cartridges was pushed through the editor's letterbox."),
+    ("threat", "A wreath was delivered to the door of the clinic with the director's name on the ribbon."),
+    ("threat", 'The note on the windscreen read "Close the shelter or die".'),
+    ("threat", "The colonel told her she should be very careful about whom she met."),
+    ("threat", 'They ordered him to drop the complaint or "face the consequences".'),
+    ("threat", "The officers told his mother to make her son come back from abroad."),
+    ("threat", "The caller told them their brother had to stop writing about the mine."),
+    ("threat", 'The governor vowed to "crush" the strike committee.'),
+    ("threat", "The texts said his wife would be next."),
+    ("smear_campaign", "A talk show aired a segment accusing the clinic of working for foreign donors."),
+    ("smear_campaign", "An anonymous channel leaked the nurse's private photographs and medical records."),
+    ("smear_campaign", "The tabloid claimed that the lawyers had received money from a foreign embassy."),
+    ("smear_campaign", "Pro-government pages shared a doctored video of the candidate."),
+    ("smear_campaign", "Their portraits hung on a board of shame outside the district office."),
+    (
+        "restriction_of_expression",
+        "The book fair was banned by the regional governor two days before it opened.",
+    ),
+    ("restriction_of_expression", "Police halted the procession at the bridge."),
+    ("restriction_of_expression", "The station's broadcast licence was revoked on Friday."),
+    ("restriction_of_expression", "The ministry refused to register the teachers' union."),
+    ("restriction_of_expression", "The university banned the debating society after the vote."),
+    ("restriction_of_expression", 'The foundation was declared "undesirable" by the prosecutor general.'),
+    ("restriction_of_movement", "She was offloaded from the flight to Vilnius minutes before take-off."),
+    ("restriction_of_movement", "The passport office refused to renew his travel documents."),
+    ("restriction_of_movement", "The army imposed a curfew on the three villages."),
+    ("cyber_attack", "Someone logged into her mail account and deleted two years of letters."),
+    ("cyber_attack", "Intruders broke into the association's servers over the weekend."),
+    ("cyber_attack", "His Instagram account was stolen the day after the broadcast."),
+    ("other", "The lecturer lost her post after signing the open letter."),
+    ("other", "The judge was forced to resign following his comments on the verdict."),
+    ("other", "The Justice Ministry revoked her licence to practise law."),
+    ("other", "The defence lawyer was disbarred in June."),
+    ("other", "Detainees were forced to work in the brick kiln without pay."),
+]
+
+
+@pytest.mark.parametrize(("act", "sentence"), FAMILIES)
+def test_more_families_of_speech_and_civic_acts(act: str, sentence: str) -> None:
+    assert act in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said he knew where the problem lay.",
+        "The parcel with a bullet-proof vest arrived on Monday.",
+        "Wreaths were laid at the memorial by the families.",
+        '"Be careful with the stairs," the guard said.',
+        "The doctor told her she should stop smoking.",
+        "The state television aired a documentary about the flood.",
+        "Posters about the concert were put up across town.",
+        "The meeting was cancelled after the chairman fell ill.",
+        "The match was stopped by the storm.",
+        "The workers lost their jobs when the factory closed.",
+        "The prime minister was forced to resign after the scandal.",
+        "The company was forced to work with the regulator.",
+        "He logged into his account to check the news.",
+        "The newspaper said the minister would be next to resign.",
+        "His residence permit was renewed for five years.",
+    ],
+)
+def test_everyday_sentences_that_share_the_words(sentence: str) -> None:
+    assert acts(sentence) == set()
+
+
+FIRST_PERSON_AND_MORE = [
+    (
+        "threat",
+        "A man rang me at night and said that if I went to the prosecutor my sister would lose her flat.",
+    ),
+    ("threat", "They said they would find us wherever we hid."),
+    ("threat", "The major said I had better think about my parents."),
+    ("threat", "The inspector hinted that my wife could also be detained."),
+    ("threat", "At the station I was told that my name was on their list."),
+    ("threat", 'The chief told my uncle that I was "playing with fire".'),
+    ("threat", "The fighters gave the farmers a day to pay or their barns would be burned."),
+    ("threat", "She was warned not to attend the hearing."),
+    (
+        "smear_campaign",
+        'A clip titled "Agents in white coats" showing the doctors was shared by the ministry.',
+    ),
+    ("smear_campaign", "The governor publicly accused the monitors of supporting extremism."),
+    ("smear_campaign", "The broadcast portrayed the strikers as drug addicts."),
+    ("smear_campaign", 'The staff were named on a page listing "enemies of the republic".'),
+    ("restriction_of_expression", "The city hall refused permission for the memorial march."),
+    ("restriction_of_expression", "The reporter was barred from covering the council session."),
+    ("restriction_of_expression", "The channel was deleted after a request from the regulator."),
+    ("restriction_of_expression", "The whole print run was seized at the press."),
+    (
+        "restriction_of_expression",
+        "The authorities cut off the mobile internet in the district on polling day.",
+    ),
+    ("restriction_of_expression", "The editor was forced to retract the report."),
+    ("restriction_of_expression", "Riot police kettled the students for six hours."),
+    ("cyber_attack", "Someone tried to log into the director's mailbox from abroad."),
+    ("cyber_attack", "Her Signal account was accessed from an unknown computer."),
+    ("other", "The hospital sacked two nurses who had signed the appeal."),
+]
+
+
+@pytest.mark.parametrize(("act", "sentence"), FIRST_PERSON_AND_MORE)
+def test_first_person_accounts_and_further_phrasings(act: str, sentence: str) -> None:
+    assert act in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rescuers said they would find him wherever he was hiding.",
+        "The teacher told the pupils to think about their future.",
+        "He was told that his name was on the list of speakers.",
+        "Residents were warned about the floods.",
+        'The film titled "Spring in the valley" was shown at the festival.',
+        "His bank account was suspended after a fraud alert.",
+        "The council denied the request for a new parking area.",
+        "The company switched off the power for maintenance.",
+        "The school fired the cook for stealing.",
+        "The lawyers had been prevented from reaching their clients in time.",
+    ],
+)
+def test_look_alikes_of_the_further_phrasings(sentence: str) -> None:
+    assert (
+        acts(sentence)
+        & {
+            "threat",
+            "smear_campaign",
+            "restriction_of_expression",
+            "cyber_attack",
+            "other",
+            "restriction_of_movement",
+        }
+        == set()
+    )
+
+
+def test_a_statistic_in_one_statement_leaves_the_others_reporting() -> None:
+    sentence = (
+        "The weekly's website was blocked in March, and the union has counted 31 cases of pressure on "
+        "reporters since January."
+    )
+    assert acts(sentence) == {"restriction_of_expression"}
+    assert acts("More than 31 reporters have been detained and two websites blocked since January.") == set()
