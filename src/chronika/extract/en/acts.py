@@ -47,6 +47,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"died\s+(?:of|from|after)\s+(?:his|her|their|the)?\s*(?:injuries|wounds|torture|beatings?)",
         r"(?:body|bodies)\s+(?:was|were)\s+(?:found|discovered|recovered|dumped|returned)",
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
+        # a death where the state holds the person: "died in the hospital", "died in Badr prison"
+        r"died\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])\w+\s+|\w+\s+)?(?:hospital|prison|jail|"
+        r"penal\s+colony|colony|detention\s+cent(?:re|er)|police\s+station|cell|camp)",
+        # the discovery of the dead: "villagers found both bodies near the creek"
+        r"found\s+(?:(?:the|his|her|their|both|two|three|four|five|several)\s+)?(?:(?!no\b|any\b)\w+\s+)?(?:body|bodies|corpses?)\b",
+        # the authorities' account of a death they had to explain: "told the parents that he had died"
+        r"(?:told|informed|notified)\s+(?:(?:the|his|her|their|my|our)\s+)?(?:family|families|parents|relatives|mother|"
+        r"father|wife|husband|widow|brother|sister|son|daughter|him|her|them|us|me)\s+that\s+(?:\S+\s+){0,3}?(?:had\s+)?died",
         r"(?:body|bodies)\s+(?:of\s+(?:\S+\s+){1,3})?found\s+(?:with|in|near|on|dumped|bearing|showing)",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
@@ -64,6 +72,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:has|have|had)\s+not\s+been\s+(?:seen|heard\s+from)\s+since|missing\s+since",
         r"taken\s+away\s+by|taken\s+to\s+an\s+unknown\s+(?:location|destination)|and\s+taken\s+away\b(?!\s+(?:his|her|their))",
         r"bundled\s+(?:him|her|them|me|us)?\s*into|forced\s+(?:him|her|them|me|us)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
+        # taken by men nobody can name: "taken off a bus by armed men", "seized by masked men"
+        r"(?:taken|seized|snatched|grabbed|led\s+away|driven\s+away)\s+(?:\S+\s+){0,6}?by\s+(?:\w+\s+)?(?:armed|masked|unidentified|"
+        r"unknown|hooded|plain-?clothes|plainclothes)\s+(?:\w+\s+)?(?:men|gunmen|people|persons|individuals|officers|agents)",
+        # cut off from the family since: "has received no letters, calls or visits since March"
+        r"(?:received|had|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince",
+        r"(?:remains?|remained|still)\s+missing",
     ],
     Act.ARBITRARY_DETENTION: [
         r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment|hostel|dormitory|office|"
@@ -76,12 +90,19 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"picked\s+(?:\S+\s+){0,3}up|remanded\s+(?:\S+\s+){0,2}in\s+(?:custody|detention)|remanded",
         r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,14}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
         r"(?:took|take|takes|taking)\s+(?:him|her|them|me|us)\s+away",
-        r"(?:kept|held|locked)\s+(?:\S+\s+){0,6}(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
+        r"(?:kept|held|locked)\s+(?:\S+\s+){0,8}?(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
         r"held\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,3}?(?:at|in)\s+(?:a|the)\s+(?:\S+\s+)?(?:station|cell|basement|camp|"
         r"police|department|base)|held\s+(?:\S+\s+){1,5}?for\s+(?:several|a\s+few|many|\w+)\s+(?:hours|days|nights)",
         r"taken\s+back\s+into\s+custody|(?:admit(?:ted)?|committed|placed)\s+(?:\S+\s+){0,2}(?:to|in)\s+(?:a|the)\s+(?:\S+\s+){0,3}psychiatric",
         r"detains|arrests|take[sn]?\s+(?:\S+\s+){0,2}from\s+(?:his|her|their|my|our)\s+(?:home|house|flat|apartment)",
         r"handed\s+(?:\w+\s+)?over\s+to\s+(?:\S+\s+){0,2}(?:police|officers|authorities|security)",
+        # seized by the state's own agents: "grabbed by officers as he was helping a woman"
+        r"(?:grabbed|seized|snatched)\s+by\s+(?:\S+\s+){0,2}?(?:police|policemen|officers|soldiers|troops|security\s+forces|"
+        r"agents|guards|riot\s+police)\b",
+        # agents taking a person (not things): "soldiers took him", "they took 7 young men"
+        r"(?:soldiers|police|policemen|officers|troops|agents|guards|militiamen|they)\s+took\s+(?:him|her|me|us|"
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:young\s+)?(?:men|women|boys|girls|people|students|"
+        r"villagers|residents))\b(?!\s+(?:to\s+(?:a\s+|the\s+)?)?(?:hospital|clinic|doctor|home|behind|aside|outside|into|inside))",
         r"detain(?:ed|ing|s)?|detention|detentions",
         r"arrest(?:ed|ing|s)?|re-?arrested",
         rf"{_BE}\s+held|held\s+(?:by|at|in|for|incommunicado|without|overnight|in\s+custody)",
@@ -92,7 +113,15 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
     ],
     Act.TORTURE_ILL_TREATMENT: [
-        r"refus(?:ed|es|ing)\s+(?:\S+\s+){0,4}(?:medical|doctor|cardiologist|hospital|treatment|medication|medicine)",
+        r"refus(?:ed|es|ing)\s+(?:\S+\s+){0,8}?(?:medical|doctor|cardiologist|hospital|treatment|medication|medicine)",
+        # methods that only captors use: suspension, falaka, suffocation with a bag, sleep deprivation
+        r"(?:hung|hanged|suspended|strung\s+up)\s+(?:(?:him|her|them|me|us)\s+)?(?:up\s+)?(?:by|from|on)\s+(?:the\s+|his\s+|her\s+|"
+        r"their\s+|my\s+|our\s+|a\s+)?(?:wrists|arms|hands|handcuffs|feet|legs|ankles|hook|pole|bar|ceiling|pipe|rope)",
+        r"(?:beat|beating|beaten|hit|struck|whipped)\s+(?:\S+\s+){0,3}?(?:on\s+)?the\s+soles\s+of|falaka|bastinado",
+        r"(?:put|placed|pulled|tied)\s+(?:a\s+)?(?:plastic\s+)?(?:bag|gas\s+mask)\s+over\s+(?:his|her|their|my|our)\s+(?:head|face)",
+        r"(?:did\s+not|didn't|would\s+not|wouldn't|never)\s+let\s+(?:him|her|them|me|us)\s+sleep|deprived\s+of\s+sleep|sleep\s+deprivation",
+        # made to undress before captors: "ordered them to strip to their underwear"
+        r"(?:ordered|made|forced|told)\s+(?:him|her|them|me|us|\w+)\s+to\s+(?:strip|undress)",
         r"punishment\s+cell|solitary\s+confinement|isolation\s+cell|(?:given|received|got)\s+no\s+(?:food|water|medical|medicine)",
         r"strip[-\s]search(?:ed|es)?|humiliat(?:ed|ing)\s+(?:\S+\s+){0,3}(?:search|treatment)",
         r"denied\s+(?:\w+\s+)?(?:insulin|food|water|medication|medicine|sleep|toilet|medical\s+\w+)",
@@ -106,6 +135,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     ],
     Act.PHYSICAL_ATTACK: [
         r"hit\s+(?:me|us|him|her|them)\s+with|(?:was|were)\s+shot\s+in\s+the|shot\s+in\s+the\s+(?:head|chest|leg|back|arm|stomach)",
+        # struck in the passive: "was hit in the face by an officer", "were punched and kicked by men"
+        r"(?:was|were)\s+(?:repeatedly\s+|badly\s+|severely\s+)?(?:hit|struck|punched|kicked|slapped|shot)\s+(?:(?:and|or)\s+\w+ed\s+)?"
+        r"(?:in|on|near|outside|at|with|during|while|as|by(?!\s+(?:\S+\s+){0,3}?(?:attacks?|ddos|hackers|cyber\w*|sanctions|floods?|"
+        r"storms?|outages?|crisis|virus|waves?|fines?|bans?|cuts?)\b))\b",
         r"ambush(?:ed|ing)|used\s+(?:\S+\s+){0,2}(?:batons|truncheons|tear\s+gas|stun\s+grenades|water\s+cannons?|rubber\s+bullets|live\s+ammunition|excessive\s+force|force)",
         r"tear\s+gas|rubber\s+bullets|water\s+cannon|fired\s+(?:on|at)|(?:was|were)\s+shot\s+(?:in|at)",
         r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
@@ -120,6 +153,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     Act.SEXUAL_VIOLENCE: [
         r"rap(?:ed|e|es|ing)|sexual(?:ly)?\s+(?:assault(?:ed)?|abus(?:ed|e)|violence|harass(?:ed|ment)|humiliat\w+)",
         r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them|me|us)\s+to\s+undress|forced\s+nudity",
+        # stripped naked before captors: "forced ... to strip naked", "stripped me naked"
+        r"(?:(?:forced|made|ordered)\s+(?:\S+\s+){0,8}?to\s+)?(?:strip|stripped|undress|undressed)\s+(?:(?:him|her|them|me|us)\s+)?(?:completely\s+)?naked",
+        r"(?:beat|beaten|hit|struck|kicked|burned|shocked)\s+(?:\S+\s+){0,3}?(?:genitals|private\s+parts|testicles)",
     ],
     Act.THREAT: [
         r"warn(?:ed|s|ing)\s+(?:\S+\s+){0,3}that\s+(?:\S+\s+){0,5}?(?:would|will|\'ll)\s+(?:be\s+)?\S+",
@@ -171,6 +207,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:served|executed|carried\s+out)\s+(?:\S+\s+){0,2}search\s+warrants?",
         r"occupied\s+(?:its|the|their|his|her)\s+(?:offices?|premises|building|headquarters)",
         r"searches|raids",
+        r"house[-\s]to[-\s]house\s+(?:search|check|raid)\w*|(?:went|going|moved)\s+(?:from\s+)?(?:house\s+to\s+house|door\s+to\s+door)"
+        r"\s+(?:\S+\s+){0,2}?(?:search|check|look)\w*",
         r"check(?:ed|ing|s)?\s+(?:their|his|her|the|my)\s+(?:phones?|bags|belongings|devices)",
         r"raid(?:ed|s|ing)?|ransack(?:ed|ing|s)|storm(?:ed|s)|burst\s+into|broke\s+into|broken\s+into|break-?ins?",
         r"search(?:ed|es|ing)?|body\s+searches|house\s+search(?:es)?|(?:frisked|patted\s+down)",
@@ -187,7 +225,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es)",
         rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?:\S+\s+){{0,3}}{_EQUIPMENT}",
         rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
-        r"stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
+        r"(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
     ],
     Act.PROPERTY_DESTRUCTION: [
         r"(?:sprayed|daubed|painted|covered)\s+with\s+(?:\S+\s+)?(?:graffiti|slogans|paint)",
@@ -196,6 +234,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"torched|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
         r"destroyed\s+(?:in|by)\s+(?:a\s+)?fire|fire\s+(?:destroyed|gutted|broke\s+out)",
         r"demolish(?:ed|ing|es)|demolition|bulldoz(?:ed|ing|es)|raze[sd]",
+        r"(?:bulldozers|excavators|diggers)\s+(?:\S+\s+){0,3}?(?:cleared|flattened|levelled|leveled|destroyed|tore\s+down|ploughed)",
         r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
     ],
     Act.FORCED_DISPLACEMENT: [
@@ -204,6 +243,13 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"forcibly\s+(?:returned|deported|expelled|evicted)|refoul(?:ed|ement)|(?:fled|flee|fleeing)\s+(?:their|his|her)\s+homes?",
         r"fle(?:e|d|eing|es)\b|forced\s+(?:\S+\s+){0,5}to\s+flee",
         r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradit(?:ed|ion)",
+        # removed from the country: "they put us on a plane to Guatemala"
+        r"put\s+(?:him|her|them|us|me|\d+\s+of\s+(?:us|them))\s+on\s+(?:a|the)\s+(?:\w+\s+)?(?:plane|flight)\s+(?:to|bound\s+for)",
+        # joining a flight already under way: "joined thousands of residents fleeing the town"
+        r"join(?:ed|ing)\s+(?:\S+\s+){0,6}?(?:fleeing|exodus|flight\s+from)",
+        # an order to go at once: "told them to leave within an hour"
+        r"(?:told|ordered|gave)\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:leave|vacate|clear\s+out)\s+(?:\S+\s+){0,3}?(?:within|in)\s+(?:an?\s+|\d+\s+|\w+\s+)?"
+        r"(?:hours?|minutes|days?)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions|s)|deport(?:ed|ation|ations|s)",
         r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
         r"displace(?:d|ment)|driven\s+(?:out|from)|banished",
@@ -338,8 +384,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
 
 # Words near an assault that place it in custody, where the vocabulary calls it ill-treatment.
 CUSTODY_CONTEXT = (
-    r"\b(?:custody|detention|detained|cell|police\s+station|station|interrogat\w+|questioning|captured|captives?|prisoners?\s+of\s+war|POWs?|"
+    r"\b(?:custody|detention|detained|cell|police\s+station|(?<!polling\s)(?<!bus\s)(?<!railway\s)(?<!train\s)(?<!petrol\s)"
+    r"(?<!gas\s)(?<!radio\s)(?<!tv\s)(?<!power\s)(?<!metro\s)station|interrogat\w+|questioning|captured|captives?|prisoners?\s+of\s+war|POWs?|"
     r"while\s+held|in\s+detention|temporary\s+detention|isolator|colony|prison|during\s+questioning|prison\s+guards?|"
     r"detainees?|prisoners?|inmates?|on\s+the\s+way\s+to\s+the\s+(?:police|station|court)|during\s+the\s+drive|"
-    r"remanded|(?:prison|police)\s+(?:van|car|bus)|roll\s+calls?|interrogators?)\b"
+    r"remanded|(?:prison|police)\s+(?:van|car|bus)|roll\s+calls?|interrogators?|"
+    # seized and driven off: "grabbed by officers, dragged to a van and beaten there"
+    r"(?:dragged|pushed|thrown|bundled|forced|shoved|loaded)\s+(?:\S+\s+){0,2}?(?:in)?to\s+(?:a|an|the|their)\s+(?:\w+\s+)?(?:van|bus|vehicle|car|truck|jeep))\b"
 )

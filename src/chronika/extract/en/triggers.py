@@ -56,14 +56,16 @@ _BOILERPLATE = re.compile(
 )
 # Counts over a period are statistics, not occasions: "at least 600 people detained in the quarter".
 _COUNT = (
-    r"(?:\b(?<!,\s)(?!(?:19|20)\d\d\b)\d{2,}(?!,\s)(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\d{1,3},\d{3}|\d(?:\.\d)?\s+million|"
+    r"(?:\b(?<!,\s)(?<![./:])(?!(?:19|20)\d\d\b)\d{2,}(?![./:]\d)(?!,\s)(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    # an age or a duration is not a count of victims: "a 45-year-old teacher", "held for 47 days"
+    r"(?![-\s](?:years?|months?|weeks?|days?|hours?|minutes?|nights?)\b)|\d{1,3},\d{3}|\d(?:\.\d)?\s+million|"
     r"\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|a\s+hundred)|"
     r"\bthe\s+(?:second|third|fourth|fifth|sixth|\w+th)\b)"
 )
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _PERIOD = (
-    r"\b(?:in\s+the\s+(?:quarter|period|year)|last\s+year|this\s+year|so\s+far|in\s+total|a\s+total\s+of|"
+    r"\b(?:(?:in|during|over)\s+the\s+(?:quarter|period|year|month)|last\s+year|this\s+year|so\s+far|in\s+total|a\s+total\s+of|"
     r"cumulative|over\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks|months|years)|"
     rf"since\s+(?:\d{{4}}|(?:\d{{1,2}}\s+)?{_MONTH_NAMES}|the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to)|"
     r"(?:\S+\s+){1,5}?(?:began|started|erupted|broke\s+out)\b))"
@@ -148,7 +150,6 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         len(sentence) > _MAX_SENTENCE
         or _BOILERPLATE.search(sentence)
         or prefilter.search(_UNVERIFIED, sentence)
-        or prefilter.search(_AGGREGATE, sentence)
         or prefilter.search(_NOT_ASSERTED, sentence)
         or (sentence.isupper() and len(sentence) < 200)
     ):
@@ -160,12 +161,15 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
             kept.append(item)
     kept.sort()
     in_custody = bool(prefilter.search(_CUSTODY, sentence))
+    aggregate = _aggregate_parts(sentence)
     triggers: list[Trigger] = []
     announcement: re.Match[str] | None = None
     for t_start, t_end, found_act in kept:
         if found_act is None:
             continue
         act = found_act
+        if any(a <= t_start < b for a, b in aggregate):
+            continue
         if t_start > 0 and sentence[t_start].isupper() and _IN_NAME.search(sentence, 0, t_start):
             continue  # part of a name: "the Committee against Torture"
         if announcement is not None and t_start >= announcement.end() and act is not Act.THREAT:
@@ -199,6 +203,23 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         ) or modality.is_state(sentence, t_start, act)
         triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
+
+
+def _aggregate_parts(sentence: str) -> list[tuple[int, int]]:
+    """The parts of a sentence, between semicolons, that give a count over a period.
+
+    "At least 30 people died in custody during the year; among them was X, who died on 2 May":
+    the first part is a statistic, the second reports an occasion.
+    """
+    if not prefilter.search(_AGGREGATE, sentence):
+        return []
+    parts = []
+    start = 0
+    for end in [*(m.start() for m in re.finditer(";", sentence)), len(sentence)]:
+        if _AGGREGATE.search(sentence, start, end):
+            parts.append((start, end))
+        start = end + 1
+    return parts
 
 
 def _one_announcement(triggers: list[Trigger]) -> list[Trigger]:
