@@ -19,7 +19,8 @@ _PREMISES = (
 _EQUIPMENT = (
     r"(?:phones?|mobile\s+phones|laptops?|computers?|cameras?|equipment|documents|archives?|files|"
     r"hard\s+drives?|notebooks|records|materials|literature|books|leaflets|banners|"
-    r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings)"
+    r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings|"
+    r"motorbikes?|motorcycles?|scooters?|bicycles?)"
 )
 _LABELS = (
     r"(?:terroris[tm]s?|extremists?|traitors?|foreign\s+agents?|agents?\s+of|spies|spy|enem(?:y|ies)|"
@@ -113,7 +114,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
     ],
     Act.TORTURE_ILL_TREATMENT: [
-        r"refus(?:ed|es|ing)\s+(?:\S+\s+){0,8}?(?:medical|doctor|cardiologist|hospital|treatment|medication|medicine)",
+        r"refus(?:ed|es|ing)\s+(?:\S+\s+){0,8}?(?:medical|doctors?|\w+ologists?|specialists?|surgeons?|dentists?|hospital|clinic|"
+        r"treatment|medication|medicine|insulin|surgery)",
         # methods that only captors use: suspension, falaka, suffocation with a bag, sleep deprivation
         r"(?:hung|hanged|suspended|strung\s+up)\s+(?:(?:him|her|them|me|us)\s+)?(?:up\s+)?(?:by|from|on)\s+(?:the\s+|his\s+|her\s+|"
         r"their\s+|my\s+|our\s+|a\s+)?(?:wrists|arms|hands|handcuffs|feet|legs|ankles|hook|pole|bar|ceiling|pipe|rope)",
@@ -223,7 +225,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:had|have|has)\s+(?:his|her|their|my|our)\s+(?:\S+\s+)?(?:phones?|notebooks?|cameras?|laptops?|documents|"
         r"equipment|cards?|recorders?)\s+(?:taken|confiscated|seized|removed)",
         r"confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es)",
-        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?:\S+\s+){{0,3}}{_EQUIPMENT}",
+        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?!(?:him|her|them|me|us)\b)(?:\S+\s+){{0,3}}{_EQUIPMENT}",
+        # things listed after the person taken: "soldiers took him, his phone and his motorbike"
+        rf"(?:(?<=\bhim,\s)|(?<=\bher,\s)|(?<=\bme,\s)|(?<=\bus,\s))(?:his|her|their|my|our)\s+(?:\S+\s+)?{_EQUIPMENT}",
         rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
         r"(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
     ],

@@ -1,0 +1,100 @@
+"""The phrasings of the physical acts (killing, ill-treatment, detention, disappearance, raids, seizure,
+destruction, displacement, sexual violence), read through ``find_triggers`` on single sentences.
+
+Each case is a fresh sentence written for this test; the expected value is the act the sentence must
+(or must not) yield.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronika.extract.en.triggers import find_triggers
+
+
+def acts(sentence: str) -> set[str]:
+    (found,) = find_triggers(sentence, [(0, len(sentence))])
+    return {t.act.value for t in found}
+
+
+STATED = [
+    # deaths where the state holds the person, and the dead found
+    ("She was taken to the clinic, and she died in the hospital two days later.", "killing"),
+    ("The teacher died in Kresty prison on 4 June, his cellmates said.", "killing"),
+    ("The engineer died in penal colony No. 7 after months without treatment.", "killing"),
+    ("At first light the shepherds found both bodies in the ravine.", "killing"),
+    ("Neighbours found his burned body behind the garage.", "killing"),
+    ("An officer told the family that their son had died of a 'heart attack' in the cell.", "killing"),
+    # methods only captors use
+    ("In the basement they hung him by the wrists for hours.", "torture_ill_treatment"),
+    ("The guards suspended her from a pipe and left her there overnight.", "torture_ill_treatment"),
+    ("They beat him on the soles of his feet with a rubber hose.", "torture_ill_treatment"),
+    ("Two men put a plastic bag over his head until he passed out.", "torture_ill_treatment"),
+    ("For four nights they did not let him sleep.", "torture_ill_treatment"),
+    ("The commander ordered them to strip to their underwear in the snow.", "torture_ill_treatment"),
+    ("Wardens refused to take her to an appointment with an oncologist.", "torture_ill_treatment"),
+    ("A detainee was kicked in the ribs by a guard at the police station.", "torture_ill_treatment"),
+    ("He was grabbed by officers, pushed into a van and beaten there.", "torture_ill_treatment"),
+    # blows outside custody
+    ("An observer was punched and kicked by party activists outside a polling station.", "physical_attack"),
+    ("The reporter was hit in the face by a stone.", "physical_attack"),
+    ("The student was shot near the university gate.", "physical_attack"),
+    # sexual violence
+    ("She was forced by three officers to strip naked while another one filmed her.", "sexual_violence"),
+    ("Once they stripped him naked and mocked him.", "sexual_violence"),
+    ("One of the guards kicked him in the genitals.", "sexual_violence"),
+    # detention and disappearance
+    ("The student was grabbed by riot police at the corner and led to a bus.", "arbitrary_detention"),
+    ("At the roadblock soldiers took him, his camera and his scooter.", "arbitrary_detention"),
+    ("On Friday night they took six young men from the market.", "arbitrary_detention"),
+    ("Police kept the roughly 60 guests of the wedding inside for three hours.", "arbitrary_detention"),
+    ("The farmer had been taken off a minibus by masked men near the bridge.", "enforced_disappearance"),
+    ("His wife has received no calls, letters or news of him since the autumn.", "enforced_disappearance"),
+    ("Four were released after a week; one remains missing.", "enforced_disappearance"),
+    # raid, seizure, destruction, displacement
+    ("At night soldiers went house to house checking the residents' papers.", "raid_search"),
+    ("Gunmen stopped the courier and drove off with his motorbike.", "seizure"),
+    ("Company bulldozers flattened the orchards of some forty families.", "property_destruction"),
+    ("Troops came to the farm and told them to leave within two hours.", "forced_displacement"),
+    ("At the airport the guards put us on a plane to Panama.", "forced_displacement"),
+    ("The next morning she joined hundreds of families fleeing the town on foot.", "forced_displacement"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "act"), STATED)
+def test_a_physical_act_is_found(sentence: str, act: str) -> None:
+    assert act in acts(sentence)
+
+
+NOT_STATED = [
+    ("Divers searched the lake, but found no bodies.", "killing"),
+    ("His grandfather died in 1990.", "killing"),
+    ("The city's website was hit by a DDoS attack on Monday.", "physical_attack"),
+    ("The region was hit by floods in the spring.", "physical_attack"),
+    ("Police took him to hospital after the accident.", "arbitrary_detention"),
+    ("Two soldiers took her behind the shed.", "arbitrary_detention"),
+    ("An observer was kicked by a horse outside the polling station.", "torture_ill_treatment"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "act"), NOT_STATED)
+def test_a_look_alike_is_not_that_act(sentence: str, act: str) -> None:
+    assert act not in acts(sentence)
+
+
+def test_an_age_or_a_duration_is_not_a_count_over_a_period() -> None:
+    sentence = "A 52-year-old driver held since 2020 was kept for 35 days in a punishment cell."
+    assert "torture_ill_treatment" in acts(sentence)
+
+
+def test_a_date_written_with_dots_is_not_a_count() -> None:
+    sentence = "Freed on 11.03.2022, he said that in total he spent 40 days in solitary confinement."
+    assert "torture_ill_treatment" in acts(sentence)
+
+
+def test_a_count_over_a_period_silences_only_its_own_part_of_the_sentence() -> None:
+    statistic = "At least 25 people died in custody during the year"
+    occasion = "one of them was a baker who died in Vakil prison on 9 May after guards beat him"
+    assert acts(statistic + ".") == set()
+    found = acts(f"{statistic}; {occasion}.")
+    assert {"killing", "torture_ill_treatment"} <= found
