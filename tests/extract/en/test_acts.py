@@ -58,6 +58,12 @@ STATED = [
     ("Troops came to the farm and told them to leave within two hours.", "forced_displacement"),
     ("At the airport the guards put us on a plane to Panama.", "forced_displacement"),
     ("The next morning she joined hundreds of families fleeing the town on foot.", "forced_displacement"),
+    ("The governor closed the school shelter and moved them by lorry to a site outside the city.", "forced_displacement"),
+    ("Overnight the padlock was filled with glue and the shop windows broken.", "property_destruction"),
+    ("Two youths broke the office windows with bricks.", "property_destruction"),
+    # a negation inside a relative clause about the agents does not reach the act
+    ("At dawn, agents who did not identify themselves searched the clinic.", "raid_search"),
+    ("Men who wore no uniforms detained him at the bus stop.", "arbitrary_detention"),
 ]
 
 
@@ -74,6 +80,12 @@ NOT_STATED = [
     ("Police took him to hospital after the accident.", "arbitrary_detention"),
     ("Two soldiers took her behind the shed.", "arbitrary_detention"),
     ("An observer was kicked by a horse outside the polling station.", "torture_ill_treatment"),
+    ("The officers did not search the car.", "raid_search"),
+    ("A reporter who was not detained filmed the arrests of others.", "arbitrary_detention"),
+    ("He showed the doctor bruises on his arms and back.", "physical_attack"),
+    ("The two states signed an extradition treaty in 2019.", "forced_displacement"),
+    ("A third of newly displaced households have no documents.", "forced_displacement"),
+    ("The agency counts displaced people in the camps every month.", "forced_displacement"),
 ]
 
 

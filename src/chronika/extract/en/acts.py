@@ -240,13 +240,17 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"demolish(?:ed|ing|es)|demolition|bulldoz(?:ed|ing|es)|raze[sd]",
         r"(?:bulldozers|excavators|diggers)\s+(?:\S+\s+){0,3}?(?:cleared|flattened|levelled|leveled|destroyed|tore\s+down|ploughed)",
         r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
+        # the elliptic passive of a log or a list: "the lock was filled with glue and the windows broken"
+        r"(?:windows?|windscreens?|windshields?|doors?|locks?|gates?|shutters?)\s+(?:(?:was|were|had\s+been|have\s+been)\s+)?"
+        r"(?:broken|shattered|kicked\s+in|glued|filled\s+with\s+(?:glue|foam|cement|sealant))",
+        r"(?:broke|shattered|kicked\s+in)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|our\s+)?(?:\w+\s+)?(?:windows?|windscreens?|windshields?)",
     ],
     Act.FORCED_DISPLACEMENT: [
         r"made\s+to\s+(?:cross|leave)|forced\s+(?:\S+\s+){0,3}across",
         r"(?:ran|run|fled|escaped)\s+(?:away\s+)?(?:to|into)\s+the\s+(?:bush|forest|mountains|hills|woods|jungle)",
         r"forcibly\s+(?:returned|deported|expelled|evicted)|refoul(?:ed|ement)|(?:fled|flee|fleeing)\s+(?:their|his|her)\s+homes?",
         r"fle(?:e|d|eing|es)\b|forced\s+(?:\S+\s+){0,5}to\s+flee",
-        r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradit(?:ed|ion)",
+        r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradited|extradition(?!\s+(?:treat(?:y|ies)|agreements?|laws?|requests?))",
         # removed from the country: "they put us on a plane to Guatemala"
         r"put\s+(?:him|her|them|us|me|\d+\s+of\s+(?:us|them))\s+on\s+(?:a|the)\s+(?:\w+\s+)?(?:plane|flight)\s+(?:to|bound\s+for)",
         # joining a flight already under way: "joined thousands of residents fleeing the town"
@@ -256,7 +260,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:hours?|minutes|days?)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions|s)|deport(?:ed|ation|ations|s)",
         r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
-        r"displace(?:d|ment)|driven\s+(?:out|from)|banished",
+        # people moved in a body to where they did not choose: "transferred them by truck to a site in the north"
+        r"(?:transferred|moved|relocated|trucked|bussed|resettled)\s+(?:them|the\s+\w+|(?:\d+|several|all)\s+\w+)\s+(?:\S+\s+){0,3}?to\s+"
+        r"(?:a|an|the)\s+(?:\w+\s+)?(?:site|camp|settlement|relocation\s+area|resettlement\s+area)",
+        # "newly displaced households", "displaced people" name a status, not the occasion of a flight
+        r"(?<!newly\s)(?<!internally\s)displace(?:d|ment)(?!\s+(?:people|persons|families|households|residents|children|"
+        r"civilians|population|communities|villagers|camps?|sites?)\b)|driven\s+(?:out|from)|banished",
     ],
     Act.SMEAR_CAMPAIGN: [
         r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",

@@ -74,12 +74,25 @@ def clause_before(sentence: str, offset: int) -> str:
     return head[last.end() :] if last is not None else head
 
 
+# A negation that belongs to a relative clause describing the agents, not to the act that follows it:
+# "officers who did not introduce themselves searched the flat".
+_RELATIVE_NEGATION = re.compile(
+    r"\b(?:who|that)\s+(?:did\s+not|didn't|had\s+no|wore\s+no|showed\s+no|gave\s+no|would\s+not|wouldn't|"
+    r"refused\s+to)\s+(?!(?:get|got|be|been|being|have|ever|even|yet|actually|formally|officially)\b)\w+"
+    r"(?:\s+(?!(?:get|got|be|been|being|was|were|is|are|have)\b)[\w'’-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+
+
 def is_negated(sentence: str, offset: int) -> bool:
     """A negation in the few words before the act, within its clause."""
     if _SENTENCE_NEGATION.search(sentence):
         return True
-    words = clause_before(sentence, offset).split()[-6:]
-    return bool(_NEGATION.search(" ".join(words)))
+    clause = clause_before(sentence, offset)
+    words = clause.split()[-6:]
+    if not _NEGATION.search(" ".join(words)):
+        return False
+    return not _RELATIVE_NEGATION.search(clause[-80:])
 
 
 def is_hypothetical(sentence: str, offset: int) -> bool:

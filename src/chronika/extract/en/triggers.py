@@ -47,6 +47,8 @@ NOT_ACTS = [
     r"abducted|disappeared|executed)",
     r"den\w+\s+holding\s+any|pre-?arrest\s+bail|anticipatory\s+bail",
     r"(?:continued|continuing|ongoing|prolonged|lengthy|long)\s+(?:pre-?trial\s+)?(?:detention|imprisonment|incarceration)",
+    # marks shown afterwards are evidence of a blow already told: "showed our team bruises on his back"
+    r"(?:show(?:ed|s|ing)?|display(?:ed|s|ing)?|bore|bears|bearing)\s+(?:\S+\s+){0,3}?(?:bruises|injuries|wounds|scars|marks)",
 ]
 _BOILERPLATE = re.compile(
     r"^\W*(?:related|read\s+more|see\s+also|more\s+on|tags?|share|follow\s+us|photo|image|caption|"
