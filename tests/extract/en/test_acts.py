@@ -58,7 +58,7 @@ STATED = [
     ("Troops came to the farm and told them to leave within two hours.", "forced_displacement"),
     ("At the airport the guards put us on a plane to Panama.", "forced_displacement"),
     ("The next morning she joined hundreds of families fleeing the town on foot.", "forced_displacement"),
-    ("The governor closed the school shelter and moved them by lorry to a site outside the city.", "forced_displacement"),
+    ("The mayor closed the shelter and moved them by lorry to a site in the hills.", "forced_displacement"),
     ("Overnight the padlock was filled with glue and the shop windows broken.", "property_destruction"),
     ("Two youths broke the office windows with bricks.", "property_destruction"),
     # a negation inside a relative clause about the agents does not reach the act

@@ -260,7 +260,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:hours?|minutes|days?)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions|s)|deport(?:ed|ation|ations|s)",
         r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
-        # people moved in a body to where they did not choose: "transferred them by truck to a site in the north"
+        # people moved in a body where they did not choose: "transferred them by truck to a site"
         r"(?:transferred|moved|relocated|trucked|bussed|resettled)\s+(?:them|the\s+\w+|(?:\d+|several|all)\s+\w+)\s+(?:\S+\s+){0,3}?to\s+"
         r"(?:a|an|the)\s+(?:\w+\s+)?(?:site|camp|settlement|relocation\s+area|resettlement\s+area)",
         # "newly displaced households", "displaced people" name a status, not the occasion of a flight
