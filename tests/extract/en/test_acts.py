@@ -110,3 +110,23 @@ def test_a_count_over_a_period_silences_only_its_own_part_of_the_sentence() -> N
     assert acts(statistic + ".") == set()
     found = acts(f"{statistic}; {occasion}.")
     assert {"killing", "torture_ill_treatment"} <= found
+
+
+def test_a_statistic_after_a_conjunction_leaves_the_occasion_before_it() -> None:
+    sentence = (
+        "The report names a judge who was forced to flee the country in early 2021, and more than"
+        " 25 lawyers who have gone into exile since 2019."
+    )
+    assert acts(sentence) == {"forced_displacement"}
+
+
+def test_a_statistic_is_a_statistic_whichever_part_names_the_period() -> None:
+    sentence = "Since March monitors have logged more than 90 arrests, and at least 12 people remain missing."
+    assert acts(sentence) == set()
+
+
+def test_victims_of_an_occasion_dated_in_passing_are_an_occasion() -> None:
+    dated = "Relatives of the 12 farmers killed by soldiers near Tarata on 3 May 2021 were threatened."
+    undated = "Relatives of those killed by soldiers were threatened."
+    assert "killing" in acts(dated)
+    assert "killing" not in acts(undated)

@@ -42,8 +42,9 @@ NOT_ACTS = [
     r"(?:of|for)\s+the\s+disappeared|(?:published|named|released|disclosed)\s+neither",
     r"(?:examination|treatment|photographs?|photos?|images?|pictures?|videos?|footage|evidence|signs|traces)\s+of\s+"
     r"(?:his|her|their|the)?\s*(?:body|bodies|injuries|wounds|torture|beatings?|bruises)",
+    # (unless the occasion is dated in passing: "relatives of the 10 people killed by soldiers on 5 May 2021")
     r"(?:families|relatives|mothers|widows|children|parents|wives|sons)\s+of\s+(?:\S+\s+){0,3}(?:killed|disappeared|"
-    r"detained|abducted|executed|missing)|whose\s+(?:\S+\s+){0,2}(?:were|was|had\s+been)\s+(?:killed|detained|arrested|"
+    r"detained|abducted|executed|missing)(?!\s+(?:\S+\s+){0,6}?(?:on|in)\s+(?:\d{1,2}\s+)?(?:\w+\s+)?(?:19|20)\d\d\b)|whose\s+(?:\S+\s+){0,2}(?:were|was|had\s+been)\s+(?:killed|detained|arrested|"
     r"abducted|disappeared|executed)",
     r"den\w+\s+holding\s+any|pre-?arrest\s+bail|anticipatory\s+bail",
     r"(?:continued|continuing|ongoing|prolonged|lengthy|long)\s+(?:pre-?trial\s+)?(?:detention|imprisonment|incarceration)",
@@ -74,6 +75,7 @@ _PERIOD = (
 )
 # Counts over a period are statistics, not occasions, whichever comes first in the sentence.
 _AGGREGATE = re.compile(rf"{_COUNT}(?=.*{_PERIOD})|{_PERIOD}(?=.*{_COUNT})", re.IGNORECASE)
+_COUNT_ONLY = re.compile(_COUNT, re.IGNORECASE)
 # A question, or a sentence that opens on a condition ("If the court upholds the sentence, ..."), asserts
 # no act.
 _NOT_ASSERTED = re.compile(r"\?[\"'”’»)]*\s*$|^\W*(?:if|unless|should|were)\s", re.IGNORECASE)
@@ -207,18 +209,23 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
     return _one_announcement(triggers)
 
 
-def _aggregate_parts(sentence: str) -> list[tuple[int, int]]:
-    """The parts of a sentence, between semicolons, that give a count over a period.
+_PART_BREAK = re.compile(r";|,\s+(?=(?:and|but|while|whereas)\s)")
 
-    "At least 30 people died in custody during the year; among them was X, who died on 2 May":
-    the first part is a statistic, the second reports an occasion.
+
+def _aggregate_parts(sentence: str) -> list[tuple[int, int]]:
+    """The parts of a sentence that count victims over a period: the statistic, not an occasion.
+
+    "At least 30 people died in custody during the year; among them was X, who died on 2 May": the
+    first part is a statistic, the second reports an occasion. Parts end at a semicolon or at a
+    comma before a conjunction; a part is a statistic when it holds the count and the sentence
+    names the period ("Since 2024 we recorded 140 detentions, and at least 30 people still missing").
     """
     if not prefilter.search(_AGGREGATE, sentence):
         return []
     parts = []
     start = 0
-    for end in [*(m.start() for m in re.finditer(";", sentence)), len(sentence)]:
-        if _AGGREGATE.search(sentence, start, end):
+    for end in [*(m.start() for m in _PART_BREAK.finditer(sentence)), len(sentence)]:
+        if _COUNT_ONLY.search(sentence, start, end):
             parts.append((start, end))
         start = end + 1
     return parts
