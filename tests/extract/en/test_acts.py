@@ -130,3 +130,24 @@ def test_victims_of_an_occasion_dated_in_passing_are_an_occasion() -> None:
     undated = "Relatives of those killed by soldiers were threatened."
     assert "killing" in acts(dated)
     assert "killing" not in acts(undated)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["2.4 Evictions in the river district.", 'Torture and "re-education"', "The spring demolitions"],
+)
+def test_a_heading_that_names_an_act_as_a_topic_is_not_an_occasion(heading: str) -> None:
+    assert acts(heading) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "act"),
+    [
+        ("Body found with gunshot wounds near the dam", "killing"),
+        ("Police raid the offices of the union", "raid_search"),
+        ("14 June: Detention of two cyclists at the border", "arbitrary_detention"),
+        ("The detention of two cyclists at the border on Sunday lasted six hours.", "arbitrary_detention"),
+    ],
+)
+def test_a_telegraphic_line_or_a_sentence_keeps_its_act(line: str, act: str) -> None:
+    assert act in acts(line)

@@ -166,6 +166,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
     kept.sort()
     in_custody = bool(prefilter.search(_CUSTODY, sentence))
     aggregate = _aggregate_parts(sentence)
+    title = _is_title(sentence)
     triggers: list[Trigger] = []
     announcement: re.Match[str] | None = None
     for t_start, t_end, found_act in kept:
@@ -196,6 +197,8 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         ):
             continue
         nominal = not verbal(sentence[t_start:t_end])
+        if title and _NOUN_FORM.match(sentence, t_start, t_end):
+            continue  # a heading names a topic: "3.3 Abductions of children", "Arbitrary detention"
         if nominal and modality.is_future(sentence, t_end):
             continue
         if act is Act.PHYSICAL_ATTACK and in_custody:
@@ -210,6 +213,32 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
 
 
 _PART_BREAK = re.compile(r";|,\s+(?=(?:and|but|while|whereas)\s)")
+
+
+_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])")
+_TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
+
+
+def _is_title(sentence: str) -> bool:
+    """A heading: a few words with no closing punctuation, or a numbered section title."""
+    text = sentence.strip()
+    words = text.split()
+    if not words or len(words) > 12 or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    numbered = _NUMBERED.match(text)
+    if numbered is not None:
+        return len(words) <= 8
+    if text[0].isdigit() or _MONTH_START.match(text):
+        return False  # a dated line of a log: "12 May: Arrest of two students"
+    return not _TERMINAL.search(text)
+
+
+# the act named as a noun ("abductions", "detention", "eviction"), not told with a verb
+_NOUN_FORM = re.compile(
+    r"\w+(?:tion|sion|ment|ance|ence|ure)s?\b|\w*(?:disappearances?|killings|arrests|raids|searches)\b",
+    re.IGNORECASE,
+)
+_MONTH_START = re.compile(rf"{_MONTH_NAMES}\b")
 
 
 def _aggregate_parts(sentence: str) -> list[tuple[int, int]]:
