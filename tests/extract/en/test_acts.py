@@ -151,3 +151,51 @@ def test_a_heading_that_names_an_act_as_a_topic_is_not_an_occasion(heading: str)
 )
 def test_a_telegraphic_line_or_a_sentence_keeps_its_act(line: str, act: str) -> None:
     assert act in acts(line)
+
+
+def document_acts(text: str) -> list[set[str]]:
+    """The acts of each line of ``text``, one sentence per line, read as one document."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return [{t.act.value for t in found} for found in find_triggers(text, spans)]
+
+
+def test_blows_to_a_narrator_who_was_taken_are_ill_treatment_until_release() -> None:
+    text = "\n".join(
+        [
+            "In March three men in civilian clothes took me away from the bus stop.",
+            "On the fourth day they beat me with a rubber hose.",
+            "I was kicked every time I asked for water.",
+            "After two weeks they let me go near the highway.",
+            "In June a stranger hit me in the street.",
+        ]
+    )
+    taken, beaten, kicked, released, later = document_acts(text)
+    assert "arbitrary_detention" in taken
+    assert beaten == {"torture_ill_treatment"}
+    assert kicked == {"torture_ill_treatment"}
+    assert released == set()
+    assert later == {"physical_attack"}
+
+
+def test_blows_to_others_after_a_narrator_was_taken_keep_their_act() -> None:
+    text = "\n".join(
+        [
+            "Police arrested me at the rally on Monday.",
+            "On Friday, unknown men beat a journalist outside his home.",
+        ]
+    )
+    _, other = document_acts(text)
+    assert other == {"physical_attack"}
+
+
+def test_hooded_and_driven_off_is_a_disappearance_but_a_plastic_bag_is_torture() -> None:
+    assert "enforced_disappearance" in acts("Two men put a sack over his head and pushed him into a jeep.")
+    assert "torture_ill_treatment" in acts("In the cell they put a plastic bag over her head.")
+
+
+def test_a_refusal_of_paperwork_is_not_a_denial_of_care() -> None:
+    assert acts("The court refused to add to the case file the medical reports of the defence.") == set()

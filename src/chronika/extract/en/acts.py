@@ -79,6 +79,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # cut off from the family since: "has received no letters, calls or visits since March"
         r"(?:received|had|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince",
         r"(?:remains?|remained|still)\s+missing",
+        # hooded and driven off: "put a bag over her head and drove her away"
+        r"(?:put|placed|pulled|threw)\s+(?:a\s+)?(?:bag|hood|sack)\s+over\s+(?:his|her|their|my|our)\s+heads?\s+and\s+"
+        r"(?:drove|took|led|bundled|pushed|dragged|forced|carried)\s+(?:him|her|them|me|us)\b",
     ],
     Act.ARBITRARY_DETENTION: [
         r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment|hostel|dormitory|office|"
@@ -101,9 +104,13 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:grabbed|seized|snatched)\s+by\s+(?:\S+\s+){0,2}?(?:police|policemen|officers|soldiers|troops|security\s+forces|"
         r"agents|guards|riot\s+police)\b",
         # agents taking a person (not things): "soldiers took him", "they took 7 young men"
-        r"(?:soldiers|police|policemen|officers|troops|agents|guards|militiamen|they)\s+took\s+(?:him|her|me|us|"
+        r"(?:soldiers|police|policemen|officers|troops|agents|guards|militiamen)\s+took\s+(?:him|her|me|us)\b"
+        r"(?!\s+(?:to\s+(?:a\s+|the\s+)?)?(?:hospital|clinic|doctor|home|behind|aside|outside|into|inside))|"
+        # "they took me to another room" goes on with a custody already told; "they took him, his phone" not
+        r"they\s+took\s+(?:him|her|me|us)(?=\s*,|\s+and\b|\s+with\s+them)|"
+        r"(?:soldiers|police|policemen|officers|troops|agents|guards|militiamen|they)\s+took\s+"
         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:young\s+)?(?:men|women|boys|girls|people|students|"
-        r"villagers|residents))\b(?!\s+(?:to\s+(?:a\s+|the\s+)?)?(?:hospital|clinic|doctor|home|behind|aside|outside|into|inside))",
+        r"villagers|residents)\b",
         r"detain(?:ed|ing|s)?|detention|detentions",
         r"arrest(?:ed|ing|s)?|re-?arrested",
         rf"{_BE}\s+held|held\s+(?:by|at|in|for|incommunicado|without|overnight|in\s+custody)",
@@ -114,16 +121,17 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
     ],
     Act.TORTURE_ILL_TREATMENT: [
-        r"refus(?:ed|es|ing)\s+(?:\S+\s+){0,8}?(?:medical|doctors?|\w+ologists?|specialists?|surgeons?|dentists?|hospital|clinic|"
-        r"treatment|medication|medicine|insulin|surgery)",
+        r"refus(?:ed|es|ing)\s+(?:\S+\s+){0,4}(?:medical|doctor|cardiologist|hospital|treatment|medication|medicine)",
+        r"refus(?:ed|es|ing)\s+to\s+(?:take|transfer|send|bring|escort|let)\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,5}?(?:doctors?|"
+        r"\w+ologists?|specialists?|surgeons?|dentists?|hospital|clinic|infirmary|treatment|surgery)",
         # methods that only captors use: suspension, falaka, suffocation with a bag, sleep deprivation
         r"(?:hung|hanged|suspended|strung\s+up)\s+(?:(?:him|her|them|me|us)\s+)?(?:up\s+)?(?:by|from|on)\s+(?:the\s+|his\s+|her\s+|"
         r"their\s+|my\s+|our\s+|a\s+)?(?:wrists|arms|hands|handcuffs|feet|legs|ankles|hook|pole|bar|ceiling|pipe|rope)",
         r"(?:beat|beating|beaten|hit|struck|whipped)\s+(?:\S+\s+){0,3}?(?:on\s+)?the\s+soles\s+of|falaka|bastinado",
-        r"(?:put|placed|pulled|tied)\s+(?:a\s+)?(?:plastic\s+)?(?:bag|gas\s+mask)\s+over\s+(?:his|her|their|my|our)\s+(?:head|face)",
+        r"(?:put|placed|pulled|tied)\s+(?:a\s+)?(?:plastic\s+bag|gas\s+mask)\s+over\s+(?:his|her|their|my|our)\s+(?:head|face)",
         r"(?:did\s+not|didn't|would\s+not|wouldn't|never)\s+let\s+(?:him|her|them|me|us)\s+sleep|deprived\s+of\s+sleep|sleep\s+deprivation",
         # made to undress before captors: "ordered them to strip to their underwear"
-        r"(?:ordered|made|forced|told)\s+(?:him|her|them|me|us|\w+)\s+to\s+(?:strip|undress)",
+        r"(?:ordered|made|told)\s+(?:him|her|them|me|us|\w+)\s+to\s+(?:strip|undress)",
         r"punishment\s+cell|solitary\s+confinement|isolation\s+cell|(?:given|received|got)\s+no\s+(?:food|water|medical|medicine)",
         r"strip[-\s]search(?:ed|es)?|humiliat(?:ed|ing)\s+(?:\S+\s+){0,3}(?:search|treatment)",
         r"denied\s+(?:\w+\s+)?(?:insulin|food|water|medication|medicine|sleep|toilet|medical\s+\w+)",

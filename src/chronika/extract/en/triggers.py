@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from chronika.extract import prefilter
 from chronika.extract.en import modality
@@ -130,6 +131,46 @@ def find_triggers(text: str, spans: list[tuple[int, int]]) -> list[list[Trigger]
             local = _scan(scanner, acts, not_acts, start, end)
         inside = [(s - start, e - start, a) for s, e, a in local if e <= end]
         result.append(_sentence_triggers(text[start:end], start, inside))
+    return _first_person_custody(text, spans, result)
+
+
+# A testimony in the first person: once the narrator has been taken ("they took me away", "I was
+# arrested"), blows to the narrator ("they beat me", "I was kicked") are ill-treatment in custody until
+# the narrator is let go, even when the story moves on to another day or another paragraph.
+_FIRST_PERSON_OBJECT = re.compile(r"\b(?:me|us)\b", re.IGNORECASE)
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"\b(?:I|we)\s+(?:was|were|had\s+been|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+_RELEASED = re.compile(
+    r"\b(?:released|freed|let\s+(?:me|us)\s+go|(?:came|went|got|returned)\s+(?:back\s+)?home|"
+    r"(?:I|we)\s+(?:escaped|fled|ran\s+away))\b",
+    re.IGNORECASE,
+)
+_TAKING_ACTS = frozenset({Act.ARBITRARY_DETENTION, Act.ENFORCED_DISAPPEARANCE})
+
+
+def _about_narrator(text: str, trigger: Trigger) -> bool:
+    after = text[trigger.start : min(len(text), trigger.end + 12)]
+    before = text[max(0, trigger.start - 30) : trigger.start]
+    return bool(_FIRST_PERSON_OBJECT.search(after) or _FIRST_PERSON_SUBJECT.search(before))
+
+
+def _first_person_custody(
+    text: str, spans: list[tuple[int, int]], result: list[list[Trigger]]
+) -> list[list[Trigger]]:
+    held = False
+    for index, (start, end) in enumerate(spans):
+        if held:
+            result[index] = [
+                replace(t, act=Act.TORTURE_ILL_TREATMENT)
+                if t.act is Act.PHYSICAL_ATTACK and _about_narrator(text, t)
+                else t
+                for t in result[index]
+            ]
+        if any(t.act in _TAKING_ACTS and not t.anaphoric and _about_narrator(text, t) for t in result[index]):
+            held = True
+        elif held and _RELEASED.search(text, start, end):
+            held = False
     return result
 
 
