@@ -199,3 +199,25 @@ def test_hooded_and_driven_off_is_a_disappearance_but_a_plastic_bag_is_torture()
 
 def test_a_refusal_of_paperwork_is_not_a_denial_of_care() -> None:
     assert acts("The court refused to add to the case file the medical reports of the defence.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Every month another teacher is detained.",
+        "The governor said that anyone arrested at the rally would be treated fairly.",
+        "Since March the union has counted twelve members beaten or detained.",
+    ],
+)
+def test_a_recurrence_a_quantifier_or_a_count_in_words_is_no_occasion(sentence: str) -> None:
+    assert acts(sentence) == set()
+
+
+def test_a_recurrence_in_another_clause_leaves_the_occasion() -> None:
+    sentence = "Drones flew over the valley every night; on Friday a mortar round killed two herders."
+    assert "killing" in acts(sentence)
+
+
+def test_a_term_in_words_is_a_duration_not_a_count() -> None:
+    sentence = "Last year the court sentenced him to twenty years in prison."
+    assert "judicial_harassment" in acts(sentence)

@@ -37,6 +37,7 @@ _CALL = re.compile(
 )
 _GENERIC = re.compile(
     r"\b(?:these|those|such|similar|further|any|future|recurrent|systematic|ongoing|widespread|"
+    r"everybody|everyone|anybody|anyone|whoever|"
     r"campaign\s+of|practice\s+of|pattern\s+of|wave\s+of|history\s+of|cases\s+of|acts\s+of|dozens\s+of|"
     r"hundreds\s+of|thousands\s+of|scores\s+of|a\s+number\s+of|numerous|series\s+of|spate\s+of|string\s+of|"
     r"documented|recorded|counted|tracked|registered|cases\s+for|confirm(?:ed|s)?|acknowledg(?:ed|es)|"
@@ -182,7 +183,13 @@ def is_denied(sentence: str, offset: int) -> bool:
 def is_habitual(sentence: str, offset: int) -> bool:
     """'has for years used detention, travel bans and smears': a practice, not an occasion."""
     start = max(sentence.rfind(";", 0, offset), sentence.rfind(":", 0, offset)) + 1
-    return bool(_HABITUAL.search(sentence, start, offset))
+    return bool(_HABITUAL.search(sentence, start, offset)) or bool(
+        _EVERY.search(clause_before(sentence, offset))
+    )
+
+
+# "Every week someone else is arrested": a recurrence in the act's own clause.
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:week|month|day|night|time)\b", re.IGNORECASE)
 
 
 def is_future(sentence: str, end: int) -> bool:

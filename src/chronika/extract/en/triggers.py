@@ -63,7 +63,8 @@ _COUNT = (
     r"(?:\b(?<!,\s)(?<![./:])(?!(?:19|20)\d\d\b)\d{2,}(?![./:]\d)(?!,\s)(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
     # an age or a duration is not a count of victims: "a 45-year-old teacher", "held for 47 days"
     r"(?![-\s](?:years?|months?|weeks?|days?|hours?|minutes?|nights?)\b)|\d{1,3},\d{3}|\d(?:\.\d)?\s+million|"
-    r"\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
+    r"\bdozens|\bhundreds|\bthousands|\bscores|\b(?:eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b(?![-\s](?:years?|months?|weeks?|days?|hours?|minutes?|nights?)\b)|\b(?:at\s+least|more\s+than|over|some)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|a\s+hundred)|"
     r"\bthe\s+(?:second|third|fourth|fifth|sixth|\w+th)\b)"
 )
