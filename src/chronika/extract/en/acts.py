@@ -80,8 +80,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:received|had|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince",
         r"(?:remains?|remained|still)\s+missing",
         # hooded and driven off: "put a bag over her head and drove her away"
-        r"(?:put|placed|pulled|threw)\s+(?:a\s+)?(?:bag|hood|sack)\s+over\s+(?:his|her|their|my|our)\s+heads?\s+and\s+"
-        r"(?:drove|took|led|bundled|pushed|dragged|forced|carried)\s+(?:him|her|them|me|us)\b",
+        r"(?:put|placed|pulled|threw)\s+(?:a\s+)?(?:bag|hood|sack)\s+over\s+(?:his|her|their|my|our)\s+heads?(?=\s+and\s+"
+        r"(?:drove|took|led|bundled|pushed|dragged|forced|carried)\s+(?:him|her|them|me|us)\b)",
     ],
     Act.ARBITRARY_DETENTION: [
         r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment|hostel|dormitory|office|"
@@ -107,7 +107,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:soldiers|police|policemen|officers|troops|agents|guards|militiamen)\s+took\s+(?:him|her|me|us)\b"
         r"(?!\s+(?:to\s+(?:a\s+|the\s+)?)?(?:hospital|clinic|doctor|home|behind|aside|outside|into|inside))|"
         # "they took me to another room" goes on with a custody already told; "they took him, his phone" not
-        r"they\s+took\s+(?:him|her|me|us)(?=\s*,|\s+and\b|\s+with\s+them)|"
+        r"they\s+took\s+(?:him|her|me|us)(?=\s*,|\s+and\b|\s+with\s+them)|they\s+took\s+(?:him|her|me|us)\s+to\s+(?:a|an|the)\s+"
+        r"(?:\w+\s+)?(?:building|house|base|camp|basement|station|prison|jail|headquarters|barracks|compound|container)\b|"
         r"(?:soldiers|police|policemen|officers|troops|agents|guards|militiamen|they)\s+took\s+"
         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:young\s+)?(?:men|women|boys|girls|people|students|"
         r"villagers|residents)\b",
