@@ -221,3 +221,25 @@ def test_a_recurrence_in_another_clause_leaves_the_occasion() -> None:
 def test_a_term_in_words_is_a_duration_not_a_count() -> None:
     sentence = "Last year the court sentenced him to twenty years in prison."
     assert "judicial_harassment" in acts(sentence)
+
+
+def test_an_act_that_dates_another_points_back_to_an_occasion_told_before() -> None:
+    (found,) = find_triggers(
+        "Two weeks before she was abducted, a stranger photographed her house.",
+        [(0, 68)],
+    )
+    abduction = next(t for t in found if t.act.value == "enforced_disappearance")
+    assert abduction.anaphoric
+    (plain,) = find_triggers("She was abducted outside her house.", [(0, 35)])
+    assert not any(t.anaphoric for t in plain)
+
+
+def test_a_bulletin_headline_is_not_a_second_occasion() -> None:
+    assert acts("[07:15] HEADLINE 1 — Students detained at the university gate.") == set()
+    assert acts("HEADLINES: Clashes in the east, a reporter beaten in the capital") == set()
+    assert "arbitrary_detention" in acts("Police detained students at the university gate on Monday.")
+
+
+def test_taken_to_a_building_by_the_narrators_captors_is_a_detention() -> None:
+    assert "arbitrary_detention" in acts("They took us to a basement somewhere outside the city.")
+    assert acts("They took me to a small room and asked about my cousin.") == set()

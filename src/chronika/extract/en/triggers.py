@@ -55,7 +55,9 @@ NOT_ACTS = [
 _BOILERPLATE = re.compile(
     r"^\W*(?:related|read\s+more|see\s+also|more\s+on|tags?|share|follow\s+us|photo|image|caption|"
     r"subscribe|donate|contact|not\s+included|subject|re|fwd?|to|from|cc|note|upcoming|next\s+hearing)\s*:|^\W*(?:related|read\s+more|"
-    r"see\s+also)\b",
+    r"see\s+also)\b|"
+    # a bulletin's headline repeats the story told below it: "[08:30] HEADLINE 2 - Activists arrested"
+    r"^\W*(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?headlines?\b",
     re.IGNORECASE,
 )
 # Counts over a period are statistics, not occasions: "at least 600 people detained in the quarter".
@@ -248,12 +250,20 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         if act is Act.SMEAR_CAMPAIGN and _FUTURE_LABEL.search(sentence, t_start, t_end):
             act = Act.THREAT  # "warned that he would be 'treated as a spy'": a menace, not a public label
         anaphoric = (
-            nominal and modality.is_definite_reference(sentence, t_start, t_end)
-        ) or modality.is_state(sentence, t_start, act)
+            (nominal and modality.is_definite_reference(sentence, t_start, t_end))
+            or modality.is_state(sentence, t_start, act)
+            or bool(_TEMPORAL_ANCHOR.search(sentence, max(0, t_start - 40), t_start))
+        )
         triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
 
 
+# An act that dates another one points back to an occasion already told: "eight days before he was killed".
+_TEMPORAL_ANCHOR = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|hours?|shortly|soon|long)\s+(?:before|after)\s+(?:he|she|they|it|we|i)\s+"
+    r"(?:(?:was|were|had\s+been|got)\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _PART_BREAK = re.compile(r";|,\s+(?=(?:and|but|while|whereas)\s)")
 
 
