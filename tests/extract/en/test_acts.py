@@ -243,3 +243,19 @@ def test_a_bulletin_headline_is_not_a_second_occasion() -> None:
 def test_taken_to_a_building_by_the_narrators_captors_is_a_detention() -> None:
     assert "arbitrary_detention" in acts("They took us to a basement somewhere outside the city.")
     assert acts("They took me to a small room and asked about my cousin.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At dawn the guards pushed the group back across the river.",
+        "Masked men forced them into rubber boats and towed them out to sea.",
+        "Officers forced the men into a lorry and across the frontier.",
+    ],
+)
+def test_a_pushback_at_a_border_is_displacement(sentence: str) -> None:
+    assert "forced_displacement" in acts(sentence)
+
+
+def test_pushing_back_a_crowd_is_not_displacement() -> None:
+    assert "forced_displacement" not in acts("Riot police pushed back the crowd with shields.")

@@ -255,13 +255,18 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:broke|shattered|kicked\s+in)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|our\s+)?(?:\w+\s+)?(?:windows?|windscreens?|windshields?)",
     ],
     Act.FORCED_DISPLACEMENT: [
-        r"made\s+to\s+(?:cross|leave)|forced\s+(?:\S+\s+){0,3}across",
+        r"made\s+to\s+(?:cross|leave)|forced\s+(?:\S+\s+){0,6}?across",
         r"(?:ran|run|fled|escaped)\s+(?:away\s+)?(?:to|into)\s+the\s+(?:bush|forest|mountains|hills|woods|jungle)",
         r"forcibly\s+(?:returned|deported|expelled|evicted)|refoul(?:ed|ement)|(?:fled|flee|fleeing)\s+(?:their|his|her)\s+homes?",
         r"fle(?:e|d|eing|es)\b|forced\s+(?:\S+\s+){0,5}to\s+flee",
         r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradited|extradition(?!\s+(?:treat(?:y|ies)|agreements?|laws?|requests?))",
         # removed from the country: "they put us on a plane to Guatemala"
         r"put\s+(?:him|her|them|us|me|\d+\s+of\s+(?:us|them))\s+on\s+(?:a|the)\s+(?:\w+\s+)?(?:plane|flight)\s+(?:to|bound\s+for)",
+        # pushbacks at a border: "pushed back across the river", "put into an inflatable boat"
+        r"(?:pushed|forced|sent|driven|taken)\s+(?:\S+\s+){0,2}?back\s+(?:across|over)\s+(?:the\s+)?"
+        r"(?:border|river|frontier|sea|line)",
+        r"(?:put|forced|loaded|placed)\s+(?:\S+\s+){0,3}?(?:into|onto|in)\s+(?:an?\s+)?(?:\w+\s+)?"
+        r"(?:dinghy|dinghies|inflatable\s+boats?|rubber\s+boats?|rafts?)",
         # joining a flight already under way: "joined thousands of residents fleeing the town"
         r"join(?:ed|ing)\s+(?:\S+\s+){0,6}?(?:fleeing|exodus|flight\s+from)",
         # an order to go at once: "told them to leave within an hour"
