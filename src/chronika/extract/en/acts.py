@@ -48,6 +48,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"died\s+(?:of|from|after)\s+(?:his|her|their|the)?\s*(?:injuries|wounds|torture|beatings?)",
         r"(?:body|bodies)\s+(?:was|were)\s+(?:found|discovered|recovered|dumped|returned)",
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
+        r"(?:hacked|burned|burnt|starved|kicked|clubbed|stoned|hanged)\s+to\s+death|burn(?:ed|t)\s+alive|buried\s+alive|"
+        r"massacred|beheaded|decapitated|strangled|fatally\s+(?:stabbed|beaten)|died\s+under\s+torture",
+        # an execution: "was hanged in the prison at dawn" (suspension as torture is hanged BY the wrists)
+        r"(?:was|were|been)\s+hanged\b(?!\s+(?:up\s+)?(?:by|from|on)\b)",
+        r"(?:body|bodies|corpses?|remains)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|were|had\s+been|have\s+been)\s+"
+        r"(?:found|discovered|recovered|dumped|exhumed|returned)",
         # a death where the state holds the person: "died in the hospital", "died in Badr prison"
         r"died\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])\w+\s+|\w+\s+)?(?:hospital|prison|jail|"
         r"penal\s+colony|colony|detention\s+cent(?:re|er)|police\s+station|cell|camp)",
@@ -60,7 +66,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     ],
     Act.ENFORCED_DISAPPEARANCE: [
         r"(?:he|she|they|who|and)\s+never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
-        r"(?:pushed|forced|dragged|threw|shoved|bundled)\s+(?:\S+\s+){0,2}in(?:to)?\s+(?:a|the|an)\s+(?:\S+\s+){0,2}(?:van|car|vehicle|minibus|truck|jeep)",
+        r"(?:pushed|forced|dragged|threw|shoved|bundled)\s+(?:\S+\s+){0,2}in(?:to)?\s+(?:a|the|an)\s+(?!(?:\S+\s+)?(?:police|prison)\s)"
+        r"(?:\S+\s+){0,2}(?:van|car|vehicle|minibus|truck|jeep)",
         r"(?:no|any)\s+news\s+(?:of|from|about)\s+(?:him|her|them|me|us)|taken\s+away\s+in|(?:taken|driven|bundled|pushed|forced|put)\s+(?:away\s+)?(?:\S+\s+){0,3}in(?:to)?\s+an?\s+unmarked",
         r"den(?:y|ies|ied|ying)\s+(?:holding|detaining|having\s+(?:detained|arrested)|any\s+knowledge\s+of)",
         r"refus(?:ed|es|ing)\s+to\s+(?:tell|disclose|reveal|confirm|say)\s+(?:\S+\s+){0,4}(?:where|whereabouts)",
@@ -78,7 +85,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"unknown|hooded|plain-?clothes|plainclothes)\s+(?:\w+\s+)?(?:men|gunmen|people|persons|individuals|officers|agents)",
         # cut off from the family since: "has received no letters, calls or visits since March"
         r"(?:received|had|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince",
-        r"(?:remains?|remained|still)\s+missing",
+        r"(?:remains?|remained|still)\s+missing|secret\s+(?:detention|prisons?|facilit(?:y|ies)|sites?)|"
+        r"refus(?:ed|es|ing)\s+to\s+(?:acknowledge|confirm|disclose)\s+(?:\S+\s+){0,2}?(?:detention|arrest|whereabouts|fate)",
         # hooded and driven off: "put a bag over her head and drove her away"
         r"(?:put|placed|pulled|threw)\s+(?:a\s+)?(?:bag|hood|sack)\s+over\s+(?:his|her|their|my|our)\s+heads?(?=\s+and\s+"
         r"(?:drove|took|led|bundled|pushed|dragged|forced|carried)\s+(?:him|her|them|me|us)\b)",
@@ -100,6 +108,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"taken\s+back\s+into\s+custody|(?:admit(?:ted)?|committed|placed)\s+(?:\S+\s+){0,2}(?:to|in)\s+(?:a|the)\s+(?:\S+\s+){0,3}psychiatric",
         r"detains|arrests|take[sn]?\s+(?:\S+\s+){0,2}from\s+(?:his|her|their|my|our)\s+(?:home|house|flat|apartment)",
         r"handed\s+(?:\w+\s+)?over\s+to\s+(?:\S+\s+){0,2}(?:police|officers|authorities|security)",
+        r"(?:was|were)\s+handcuffed|handcuffed\s+(?:him|her|them|me|us)\b(?!\s+to\b)|"
+        r"(?:hauled|dragged|bundled|pushed|thrown|loaded|shoved)\s+(?:\S+\s+){0,2}?(?:in)?to\s+(?:a|an|the)\s+(?:waiting\s+)?"
+        r"(?:police|prison|security|military)\s+(?:van|car|bus|vehicle|truck)",
         # seized by the state's own agents: "grabbed by officers as he was helping a woman"
         r"(?:grabbed|seized|snatched)\s+by\s+(?:\S+\s+){0,2}?(?:police|policemen|officers|soldiers|troops|security\s+forces|"
         r"agents|guards|riot\s+police)\b",
@@ -131,6 +142,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:beat|beating|beaten|hit|struck|whipped)\s+(?:\S+\s+){0,3}?(?:on\s+)?the\s+soles\s+of|falaka|bastinado",
         r"(?:put|placed|pulled|tied)\s+(?:a\s+)?(?:plastic\s+bag|gas\s+mask)\s+over\s+(?:his|her|their|my|our)\s+(?:head|face)",
         r"(?:did\s+not|didn't|would\s+not|wouldn't|never)\s+let\s+(?:him|her|them|me|us)\s+sleep|deprived\s+of\s+sleep|sleep\s+deprivation",
+        r"mock\s+executions?|burn(?:ed|t)\s+(?:\S+\s+){0,3}?with\s+(?:cigarettes?|lighters?|a\s+lighter|hot\s+\w+|boiling)|"
+        r"(?:pulled|ripped|tore|torn)\s+out\s+(?:his|her|their|my|our)\s+(?:finger|toe)?nails",
         # made to undress before captors: "ordered them to strip to their underwear"
         r"(?:ordered|made|told)\s+(?:him|her|them|me|us|\w+)\s+to\s+(?:strip|undress)",
         r"punishment\s+cell|solitary\s+confinement|isolation\s+cell|(?:given|received|got)\s+no\s+(?:food|water|medical|medicine)",
@@ -160,6 +173,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"injur(?:ed|ing|ies)|wound(?:ed|ing)|bruises|concussion|hospitali[sz]ed",
         r"opened\s+fire\s+on|shot\s+(?:at|in\s+the)|attempt(?:ed)?\s+on\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
         r"assassination\s+attempt|attempted\s+(?:to\s+kill|murder)|tried\s+to\s+(?:kill|run\s+\w+\s+over)",
+        r"knocked\s+(?:him|her|them|me|us)\s+(?:unconscious|out|down)|(?:broke|broken|fractured)\s+(?:his|her|their|my|our)\s+"
+        r"(?:\w+\s+)?(?:arms?|legs?|nose|jaw|ribs?|skull|fingers?|hands?|wrists?|teeth|collarbone)",
     ],
     Act.SEXUAL_VIOLENCE: [
         r"rap(?:ed|e|es|ing)|sexual(?:ly)?\s+(?:assault(?:ed)?|abus(?:ed|e)|violence|harass(?:ed|ment)|humiliat\w+)",
@@ -167,6 +182,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # stripped naked before captors: "forced ... to strip naked", "stripped me naked"
         r"(?:(?:forced|made|ordered)\s+(?:\S+\s+){0,8}?to\s+)?(?:strip|stripped|undress|undressed)\s+(?:(?:him|her|them|me|us)\s+)?(?:completely\s+)?naked",
         r"(?:beat|beaten|hit|struck|kicked|burned|shocked)\s+(?:\S+\s+){0,3}?(?:genitals|private\s+parts|testicles)",
+        r"(?:touched|fondled|grabbed)\s+(?:her|his|my|their)\s+(?:breasts?|genitals|private\s+parts|buttocks|crotch)|virginity\s+tests?",
     ],
     Act.THREAT: [
         r"warn(?:ed|s|ing)\s+(?:\S+\s+){0,3}that\s+(?:\S+\s+){0,5}?(?:would|will|\'ll)\s+(?:be\s+)?\S+",
@@ -218,6 +234,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:served|executed|carried\s+out)\s+(?:\S+\s+){0,2}search\s+warrants?",
         r"occupied\s+(?:its|the|their|his|her)\s+(?:offices?|premises|building|headquarters)",
         r"searches|raids",
+        r"forced\s+(?:their|his|her|its|our)\s+way\s+into|(?:kicked|broke|knocked|battered|smashed)\s+(?:down|in)\s+(?:the|a|his|her|"
+        r"their|our|my)\s+(?:front\s+|back\s+)?(?:door|gate)",
         r"house[-\s]to[-\s]house\s+(?:search|check|raid)\w*|(?:went|going|moved)\s+(?:from\s+)?(?:house\s+to\s+house|door\s+to\s+door)"
         r"\s+(?:\S+\s+){0,2}?(?:search|check|look)\w*",
         r"check(?:ed|ing|s)?\s+(?:their|his|her|the|my)\s+(?:phones?|bags|belongings|devices)",
@@ -238,7 +256,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # things listed after the person taken: "soldiers took him, his phone and his motorbike"
         rf"(?:(?<=\bhim,\s)|(?<=\bher,\s)|(?<=\bme,\s)|(?<=\bus,\s))(?:his|her|their|my|our)\s+(?:\S+\s+)?{_EQUIPMENT}",
         rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
-        r"(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
+        r"carried\s+off|(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
     ],
     Act.PROPERTY_DESTRUCTION: [
         r"(?:sprayed|daubed|painted|covered)\s+with\s+(?:\S+\s+)?(?:graffiti|slogans|paint)",
@@ -246,7 +264,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)",
         r"torched|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
         r"destroyed\s+(?:in|by)\s+(?:a\s+)?fire|fire\s+(?:destroyed|gutted|broke\s+out)",
-        r"demolish(?:ed|ing|es)|demolition|bulldoz(?:ed|ing|es)|raze[sd]",
+        r"demolish(?:ed|ing|es)|demolition|bulldoz(?:ed|ing|es)|raze[sd]|(?:flattened|levell?ed|leveled)\s+(?:to\s+the\s+ground|by)",
         r"(?:bulldozers|excavators|diggers)\s+(?:\S+\s+){0,3}?(?:cleared|flattened|levelled|leveled|destroyed|tore\s+down|ploughed)",
         r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
         # the elliptic passive of a log or a list: "the lock was filled with glue and the windows broken"
@@ -267,6 +285,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:border|river|frontier|sea|line)",
         r"(?:put|forced|loaded|placed)\s+(?:\S+\s+){0,3}?(?:into|onto|in)\s+(?:an?\s+)?(?:\w+\s+)?"
         r"(?:dinghy|dinghies|inflatable\s+boats?|rubber\s+boats?|rafts?)",
+        r"ordered\s+(?:\S+\s+){0,2}?to\s+leave\s+the\s+(?:country|territory|region|village|town|area|island)",
         # joining a flight already under way: "joined thousands of residents fleeing the town"
         r"join(?:ed|ing)\s+(?:\S+\s+){0,6}?(?:fleeing|exodus|flight\s+from)",
         # an order to go at once: "told them to leave within an hour"
