@@ -55,7 +55,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:body|bodies|corpses?|remains)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|were|had\s+been|have\s+been)\s+"
         r"(?:found|discovered|recovered|dumped|exhumed|returned)",
         # a death where the state holds the person: "died in the hospital", "died in Badr prison"
-        r"died\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])\w+\s+|\w+\s+)?(?:hospital|prison|jail|"
+        r"died\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?(?:hospital|prison|jail|"
         r"penal\s+colony|colony|detention\s+cent(?:re|er)|police\s+station|cell|camp)",
         # the discovery of the dead: "villagers found both bodies near the creek"
         r"found\s+(?:(?:the|his|her|their|both|two|three|four|five|several)\s+)?(?:(?!no\b|any\b)\w+\s+)?(?:body|bodies|corpses?)\b",
