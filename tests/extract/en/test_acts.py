@@ -284,3 +284,29 @@ def test_a_pushback_at_a_border_is_displacement(sentence: str) -> None:
 
 def test_pushing_back_a_crowd_is_not_displacement() -> None:
     assert "forced_displacement" not in acts("Riot police pushed back the crowd with shields.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Arbitrary detention remains common in the northern provinces.",
+        "Attacks against land defenders have multiplied.",
+        "Torture is banned by the penal code.",
+        "Defenders who speak out face arrest, beatings and even death.",
+        "The decree allows soldiers to detain anyone for a week.",
+    ],
+)
+def test_a_statement_about_the_world_or_a_risk_is_no_occasion(sentence: str) -> None:
+    assert acts(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("He was punched in the face and arrested by the guards.", "arbitrary_detention"),
+        ("Raids continued on Tuesday in three districts.", "raid_search"),
+        ("Police in Galle Face detained two students.", "arbitrary_detention"),
+    ],
+)
+def test_an_occasion_that_shares_words_with_a_risk_is_kept(sentence: str, act: str) -> None:
+    assert act in acts(sentence)

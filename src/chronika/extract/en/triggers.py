@@ -243,6 +243,8 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         nominal = not verbal(sentence[t_start:t_end])
         if title and _NOUN_FORM.match(sentence, t_start, t_end):
             continue  # a heading names a topic: "3.3 Abductions of children", "Arbitrary detention"
+        if _exposed_to(sentence, t_start, act) or (nominal and _general_truth(sentence, t_start, t_end)):
+            continue  # "defenders face arrest and torture", "Torture remains widespread": no occasion
         if nominal and modality.is_future(sentence, t_end):
             continue
         if act is Act.PHYSICAL_ATTACK and in_custody:
@@ -264,6 +266,37 @@ _TEMPORAL_ANCHOR = re.compile(
     r"(?:(?:was|were|had\s+been|got)\s+)?(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+# A risk or a power, not an act: "defenders face arrest, torture and even death", "the law allows police to
+# detain suspects for 72 hours".
+_EXPOSED_TO = re.compile(
+    r"\b(?<!the\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!my\s)(?<!our\s)(?<!their\s)(?<!a\s)(?<!in\s)"
+    r"(?-i:face|faces|facing|risk|risks|risking)\s+(?:(?:[\w-]+,?\s+){0,6}?(?:and|or)\s+)?(?:[\w-]+\s+)?$|"
+    r"\b(?:allows?|allowing|permits?|permitting|empowers?|authori[sz]es?|enables?)\s+(?:\S+\s+){0,3}?to\s+(?:\w+ly\s+)?$|"
+    r"\b(?<!the\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!my\s)(?<!our\s)(?<!their\s)(?<!a\s)(?<!in\s)"
+    r"(?-i:face|faces|facing)\s+(?:[\w-]+,\s+){1,6}$",
+    re.IGNORECASE,
+)
+# An act named as a bare noun that opens a statement about the world in the present:
+# "Arbitrary detention remains widespread", "Attacks against journalists have increased".
+_BARE_SUBJECT = re.compile(
+    r"\W*(?:(?!(?:The|A|An|His|Her|Their|Its|This|That|These|Those|Our|My)\b)[A-Z][a-z-]*\s+)?"
+)
+_GENERAL_TRUTH = re.compile(
+    r"(?:\s+(?:of|against|on|by|in)\s+(?:[\w-]+\s+){1,3}?)?\s*(?:is|are|remains?|has|have|continues?|persists?)\s+"
+    r"(?!been\s+(?:\w+\s+)?(?:on|in|at)\b)",
+    re.IGNORECASE,
+)
+def _exposed_to(sentence: str, start: int, act: Act) -> bool:
+    # "face charges" tells of charges brought; a judicial act is not a mere risk
+    if act is Act.JUDICIAL_HARASSMENT:
+        return False
+    return bool(_EXPOSED_TO.search(sentence, max(0, start - 80), start))
+
+
+def _general_truth(sentence: str, start: int, end: int) -> bool:
+    return bool(_GENERAL_TRUTH.match(sentence, end) and _BARE_SUBJECT.fullmatch(sentence, 0, start))
+
+
 _PART_BREAK = re.compile(r";|,\s+(?=(?:and|but|while|whereas)\s)")
 
 
