@@ -50,6 +50,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
         r"(?:hacked|burned|burnt|starved|kicked|clubbed|stoned|hanged)\s+to\s+death|burn(?:ed|t)\s+alive|buried\s+alive|"
         r"massacred|beheaded|decapitated|strangled|fatally\s+(?:stabbed|beaten)|died\s+under\s+torture",
+        r"died\s+(?:\S+\s+){0,3}?after\s+(?:his|her|their)\s+(?:arrest|detention|abduction)|found\s+hanged",
         # an execution: "was hanged in the prison at dawn" (suspension as torture is hanged BY the wrists)
         r"(?:was|were|been)\s+hanged\b(?!\s+(?:up\s+)?(?:by|from|on)\b)",
         r"(?:body|bodies|corpses?|remains)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|were|had\s+been|have\s+been)\s+"
@@ -85,7 +86,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"unknown|hooded|plain-?clothes|plainclothes)\s+(?:\w+\s+)?(?:men|gunmen|people|persons|individuals|officers|agents)",
         # cut off from the family since: "has received no letters, calls or visits since March"
         r"(?:received|had|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince",
-        r"(?:remains?|remained|still)\s+missing|secret\s+(?:detention|prisons?|facilit(?:y|ies)|sites?)|"
+        r"vanished|(?:was|were)\s+last\s+seen|(?:remains?|remained|still)\s+missing|secret\s+(?:detention|prisons?|facilit(?:y|ies)|sites?)|"
         r"refus(?:ed|es|ing)\s+to\s+(?:acknowledge|confirm|disclose)\s+(?:\S+\s+){0,2}?(?:detention|arrest|whereabouts|fate)",
         # hooded and driven off: "put a bag over her head and drove her away"
         r"(?:put|placed|pulled|threw)\s+(?:a\s+)?(?:bag|hood|sack)\s+over\s+(?:his|her|their|my|our)\s+heads?(?=\s+and\s+"
@@ -111,6 +112,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:was|were)\s+handcuffed|handcuffed\s+(?:him|her|them|me|us)\b(?!\s+to\b)|"
         r"(?:hauled|dragged|bundled|pushed|thrown|loaded|shoved)\s+(?:\S+\s+){0,2}?(?:in)?to\s+(?:a|an|the)\s+(?:waiting\s+)?"
         r"(?:police|prison|security|military)\s+(?:van|car|bus|vehicle|truck)",
+        r"kept\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:a|the)\s+(?:\w+\s+)?(?:police|station|cell|detention|"
+        r"basement|isolator)",
         # seized by the state's own agents: "grabbed by officers as he was helping a woman"
         r"(?:grabbed|seized|snatched)\s+by\s+(?:\S+\s+){0,2}?(?:police|policemen|officers|soldiers|troops|security\s+forces|"
         r"agents|guards|riot\s+police)\b",
@@ -142,6 +145,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:beat|beating|beaten|hit|struck|whipped)\s+(?:\S+\s+){0,3}?(?:on\s+)?the\s+soles\s+of|falaka|bastinado",
         r"(?:put|placed|pulled|tied)\s+(?:a\s+)?(?:plastic\s+bag|gas\s+mask)\s+over\s+(?:his|her|their|my|our)\s+(?:head|face)",
         r"(?:did\s+not|didn't|would\s+not|wouldn't|never)\s+let\s+(?:him|her|them|me|us)\s+sleep|deprived\s+of\s+sleep|sleep\s+deprivation",
+        r"(?:made|forced)\s+(?:him|her|them|me|us)\s+(?:to\s+)?(?:stand|kneel|squat|crawl)\b|poured\s+(?:\S+\s+)?(?:cold|icy|boiling|hot)\s+"
+        r"water\s+(?:on|over)|(?:kept|left|held)\s+(?:\S+\s+){0,4}?without\s+(?:food|water|sleep)|cigarette\s+burns|"
         r"mock\s+executions?|burn(?:ed|t)\s+(?:\S+\s+){0,3}?with\s+(?:cigarettes?|lighters?|a\s+lighter|hot\s+\w+|boiling)|"
         r"(?:pulled|ripped|tore|torn)\s+out\s+(?:his|her|their|my|our)\s+(?:finger|toe)?nails",
         # made to undress before captors: "ordered them to strip to their underwear"
@@ -164,6 +169,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:in|on|near|outside|at|with|during|while|as|by(?!\s+(?:\S+\s+){0,3}?(?:attacks?|ddos|hackers|cyber\w*|sanctions|floods?|"
         r"storms?|outages?|crisis|virus|waves?|fines?|bans?|cuts?)\b))\b",
         r"ambush(?:ed|ing)|used\s+(?:\S+\s+){0,2}(?:batons|truncheons|tear\s+gas|stun\s+grenades|water\s+cannons?|rubber\s+bullets|live\s+ammunition|excessive\s+force|force)",
+        r"(?:used|applied)\s+(?:\S+\s+){0,2}?(?:stun\s+guns?|tasers?|electric\s+batons?|electroshock\s+\w+)\s+(?:on|against)",
         r"tear\s+gas|rubber\s+bullets|water\s+cannon|fired\s+(?:on|at)|(?:was|were)\s+shot\s+(?:in|at)",
         r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
         r"beat(?:en|ing|ings)?\s*(?:up)?|punch(?:ed|ing)|kick(?:ed|ing)|stabb(?:ed|ing)|hit\s+(?:him|her|them|me|us)",
@@ -285,6 +291,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:border|river|frontier|sea|line)",
         r"(?:put|forced|loaded|placed)\s+(?:\S+\s+){0,3}?(?:into|onto|in)\s+(?:an?\s+)?(?:\w+\s+)?"
         r"(?:dinghy|dinghies|inflatable\s+boats?|rubber\s+boats?|rafts?)",
+        r"forced\s+out\s+of\s+(?:their|his|her|the|its)\s+(?:homes?|houses?|village|villages|land|flats?|apartments?)|"
         r"ordered\s+(?:\S+\s+){0,2}?to\s+leave\s+the\s+(?:country|territory|region|village|town|area|island)",
         # joining a flight already under way: "joined thousands of residents fleeing the town"
         r"join(?:ed|ing)\s+(?:\S+\s+){0,6}?(?:fleeing|exodus|flight\s+from)",
