@@ -181,6 +181,8 @@ def test_a_heading_that_names_an_act_as_a_topic_is_not_an_occasion(heading: str)
         ("Body found with gunshot wounds near the dam", "killing"),
         ("Police raid the offices of the union", "raid_search"),
         ("14 June: Detention of two cyclists at the border", "arbitrary_detention"),
+        ("Row 2: Detention of a cyclist at the border", "arbitrary_detention"),
+        ("Abduction of a shopkeeper / still missing", "enforced_disappearance"),
         ("The detention of two cyclists at the border on Sunday lasted six hours.", "arbitrary_detention"),
     ],
 )

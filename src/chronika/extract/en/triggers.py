@@ -311,11 +311,15 @@ def _is_title(sentence: str) -> bool:
     if not words or len(words) > 12 or not (text[0].isupper() or text[0].isdigit()):
         return False
     numbered = _NUMBERED.match(text)
+    rest = text[numbered.end() :] if numbered is not None else text
+    if _ROW_MARKS.search(rest) or _MONTH_START.match(rest):
+        return False  # a row or a dated line of a log: "Row 3: Detention of two students / 14 May"
     if numbered is not None:
         return len(words) <= 8
-    if text[0].isdigit() or _MONTH_START.match(text):
-        return False  # a dated line of a log: "12 May: Arrest of two students"
     return not _TERMINAL.search(text)
+
+
+_ROW_MARKS = re.compile(r"[\d/|:;]")
 
 
 # the act named as a noun ("abductions", "detention", "eviction"), not told with a verb
