@@ -183,9 +183,9 @@ def is_denied(sentence: str, offset: int) -> bool:
 def is_habitual(sentence: str, offset: int) -> bool:
     """'has for years used detention, travel bans and smears': a practice, not an occasion."""
     start = max(sentence.rfind(";", 0, offset), sentence.rfind(":", 0, offset)) + 1
-    return bool(_HABITUAL.search(sentence, start, offset)) or bool(
-        _EVERY.search(clause_before(sentence, offset))
-    )
+    if _HABITUAL.search(sentence, start, offset):
+        return True
+    return bool(_EVERY.search(sentence, 0, offset)) and bool(_EVERY.search(clause_before(sentence, offset)))
 
 
 # "Every week someone else is arrested": a recurrence in the act's own clause.

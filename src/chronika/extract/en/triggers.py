@@ -211,6 +211,8 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
     in_custody = bool(prefilter.search(_CUSTODY, sentence))
     aggregate = _aggregate_parts(sentence)
     title = _is_title(sentence)
+    exposed = bool(_EXPOSED_HINT.search(sentence))
+    dated_by_another = bool(_TEMPORAL_HINT.search(sentence))
     triggers: list[Trigger] = []
     announcement: re.Match[str] | None = None
     for t_start, t_end, found_act in kept:
@@ -243,7 +245,9 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         nominal = not verbal(sentence[t_start:t_end])
         if title and _NOUN_FORM.match(sentence, t_start, t_end):
             continue  # a heading names a topic: "3.3 Abductions of children", "Arbitrary detention"
-        if _exposed_to(sentence, t_start, act) or (nominal and _general_truth(sentence, t_start, t_end)):
+        if (exposed and _exposed_to(sentence, t_start, act)) or (
+            nominal and _general_truth(sentence, t_start, t_end)
+        ):
             continue  # "defenders face arrest and torture", "Torture remains widespread": no occasion
         if nominal and modality.is_future(sentence, t_end):
             continue
@@ -254,7 +258,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         anaphoric = (
             (nominal and modality.is_definite_reference(sentence, t_start, t_end))
             or modality.is_state(sentence, t_start, act)
-            or bool(_TEMPORAL_ANCHOR.search(sentence, max(0, t_start - 40), t_start))
+            or (dated_by_another and bool(_TEMPORAL_ANCHOR.search(sentence, max(0, t_start - 40), t_start)))
         )
         triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
@@ -294,9 +298,14 @@ def _exposed_to(sentence: str, start: int, act: Act) -> bool:
 
 
 def _general_truth(sentence: str, start: int, end: int) -> bool:
-    return bool(_GENERAL_TRUTH.match(sentence, end) and _BARE_SUBJECT.fullmatch(sentence, 0, start))
+    if start >= 40 or not _BARE_SUBJECT.fullmatch(sentence, 0, start):
+        return False
+    return bool(_GENERAL_TRUTH.match(sentence, end))
 
 
+# cheap tests of a whole sentence before the per-act look-behinds above
+_EXPOSED_HINT = re.compile(r"(?-i:fac|risk)|allow|permit|empower|authori|enabl", re.IGNORECASE)
+_TEMPORAL_HINT = re.compile(r"\b(?:before|after)\b", re.IGNORECASE)
 _PART_BREAK = re.compile(r";|,\s+(?=(?:and|but|while|whereas)\s)")
 
 
