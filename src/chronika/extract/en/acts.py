@@ -85,7 +85,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:taken|seized|snatched|grabbed|led\s+away|driven\s+away)\s+(?:\S+\s+){0,6}?by\s+(?:\w+\s+)?(?:armed|masked|unidentified|"
         r"unknown|hooded|plain-?clothes|plainclothes)\s+(?:\w+\s+)?(?:men|gunmen|people|persons|individuals|officers|agents)",
         # cut off from the family since: "has received no letters, calls or visits since March"
-        r"(?:received|had|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince",
+        r"(?:received|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince|"
+        r"had\s+no\s+(?:news|word|contact)\s+(?:with|from|of)\s+(?:him|her|them)\s+since",
         r"vanished|(?:was|were)\s+last\s+seen|(?:remains?|remained|still)\s+missing|secret\s+(?:detention|prisons?|facilit(?:y|ies)|sites?)|"
         r"refus(?:ed|es|ing)\s+to\s+(?:acknowledge|confirm|disclose)\s+(?:\S+\s+){0,2}?(?:detention|arrest|whereabouts|fate)",
         # hooded and driven off: "put a bag over her head and drove her away"
@@ -146,7 +147,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:put|placed|pulled|tied)\s+(?:a\s+)?(?:plastic\s+bag|gas\s+mask)\s+over\s+(?:his|her|their|my|our)\s+(?:head|face)",
         r"(?:did\s+not|didn't|would\s+not|wouldn't|never)\s+let\s+(?:him|her|them|me|us)\s+sleep|deprived\s+of\s+sleep|sleep\s+deprivation",
         r"(?:made|forced)\s+(?:him|her|them|me|us)\s+(?:to\s+)?(?:stand|kneel|squat|crawl)\b|poured\s+(?:\S+\s+)?(?:cold|icy|boiling|hot)\s+"
-        r"water\s+(?:on|over)|(?:kept|left|held)\s+(?:\S+\s+){0,4}?without\s+(?:food|water|sleep)|cigarette\s+burns|"
+        r"water\s+(?:on|over)|(?:kept|left|held)\s+(?:him|her|them|me|us|the\s+(?:\w+\s+)?(?:prisoners|detainees|men|women))\s+"
+        r"without\s+(?:food|water|sleep)|cigarette\s+burns|"
         r"mock\s+executions?|burn(?:ed|t)\s+(?:\S+\s+){0,3}?with\s+(?:cigarettes?|lighters?|a\s+lighter|hot\s+\w+|boiling)|"
         r"(?:pulled|ripped|tore|torn)\s+out\s+(?:his|her|their|my|our)\s+(?:finger|toe)?nails",
         # made to undress before captors: "ordered them to strip to their underwear"

@@ -7,6 +7,7 @@ ten years"), should happen ("called on the authorities to investigate the arson"
 
 from __future__ import annotations
 
+import functools
 import re
 
 from chronika.model import Act
@@ -68,8 +69,12 @@ def last_match(
     return found
 
 
+@functools.lru_cache(maxsize=512)
 def clause_before(sentence: str, offset: int) -> str:
-    """The words of the clause that lead up to ``offset`` within the sentence."""
+    """The words of the clause that lead up to ``offset`` within the sentence.
+
+    Memoised: the negation, hypothesis and recurrence tests all ask for the same clause of each act.
+    """
     head = sentence[:offset]
     last = last_match(_CLAUSE_BREAK, head)
     return head[last.end() :] if last is not None else head
@@ -185,7 +190,10 @@ def is_habitual(sentence: str, offset: int) -> bool:
     start = max(sentence.rfind(";", 0, offset), sentence.rfind(":", 0, offset)) + 1
     if _HABITUAL.search(sentence, start, offset):
         return True
-    return bool(_EVERY.search(sentence, 0, offset)) and bool(_EVERY.search(clause_before(sentence, offset)))
+    head = sentence[:offset]
+    if "very " not in head and "ach " not in head:  # "every week", "each night"
+        return False
+    return bool(_EVERY.search(clause_before(sentence, offset)))
 
 
 # "Every week someone else is arrested": a recurrence in the act's own clause.
