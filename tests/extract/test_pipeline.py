@@ -359,8 +359,6 @@ def test_beatings_told_after_an_arrest_are_their_own_incident() -> None:
     assert set(result[1][1]) <= {"physical_attack", "torture_ill_treatment"}
 
 
-@gap("a beating told in the sentence after the arrest is split off as its own incident but keeps the act "
-     "of an assault at large; it should be ill-treatment in custody")
 def test_beatings_told_after_an_arrest_are_ill_treatment_in_custody() -> None:
     assert dated(extract(HELD_THEN_BEATEN))[1] == ("2019-05-12", ["torture_ill_treatment"])
 

@@ -19,7 +19,8 @@ _PREMISES = (
 _EQUIPMENT = (
     r"(?:phones?|mobile\s+phones|laptops?|computers?|cameras?|equipment|documents|archives?|files|"
     r"hard\s+drives?|notebooks|records|materials|literature|books|leaflets|banners|"
-    r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings)"
+    r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings|"
+    r"motorbikes?|motorcycles?|scooters?|bicycles?)"
 )
 # What a menace makes its price: the hearer's own conduct ("if you keep writing", "if I did it again").
 _CONDUCT = (
@@ -74,11 +75,27 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"died\s+(?:of|from|after)\s+(?:his|her|their|the)?\s*(?:injuries|wounds|torture|beatings?)",
         r"(?:body|bodies)\s+(?:was|were)\s+(?:found|discovered|recovered|dumped|returned)",
         r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
+        r"(?:hacked|burned|burnt|starved|kicked|clubbed|stoned|hanged)\s+to\s+death|burn(?:ed|t)\s+alive|buried\s+alive|"
+        r"massacred|beheaded|decapitated|strangled|fatally\s+(?:stabbed|beaten)|died\s+under\s+torture",
+        r"died\s+(?:\S+\s+){0,3}?after\s+(?:his|her|their)\s+(?:arrest|detention|abduction)|found\s+hanged",
+        # an execution: "was hanged in the prison at dawn" (suspension as torture is hanged BY the wrists)
+        r"(?:was|were|been)\s+hanged\b(?!\s+(?:up\s+)?(?:by|from|on)\b)",
+        r"(?:body|bodies|corpses?|remains)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|were|had\s+been|have\s+been)\s+"
+        r"(?:found|discovered|recovered|dumped|exhumed|returned)",
+        # a death where the state holds the person: "died in the hospital", "died in Badr prison"
+        r"died\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?(?:hospital|prison|jail|"
+        r"penal\s+colony|colony|detention\s+cent(?:re|er)|police\s+station|cell|camp)",
+        # the discovery of the dead: "villagers found both bodies near the creek"
+        r"found\s+(?:(?:the|his|her|their|both|two|three|four|five|several)\s+)?(?:(?!no\b|any\b)\w+\s+)?(?:body|bodies|corpses?)\b",
+        # the authorities' account of a death they had to explain: "told the parents that he had died"
+        r"(?:told|informed|notified)\s+(?:(?:the|his|her|their|my|our)\s+)?(?:family|families|parents|relatives|mother|"
+        r"father|wife|husband|widow|brother|sister|son|daughter|him|her|them|us|me)\s+that\s+(?:\S+\s+){0,3}?(?:had\s+)?died",
         r"(?:body|bodies)\s+(?:of\s+(?:\S+\s+){1,3})?found\s+(?:with|in|near|on|dumped|bearing|showing)",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
         r"(?:he|she|they|who|and)\s+never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
-        r"(?:pushed|forced|dragged|threw|shoved|bundled)\s+(?:\S+\s+){0,2}in(?:to)?\s+(?:a|the|an)\s+(?:\S+\s+){0,2}(?:van|car|vehicle|minibus|truck|jeep)",
+        r"(?:pushed|forced|dragged|threw|shoved|bundled)\s+(?:\S+\s+){0,2}in(?:to)?\s+(?:a|the|an)\s+(?!(?:\S+\s+)?(?:police|prison)\s)"
+        r"(?:\S+\s+){0,2}(?:van|car|vehicle|minibus|truck|jeep)",
         r"(?:no|any)\s+news\s+(?:of|from|about)\s+(?:him|her|them|me|us)|taken\s+away\s+in|(?:taken|driven|bundled|pushed|forced|put)\s+(?:away\s+)?(?:\S+\s+){0,3}in(?:to)?\s+an?\s+unmarked",
         r"den(?:y|ies|ied|ying)\s+(?:holding|detaining|having\s+(?:detained|arrested)|any\s+knowledge\s+of)",
         r"refus(?:ed|es|ing)\s+to\s+(?:tell|disclose|reveal|confirm|say)\s+(?:\S+\s+){0,4}(?:where|whereabouts)",
@@ -91,6 +108,17 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:has|have|had)\s+not\s+been\s+(?:seen|heard\s+from)\s+since|missing\s+since",
         r"taken\s+away\s+by|taken\s+to\s+an\s+unknown\s+(?:location|destination)|and\s+taken\s+away\b(?!\s+(?:his|her|their))",
         r"bundled\s+(?:him|her|them|me|us)?\s*into|forced\s+(?:him|her|them|me|us)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
+        # taken by men nobody can name: "taken off a bus by armed men", "seized by masked men"
+        r"(?:taken|seized|snatched|grabbed|led\s+away|driven\s+away)\s+(?:\S+\s+){0,6}?by\s+(?:\w+\s+)?(?:armed|masked|unidentified|"
+        r"unknown|hooded|plain-?clothes|plainclothes)\s+(?:\w+\s+)?(?:men|gunmen|people|persons|individuals|officers|agents)",
+        # cut off from the family since: "has received no letters, calls or visits since March"
+        r"(?:received|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince|"
+        r"had\s+no\s+(?:news|word|contact)\s+(?:with|from|of)\s+(?:him|her|them)\s+since",
+        r"vanished|(?:was|were)\s+last\s+seen|(?:remains?|remained|still)\s+missing|secret\s+(?:detention|prisons?|facilit(?:y|ies)|sites?)|"
+        r"refus(?:ed|es|ing)\s+to\s+(?:acknowledge|confirm|disclose)\s+(?:\S+\s+){0,2}?(?:detention|arrest|whereabouts|fate)",
+        # hooded and driven off: "put a bag over her head and drove her away"
+        r"(?:put|placed|pulled|threw)\s+(?:a\s+)?(?:bag|hood|sack)\s+over\s+(?:his|her|their|my|our)\s+heads?(?=\s+and\s+"
+        r"(?:drove|took|led|bundled|pushed|dragged|forced|carried)\s+(?:him|her|them|me|us)\b)",
     ],
     Act.ARBITRARY_DETENTION: [
         r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment|hostel|dormitory|office|"
@@ -103,12 +131,29 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"picked\s+(?:\S+\s+){0,3}up|remanded\s+(?:\S+\s+){0,2}in\s+(?:custody|detention)|remanded",
         r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,14}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
         r"(?:took|take|takes|taking)\s+(?:him|her|them|me|us)\s+away",
-        r"(?:kept|held|locked)\s+(?:\S+\s+){0,6}(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
+        r"(?:kept|held|locked)\s+(?:\S+\s+){0,8}?(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
         r"held\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,3}?(?:at|in)\s+(?:a|the)\s+(?:\S+\s+)?(?:station|cell|basement|camp|"
         r"police|department|base)|held\s+(?:\S+\s+){1,5}?for\s+(?:several|a\s+few|many|\w+)\s+(?:hours|days|nights)",
         r"taken\s+back\s+into\s+custody|(?:admit(?:ted)?|committed|placed)\s+(?:\S+\s+){0,2}(?:to|in)\s+(?:a|the)\s+(?:\S+\s+){0,3}psychiatric",
         r"detains|arrests|take[sn]?\s+(?:\S+\s+){0,2}from\s+(?:his|her|their|my|our)\s+(?:home|house|flat|apartment)",
         r"handed\s+(?:\w+\s+)?over\s+to\s+(?:\S+\s+){0,2}(?:police|officers|authorities|security)",
+        r"(?:was|were)\s+handcuffed|handcuffed\s+(?:him|her|them|me|us)\b(?!\s+to\b)|"
+        r"(?:hauled|dragged|bundled|pushed|thrown|loaded|shoved)\s+(?:\S+\s+){0,2}?(?:in)?to\s+(?:a|an|the)\s+(?:waiting\s+)?"
+        r"(?:police|prison|security|military)\s+(?:van|car|bus|vehicle|truck)",
+        r"kept\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:a|the)\s+(?:\w+\s+)?(?:police|station|cell|detention|"
+        r"basement|isolator)",
+        # seized by the state's own agents: "grabbed by officers as he was helping a woman"
+        r"(?:grabbed|seized|snatched)\s+by\s+(?:\S+\s+){0,2}?(?:police|policemen|officers|soldiers|troops|security\s+forces|"
+        r"agents|guards|riot\s+police)\b",
+        # agents taking a person (not things): "soldiers took him", "they took 7 young men"
+        r"(?:soldiers|police|policemen|officers|troops|agents|guards|militiamen)\s+took\s+(?:him|her|me|us)\b"
+        r"(?!\s+(?:to\s+(?:a\s+|the\s+)?)?(?:hospital|clinic|doctor|home|behind|aside|outside|into|inside))|"
+        # "they took me to another room" goes on with a custody already told; "they took him, his phone" not
+        r"they\s+took\s+(?:him|her|me|us)(?=\s*,|\s+and\b|\s+with\s+them)|they\s+took\s+(?:him|her|me|us)\s+to\s+(?:a|an|the)\s+"
+        r"(?:\w+\s+)?(?:building|house|base|camp|basement|station|prison|jail|headquarters|barracks|compound|container)\b|"
+        r"(?:soldiers|police|policemen|officers|troops|agents|guards|militiamen|they)\s+took\s+"
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:young\s+)?(?:men|women|boys|girls|people|students|"
+        r"villagers|residents)\b",
         r"detain(?:ed|ing|s)?|detention|detentions",
         r"arrest(?:ed|ing|s)?|re-?arrested",
         rf"{_BE}\s+held|held\s+(?:by|at|in|for|incommunicado|without|overnight|in\s+custody)",
@@ -120,6 +165,21 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     ],
     Act.TORTURE_ILL_TREATMENT: [
         r"refus(?:ed|es|ing)\s+(?:\S+\s+){0,4}(?:medical|doctor|cardiologist|hospital|treatment|medication|medicine)",
+        r"refus(?:ed|es|ing)\s+to\s+(?:take|transfer|send|bring|escort|let)\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,5}?(?:doctors?|"
+        r"\w+ologists?|specialists?|surgeons?|dentists?|hospital|clinic|infirmary|treatment|surgery)",
+        # methods that only captors use: suspension, falaka, suffocation with a bag, sleep deprivation
+        r"(?:hung|hanged|suspended|strung\s+up)\s+(?:(?:him|her|them|me|us)\s+)?(?:up\s+)?(?:by|from|on)\s+(?:the\s+|his\s+|her\s+|"
+        r"their\s+|my\s+|our\s+|a\s+)?(?:wrists|arms|hands|handcuffs|feet|legs|ankles|hook|pole|bar|ceiling|pipe|rope)",
+        r"(?:beat|beating|beaten|hit|struck|whipped)\s+(?:\S+\s+){0,3}?(?:on\s+)?the\s+soles\s+of|falaka|bastinado",
+        r"(?:put|placed|pulled|tied)\s+(?:a\s+)?(?:plastic\s+bag|gas\s+mask)\s+over\s+(?:his|her|their|my|our)\s+(?:head|face)",
+        r"(?:did\s+not|didn't|would\s+not|wouldn't|never)\s+let\s+(?:him|her|them|me|us)\s+sleep|deprived\s+of\s+sleep|sleep\s+deprivation",
+        r"(?:made|forced)\s+(?:him|her|them|me|us)\s+(?:to\s+)?(?:stand|kneel|squat|crawl)\b|poured\s+(?:\S+\s+)?(?:cold|icy|boiling|hot)\s+"
+        r"water\s+(?:on|over)|(?:kept|left|held)\s+(?:him|her|them|me|us|the\s+(?:\w+\s+)?(?:prisoners|detainees|men|women))\s+"
+        r"without\s+(?:food|water|sleep)|cigarette\s+burns|"
+        r"mock\s+executions?|burn(?:ed|t)\s+(?:\S+\s+){0,3}?with\s+(?:cigarettes?|lighters?|a\s+lighter|hot\s+\w+|boiling)|"
+        r"(?:pulled|ripped|tore|torn)\s+out\s+(?:his|her|their|my|our)\s+(?:finger|toe)?nails",
+        # made to undress before captors: "ordered them to strip to their underwear"
+        r"(?:ordered|made|told)\s+(?:him|her|them|me|us|\w+)\s+to\s+(?:strip|undress)",
         r"punishment\s+cell|solitary\s+confinement|isolation\s+cell|(?:given|received|got)\s+no\s+(?:food|water|medical|medicine)",
         r"strip[-\s]search(?:ed|es)?|humiliat(?:ed|ing)\s+(?:\S+\s+){0,3}(?:search|treatment)",
         r"denied\s+(?:\w+\s+)?(?:insulin|food|water|medication|medicine|sleep|toilet|medical\s+\w+)",
@@ -133,7 +193,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     ],
     Act.PHYSICAL_ATTACK: [
         r"hit\s+(?:me|us|him|her|them)\s+with|(?:was|were)\s+shot\s+in\s+the|shot\s+in\s+the\s+(?:head|chest|leg|back|arm|stomach)",
+        # struck in the passive: "was hit in the face by an officer", "were punched and kicked by men"
+        r"(?:was|were)\s+(?:repeatedly\s+|badly\s+|severely\s+)?(?:hit|struck|punched|kicked|slapped|shot)\s+(?:(?:and|or)\s+\w+ed\s+)?"
+        r"(?:in|on|near|outside|at|with|during|while|as|by(?!\s+(?:\S+\s+){0,3}?(?:attacks?|ddos|hackers|cyber\w*|sanctions|floods?|"
+        r"storms?|outages?|crisis|virus|waves?|fines?|bans?|cuts?)\b))\b",
         r"ambush(?:ed|ing)|used\s+(?:\S+\s+){0,2}(?:batons|truncheons|tear\s+gas|stun\s+grenades|water\s+cannons?|rubber\s+bullets|live\s+ammunition|excessive\s+force|force)",
+        r"(?:used|applied)\s+(?:\S+\s+){0,2}?(?:stun\s+guns?|tasers?|electric\s+batons?|electroshock\s+\w+)\s+(?:on|against)",
         r"tear\s+gas|rubber\s+bullets|water\s+cannon|fired\s+(?:on|at)|(?:was|were)\s+shot\s+(?:in|at)",
         r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
         r"beat(?:en|ing|ings)?\s*(?:up)?|punch(?:ed|ing)|kick(?:ed|ing)|stabb(?:ed|ing)|hit\s+(?:him|her|them|me|us)",
@@ -143,10 +208,16 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"injur(?:ed|ing|ies)|wound(?:ed|ing)|bruises|concussion|hospitali[sz]ed",
         r"opened\s+fire\s+on|shot\s+(?:at|in\s+the)|attempt(?:ed)?\s+on\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
         r"assassination\s+attempt|attempted\s+(?:to\s+kill|murder)|tried\s+to\s+(?:kill|run\s+\w+\s+over)",
+        r"knocked\s+(?:him|her|them|me|us)\s+(?:unconscious|out|down)|(?:broke|broken|fractured)\s+(?:his|her|their|my|our)\s+"
+        r"(?:\w+\s+)?(?:arms?|legs?|nose|jaw|ribs?|skull|fingers?|hands?|wrists?|teeth|collarbone)",
     ],
     Act.SEXUAL_VIOLENCE: [
         r"rap(?:ed|e|es|ing)|sexual(?:ly)?\s+(?:assault(?:ed)?|abus(?:ed|e)|violence|harass(?:ed|ment)|humiliat\w+)",
         r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them|me|us)\s+to\s+undress|forced\s+nudity",
+        # stripped naked before captors: "forced ... to strip naked", "stripped me naked"
+        r"(?:(?:forced|made|ordered)\s+(?:\S+\s+){0,8}?to\s+)?(?:strip|stripped|undress|undressed)\s+(?:(?:him|her|them|me|us)\s+)?(?:completely\s+)?naked",
+        r"(?:beat|beaten|hit|struck|kicked|burned|shocked)\s+(?:\S+\s+){0,3}?(?:genitals|private\s+parts|testicles)",
+        r"(?:touched|fondled|grabbed)\s+(?:her|his|my|their)\s+(?:breasts?|genitals|private\s+parts|buttocks|crotch)|virginity\s+tests?",
     ],
     Act.THREAT: [
         r"warn(?:ed|s|ing)\s+(?:\S+\s+){0,3}that\s+(?:\S+\s+){0,5}?(?:would|will|\'ll)\s+(?:be\s+)?\S+",
@@ -246,6 +317,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:served|executed|carried\s+out)\s+(?:\S+\s+){0,2}search\s+warrants?",
         r"occupied\s+(?:its|the|their|his|her)\s+(?:offices?|premises|building|headquarters)",
         r"searches|raids",
+        r"forced\s+(?:their|his|her|its|our)\s+way\s+into|(?:kicked|broke|knocked|battered|smashed)\s+(?:down|in)\s+(?:the|a|his|her|"
+        r"their|our|my)\s+(?:front\s+|back\s+)?(?:door|gate)",
+        r"house[-\s]to[-\s]house\s+(?:search|check|raid)\w*|(?:went|going|moved)\s+(?:from\s+)?(?:house\s+to\s+house|door\s+to\s+door)"
+        r"\s+(?:\S+\s+){0,2}?(?:search|check|look)\w*",
         r"check(?:ed|ing|s)?\s+(?:their|his|her|the|my)\s+(?:phones?|bags|belongings|devices)",
         r"raid(?:ed|s|ing)?|ransack(?:ed|ing|s)|storm(?:ed|s)|burst\s+into|broke\s+into|broken\s+into|break-?ins?",
         r"search(?:ed|es|ing)?|body\s+searches|house\s+search(?:es)?|(?:frisked|patted\s+down)",
@@ -260,9 +335,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:had|have|has)\s+(?:his|her|their|my|our)\s+(?:\S+\s+)?(?:phones?|notebooks?|cameras?|laptops?|documents|"
         r"equipment|cards?|recorders?)\s+(?:taken|confiscated|seized|removed)",
         r"confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es)",
-        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?:\S+\s+){{0,3}}{_EQUIPMENT}",
+        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?!(?:him|her|them|me|us)\b)(?:\S+\s+){{0,3}}{_EQUIPMENT}",
+        # things listed after the person taken: "soldiers took him, his phone and his motorbike"
+        rf"(?:(?<=\bhim,\s)|(?<=\bher,\s)|(?<=\bme,\s)|(?<=\bus,\s))(?:his|her|their|my|our)\s+(?:\S+\s+)?{_EQUIPMENT}",
         rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
-        r"stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
+        r"carried\s+off|(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
     ],
     Act.PROPERTY_DESTRUCTION: [
         r"(?:sprayed|daubed|painted|covered)\s+with\s+(?:\S+\s+)?(?:graffiti|slogans|paint)",
@@ -270,18 +347,42 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)",
         r"torched|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
         r"destroyed\s+(?:in|by)\s+(?:a\s+)?fire|fire\s+(?:destroyed|gutted|broke\s+out)",
-        r"demolish(?:ed|ing|es)|demolition|bulldoz(?:ed|ing|es)|raze[sd]",
+        r"demolish(?:ed|ing|es)|demolition|bulldoz(?:ed|ing|es)|raze[sd]|(?:flattened|levell?ed|leveled)\s+(?:to\s+the\s+ground|by)",
+        r"(?:bulldozers|excavators|diggers)\s+(?:\S+\s+){0,3}?(?:cleared|flattened|levelled|leveled|destroyed|tore\s+down|ploughed)",
         r"vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|destroy(?:ed|ing)|damag(?:ed|ing)|defaced|daubed",
+        # the elliptic passive of a log or a list: "the lock was filled with glue and the windows broken"
+        r"(?:windows?|windscreens?|windshields?|doors?|locks?|gates?|shutters?)\s+(?:(?:was|were|had\s+been|have\s+been)\s+)?"
+        r"(?:broken|shattered|kicked\s+in|glued|filled\s+with\s+(?:glue|foam|cement|sealant))",
+        r"(?:broke|shattered|kicked\s+in)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|our\s+)?(?:\w+\s+)?(?:windows?|windscreens?|windshields?)",
     ],
     Act.FORCED_DISPLACEMENT: [
-        r"made\s+to\s+(?:cross|leave)|forced\s+(?:\S+\s+){0,3}across",
+        r"made\s+to\s+(?:cross|leave)|forced\s+(?:\S+\s+){0,6}?across",
         r"(?:ran|run|fled|escaped)\s+(?:away\s+)?(?:to|into)\s+the\s+(?:bush|forest|mountains|hills|woods|jungle)",
         r"forcibly\s+(?:returned|deported|expelled|evicted)|refoul(?:ed|ement)|(?:fled|flee|fleeing)\s+(?:their|his|her)\s+homes?",
         r"fle(?:e|d|eing|es)\b|forced\s+(?:\S+\s+){0,5}to\s+flee",
-        r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradit(?:ed|ion)",
+        r"put\s+on\s+a\s+(?:plane|flight|train|bus)\s+to|extradited|extradition(?!\s+(?:treat(?:y|ies)|agreements?|laws?|requests?))",
+        # removed from the country: "they put us on a plane to Guatemala"
+        r"put\s+(?:him|her|them|us|me|\d+\s+of\s+(?:us|them))\s+on\s+(?:a|the)\s+(?:\w+\s+)?(?:plane|flight)\s+(?:to|bound\s+for)",
+        # pushbacks at a border: "pushed back across the river", "put into an inflatable boat"
+        r"(?:pushed|forced|sent|driven|taken)\s+(?:\S+\s+){0,2}?back\s+(?:across|over)\s+(?:the\s+)?"
+        r"(?:border|river|frontier|sea|line)",
+        r"(?:put|forced|loaded|placed)\s+(?:\S+\s+){0,3}?(?:into|onto|in)\s+(?:an?\s+)?(?:\w+\s+)?"
+        r"(?:dinghy|dinghies|inflatable\s+boats?|rubber\s+boats?|rafts?)",
+        r"forced\s+out\s+of\s+(?:their|his|her|the|its)\s+(?:homes?|houses?|village|villages|land|flats?|apartments?)|"
+        r"ordered\s+(?:\S+\s+){0,2}?to\s+leave\s+the\s+(?:country|territory|region|village|town|area|island)",
+        # joining a flight already under way: "joined thousands of residents fleeing the town"
+        r"join(?:ed|ing)\s+(?:\S+\s+){0,6}?(?:fleeing|exodus|flight\s+from)",
+        # an order to go at once: "told them to leave within an hour"
+        r"(?:told|ordered|gave)\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:leave|vacate|clear\s+out)\s+(?:\S+\s+){0,3}?(?:within|in)\s+(?:an?\s+|\d+\s+|\w+\s+)?"
+        r"(?:hours?|minutes|days?)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions|s)|deport(?:ed|ation|ations|s)",
         r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
-        r"displace(?:d|ment)|driven\s+(?:out|from)|banished",
+        # people moved in a body where they did not choose: "transferred them by truck to a site"
+        r"(?:transferred|moved|relocated|trucked|bussed|resettled)\s+(?:them|the\s+\w+|(?:\d+|several|all)\s+\w+)\s+(?:\S+\s+){0,3}?to\s+"
+        r"(?:a|an|the)\s+(?:\w+\s+)?(?:site|camp|settlement|relocation\s+area|resettlement\s+area)",
+        # "newly displaced households", "displaced people" name a status, not the occasion of a flight
+        r"(?<!newly\s)(?<!internally\s)displace(?:d|ment)(?!\s+(?:people|persons|families|households|residents|children|"
+        r"civilians|population|communities|villagers|camps?|sites?)\b)|driven\s+(?:out|from)|banished",
     ],
     Act.SMEAR_CAMPAIGN: [
         r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",
@@ -533,8 +634,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
 
 # Words near an assault that place it in custody, where the vocabulary calls it ill-treatment.
 CUSTODY_CONTEXT = (
-    r"\b(?:custody|detention|detained|cell|police\s+station|station|interrogat\w+|questioning|captured|captives?|prisoners?\s+of\s+war|POWs?|"
+    r"\b(?:custody|detention|detained|cell|police\s+station|(?<!polling\s)(?<!bus\s)(?<!railway\s)(?<!train\s)(?<!petrol\s)"
+    r"(?<!gas\s)(?<!radio\s)(?<!tv\s)(?<!power\s)(?<!metro\s)station|interrogat\w+|questioning|captured|captives?|prisoners?\s+of\s+war|POWs?|"
     r"while\s+held|in\s+detention|temporary\s+detention|isolator|colony|prison|during\s+questioning|prison\s+guards?|"
     r"detainees?|prisoners?|inmates?|on\s+the\s+way\s+to\s+the\s+(?:police|station|court)|during\s+the\s+drive|"
-    r"remanded|(?:prison|police)\s+(?:van|car|bus)|roll\s+calls?|interrogators?)\b"
+    r"remanded|(?:prison|police)\s+(?:van|car|bus)|roll\s+calls?|interrogators?|"
+    # seized and driven off: "grabbed by officers, dragged to a van and beaten there"
+    r"(?:dragged|pushed|thrown|bundled|forced|shoved|loaded)\s+(?:\S+\s+){0,2}?(?:in)?to\s+(?:a|an|the|their)\s+(?:\w+\s+)?(?:van|bus|vehicle|car|truck|jeep))\b"
 )

@@ -7,6 +7,7 @@ ten years"), should happen ("called on the authorities to investigate the arson"
 
 from __future__ import annotations
 
+import functools
 import re
 
 from chronika.model import Act
@@ -40,6 +41,7 @@ _CALL = re.compile(
 )
 _GENERIC = re.compile(
     r"\b(?:these|those|such|similar|further|any|future|recurrent|systematic|ongoing|widespread|"
+    r"everybody|everyone|anybody|anyone|whoever|"
     r"campaign\s+of|practice\s+of|pattern\s+of|wave\s+of|history\s+of|cases\s+of|acts\s+of|dozens\s+of|"
     r"hundreds\s+of|thousands\s+of|scores\s+of|a\s+number\s+of|numerous|series\s+of|spate\s+of|string\s+of|"
     r"documented|recorded|counted|tracked|registered|cases\s+for|confirm(?:ed|s)?|acknowledg(?:ed|es)|"
@@ -70,19 +72,36 @@ def last_match(
     return found
 
 
+@functools.lru_cache(maxsize=512)
 def clause_before(sentence: str, offset: int) -> str:
-    """The words of the clause that lead up to ``offset`` within the sentence."""
+    """The words of the clause that lead up to ``offset`` within the sentence.
+
+    Memoised: the negation, hypothesis and recurrence tests all ask for the same clause of each act.
+    """
     head = sentence[:offset]
     last = last_match(_CLAUSE_BREAK, head)
     return head[last.end() :] if last is not None else head
+
+
+# A negation that belongs to a relative clause describing the agents, not to the act that follows it:
+# "officers who did not introduce themselves searched the flat".
+_RELATIVE_NEGATION = re.compile(
+    r"\b(?:who|that)\s+(?:did\s+not|didn't|had\s+no|wore\s+no|showed\s+no|gave\s+no|would\s+not|wouldn't|"
+    r"refused\s+to)\s+(?!(?:get|got|be|been|being|have|ever|even|yet|actually|formally|officially)\b)\w+"
+    r"(?:\s+(?!(?:get|got|be|been|being|was|were|is|are|have)\b)[\w'’-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
 
 
 def is_negated(sentence: str, offset: int) -> bool:
     """A negation in the few words before the act, within its clause."""
     if _SENTENCE_NEGATION.search(sentence):
         return True
-    words = clause_before(sentence, offset).split()[-6:]
-    return bool(_NEGATION.search(" ".join(words)))
+    clause = clause_before(sentence, offset)
+    words = clause.split()[-6:]
+    if not _NEGATION.search(" ".join(words)):
+        return False
+    return not _RELATIVE_NEGATION.search(clause[-80:])
 
 
 def is_hypothetical(sentence: str, offset: int) -> bool:
@@ -178,10 +197,15 @@ def is_habitual(sentence: str, offset: int) -> bool:
         if joined.start() >= offset:
             break
         start = joined.end()
-    return any(
+    if any(
         not _DESCRIBES_SOMEONE.search(sentence, max(start, found.start() - 30), found.start())
         for found in _HABITUAL.finditer(sentence, start, offset)
-    )
+    ):
+        return True
+    head = sentence[:offset]
+    if "very " not in head and "ach " not in head:  # "every week", "each night"
+        return False
+    return bool(_EVERY.search(clause_before(sentence, offset)))
 
 
 _NEW_CLAUSE = re.compile(
@@ -192,6 +216,10 @@ _NEW_CLAUSE = re.compile(
 # "a page that regularly supports the authorities", "a lawyer who for years has defended them": the
 # habit belongs to the relative clause describing someone, not to the act the sentence reports.
 _DESCRIBES_SOMEONE = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+# "Every week someone else is arrested": a recurrence in the act's own clause.
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:week|month|day|night|time)\b", re.IGNORECASE)
 
 
 def is_future(sentence: str, end: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from dataclasses import replace
 
 from chronika.extract import prefilter
 from chronika.extract.en import modality
@@ -45,16 +46,21 @@ NOT_ACTS = [
     r"(?:of|for)\s+the\s+disappeared|(?:published|named|released|disclosed)\s+neither",
     r"(?:examination|treatment|photographs?|photos?|images?|pictures?|videos?|footage|evidence|signs|traces)\s+of\s+"
     r"(?:his|her|their|the)?\s*(?:body|bodies|injuries|wounds|torture|beatings?|bruises)",
+    # (unless the occasion is dated in passing: "relatives of the 10 people killed by soldiers on 5 May 2021")
     r"(?:families|relatives|mothers|widows|children|parents|wives|sons)\s+of\s+(?:\S+\s+){0,3}(?:killed|disappeared|"
-    r"detained|abducted|executed|missing)|whose\s+(?:\S+\s+){0,2}(?:were|was|had\s+been)\s+(?:killed|detained|arrested|"
+    r"detained|abducted|executed|missing)(?!\s+(?:\S+\s+){0,6}?(?:on|in)\s+(?:\d{1,2}\s+)?(?:\w+\s+)?(?:19|20)\d\d\b)|whose\s+(?:\S+\s+){0,2}(?:were|was|had\s+been)\s+(?:killed|detained|arrested|"
     r"abducted|disappeared|executed)",
     r"den\w+\s+holding\s+any|pre-?arrest\s+bail|anticipatory\s+bail",
     r"(?:continued|continuing|ongoing|prolonged|lengthy|long)\s+(?:pre-?trial\s+)?(?:detention|imprisonment|incarceration)",
+    # marks shown afterwards are evidence of a blow already told: "showed our team bruises on his back"
+    r"(?:show(?:ed|s|ing)?|display(?:ed|s|ing)?|bore|bears|bearing)\s+(?:\S+\s+){0,3}?(?:bruises|injuries|wounds|scars|marks)",
 ]
 _BOILERPLATE = re.compile(
     r"^\W*(?:related|read\s+more|see\s+also|more\s+on|tags?|share|follow\s+us|photo|image|caption|"
     r"subscribe|donate|contact|not\s+included|subject|re|fwd?|to|from|cc|note|upcoming|next\s+hearing)\s*:|^\W*(?:related|read\s+more|"
-    r"see\s+also)\b",
+    r"see\s+also)\b|"
+    # a bulletin's headline repeats the story told below it: "[08:30] HEADLINE 2 - Activists arrested"
+    r"^\W*(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?headlines?\b",
     re.IGNORECASE,
 )
 # Counts over a period are statistics, not occasions: "at least 600 people detained in the quarter".
@@ -65,15 +71,19 @@ _MONEY = (
     r"lempiras?|rand|naira|shillings?|francs?|usd|eur|rub)\b)"
 )
 _COUNT = (
-    r"(?:\b(?<!,\s)(?<![\d,.$€£¥₽])(?!(?:19|20)\d\d\b)\d{2,}(?!\d)(?!,\s)(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"(?:\b(?<!,\s)(?<![\d,.$€£¥₽/:])(?!(?:19|20)\d\d\b)\d{2,}(?!\d)(?![./:]\d)(?!,\s)(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    # an age or a duration is not a count of victims: "a 45-year-old teacher", "held for 47 days"
+    r"(?![-\s](?:years?|months?|weeks?|days?|hours?|minutes?|nights?)\b)"
     rf"{_MONEY}|(?<![$€£¥₽])\b\d{{1,3}},\d{{3}}{_MONEY}|\d(?:\.\d)?\s+million(?!\s+(?:roubles?|rubles?|dollars?|euros?|pounds|usd))|"
-    r"\bdozens|\bhundreds|\bthousands|\bscores|\b(?:at\s+least|more\s+than|over|some)\s+"
+    r"\bdozens|\bhundreds|\bthousands|\bscores|\b(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
+    r"(?![-\s](?:years?|months?|weeks?|days?|hours?|minutes?|nights?)\b)|\b(?:at\s+least|more\s+than|over|some)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|a\s+hundred)|"
     r"\bthe\s+(?:second|third|fourth|fifth|sixth|\w+th)\b)"
 )
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _PERIOD = (
-    r"\b(?:in\s+the\s+(?:quarter|period|year)|last\s+year|this\s+year|so\s+far|in\s+total|a\s+total\s+of|"
+    r"\b(?:(?:in|during|over)\s+the\s+(?:quarter|period|year|month)|last\s+year|this\s+year|so\s+far|in\s+total|a\s+total\s+of|"
     r"cumulative|over\s+the\s+(?:past|last)\s+\w+\s+(?:days|weeks|months|years)|"
     rf"since\s+(?:\d{{4}}|(?:\d{{1,2}}\s+)?{_MONTH_NAMES}|the\s+start|the\s+beginning|\w+\s+(?:annexed|took\s+power|came\s+to)|"
     r"(?:\S+\s+){1,5}?(?:began|started|erupted|broke\s+out)\b))"
@@ -87,6 +97,7 @@ _RUN_IN_HEADING = re.compile(
 )
 # Counts over a period are statistics, not occasions, whichever comes first in the sentence.
 _AGGREGATE = re.compile(rf"{_COUNT}(?=.*{_PERIOD})|{_PERIOD}(?=.*{_COUNT})", re.IGNORECASE)
+_COUNT_ONLY = re.compile(_COUNT, re.IGNORECASE)
 # A question, or a sentence that opens on a condition ("If the court upholds the sentence, ..."), asserts
 # no act.
 _NOT_ASSERTED = re.compile(
@@ -143,6 +154,46 @@ def find_triggers(text: str, spans: list[tuple[int, int]]) -> list[list[Trigger]
             local = _scan(scanner, acts, not_acts, start, end)
         inside = [(s - start, e - start, a) for s, e, a in local if e <= end]
         result.append(_sentence_triggers(text[start:end], start, inside))
+    return _first_person_custody(text, spans, result)
+
+
+# A testimony in the first person: once the narrator has been taken ("they took me away", "I was
+# arrested"), blows to the narrator ("they beat me", "I was kicked") are ill-treatment in custody until
+# the narrator is let go, even when the story moves on to another day or another paragraph.
+_FIRST_PERSON_OBJECT = re.compile(r"\b(?:me|us)\b", re.IGNORECASE)
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"\b(?:I|we)\s+(?:was|were|had\s+been|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+_RELEASED = re.compile(
+    r"\b(?:released|freed|let\s+(?:me|us)\s+go|(?:came|went|got|returned)\s+(?:back\s+)?home|"
+    r"(?:I|we)\s+(?:escaped|fled|ran\s+away))\b",
+    re.IGNORECASE,
+)
+_TAKING_ACTS = frozenset({Act.ARBITRARY_DETENTION, Act.ENFORCED_DISAPPEARANCE})
+
+
+def _about_narrator(text: str, trigger: Trigger) -> bool:
+    after = text[trigger.start : min(len(text), trigger.end + 12)]
+    before = text[max(0, trigger.start - 30) : trigger.start]
+    return bool(_FIRST_PERSON_OBJECT.search(after) or _FIRST_PERSON_SUBJECT.search(before))
+
+
+def _first_person_custody(
+    text: str, spans: list[tuple[int, int]], result: list[list[Trigger]]
+) -> list[list[Trigger]]:
+    held = False
+    for index, (start, end) in enumerate(spans):
+        if held:
+            result[index] = [
+                replace(t, act=Act.TORTURE_ILL_TREATMENT)
+                if t.act is Act.PHYSICAL_ATTACK and _about_narrator(text, t)
+                else t
+                for t in result[index]
+            ]
+        if any(t.act in _TAKING_ACTS and not t.anaphoric and _about_narrator(text, t) for t in result[index]):
+            held = True
+        elif held and _RELEASED.search(text, start, end):
+            held = False
     return result
 
 
@@ -202,12 +253,19 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
             kept.append(item)
     kept.sort()
     in_custody = bool(prefilter.search(_CUSTODY, sentence))
+    aggregate = _aggregate_parts(sentence)
+    title = _is_title(sentence)
+    lower = sentence.lower()
+    exposed = "fac" in sentence or "risk" in sentence or any(hint in lower for hint in _EXPOSED_HINTS)
+    dated_by_another = "before" in lower or "after" in lower
     triggers: list[Trigger] = []
     announcement: re.Match[str] | None = None
     for t_start, t_end, found_act in kept:
         if found_act is None:
             continue
         act = found_act
+        if any(a <= t_start < b for a, b in aggregate):
+            continue
         if t_start > 0 and sentence[t_start].isupper() and _IN_NAME.search(sentence, 0, t_start):
             continue  # part of a name: "the Committee against Torture"
         if announcement is not None and t_start >= announcement.end() and act is not Act.THREAT:
@@ -230,6 +288,12 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         ):
             continue
         nominal = not verbal(sentence[t_start:t_end])
+        if title and _NOUN_FORM.match(sentence, t_start, t_end):
+            continue  # a heading names a topic: "3.3 Abductions of children", "Arbitrary detention"
+        if (exposed and _exposed_to(sentence, t_start, act)) or (
+            nominal and _general_truth(sentence, t_start, t_end)
+        ):
+            continue  # "defenders face arrest and torture", "Torture remains widespread": no occasion
         if nominal and modality.is_future(sentence, t_end):
             continue
         if act is Act.PHYSICAL_ATTACK and in_custody:
@@ -237,10 +301,105 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         if act is Act.SMEAR_CAMPAIGN and _FUTURE_LABEL.search(sentence, t_start, t_end):
             act = Act.THREAT  # "warned that he would be 'treated as a spy'": a menace, not a public label
         anaphoric = (
-            nominal and modality.is_definite_reference(sentence, t_start, t_end)
-        ) or modality.is_state(sentence, t_start, act, t_end)
+            (nominal and modality.is_definite_reference(sentence, t_start, t_end))
+            or modality.is_state(sentence, t_start, act, t_end)
+            or (dated_by_another and bool(_TEMPORAL_ANCHOR.search(sentence, max(0, t_start - 40), t_start)))
+        )
         triggers.append(Trigger(act, start + t_start, start + t_end, anaphoric))
     return _one_announcement(triggers)
+
+
+# An act that dates another one points back to an occasion already told: "eight days before he was killed".
+_TEMPORAL_ANCHOR = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|hours?|shortly|soon|long)\s+(?:before|after)\s+(?:he|she|they|it|we|i)\s+"
+    r"(?:(?:was|were|had\s+been|got)\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+# A risk or a power, not an act: "defenders face arrest, torture and even death", "the law allows police to
+# detain suspects for 72 hours".
+_EXPOSED_TO = re.compile(
+    r"\b(?<!the\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!my\s)(?<!our\s)(?<!their\s)(?<!a\s)(?<!in\s)"
+    r"(?-i:face|faces|facing|risk|risks|risking)\s+(?:(?:[\w-]+,?\s+){0,6}?(?:and|or)\s+)?(?:[\w-]+\s+)?$|"
+    r"\b(?:allows?|allowing|permits?|permitting|empowers?|authori[sz]es?|enables?)\s+(?:\S+\s+){0,3}?to\s+(?:\w+ly\s+)?$|"
+    r"\b(?<!the\s)(?<!his\s)(?<!her\s)(?<!its\s)(?<!my\s)(?<!our\s)(?<!their\s)(?<!a\s)(?<!in\s)"
+    r"(?-i:face|faces|facing)\s+(?:[\w-]+,\s+){1,6}$",
+    re.IGNORECASE,
+)
+# An act named as a bare noun that opens a statement about the world in the present:
+# "Arbitrary detention remains widespread", "Attacks against journalists have increased".
+_BARE_SUBJECT = re.compile(
+    r"\W*(?:(?!(?:The|A|An|His|Her|Their|Its|This|That|These|Those|Our|My)\b)[A-Z][a-z-]*\s+)?"
+)
+_GENERAL_TRUTH = re.compile(
+    r"(?:\s+(?:of|against|on|by|in)\s+(?:[\w-]+\s+){1,3}?)?\s*(?:is|are|remains?|has|have|continues?|persists?)\s+"
+    r"(?!been\s+(?:\w+\s+)?(?:on|in|at)\b)",
+    re.IGNORECASE,
+)
+def _exposed_to(sentence: str, start: int, act: Act) -> bool:
+    # "face charges" tells of charges brought; a judicial act is not a mere risk
+    if act is Act.JUDICIAL_HARASSMENT:
+        return False
+    return bool(_EXPOSED_TO.search(sentence, max(0, start - 80), start))
+
+
+def _general_truth(sentence: str, start: int, end: int) -> bool:
+    if start >= 40 or not _BARE_SUBJECT.fullmatch(sentence, 0, start):
+        return False
+    return bool(_GENERAL_TRUTH.match(sentence, end))
+
+
+# cheap tests of a whole sentence before the per-act look-behinds above
+_EXPOSED_HINTS = ("allow", "permit", "empower", "authori", "enabl")
+_PART_BREAK = re.compile(r";|,\s+(?=(?:and|but|while|whereas)\s)")
+
+
+_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])")
+_TERMINAL = re.compile(r"[.!?…:;,][\"'”’»)\]]*$")
+
+
+def _is_title(sentence: str) -> bool:
+    """A heading: a few words with no closing punctuation, or a numbered section title."""
+    text = sentence.strip()
+    words = text.split()
+    if not words or len(words) > 12 or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    numbered = _NUMBERED.match(text)
+    rest = text[numbered.end() :] if numbered is not None else text
+    if _ROW_MARKS.search(rest) or _MONTH_START.match(rest):
+        return False  # a row or a dated line of a log: "Row 3: Detention of two students / 14 May"
+    if numbered is not None:
+        return len(words) <= 8
+    return not _TERMINAL.search(text)
+
+
+_ROW_MARKS = re.compile(r"[\d/|:;]")
+
+
+# the act named as a noun ("abductions", "detention", "eviction"), not told with a verb
+_NOUN_FORM = re.compile(
+    r"\w+(?:tion|sion|ment|ance|ence|ure)s?\b|\w*(?:disappearances?|killings|arrests|raids|searches)\b",
+    re.IGNORECASE,
+)
+_MONTH_START = re.compile(rf"{_MONTH_NAMES}\b")
+
+
+def _aggregate_parts(sentence: str) -> list[tuple[int, int]]:
+    """The parts of a sentence that count victims over a period: the statistic, not an occasion.
+
+    "At least 30 people died in custody during the year; among them was X, who died on 2 May": the
+    first part is a statistic, the second reports an occasion. Parts end at a semicolon or at a
+    comma before a conjunction; a part is a statistic when it holds the count and the sentence
+    names the period ("Since 2024 we recorded 140 detentions, and at least 30 people still missing").
+    """
+    if not prefilter.search(_AGGREGATE, sentence):
+        return []
+    parts = []
+    start = 0
+    for end in [*(m.start() for m in _PART_BREAK.finditer(sentence)), len(sentence)]:
+        if _COUNT_ONLY.search(sentence, start, end):
+            parts.append((start, end))
+        start = end + 1
+    return parts
 
 
 def _one_announcement(triggers: list[Trigger]) -> list[Trigger]:

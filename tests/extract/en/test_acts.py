@@ -1,0 +1,324 @@
+"""The phrasings of the physical acts (killing, ill-treatment, detention, disappearance, raids, seizure,
+destruction, displacement, sexual violence), read through ``find_triggers`` on single sentences.
+
+Each case is a fresh sentence written for this test; the expected value is the act the sentence must
+(or must not) yield.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronika.extract.en.triggers import find_triggers
+
+
+def acts(sentence: str) -> set[str]:
+    (found,) = find_triggers(sentence, [(0, len(sentence))])
+    return {t.act.value for t in found}
+
+
+STATED = [
+    # deaths where the state holds the person, and the dead found
+    ("She was taken to the clinic, and she died in the hospital two days later.", "killing"),
+    ("The teacher died in Kresty prison on 4 June, his cellmates said.", "killing"),
+    ("The engineer died in penal colony No. 7 after months without treatment.", "killing"),
+    ("At first light the shepherds found both bodies in the ravine.", "killing"),
+    ("Neighbours found his burned body behind the garage.", "killing"),
+    ("An officer told the family that their son had died of a 'heart attack' in the cell.", "killing"),
+    # methods only captors use
+    ("In the basement they hung him by the wrists for hours.", "torture_ill_treatment"),
+    ("The guards suspended her from a pipe and left her there overnight.", "torture_ill_treatment"),
+    ("They beat him on the soles of his feet with a rubber hose.", "torture_ill_treatment"),
+    ("Two men put a plastic bag over his head until he passed out.", "torture_ill_treatment"),
+    ("For four nights they did not let him sleep.", "torture_ill_treatment"),
+    ("The commander ordered them to strip to their underwear in the snow.", "torture_ill_treatment"),
+    ("Wardens refused to take her to an appointment with an oncologist.", "torture_ill_treatment"),
+    ("A detainee was kicked in the ribs by a guard at the police station.", "torture_ill_treatment"),
+    ("He was grabbed by officers, pushed into a van and beaten there.", "torture_ill_treatment"),
+    # blows outside custody
+    ("An observer was punched and kicked by party activists outside a polling station.", "physical_attack"),
+    ("The reporter was hit in the face by a stone.", "physical_attack"),
+    ("The student was shot near the university gate.", "physical_attack"),
+    # sexual violence
+    ("She was forced by three officers to strip naked while another one filmed her.", "sexual_violence"),
+    ("Once they stripped him naked and mocked him.", "sexual_violence"),
+    ("One of the guards kicked him in the genitals.", "sexual_violence"),
+    # detention and disappearance
+    ("The student was grabbed by riot police at the corner and led to a bus.", "arbitrary_detention"),
+    ("At the roadblock soldiers took him, his camera and his scooter.", "arbitrary_detention"),
+    ("On Friday night they took six young men from the market.", "arbitrary_detention"),
+    ("Police kept the roughly 60 guests of the wedding inside for three hours.", "arbitrary_detention"),
+    ("The farmer had been taken off a minibus by masked men near the bridge.", "enforced_disappearance"),
+    ("His wife has received no calls, letters or news of him since the autumn.", "enforced_disappearance"),
+    ("Four were released after a week; one remains missing.", "enforced_disappearance"),
+    ("The remains of two shepherds were recovered from a well.", "killing"),
+    ("The teacher was hanged in the central prison at dawn.", "killing"),
+    ("Militiamen massacred the passengers of the bus.", "killing"),
+    ("The old man was hacked to death in his field.", "killing"),
+    ("Three villagers were burned alive in a barn.", "killing"),
+    ("A student was fatally stabbed at the demonstration.", "killing"),
+    ("One officer knocked him unconscious with a rifle butt.", "physical_attack"),
+    ("The thugs broke her left wrist.", "physical_attack"),
+    ("Interrogators staged a mock execution in the yard.", "torture_ill_treatment"),
+    ("The guards burned his arms with cigarettes.", "torture_ill_treatment"),
+    ("They pulled out his toenails one by one.", "torture_ill_treatment"),
+    ("She was handcuffed and driven off.", "arbitrary_detention"),
+    ("The poet was dragged into a waiting police van.", "arbitrary_detention"),
+    ("They took us to a basement somewhere outside the city.", "arbitrary_detention"),
+    ("He is believed to be held at a secret detention site.", "enforced_disappearance"),
+    ("The ministry refused to confirm his detention.", "enforced_disappearance"),
+    ("A guard grabbed her breasts while the others laughed.", "sexual_violence"),
+    ("Women detainees were made to undergo virginity tests.", "sexual_violence"),
+    ("The farmer died two days after his arrest.", "killing"),
+    ("The blogger was found hanged in a police cell.", "killing"),
+    ("They made us kneel on gravel for hours.", "torture_ill_treatment"),
+    ("A guard poured icy water over him at night.", "torture_ill_treatment"),
+    ("They left the prisoners without water for two days.", "torture_ill_treatment"),
+    ("Officers used tasers on the men in the yard.", "physical_attack"),
+    ("The lawyer vanished on her way to court.", "enforced_disappearance"),
+    ("The boy was last seen near the army post.", "enforced_disappearance"),
+    ("Officers kept her at the station until midnight.", "arbitrary_detention"),
+    ("Four families were forced out of their village by the army.", "forced_displacement"),
+    # raid, seizure, destruction, displacement
+    ("Masked officers forced their way into the newsroom.", "raid_search"),
+    ("Troops kicked in the front door before dawn.", "raid_search"),
+    ("The militia carried off two generators and a tractor.", "seizure"),
+    ("The camp was flattened by bulldozers in a day.", "property_destruction"),
+    ("The reporter was ordered to leave the country.", "forced_displacement"),
+    ("At night soldiers went house to house checking the residents' papers.", "raid_search"),
+    ("Gunmen stopped the courier and drove off with his motorbike.", "seizure"),
+    ("Company bulldozers flattened the orchards of some forty families.", "property_destruction"),
+    ("Troops came to the farm and told them to leave within two hours.", "forced_displacement"),
+    ("At the airport the guards put us on a plane to Panama.", "forced_displacement"),
+    ("The next morning she joined hundreds of families fleeing the town on foot.", "forced_displacement"),
+    ("The mayor closed the shelter and moved them by lorry to a site in the hills.", "forced_displacement"),
+    ("Overnight the padlock was filled with glue and the shop windows broken.", "property_destruction"),
+    ("Two youths broke the office windows with bricks.", "property_destruction"),
+    # a negation inside a relative clause about the agents does not reach the act
+    ("At dawn, agents who did not identify themselves searched the clinic.", "raid_search"),
+    ("Men who wore no uniforms detained him at the bus stop.", "arbitrary_detention"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "act"), STATED)
+def test_a_physical_act_is_found(sentence: str, act: str) -> None:
+    assert act in acts(sentence)
+
+
+NOT_STATED = [
+    ("Divers searched the lake, but found no bodies.", "killing"),
+    ("His grandfather died in 1990.", "killing"),
+    ("Crowds marked the anniversary of the 'Black Sunday' massacre.", "killing"),
+    ("In the basement they hanged him by his wrists from a pipe.", "killing"),
+    ("The city's website was hit by a DDoS attack on Monday.", "physical_attack"),
+    ("The region was hit by floods in the spring.", "physical_attack"),
+    ("Police took him to hospital after the accident.", "arbitrary_detention"),
+    ("Two soldiers took her behind the shed.", "arbitrary_detention"),
+    ("An observer was kicked by a horse outside the polling station.", "torture_ill_treatment"),
+    ("The officers did not search the car.", "raid_search"),
+    ("A reporter who was not detained filmed the arrests of others.", "arbitrary_detention"),
+    ("He showed the doctor bruises on his arms and back.", "physical_attack"),
+    ("The two states signed an extradition treaty in 2019.", "forced_displacement"),
+    ("A third of newly displaced households have no documents.", "forced_displacement"),
+    ("The agency counts displaced people in the camps every month.", "forced_displacement"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "act"), NOT_STATED)
+def test_a_look_alike_is_not_that_act(sentence: str, act: str) -> None:
+    assert act not in acts(sentence)
+
+
+def test_an_age_or_a_duration_is_not_a_count_over_a_period() -> None:
+    sentence = "A 52-year-old driver held since 2020 was kept for 35 days in a punishment cell."
+    assert "torture_ill_treatment" in acts(sentence)
+
+
+def test_a_date_written_with_dots_is_not_a_count() -> None:
+    sentence = "Freed on 11.03.2022, he said that in total he spent 40 days in solitary confinement."
+    assert "torture_ill_treatment" in acts(sentence)
+
+
+def test_a_count_over_a_period_silences_only_its_own_part_of_the_sentence() -> None:
+    statistic = "At least 25 people died in custody during the year"
+    occasion = "one of them was a baker who died in Vakil prison on 9 May after guards beat him"
+    assert acts(statistic + ".") == set()
+    found = acts(f"{statistic}; {occasion}.")
+    assert {"killing", "torture_ill_treatment"} <= found
+
+
+def test_a_statistic_after_a_conjunction_leaves_the_occasion_before_it() -> None:
+    sentence = (
+        "The report names a judge who was forced to flee the country in early 2021, and more than"
+        " 25 lawyers who have gone into exile since 2019."
+    )
+    assert acts(sentence) == {"forced_displacement"}
+
+
+def test_a_statistic_is_a_statistic_whichever_part_names_the_period() -> None:
+    sentence = "Since March monitors have logged more than 90 arrests, and at least 12 people remain missing."
+    assert acts(sentence) == set()
+
+
+def test_victims_of_an_occasion_dated_in_passing_are_an_occasion() -> None:
+    dated = "Relatives of the 12 farmers killed by soldiers near Tarata on 3 May 2021 were threatened."
+    undated = "Relatives of those killed by soldiers were threatened."
+    assert "killing" in acts(dated)
+    assert "killing" not in acts(undated)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["2.4 Evictions in the river district.", 'Torture and "re-education"', "The spring demolitions"],
+)
+def test_a_heading_that_names_an_act_as_a_topic_is_not_an_occasion(heading: str) -> None:
+    assert acts(heading) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "act"),
+    [
+        ("Body found with gunshot wounds near the dam", "killing"),
+        ("Police raid the offices of the union", "raid_search"),
+        ("14 June: Detention of two cyclists at the border", "arbitrary_detention"),
+        ("Row 2: Detention of a cyclist at the border", "arbitrary_detention"),
+        ("Abduction of a shopkeeper / still missing", "enforced_disappearance"),
+        ("The detention of two cyclists at the border on Sunday lasted six hours.", "arbitrary_detention"),
+    ],
+)
+def test_a_telegraphic_line_or_a_sentence_keeps_its_act(line: str, act: str) -> None:
+    assert act in acts(line)
+
+
+def document_acts(text: str) -> list[set[str]]:
+    """The acts of each line of ``text``, one sentence per line, read as one document."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return [{t.act.value for t in found} for found in find_triggers(text, spans)]
+
+
+def test_blows_to_a_narrator_who_was_taken_are_ill_treatment_until_release() -> None:
+    text = "\n".join(
+        [
+            "In March three men in civilian clothes took me away from the bus stop.",
+            "On the fourth day they beat me with a rubber hose.",
+            "I was kicked every time I asked for water.",
+            "After two weeks they let me go near the highway.",
+            "In June a stranger hit me in the street.",
+        ]
+    )
+    taken, beaten, kicked, released, later = document_acts(text)
+    assert "arbitrary_detention" in taken
+    assert beaten == {"torture_ill_treatment"}
+    assert kicked == {"torture_ill_treatment"}
+    assert released == set()
+    assert later == {"physical_attack"}
+
+
+def test_blows_to_others_after_a_narrator_was_taken_keep_their_act() -> None:
+    text = "\n".join(
+        [
+            "Police arrested me at the rally on Monday.",
+            "On Friday, unknown men beat a journalist outside his home.",
+        ]
+    )
+    _, other = document_acts(text)
+    assert other == {"physical_attack"}
+
+
+def test_hooded_and_driven_off_is_a_disappearance_but_a_plastic_bag_is_torture() -> None:
+    assert "enforced_disappearance" in acts("Two men put a sack over his head and pushed him into a jeep.")
+    assert "torture_ill_treatment" in acts("In the cell they put a plastic bag over her head.")
+
+
+def test_a_refusal_of_paperwork_is_not_a_denial_of_care() -> None:
+    assert acts("The court refused to add to the case file the medical reports of the defence.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Every month another teacher is detained.",
+        "The governor said that anyone arrested at the rally would be treated fairly.",
+        "Since March the union has counted twelve members beaten or detained.",
+    ],
+)
+def test_a_recurrence_a_quantifier_or_a_count_in_words_is_no_occasion(sentence: str) -> None:
+    assert acts(sentence) == set()
+
+
+def test_a_recurrence_in_another_clause_leaves_the_occasion() -> None:
+    sentence = "Drones flew over the valley every night; on Friday a mortar round killed two herders."
+    assert "killing" in acts(sentence)
+
+
+def test_a_term_in_words_is_a_duration_not_a_count() -> None:
+    sentence = "Last year the court sentenced him to twenty years in prison."
+    assert "judicial_harassment" in acts(sentence)
+
+
+def test_an_act_that_dates_another_points_back_to_an_occasion_told_before() -> None:
+    (found,) = find_triggers(
+        "Two weeks before she was abducted, a stranger photographed her house.",
+        [(0, 68)],
+    )
+    abduction = next(t for t in found if t.act.value == "enforced_disappearance")
+    assert abduction.anaphoric
+    (plain,) = find_triggers("She was abducted outside her house.", [(0, 35)])
+    assert not any(t.anaphoric for t in plain)
+
+
+def test_a_bulletin_headline_is_not_a_second_occasion() -> None:
+    assert acts("[07:15] HEADLINE 1 — Students detained at the university gate.") == set()
+    assert acts("HEADLINES: Clashes in the east, a reporter beaten in the capital") == set()
+    assert "arbitrary_detention" in acts("Police detained students at the university gate on Monday.")
+
+
+def test_taken_to_a_building_by_the_narrators_captors_is_a_detention() -> None:
+    assert "arbitrary_detention" in acts("They took us to a basement somewhere outside the city.")
+    assert acts("They took me to a small room and asked about my cousin.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At dawn the guards pushed the group back across the river.",
+        "Masked men forced them into rubber boats and towed them out to sea.",
+        "Officers forced the men into a lorry and across the frontier.",
+    ],
+)
+def test_a_pushback_at_a_border_is_displacement(sentence: str) -> None:
+    assert "forced_displacement" in acts(sentence)
+
+
+def test_pushing_back_a_crowd_is_not_displacement() -> None:
+    assert "forced_displacement" not in acts("Riot police pushed back the crowd with shields.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Arbitrary detention remains common in the northern provinces.",
+        "Attacks against land defenders have multiplied.",
+        "Torture is banned by the penal code.",
+        "Defenders who speak out face arrest, beatings and even death.",
+        "The decree allows soldiers to detain anyone for a week.",
+    ],
+)
+def test_a_statement_about_the_world_or_a_risk_is_no_occasion(sentence: str) -> None:
+    assert acts(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("He was punched in the face and arrested by the guards.", "arbitrary_detention"),
+        ("Raids continued on Tuesday in three districts.", "raid_search"),
+        ("Police in Galle Face detained two students.", "arbitrary_detention"),
+    ],
+)
+def test_an_occasion_that_shares_words_with_a_risk_is_kept(sentence: str, act: str) -> None:
+    assert act in acts(sentence)
