@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import replace
 
@@ -211,24 +210,6 @@ def _scan(
     return found
 
 
-# Where one statement of a sentence ends and another, with its own subject, begins.
-_STATEMENT_BREAK = re.compile(
-    r";|:\s|\s[–—-]\s|,\s+(?:and|but|while|whereas)\s+(?=(?:our|the|their|his|her|its|we|they|he|she|it)\b)",
-    re.IGNORECASE,
-)
-
-
-def _statistics(sentence: str) -> list[tuple[int, int]]:
-    """The statements of the sentence that give counts over a period: "the blocking of the site in
-    October is still in force, and our monitors have recorded 46 cases since January" reports the
-    blocking; only its second statement is a statistic. A count and a period in different statements
-    still make the whole sentence one."""
-    bounds = [0, *(m.end() for m in _STATEMENT_BREAK.finditer(sentence)), len(sentence)]
-    parts = list(itertools.pairwise(bounds))
-    found = [(s, e) for s, e in parts if _AGGREGATE.search(sentence, s, e)]
-    return found or [(0, len(sentence))]
-
-
 def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Trigger]:
     if not any(act is not None for _, _, act in found):
         return []
@@ -241,11 +222,6 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         or (sentence.isupper() and len(sentence) < 200)
     ):
         return []
-    if prefilter.search(_AGGREGATE, sentence):
-        statistics = _statistics(sentence)
-        found = [item for item in found if not any(s <= item[0] < e for s, e in statistics)]
-        if not any(act is not None for _, _, act in found):
-            return []
     found = sorted(found, key=lambda item: (-(item[1] - item[0]), item[0], item[2] is not None))
     kept: list[Match] = []
     for item in found:
@@ -350,7 +326,9 @@ def _general_truth(sentence: str, start: int, end: int) -> bool:
 
 # cheap tests of a whole sentence before the per-act look-behinds above
 _EXPOSED_HINTS = ("allow", "permit", "empower", "authori", "enabl")
-_PART_BREAK = re.compile(r";|,\s+(?=(?:and|but|while|whereas)\s)")
+# Where one statement of a sentence ends and another begins: "the blocking of the site in October is
+# still in force, and our monitors have recorded 46 cases since January" reports the blocking.
+_PART_BREAK = re.compile(r";|:\s|\s[–—-]\s|,\s+(?=(?:and|but|while|whereas)\s)")
 
 
 _NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])")
