@@ -156,6 +156,59 @@ def test_a_date_relative_to_an_act_end_to_end(relative: str, expected: str) -> N
     ]
 
 
+def test_an_act_counts_from_its_first_telling_not_a_later_step_of_the_case() -> None:
+    text = ("On 3 May 2019, police arrested Anna Petrova in Kazan. The following day, a court remanded her "
+            "in custody for two months. Hours after the arrest, a state channel called her a traitor.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-03", ["smear_campaign"])
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [("Three days after the verdict", "2019-05-13"), ("Two days after he was sentenced", "2019-05-12")],
+)
+def test_a_date_relative_to_a_court_step(relative: str, expected: str) -> None:
+    text = (f"On 2 May 2019, police arrested Anna Petrova in Kazan. On 10 May, a court sentenced her to two "
+            f"years in prison. {relative}, a state channel called her a traitor.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == (expected, ["smear_campaign"])
+
+
+def test_the_act_in_a_relative_date_is_not_an_incident() -> None:
+    # "before he was killed" dates the threat; the killing itself is told elsewhere
+    text = ("On 20 May 2019, gunmen shot dead the farmer Pedro Ruiz outside Tela. Six days before he was "
+            "killed, his wife found a note under their door threatening to kill him.")
+    assert incidents(extract_text(text, published=SUMMER)) == [
+        ("2019-05-20", ["killing"]),
+        ("2019-05-14", ["threat"]),
+    ]
+
+
+def test_the_end_of_a_detention_does_not_move_the_story() -> None:
+    text = ("On 12 May 2019, police searched the flat of Anna Petrova in Kazan and detained her. She was "
+            "held at the station until her release at about 02:00 the following morning. Four days later, a "
+            "court fined her for disobeying the police.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-16", ["judicial_harassment"])
+
+
+def test_a_statement_today_does_not_date_what_it_condemns() -> None:
+    text = ("The Kazan Legal Clinic today condemned the surveillance of its staff.\n\n"
+            "Its director was detained in 2016 for a month.\n\n"
+            "A forensic check found in March that the director's phone had been infected with spyware.")
+    result = extract_text(text, published=dt.date(2019, 6, 3))
+    assert incidents(result) == [
+        ("2016-01-01..2016-12-31", ["arbitrary_detention"]),
+        ("2019-03-01..2019-03-31", ["cyber_attack"]),
+    ]
+
+
+def test_since_a_day_when_someone_was_taken() -> None:
+    text = ("Ilya Orlov has not been seen since Sunday, when men in masks forced him into a van in Kazan. "
+            "The same night, officers searched his parents' flat.")
+    assert incidents(extract_text(text, published=WEDNESDAY)) == [
+        ("2014-12-14", ["enforced_disappearance"]),
+        ("2014-12-14", ["raid_search"]),
+    ]
+
+
 # -- the document's own date -------------------------------------------------------------------
 
 

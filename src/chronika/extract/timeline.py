@@ -75,6 +75,7 @@ class Mention:
     heading: bool = False  # a date that opens a line of a log or feed ("03.06 | 09:40", "2018-09-15:")
 
 
+FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
 FOLLOW_PARAGRAPHS = 2  # how many paragraphs a story told day by day carries its year
 FORWARD_DAYS = 300  # how far ahead of the story's day a date without a year is still read forwards
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
@@ -94,8 +95,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def is_flashback(anchor: DateSpan | None, span: DateSpan) -> bool:
     """A coarse date wholly before the story's current day ("interviews given in 2020") is background:
-    it neither moves the story's anchor nor dates the sentences that follow."""
+    it neither moves the story's anchor nor dates the sentences that follow. A range of a few named
+    days ("the night of 3 to 4 May") is as precise as a day."""
     if anchor is None or span.precision is Precision.DAY or span.end is None:
+        return False
+    if span.precision is Precision.RANGE and (span.end - span.start).days < FEW_DAYS:
         return False
     return span.end < anchor.start
 
@@ -151,9 +155,11 @@ class Timeline:
         return span
 
     def note_incident(self, acts: list[Act], span: DateSpan) -> None:
-        """Remember when each act last happened, for "a week after the arrest"."""
+        """Remember when each act first happened, for "a week after the arrest": a report names "the
+        arrest" after telling it, and later steps of the same case (a remand in custody the next day)
+        are not the arrest it means."""
         for act in acts:
-            self.act_dates[act] = span
+            self.act_dates.setdefault(act, span)
 
     # -- the kinds ---------------------------------------------------------------------------
 
@@ -268,6 +274,10 @@ class Timeline:
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
         base = self.act_dates.get(m.after_act) if m.after_act is not None else None
         base = base or self.anchor or DateSpan.day(self.reference)
+        if m.weekday is not None:  # "the following Tuesday": the first Tuesday after the story's day
+            after = base.start if base.precision is Precision.DAY else (base.end or base.start)
+            ahead = (m.weekday - after.weekday()) % 7 or 7
+            return DateSpan.day(after + dt.timedelta(days=ahead), text)
         if m.unit is Unit.WEEK and m.whole_unit:
             monday = base.start - dt.timedelta(days=base.start.weekday()) + dt.timedelta(weeks=m.offset)
             return DateSpan(

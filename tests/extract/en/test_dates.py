@@ -97,6 +97,8 @@ RANGES = [
     Case("On 10-12 May police came.", SUMMER, "10-12 May", "2019-05-10..2019-05-12 range"),
     Case("On the night of 3 to 4 May X.", SUMMER, "On the night of 3 to 4 May",
          "2019-05-03..2019-05-04 range"),
+    Case("Hamlet of Ivanovka, night of 3 to 4 May", SUMMER, "night of 3 to 4 May",
+         "2019-05-03..2019-05-04 range"),
     Case("From 28 December to 3 January X.", dt.date(2019, 2, 1), "From 28 December to 3 January",
          "2018-12-28..2019-01-03 range"),
     Case("From March to May police came.", SUMMER, "From March to May", "2019-03-01..2019-05-31 range"),
@@ -127,6 +129,12 @@ NARRATIVE_RELATIVE = [
     Case("On 10 May 2019 X. The previous day Y.", SUMMER, "The previous day", "2019-05-09"),
     Case("On 10 May 2019 X. The following week Y.", SUMMER, "The following week",
          "2019-05-13..2019-05-19 range"),
+    # 10 May 2019 was a Friday: the following Tuesday is the 14th, not the Tuesday before the document
+    Case("On 10 May 2019 X. On the following Tuesday Y.", SUMMER, "On the following Tuesday", "2019-05-14"),
+    Case("On 10 May 2019 X. The next Friday Y.", SUMMER, "The next Friday", "2019-05-17"),
+    # a night told as two days is an occasion: "earlier that day" stays on it
+    Case("Hamlet of Ivanovka, night of 7 to 8 May\nTroops arrived after a clash earlier that day.", SUMMER,
+         "earlier that day", "2019-05-07..2019-05-08 range"),
 ]
 OPEN_RANGES = [
     Case("On 10 May 2019 X. Within days Y.", SUMMER, "Within days", "2019-05-10.. range"),
@@ -231,6 +239,8 @@ def test_a_date_the_calendar_lacks_resolves_to_nothing() -> None:
     [
         ("The prosecutor said today that the case was closed.", "today"),
         ("The ministry announced on Tuesday that the NGO was closed.", "on Tuesday"),
+        ("The Kazan Legal Clinic today condemned the verdict against the poet.", "today"),
+        ("The ombudsman on Monday voiced concern about the camp.", "on Monday"),
     ],
 )
 def test_the_date_of_a_statement_is_marked_as_reporting(text: str, words: str) -> None:
@@ -242,6 +252,39 @@ def test_the_date_of_a_statement_is_marked_as_reporting(text: str, words: str) -
 def test_since_before_a_day_makes_an_open_range() -> None:
     [mention] = find_mentions("He has been in custody since 5 March.")
     assert mention.kind is Kind.OPEN
+
+
+def test_a_statement_made_today_still_sets_the_story_s_present() -> None:
+    [mention] = find_mentions("The Kazan Legal Clinic today condemned the verdict.")
+    assert mention.reporting and mention.sets_anchor
+
+
+def test_the_date_of_an_act_is_not_reporting() -> None:
+    [mention] = find_mentions("Police on Monday detained the poet outside the theatre.")
+    assert not mention.reporting
+
+
+def test_since_a_day_when_something_happened_is_that_day() -> None:
+    text = "Ilya has not been seen since Sunday, when two men pushed him into a car."
+    [mention] = find_mentions(text)
+    assert text[mention.start : mention.end] == "Sunday"
+    assert mention.kind is Kind.WEEKDAY and mention.sets_anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "anchors"),
+    [
+        # the end of a state, not a new day of the story
+        ("He was held until his release the following morning.", "the following morning", False),
+        # a day told in the past perfect looks back from the story's day
+        ("She said that from 4 to 6 March she had been denied any water.", "from 4 to 6 March", False),
+        ("She said that on 4 March guards beat her.", "4 March", True),
+    ],
+)
+def test_what_does_not_move_the_story_on(text: str, words: str, anchors: bool) -> None:
+    [mention] = find_mentions(text)
+    assert text[mention.start : mention.end] == words
+    assert mention.sets_anchor is anchors
 
 
 def test_mentions_are_in_order_and_never_overlap() -> None:

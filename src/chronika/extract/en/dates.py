@@ -36,8 +36,18 @@ EVENT_NOUNS = {
     "killing": Act.KILLING, "murder": Act.KILLING, "fire": Act.PROPERTY_DESTRUCTION,
     "arson": Act.PROPERTY_DESTRUCTION, "threats": Act.THREAT, "threat": Act.THREAT,
     "conviction": Act.JUDICIAL_HARASSMENT, "sentence": Act.JUDICIAL_HARASSMENT,
-    "trial": Act.JUDICIAL_HARASSMENT,
+    "trial": Act.JUDICIAL_HARASSMENT, "verdict": Act.JUDICIAL_HARASSMENT, "ruling": Act.JUDICIAL_HARASSMENT,
+    "sentencing": Act.JUDICIAL_HARASSMENT,
     "hearing": Act.JUDICIAL_HARASSMENT, "eviction": Act.FORCED_DISPLACEMENT, "seizure": Act.SEIZURE,
+}  # fmt: skip
+# "eight days before he was killed": the participle names the act the offset counts from.
+EVENT_VERBS = {
+    "arrested": Act.ARBITRARY_DETENTION, "detained": Act.ARBITRARY_DETENTION,
+    "killed": Act.KILLING, "murdered": Act.KILLING, "shot": Act.KILLING,
+    "abducted": Act.ENFORCED_DISAPPEARANCE, "kidnapped": Act.ENFORCED_DISAPPEARANCE,
+    "sentenced": Act.JUDICIAL_HARASSMENT, "convicted": Act.JUDICIAL_HARASSMENT,
+    "charged": Act.JUDICIAL_HARASSMENT, "attacked": Act.PHYSICAL_ATTACK, "beaten": Act.PHYSICAL_ATTACK,
+    "evicted": Act.FORCED_DISPLACEMENT,
 }  # fmt: skip
 
 _M = (
@@ -106,7 +116,7 @@ def pattern(regex: str) -> Callable[[Builder], Builder]:
 
 
 @pattern(
-    rf"\b(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?"
+    rf"\b(?:(?:on|in)\s+)?(?:the\s+)?night\s+of\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?"
 )
 @pattern(rf"\b(?:between|from)\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
 @pattern(rf"\b(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
@@ -120,7 +130,7 @@ def _day_day_month(m: re.Match[str]) -> Mention:
 
 
 @pattern(
-    rf"\b(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"
+    rf"\b(?:(?:on|in)\s+)?(?:the\s+)?night\s+of\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"
 )
 @pattern(
     rf"\b(?:between|from)\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?"
@@ -367,10 +377,31 @@ def _same_day(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0)
 
 
-@pattern(r"\bthe\s+day\s+(?P<dir>before|after)(?:\s+(?:the|his|her|their)\s+(?P<event>\w+))?")
 @pattern(
-    rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on)(?:\s+(?:the|his|her|their|this|that)\s+(?P<event>\w+))?"
+    r"\b(?:(?:a\s+few|several|two|three|\d+)\s+)?(?:hours|minutes)\s+(?:after|before)\s+(?:the|his|her|their)\s+(?P<event>\w+)"
 )
+def _hours_from_event(m: re.Match[str]) -> Mention | None:
+    """'Hours after the arrest': the day of that act, whatever the story's last date."""
+    after_act = EVENT_NOUNS.get(m["event"].lower())
+    if after_act is None:
+        return None
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, after_act=after_act)
+
+
+@pattern(rf"\b(?:on\s+)?the\s+(?:following|next)\s+(?P<w>{_WD})\b")
+def _following_weekday(m: re.Match[str]) -> Mention:
+    """'On the following Tuesday': the first such day after the story's day, not the document's."""
+    return _mention(m, Kind.ANCHOR_RELATIVE, weekday=WEEKDAYS[m["w"].lower()], offset=1)
+
+
+_EVENT = (
+    r"(?:\s+(?:(?:the|his|her|their|this|that)\s+(?P<event>\w+)"
+    r"|(?:he|she|they)\s+(?:was|were)\s+(?P<verb>\w+)))?"
+)
+
+
+@pattern(rf"\bthe\s+day\s+(?P<dir>before|after){_EVENT}")
+@pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on){_EVENT}")
 def _offset(m: re.Match[str]) -> Mention | None:
     if re.search(
         r"\b(?:for|about|almost|nearly|over|than)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
@@ -383,8 +414,9 @@ def _offset(m: re.Match[str]) -> Mention | None:
     if direction == "on" and not groups.get("event"):
         return None
     sign = -1 if direction in ("earlier", "before") else 1
-    event = (groups.get("event") or "").lower()
-    after_act = EVENT_NOUNS.get(event)
+    after_act = EVENT_NOUNS.get((groups.get("event") or "").lower()) or EVENT_VERBS.get(
+        (groups.get("verb") or "").lower()
+    )
     end = m.end() if after_act is not None else m.end("dir")
     return Mention(
         start=m.start(),
@@ -403,6 +435,13 @@ _COMPILED = [(re.compile(regex), builder) for regex, builder in PATTERNS]
 _COMPILED_ANY_CASE = [(re.compile(regex, re.IGNORECASE), builder) for regex, builder in PATTERNS]
 _NAME_GROUPS = ("m", "m1", "m2", "w")
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_WHEN = re.compile(r",?\s+when\b", re.IGNORECASE)
+# "The centre today condemned ...", "the ministry on Monday said ...": the date of a statement.
+_REPORTED_AFTER = re.compile(
+    r"\s+(?:said|says|stated|announced|condemned|denounced|expressed|voiced|urged|called|welcomed|"
+    r"deplored|demanded|warned|told|wrote|declared|published|issued)\b",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|announced|told\s+\w+|reported|wrote|declared|added|warned|published|"
     r"urged|called\s+on\s+\w+(?:\s+\w+)?)\s+$",
@@ -470,24 +509,42 @@ _PAST_PERFECT = re.compile(
 )
 
 
+_PAST_PERFECT_AFTER = re.compile(
+    r",?\s+(?:\w+\s+){1,3}?had\s+(?:\w+ly\s+|already\s+|been\s+)?\w+(?:ed|en|wn|nt|ld|ght|ung|ade)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_start(text: str, offset: int) -> int:
     return max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset), text.rfind("; ", 0, offset)) + 1
 
 
 _BOUND = re.compile(r"\b(?:by|until|till|as\s+of|up\s+to)\s+$", re.IGNORECASE)
+# "held there until his release at about 03:00 the following morning": still the end of a state.
+_BOUND_CLAUSE = re.compile(r"\b(?:until|till)\s+(?:his|her|their)\s+release\b[^,;.()]{0,30}$", re.IGNORECASE)
 
 
 def _reporting(text: str, mention: Mention) -> Mention:
     """'... said today', 'announced on Monday': the date of a statement, not of an act.
     'By Thursday evening ...': a state at a time, which does not move the story's anchor."""
-    if _BOUND.search(text, max(0, mention.start - 8), mention.start):
+    if _BOUND.search(text, max(0, mention.start - 8), mention.start) or _BOUND_CLAUSE.search(
+        text, max(0, mention.start - 60), mention.start
+    ):
         return replace(mention, sets_anchor=False, bound=True)
     if _PAST_PERFECT.search(text, _sentence_start(text, mention.start), mention.start):
         return replace(mention, sets_anchor=False)  # "he had received a message on 20 February": a flashback
+    if mention.kind in (Kind.CALENDAR, Kind.RANGE) and _PAST_PERFECT_AFTER.match(text, mention.end):
+        return replace(mention, sets_anchor=False)  # "that from 2 to 4 May she had been denied food"
     if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):
         return mention
-    if not _REPORTING.search(text, max(0, mention.start - 40), mention.start):
+    if not _REPORTING.search(text, max(0, mention.start - 40), mention.start) and not (
+        _REPORTED_AFTER.match(text, mention.end)
+    ):
         return mention
+    if _REPORTED_AFTER.match(text, mention.end) and not _REPORTING.search(
+        text, max(0, mention.start - 40), mention.start
+    ):
+        return replace(mention, reporting=True)  # "today condemned": still the story's present day
     return replace(mention, reporting=True, sets_anchor=False)
 
 
@@ -496,8 +553,8 @@ def _open_if_since(text: str, mention: Mention) -> Mention:
     if mention.kind not in (Kind.CALENDAR, Kind.WEEKDAY, Kind.DOC_RELATIVE):
         return mention
     since = _SINCE.search(text, max(0, mention.start - 8), mention.start)
-    if since is None:
-        return mention
+    if since is None or _WHEN.match(text, mention.end):
+        return mention  # "not seen since Monday, when men forced him into a van": that day's events
     return replace(mention, start=since.start(), open_end=True)
 
 
