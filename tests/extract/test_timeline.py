@@ -200,6 +200,18 @@ def test_a_statement_today_does_not_date_what_it_condemns() -> None:
     ]
 
 
+def test_a_release_later_does_not_date_what_was_done_in_custody() -> None:
+    text = ("On 6 May 2019, soldiers detained four farmers near Tete. Released three days later, they said "
+            "they had been beaten with sticks.")
+    assert {day for day, _ in incidents(extract_text(text, published=SUMMER))} == {"2019-05-06"}
+
+
+def test_an_interception_after_midnight_is_on_the_next_day() -> None:
+    text = ("Nine men crossed the river near Kipi on the evening of 14 May 2019. After midnight, men in "
+            "balaclavas stopped them, searched them and took their phones.")
+    assert {day for day, _ in incidents(extract_text(text, published=SUMMER))} == {"2019-05-15"}
+
+
 def test_since_a_day_when_someone_was_taken() -> None:
     text = ("Ilya Orlov has not been seen since Sunday, when men in masks forced him into a van in Kazan. "
             "The same night, officers searched his parents' flat.")

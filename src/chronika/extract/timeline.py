@@ -73,6 +73,8 @@ class Mention:
     open_end: bool = False  # "since Tuesday", "since 5 March": from that date, with no end
     bound: bool = False  # "held until the following evening", "released by 26 Jan": the end of a state
     heading: bool = False  # a date that opens a line of a log or feed ("03.06 | 09:40", "2018-09-15:")
+    evening: bool = False  # "on the evening of 19 June": what comes "after midnight" is the next day
+    past_midnight: bool = False  # "intercepted after midnight": the day after an evening, else that day
 
 
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
@@ -129,6 +131,7 @@ class Timeline:
     entry_date: dt.date | None = None  # the day of the log entry being read: "today" in a feed post
     entry_paragraph: int = 0  # where that entry's heading stands; the entry is it and the paragraph after
     backward: bool = False  # the mention being resolved looks back ("had been warned on 2 April")
+    evening: bool = False  # the story's day was told as an evening or a night
 
     def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
         self.paragraph = paragraph
@@ -148,6 +151,7 @@ class Timeline:
         )
         if mention.sets_anchor and mention.kind is not Kind.OPEN and not mention.open_end and not flashback:
             self.anchor = span
+            self.evening = mention.evening
         if mention.point is not None and (mention.point.year is not None or self._narrative_year()):
             self.year_paragraph = paragraph  # a year stated, or carried on by the story told in order
         if mention.heading and span.precision is Precision.DAY and span.start <= self.document_date:
@@ -274,6 +278,8 @@ class Timeline:
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
         base = self.act_dates.get(m.after_act) if m.after_act is not None else None
         base = base or self.anchor or DateSpan.day(self.reference)
+        if m.past_midnight and self.evening and base.precision is Precision.DAY:
+            return DateSpan.day(base.start + dt.timedelta(days=1), text)  # "that evening ... after midnight"
         if m.weekday is not None:  # "the following Tuesday": the first Tuesday after the story's day
             after = base.start if base.precision is Precision.DAY else (base.end or base.start)
             ahead = (m.weekday - after.weekday()) % 7 or 7

@@ -99,6 +99,8 @@ RANGES = [
          "2019-05-03..2019-05-04 range"),
     Case("Hamlet of Ivanovka, night of 3 to 4 May", SUMMER, "night of 3 to 4 May",
          "2019-05-03..2019-05-04 range"),
+    Case("It began on the night of 31 May to 1 June.", SUMMER, "on the night of 31 May to 1 June",
+         "2019-05-31..2019-06-01 range"),
     Case("From 28 December to 3 January X.", dt.date(2019, 2, 1), "From 28 December to 3 January",
          "2018-12-28..2019-01-03 range"),
     Case("From March to May police came.", SUMMER, "From March to May", "2019-03-01..2019-05-31 range"),
@@ -135,6 +137,11 @@ NARRATIVE_RELATIVE = [
     # a night told as two days is an occasion: "earlier that day" stays on it
     Case("Hamlet of Ivanovka, night of 7 to 8 May\nTroops arrived after a clash earlier that day.", SUMMER,
          "earlier that day", "2019-05-07..2019-05-08 range"),
+    # after midnight: the next day when the story's day was an evening, that same day otherwise
+    Case("They set off on the evening of 19 May. Guards stopped them after midnight.", SUMMER,
+         "after midnight", "2019-05-20"),
+    Case("On 19 May, shortly after midnight, guards stopped them.", SUMMER, "shortly after midnight",
+         "2019-05-19"),
 ]
 OPEN_RANGES = [
     Case("On 10 May 2019 X. Within days Y.", SUMMER, "Within days", "2019-05-10.. range"),
@@ -254,6 +261,13 @@ def test_since_before_a_day_makes_an_open_range() -> None:
     assert mention.kind is Kind.OPEN
 
 
+def test_a_day_set_beside_a_relative_date_is_the_one_that_counts() -> None:
+    text = "On 1 May 2019 police came. Two days later, on 4 May, a court fined him."
+    _, later, day = find_mentions(text)
+    assert text[later.start : later.end] == "Two days later" and not later.sets_anchor
+    assert text[day.start : day.end] == "4 May" and day.sets_anchor and not day.reporting
+
+
 def test_a_statement_made_today_still_sets_the_story_s_present() -> None:
     [mention] = find_mentions("The Kazan Legal Clinic today condemned the verdict.")
     assert mention.reporting and mention.sets_anchor
@@ -279,6 +293,9 @@ def test_since_a_day_when_something_happened_is_that_day() -> None:
         # a day told in the past perfect looks back from the story's day
         ("She said that from 4 to 6 March she had been denied any water.", "from 4 to 6 March", False),
         ("She said that on 4 March guards beat her.", "4 March", True),
+        ("Released two days later, the men said they had been beaten.", "two days later", False),
+        ("He reappeared a week later in a hospital.", "a week later", False),
+        ("Guards beat him two days later.", "two days later", True),
     ],
 )
 def test_what_does_not_move_the_story_on(text: str, words: str, anchors: bool) -> None:

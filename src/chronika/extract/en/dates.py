@@ -148,6 +148,9 @@ def _month_day_day(m: re.Match[str]) -> Mention:
 @pattern(
     rf"\b(?:between|from)\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
 )
+@pattern(
+    rf"\b(?:(?:on|in)\s+)?(?:the\s+)?night\s+of\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
+)
 def _day_month_day_month(m: re.Match[str]) -> Mention:
     return _range(
         m,
@@ -253,10 +256,18 @@ def _numeric_heading(m: re.Match[str]) -> Mention | None:
     rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:(?P<w>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b|\s+(?P<rel>last|this)\s+year\b)?"
 )
 def _day_month(m: re.Match[str]) -> Mention:
-    return _calendar(
+    return _evening(m, _calendar(
         m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]), weekday=_weekday_of(m["w"]),
         relative_year=_relative_year(m["rel"]),
-    )
+    ))
+
+
+_EVENING_OF = re.compile(r"\b(?:evening|night)\s+of\b", re.IGNORECASE)
+
+
+def _evening(m: re.Match[str], mention: Mention) -> Mention:
+    """'On the evening of 19 June': an event 'after midnight' that follows is on the 20th."""
+    return replace(mention, evening=True) if _EVENING_OF.search(m.group()) else mention
 
 
 def _weekday_of(token: str | None) -> int | None:
@@ -271,10 +282,10 @@ def _relative_year(token: str | None) -> int | None:
     rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:(?P<w>{_WD}),?\s+)?\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y>{_Y})\b|\s+(?P<rel>last|this)\s+year\b)?"
 )
 def _month_day(m: re.Match[str]) -> Mention:
-    return _calendar(
+    return _evening(m, _calendar(
         m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]), weekday=_weekday_of(m["w"]),
         relative_year=_relative_year(m["rel"]),
-    )
+    ))
 
 
 @pattern(
@@ -388,6 +399,11 @@ def _hours_from_event(m: re.Match[str]) -> Mention | None:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, after_act=after_act)
 
 
+@pattern(r"\b(?:(?:shortly|just|soon)\s+)?after\s+midnight\b")
+def _after_midnight(m: re.Match[str]) -> Mention:
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, past_midnight=True)
+
+
 @pattern(rf"\b(?:on\s+)?the\s+(?:following|next)\s+(?P<w>{_WD})\b")
 def _following_weekday(m: re.Match[str]) -> Mention:
     """'On the following Tuesday': the first such day after the story's day, not the document's."""
@@ -474,6 +490,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             # "On 3 January, eleven days before the elections, ...": the same day told again
             chosen.append(replace(mention, reporting=True, sets_anchor=False))
             continue
+        if chosen and _apposition(text, mention, chosen[-1], after=True):
+            # "Two days later, on 3 May, ...": the day itself is the better telling
+            chosen[-1] = replace(chosen[-1], reporting=True, sets_anchor=False)
         chosen.append(_heading(text, _reporting(text, _open_if_since(text, mention))))
     return chosen
 
@@ -496,11 +515,15 @@ def _heading(text: str, mention: Mention) -> Mention:
     return replace(mention, heading=True)
 
 
-def _apposition(text: str, previous: Mention, mention: Mention) -> bool:
+def _apposition(text: str, calendar: Mention, relative: Mention, after: bool = False) -> bool:
+    """A relative date and a calendar day side by side, set off by a comma, name one day."""
+    first, second = (relative, calendar) if after else (calendar, relative)
+    between = text[first.end : second.start].strip().lower()
     return (
-        previous.kind is Kind.CALENDAR
-        and mention.kind is Kind.ANCHOR_RELATIVE
-        and text[previous.end : mention.start].strip() == ","
+        calendar.kind is Kind.CALENDAR
+        and relative.kind is Kind.ANCHOR_RELATIVE
+        and (between == "," or (after and between in (", on", ",on")))
+        and (not after or (calendar.point is not None and calendar.point.day is not None))
     )
 
 
@@ -520,16 +543,21 @@ def _sentence_start(text: str, offset: int) -> int:
 
 
 _BOUND = re.compile(r"\b(?:by|until|till|as\s+of|up\s+to)\s+$", re.IGNORECASE)
-# "held there until his release at about 03:00 the following morning": still the end of a state.
-_BOUND_CLAUSE = re.compile(r"\b(?:until|till)\s+(?:his|her|their)\s+release\b[^,;.()]{0,30}$", re.IGNORECASE)
+# "held there until his release at about 03:00 the following morning", "released two days later",
+# "he reappeared twelve days later": when a state ended, not a new occasion of the story.
+_RELEASED = re.compile(
+    r"\b(?:(?:until|till)\s+(?:his|her|their)\s+release|released|freed|reappeared)\b[^,;.()]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _reporting(text: str, mention: Mention) -> Mention:
     """'... said today', 'announced on Monday': the date of a statement, not of an act.
     'By Thursday evening ...': a state at a time, which does not move the story's anchor."""
-    if _BOUND.search(text, max(0, mention.start - 8), mention.start) or _BOUND_CLAUSE.search(
+    released = mention.kind is Kind.ANCHOR_RELATIVE and _RELEASED.search(
         text, max(0, mention.start - 60), mention.start
-    ):
+    )
+    if released or _BOUND.search(text, max(0, mention.start - 8), mention.start):
         return replace(mention, sets_anchor=False, bound=True)
     if _PAST_PERFECT.search(text, _sentence_start(text, mention.start), mention.start):
         return replace(mention, sets_anchor=False)  # "he had received a message on 20 February": a flashback
