@@ -212,6 +212,13 @@ def test_an_interception_after_midnight_is_on_the_next_day() -> None:
     assert {day for day, _ in incidents(extract_text(text, published=SUMMER))} == {"2019-05-15"}
 
 
+def test_a_year_ago_beside_its_day_is_that_day() -> None:
+    text = "A year ago, on 2 March 2018, police detained dozens of students in Kazan."
+    assert incidents(extract_text(text, published=dt.date(2019, 3, 2))) == [
+        ("2018-03-02", ["arbitrary_detention"])
+    ]
+
+
 def test_since_a_day_when_someone_was_taken() -> None:
     text = ("Ilya Orlov has not been seen since Sunday, when men in masks forced him into a van in Kazan. "
             "The same night, officers searched his parents' flat.")

@@ -75,6 +75,7 @@ class Mention:
     heading: bool = False  # a date that opens a line of a log or feed ("03.06 | 09:40", "2018-09-15:")
     evening: bool = False  # "on the evening of 19 June": what comes "after midnight" is the next day
     past_midnight: bool = False  # "intercepted after midnight": the day after an evening, else that day
+    same_day: bool = False  # "two years today since ...": that calendar day, ``offset`` units back
 
 
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
@@ -246,8 +247,8 @@ class Timeline:
 
     def _doc_relative(self, m: Mention, text: str) -> DateSpan:
         doc = self._today()
-        if m.unit is Unit.DAY:
-            return DateSpan.day(doc + dt.timedelta(days=m.offset), text)
+        if m.unit is Unit.DAY or m.same_day:
+            return DateSpan.day(_shift(doc, m), text)
         if m.unit is Unit.WEEK:
             monday = doc - dt.timedelta(days=doc.weekday()) + dt.timedelta(weeks=m.offset)
             end = min(monday + dt.timedelta(days=6), doc)

@@ -119,6 +119,13 @@ DOCUMENT_RELATIVE = [
     Case("Police came this weekend.", MONDAY, "this weekend", "2014-12-13..2014-12-14 range"),
     Case("Police came last month.", WEDNESDAY, "last month", "2014-11-01..2014-11-30 month"),
     Case("Police came earlier this year.", WEDNESDAY, "earlier this year", "2014-01-01..2014-12-17 range"),
+    Case("Three days ago X.", WEDNESDAY, "Three days ago", "2014-12-14"),
+    Case("Police came two weeks ago.", WEDNESDAY, "two weeks ago", "2014-12-03"),
+    Case("Police came two months ago.", WEDNESDAY, "two months ago", "2014-10-01..2014-10-31 month"),
+    Case("The hall was built 20 years ago.", WEDNESDAY, "20 years ago", "1994-01-01..1994-12-31 year"),
+    # an anniversary names the very day
+    Case("Three years today since Ivan was taken.", WEDNESDAY, "Three years today", "2011-12-17"),
+    Case("A year ago today, Ivan was taken.", WEDNESDAY, "A year ago today", "2013-12-17"),
 ]
 NARRATIVE_RELATIVE = [
     Case("On 10 May 2019 X. The following day Y.", SUMMER, "The following day", "2019-05-11"),
@@ -166,8 +173,6 @@ GAPS = [
         "'3 and 4 May' is read as 4 May alone"),
     gap(Case("Over the weekend X.", MONDAY, "Over the weekend", "2014-12-13..2014-12-14 range"),
         "'over the weekend' is not read as a date"),
-    gap(Case("Three days ago X.", WEDNESDAY, "Three days ago", "2014-12-14"),
-        "'N days ago' is not read as a date"),
     gap(Case("Since the beginning of the year X.", WEDNESDAY, "Since the beginning of the year",
              "2014-01-01.. range"),
         "'since the beginning of the year' is not read as an open range"),
@@ -259,6 +264,16 @@ def test_the_date_of_a_statement_is_marked_as_reporting(text: str, words: str) -
 def test_since_before_a_day_makes_an_open_range() -> None:
     [mention] = find_mentions("He has been in custody since 5 March.")
     assert mention.kind is Kind.OPEN
+
+
+def test_a_look_back_does_not_move_the_story() -> None:
+    [mention] = find_mentions("Two years ago police came.")
+    assert not mention.sets_anchor
+
+
+def test_years_today_needs_since() -> None:
+    text = "Two years today the hall stands empty."
+    assert [text[m.start : m.end] for m in find_mentions(text)] == ["today"]
 
 
 def test_a_day_set_beside_a_relative_date_is_the_one_that_counts() -> None:

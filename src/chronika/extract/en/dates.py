@@ -354,6 +354,24 @@ def _near_day(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.DOC_RELATIVE, unit=Unit.DAY, offset=offset)
 
 
+@pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?:ago(?P<today>\s+today)?|(?P<since>today)\b)")
+def _ago(m: re.Match[str]) -> Mention | None:
+    """'Three days ago', 'two years ago': back from the document's day. 'Two years today since he was
+    taken', 'a year ago today': that very calendar day."""
+    number = m["n"].lower()
+    count = int(number) if number.isdigit() else NUMBERS.get(number, 0)
+    if not count:
+        return None
+    unit = UNITS[m["unit"].lower()]
+    same_day = bool(m["today"] or m["since"])
+    if m["since"] and not re.match(r"\s+since\b", m.string[m.end() :], re.IGNORECASE):
+        return None  # "two years today" must say since what
+    if unit is Unit.WEEK:
+        unit, count = Unit.DAY, 7 * count
+    # a look back from the present: it dates its own sentence but does not move the story there
+    return _mention(m, Kind.DOC_RELATIVE, unit=unit, offset=-count, same_day=same_day, sets_anchor=False)
+
+
 @pattern(r"\b(?P<which>last|this|past|earlier\s+this|so\s+far\s+this)\s+(?P<unit>week|weekend|month|year)\b")
 def _this_or_last(m: re.Match[str]) -> Mention:
     unit = Unit.WEEKEND if m["unit"].lower() == "weekend" else UNITS[m["unit"].lower()]
@@ -521,7 +539,7 @@ def _apposition(text: str, calendar: Mention, relative: Mention, after: bool = F
     between = text[first.end : second.start].strip().lower()
     return (
         calendar.kind is Kind.CALENDAR
-        and relative.kind is Kind.ANCHOR_RELATIVE
+        and (relative.kind is Kind.ANCHOR_RELATIVE or (after and relative.kind is Kind.DOC_RELATIVE))
         and (between == "," or (after and between in (", on", ",on")))
         and (not after or (calendar.point is not None and calendar.point.day is not None))
     )
