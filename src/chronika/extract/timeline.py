@@ -190,6 +190,13 @@ class Timeline:
     def _calendar(self, point: CalendarRef) -> tuple[dt.date, dt.date, Precision]:
         if point.season is not None:
             return self._season(point)
+        if point.month is None and point.day is not None:  # "on the 12th": the latest such day, as weekdays
+            ref = self._today()
+            day = dt.date(ref.year, ref.month, min(point.day, last_day(ref.year, ref.month)))
+            if day > self.document_date:
+                back = add_months(ref.replace(day=1), -1)
+                day = dt.date(back.year, back.month, min(point.day, last_day(back.year, back.month)))
+            return day, day, Precision.DAY
         if point.month is None:
             year = point.year if point.year is not None else self._reference().year
             if point.part is not None:

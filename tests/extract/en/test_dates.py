@@ -120,6 +120,9 @@ DOCUMENT_RELATIVE = [
     Case("Police came last month.", WEDNESDAY, "last month", "2014-11-01..2014-11-30 month"),
     Case("Police came earlier this year.", WEDNESDAY, "earlier this year", "2014-01-01..2014-12-17 range"),
     Case("Three days ago X.", WEDNESDAY, "Three days ago", "2014-12-14"),
+    # a day of the month alone: the latest such day on or before the document's date
+    Case("He was stopped on the 12th at the bridge.", WEDNESDAY, "on the 12th", "2014-12-12"),
+    Case("He was stopped on the 20th at the bridge.", WEDNESDAY, "on the 20th", "2014-11-20"),
     Case("Police came two weeks ago.", WEDNESDAY, "two weeks ago", "2014-12-03"),
     Case("Police came two months ago.", WEDNESDAY, "two months ago", "2014-10-01..2014-10-31 month"),
     Case("The hall was built 20 years ago.", WEDNESDAY, "20 years ago", "1994-01-01..1994-12-31 year"),
@@ -244,6 +247,15 @@ def test_words_that_are_not_dates(text: str) -> None:
 
 def test_a_date_the_calendar_lacks_resolves_to_nothing() -> None:
     assert read("The hearing of 31 February 2019 was cancelled.", SUMMER) == {"31 February 2019": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It was her 3rd day on hunger strike.", "He was moved on the 2nd floor.", "on the 40th anniversary",
+     "On the 4th of May X.", "Held on the 5th March."],
+)
+def test_an_ordinal_that_is_not_a_day_of_the_month_alone(text: str) -> None:
+    assert all(m.point is None or m.point.month is not None for m in find_mentions(text))
 
 
 @pytest.mark.parametrize(

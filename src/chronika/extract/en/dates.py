@@ -288,6 +288,18 @@ def _month_day(m: re.Match[str]) -> Mention:
     ))
 
 
+_NOT_A_DAY_AFTER = (
+    r"of\b|century|centuries|anniversary|birthday|floor|day|time|round|session|congress|street|avenue|"
+    r"district|brigade|battalion|division|army|grade|hour|minute|week|month|year|place|"
+)
+
+
+@pattern(rf"\b(?:on|by|until)\s+the\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?!\s*(?:{_NOT_A_DAY_AFTER}{_M}))")
+def _day_of_month(m: re.Match[str]) -> Mention:
+    """'Stopped at the checkpoint on the 12th': that day of the story's month."""
+    return Mention(start=m.start(), end=m.end(), kind=Kind.CALENDAR, point=CalendarRef(day=_day(m["d"])))
+
+
 @pattern(
     rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?\b(?!\s*\d)"
 )
