@@ -326,6 +326,15 @@ def test_today_in_a_feed_post_is_the_day_of_the_post() -> None:
     ]
 
 
+def test_last_night_in_a_morning_post_is_the_day_of_the_post() -> None:
+    text = ("07.05 | 08:15\nKAZAN. Last night police detained two students outside the dormitory.\n\n"
+            "09.05 | 21:40\nKAZAN. Last night unknown men beat a blogger near the market.")
+    assert incidents(extract_text(text, published=dt.date(2024, 5, 28))) == [
+        ("2024-05-07", ["arbitrary_detention"]),
+        ("2024-05-08", ["physical_attack"]),
+    ]
+
+
 def test_a_log_entry_date_does_not_outlive_its_entry() -> None:
     text = ("Kazan monitoring log\nPublished 12.02.2024\n\n"
             "27.01.2024 - Kazan.\n\nPolice detained two students outside the university.\n\n"

@@ -76,6 +76,8 @@ class Mention:
     evening: bool = False  # "on the evening of 19 June": what comes "after midnight" is the next day
     past_midnight: bool = False  # "intercepted after midnight": the day after an evening, else that day
     same_day: bool = False  # "two years today since ...": that calendar day, ``offset`` units back
+    night: bool = False  # "last night": in a post written in the morning, the night just ending
+    morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
 
 
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
@@ -131,6 +133,7 @@ class Timeline:
     year_paragraph: int | None = None  # the paragraph of the last date that stated or continued a year
     entry_date: dt.date | None = None  # the day of the log entry being read: "today" in a feed post
     entry_paragraph: int = 0  # where that entry's heading stands; the entry is it and the paragraph after
+    entry_morning: bool = False  # that entry was posted before noon
     backward: bool = False  # the mention being resolved looks back ("had been warned on 2 April")
     evening: bool = False  # the story's day was told as an evening or a night
 
@@ -157,6 +160,7 @@ class Timeline:
             self.year_paragraph = paragraph  # a year stated, or carried on by the story told in order
         if mention.heading and span.precision is Precision.DAY and span.start <= self.document_date:
             self.entry_date, self.entry_paragraph = span.start, paragraph
+            self.entry_morning = mention.morning_post
         return span
 
     def note_incident(self, acts: list[Act], span: DateSpan) -> None:
@@ -248,12 +252,17 @@ class Timeline:
 
     def _today(self) -> dt.date:
         """The day a log entry was written, else the document's: what "today" and "on Monday" count from."""
-        if self.entry_date is not None and 0 <= self.paragraph - self.entry_paragraph <= 1:
+        if self.entry_date is not None and self._in_entry():
             return self.entry_date
         return self.document_date
 
+    def _in_entry(self) -> bool:
+        return self.entry_date is not None and 0 <= self.paragraph - self.entry_paragraph <= 1
+
     def _doc_relative(self, m: Mention, text: str) -> DateSpan:
         doc = self._today()
+        if m.night and self.entry_morning and self._in_entry():
+            return DateSpan.day(doc, text)  # "last night" in a morning post: the post's own day
         if m.unit is Unit.DAY or m.same_day:
             return DateSpan.day(_shift(doc, m), text)
         if m.unit is Unit.WEEK:

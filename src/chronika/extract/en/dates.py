@@ -363,7 +363,7 @@ def _near_day(m: re.Match[str]) -> Mention:
         offset = -1
     else:
         offset = 0
-    return _mention(m, Kind.DOC_RELATIVE, unit=Unit.DAY, offset=offset)
+    return _mention(m, Kind.DOC_RELATIVE, unit=Unit.DAY, offset=offset, night=words == "last night")
 
 
 @pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?:ago(?P<today>\s+today)?|(?P<since>today)\b)")
@@ -530,6 +530,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
 _LINE_HEAD = re.compile(
     r"(?:^|\n)[ \t]*(?:[-*•–—]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$", re.IGNORECASE
 )
+_HEAD_TIME = re.compile(r"[ \t]*(?:[|–—-][ \t]*)?(?P<h>[01]?\d|2[0-3]):[0-5]\d\b")
 _HEAD_SEPARATOR = re.compile(r"[ \t]*(?:[|:–—]|-\s|\(|\d{1,2}:\d\d|\n)")
 
 
@@ -542,7 +543,8 @@ def _heading(text: str, mention: Mention) -> Mention:
         return mention
     if not _HEAD_SEPARATOR.match(text, mention.end):
         return mention
-    return replace(mention, heading=True)
+    time = _HEAD_TIME.match(text, mention.end)
+    return replace(mention, heading=True, morning_post=time is not None and int(time["h"]) < 12)
 
 
 def _apposition(text: str, calendar: Mention, relative: Mention, after: bool = False) -> bool:
