@@ -76,6 +76,9 @@ DAY_WITHOUT_YEAR = [
     Case("On 2 June police came.", SUMMER, "2 June", "2018-06-02"),
 ]
 PERIODS = [
+    Case("At the beginning of March X.", AUTUMN, "the beginning of March", "2019-03-01..2019-03-10 range"),
+    Case("By the middle of May X.", AUTUMN, "the middle of May", "2019-05-11..2019-05-20 range"),
+    Case("Since the start of September X.", AUTUMN, "Since the start of September", "2019-09-01.. range"),
     Case("In June police came.", AUTUMN, "In June", "2019-06-01..2019-06-30 month"),
     Case("In March 2013 police came.", AUTUMN, "March 2013", "2013-03-01..2013-03-31 month"),
     Case("In late April police came.", AUTUMN, "late April", "2019-04-21..2019-04-30 range"),

@@ -81,7 +81,7 @@ def _year(token: str | None) -> int | None:
 
 
 def _part(token: str) -> Part:
-    token = token.lower()
+    token = token.lower().removeprefix("the").strip()  # "the beginning of March" is early March
     if token.startswith(("early", "beginning", "start", "first")):
         return Part.EARLY
     if token.startswith(("mid", "middle")):
