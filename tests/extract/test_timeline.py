@@ -212,6 +212,25 @@ def test_an_interception_after_midnight_is_on_the_next_day() -> None:
     assert {day for day, _ in incidents(extract_text(text, published=SUMMER))} == {"2019-05-15"}
 
 
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("For several days since the raid", "2019-05-06.."),
+        ("In the days that followed the raid", "2019-05-07.."),
+    ],
+)
+def test_an_open_range_from_an_act(relative: str, expected: str) -> None:
+    text = (f"On 6 May 2019, police raided the office of the Kazan Legal Clinic. On 9 May, a court fined its "
+            f"director. {relative}, unknown callers have threatened its staff.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == (expected, ["threat"])
+
+
+def test_a_summary_s_period_gives_way_to_the_day_told_later() -> None:
+    text = ("We condemn the arrest of Anna Petrova in mid-May 2019.\n\nPolice detained her on 14 May. "
+            "In the days that followed the arrest, a state channel called her a traitor.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-15..", ["smear_campaign"])
+
+
 def test_a_year_ago_beside_its_day_is_that_day() -> None:
     text = "A year ago, on 2 March 2018, police detained dozens of students in Kazan."
     assert incidents(extract_text(text, published=dt.date(2019, 3, 2))) == [

@@ -109,6 +109,14 @@ def is_flashback(anchor: DateSpan | None, span: DateSpan) -> bool:
     return span.end < anchor.start
 
 
+def _refines(finer: DateSpan, coarser: DateSpan) -> bool:
+    """Whether ``finer`` is a narrower span inside ``coarser``."""
+    if coarser.end is None or finer.end is None:
+        return False
+    inside = coarser.start <= finer.start and finer.end <= coarser.end
+    return inside and (finer.end - finer.start) < (coarser.end - coarser.start)
+
+
 def _shift(day: dt.date, m: Mention) -> dt.date:
     if m.unit is Unit.MONTH:
         return add_months(day, m.offset)
@@ -166,9 +174,12 @@ class Timeline:
     def note_incident(self, acts: list[Act], span: DateSpan) -> None:
         """Remember when each act first happened, for "a week after the arrest": a report names "the
         arrest" after telling it, and later steps of the same case (a remand in custody the next day)
-        are not the arrest it means."""
+        are not the arrest it means. A summary's period ("the arrest in mid-February") gives way to
+        the day its details then tell ("detained him on 14 February")."""
         for act in acts:
-            self.act_dates.setdefault(act, span)
+            known = self.act_dates.get(act)
+            if known is None or _refines(span, known):
+                self.act_dates[act] = span
 
     # -- the kinds ---------------------------------------------------------------------------
 
@@ -315,7 +326,8 @@ class Timeline:
         if m.point is not None:
             start, _, _ = self._calendar(m.point)
         else:
-            base = self.anchor or DateSpan.day(self.reference)
+            base = self.act_dates.get(m.after_act) if m.after_act is not None else None
+            base = base or self.anchor or DateSpan.day(self.reference)
             start = base.end if base.precision is Precision.RANGE and base.end is not None else base.start
         if m.open_from_next_day:
             start += dt.timedelta(days=1)

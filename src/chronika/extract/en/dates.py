@@ -177,7 +177,21 @@ def _month_month(m: re.Match[str]) -> Mention:
 )
 @pattern(r"\b(?:ever\s+since|since\s+then|since\s+that\s+(?:day|time|night))\b")
 def _open_from_anchor(m: re.Match[str]) -> Mention:
-    return _mention(m, Kind.OPEN)
+    return _from_event(m, _mention(m, Kind.OPEN))
+
+
+_EVENT_AFTER = re.compile(r"\s+(?:the|his|her|their)\s+(?P<event>\w+)", re.IGNORECASE)
+
+
+def _from_event(m: re.Match[str], mention: Mention) -> Mention:
+    """'For several days since the attack', 'in the days that followed the arrest': from that act's day."""
+    if not m.group().lower().endswith(("since", "followed", "after", "following")):
+        return mention
+    event = _EVENT_AFTER.match(m.string, m.end())
+    after_act = EVENT_NOUNS.get(event["event"].lower()) if event else None
+    if event is None or after_act is None:
+        return mention
+    return replace(mention, end=event.end(), after_act=after_act)
 
 
 @pattern(
@@ -187,7 +201,7 @@ def _open_from_anchor(m: re.Match[str]) -> Mention:
     r"\bin\s+the\s+(?:days|weeks|months)\s+(?:that\s+followed|after(?:wards)?|since|following|that\s+came\s+after)\b"
 )
 def _open_from_next_day(m: re.Match[str]) -> Mention:
-    return _mention(m, Kind.OPEN, open_from_next_day=True)
+    return _from_event(m, _mention(m, Kind.OPEN, open_from_next_day=True))
 
 
 @pattern(
