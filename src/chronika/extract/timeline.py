@@ -62,6 +62,7 @@ class Mention:
     point: CalendarRef | None = None
     until: CalendarRef | None = None
     weekday: int | None = None
+    until_weekday: int | None = None  # "from Friday evening until Sunday morning"
     offset: int = 0  # how many ``unit``s from the anchor or the document's date; negative is earlier
     unit: Unit = Unit.DAY
     open_from_next_day: bool = False
@@ -194,6 +195,10 @@ class Timeline:
         if m.kind is Kind.WEEKDAY:
             assert m.weekday is not None
             today = self._today()
+            if m.until_weekday is not None:  # the latest such stretch that has ended by the document's day
+                end = today - dt.timedelta(days=(today.weekday() - m.until_weekday) % 7)
+                start = end - dt.timedelta(days=(m.until_weekday - m.weekday) % 7)
+                return DateSpan(start=start, end=end, precision=Precision.RANGE, text=text)
             back = (today.weekday() - m.weekday) % 7
             return DateSpan.day(today - dt.timedelta(days=back), text)
         if m.kind is Kind.DOC_RELATIVE:

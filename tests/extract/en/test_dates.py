@@ -113,6 +113,11 @@ WEEKDAYS = [
     Case("On Tuesday morning police came.", WEDNESDAY, "On Tuesday morning", "2014-12-16"),
     Case("On Wednesday police came.", WEDNESDAY, "On Wednesday", "2014-12-17"),
     Case("Last Thursday police came.", WEDNESDAY, "Last Thursday", "2014-12-11"),
+    # a stretch of weekdays: the latest one that has ended by the document's date
+    Case("Power was cut from Friday evening until Sunday morning.", WEDNESDAY,
+         "from Friday evening until Sunday morning", "2014-12-12..2014-12-14 range"),
+    Case("Power was cut between Saturday and Tuesday.", WEDNESDAY, "between Saturday and Tuesday",
+         "2014-12-13..2014-12-16 range"),
 ]
 DOCUMENT_RELATIVE = [
     Case("Police came yesterday.", WEDNESDAY, "yesterday", "2014-12-16"),

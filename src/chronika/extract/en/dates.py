@@ -357,6 +357,13 @@ def _year_only(m: re.Match[str]) -> Mention:
 # -- relative to the document's date ----------------------------------------------------------
 
 
+@pattern(rf"\b(?:from|between)\s+(?P<w>{_WD}){_PART_OF_DAY}\s+(?:to|until|till|and)\s+(?P<w2>{_WD}){_PART_OF_DAY}\b")
+def _weekday_range(m: re.Match[str]) -> Mention:
+    """'From Friday evening until Sunday morning': the latest such days up to the document's date."""
+    first, last = WEEKDAYS[m["w"].lower()], WEEKDAYS[m["w2"].lower()]
+    return _mention(m, Kind.WEEKDAY, weekday=first, until_weekday=last)
+
+
 @pattern(
     rf"\b(?:(?:on|last|this|early\s+on|late\s+on|early|late)\s+)?(?P<w>{_WD})(?:'s)?{_PART_OF_DAY}\b(?!,?\s+(?:the\s+)?(?:{_D}\s+(?:of\s+)?{_M}|{_M}\s+\d))"
 )
@@ -493,7 +500,7 @@ def _offset(m: re.Match[str]) -> Mention | None:
 # original, so "may" the verb and "march" the walk are never dates.
 _COMPILED = [(re.compile(regex), builder) for regex, builder in PATTERNS]
 _COMPILED_ANY_CASE = [(re.compile(regex, re.IGNORECASE), builder) for regex, builder in PATTERNS]
-_NAME_GROUPS = ("m", "m1", "m2", "w")
+_NAME_GROUPS = ("m", "m1", "m2", "w", "w2")
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _WHEN = re.compile(r",?\s+when\b", re.IGNORECASE)
 # "The centre today condemned ...", "the ministry on Monday said ...": the date of a statement.
