@@ -162,6 +162,21 @@ def test_an_act_counts_from_its_first_telling_not_a_later_step_of_the_case() -> 
     assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-03", ["smear_campaign"])
 
 
+def test_after_the_arrest_falls_back_to_the_search_it_was_told_with() -> None:
+    timeline = Timeline(document_date=SUMMER, reference=SUMMER)
+    text = "On 3 May 2019 X. On 6 May Y. A week after the arrest Z."
+    spans = []
+    for mention in find_mentions(text):
+        span = timeline.resolve(mention, text[mention.start : mention.end])
+        assert span is not None
+        spans.append(span.start.isoformat())
+        if len(spans) == 1:
+            timeline.note_incident([Act.RAID_SEARCH], span)
+        elif len(spans) == 2:
+            timeline.note_incident([Act.PROPERTY_DESTRUCTION], span)
+    assert spans == ["2019-05-03", "2019-05-06", "2019-05-10"]
+
+
 @pytest.mark.parametrize(
     ("relative", "expected"),
     [("Three days after the verdict", "2019-05-13"), ("Two days after he was sentenced", "2019-05-12")],

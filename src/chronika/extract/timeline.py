@@ -87,6 +87,9 @@ FORWARD_DAYS = 300  # how far ahead of the story's day a date without a year is 
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 PART_OF_MONTH_DAYS = {Part.EARLY: (1, 10), Part.MID: (11, 20), Part.LATE: (21, 31)}
 PART_OF_YEAR_MONTHS = {Part.EARLY: (1, 4), Part.MID: (5, 8), Part.LATE: (9, 12)}
+# "A week after the arrest" when no arrest was read as such: the act an arrest is told with (someone
+# "taken away" in a search, or seized by men who did not say who they were).
+TOLD_WITH = {Act.ARBITRARY_DETENTION: (Act.ENFORCED_DISAPPEARANCE, Act.RAID_SEARCH)}
 
 
 def last_day(year: int, month: int) -> int:
@@ -308,9 +311,17 @@ class Timeline:
             start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), precision=Precision.YEAR, text=text
         )
 
+    def _act_date(self, act: Act | None) -> DateSpan | None:
+        """When ``act`` first happened; failing that, the act an arrest is usually told with."""
+        if act is None:
+            return None
+        for candidate in (act, *TOLD_WITH.get(act, ())):
+            if candidate in self.act_dates:
+                return self.act_dates[candidate]
+        return None
+
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
-        base = self.act_dates.get(m.after_act) if m.after_act is not None else None
-        base = base or self.anchor or DateSpan.day(self.reference)
+        base = self._act_date(m.after_act) or self.anchor or DateSpan.day(self.reference)
         if m.past_midnight and self.evening and base.precision is Precision.DAY:
             return DateSpan.day(base.start + dt.timedelta(days=1), text)  # "that evening ... after midnight"
         if m.weekday is not None:  # "the following Tuesday": the first Tuesday after the story's day
@@ -331,8 +342,7 @@ class Timeline:
         if m.point is not None:
             start, _, _ = self._calendar(m.point)
         else:
-            base = self.act_dates.get(m.after_act) if m.after_act is not None else None
-            base = base or self.anchor or DateSpan.day(self.reference)
+            base = self._act_date(m.after_act) or self.anchor or DateSpan.day(self.reference)
             start = base.end if base.precision is Precision.RANGE and base.end is not None else base.start
         if m.open_from_next_day:
             start += dt.timedelta(days=1)
