@@ -360,6 +360,18 @@ def test_today_in_a_feed_post_is_the_day_of_the_post() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [("Four days later", ["2019-05-02", "2019-05-06"]), ("Two days later", ["2019-05-02", "2019-05-08"])],
+)
+def test_a_section_titled_with_its_day(relative: str, expected: list[str]) -> None:
+    # the section's "four days later" counts from the story before its title and lands on the title's
+    # day; one that does not land there counts from the title as usual
+    text = ("1. Hill village, 2 May 2019\n- Soldiers detained the headman.\n\n"
+            f"2. River camp, 6 May\n- {relative}, soldiers burned the camp's huts.")
+    assert [day for day, _ in incidents(extract_text(text, published=SUMMER))] == expected
+
+
 def test_last_night_in_a_morning_post_is_the_day_of_the_post() -> None:
     text = ("07.05 | 08:15\nKAZAN. Last night police detained two students outside the dormitory.\n\n"
             "09.05 | 21:40\nKAZAN. Last night unknown men beat a blogger near the market.")

@@ -77,6 +77,7 @@ class Mention:
     evening: bool = False  # "on the evening of 19 June": what comes "after midnight" is the next day
     past_midnight: bool = False  # "intercepted after midnight": the day after an evening, else that day
     same_day: bool = False  # "two years today since ...": that calendar day, ``offset`` units back
+    title: bool = False  # a date that ends a short title line ("3. Hill village, 9 May")
     night: bool = False  # "last night": in a post written in the morning, the night just ending
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
 
@@ -148,6 +149,7 @@ class Timeline:
     entry_morning: bool = False  # that entry was posted before noon
     backward: bool = False  # the mention being resolved looks back ("had been warned on 2 April")
     evening: bool = False  # the story's day was told as an evening or a night
+    titled: tuple[DateSpan | None, DateSpan] | None = None  # (anchor before a title's date, that date)
 
     def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
         self.paragraph = paragraph
@@ -166,6 +168,7 @@ class Timeline:
             self.anchor, span
         )
         if mention.sets_anchor and mention.kind is not Kind.OPEN and not mention.open_end and not flashback:
+            self.titled = (self.anchor, span) if mention.title else None
             self.anchor = span
             self.evening = mention.evening
         if mention.point is not None and (mention.point.year is not None or self._narrative_year()):
@@ -321,6 +324,14 @@ class Timeline:
         return None
 
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
+        before, title = self.titled or (None, None)
+        if before is not None and title is not None and m.offset and m.after_act is None:
+            # "3. Hill village, 9 May / Five days later, ...": the section's first words count from
+            # the story before its title; when they land on the title's day, that is the day meant
+            self.titled = None
+            shifted = _shift(before.start, m)
+            if title.start <= shifted <= (title.end or title.start):
+                return DateSpan.day(shifted, text)
         base = self._act_date(m.after_act) or self.anchor or DateSpan.day(self.reference)
         if m.past_midnight and self.evening and base.precision is Precision.DAY:
             return DateSpan.day(base.start + dt.timedelta(days=1), text)  # "that evening ... after midnight"

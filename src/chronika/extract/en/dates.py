@@ -544,8 +544,23 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if chosen and _apposition(text, mention, chosen[-1], after=True):
             # "Two days later, on 3 May, ...": the day itself is the better telling
             chosen[-1] = replace(chosen[-1], reporting=True, sets_anchor=False)
-        chosen.append(_heading(text, _reporting(text, _open_if_since(text, mention))))
+        chosen.append(_title(text, _heading(text, _reporting(text, _open_if_since(text, mention)))))
     return chosen
+
+
+_TITLE_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _title(text: str, mention: Mention) -> Mention:
+    """A day that ends a short line with no sentence in it ("3. Hill village, 9 May") titles a section."""
+    if mention.kind not in (Kind.CALENDAR, Kind.RANGE) or not _TITLE_END.match(text, mention.end):
+        return mention
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line = text[line_start : mention.start]
+    numbered = re.match(r"\s*\d{1,2}\.\s", line) is not None  # "3. " numbers the section
+    if len(line) > 60 or (any(mark in line for mark in ".;!?") and not numbered):
+        return mention
+    return replace(mention, title=True)
 
 
 _LINE_HEAD = re.compile(
