@@ -308,7 +308,15 @@ _NOT_A_DAY_AFTER = (
 )
 
 
-@pattern(rf"\b(?:on|by|until)\s+the\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?!\s*(?:{_NOT_A_DAY_AFTER}{_M}))")
+def _ordinal(day: int) -> str:
+    return f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+
+
+# Spelled out ("12th", not "[12]\d(?:st|th)") so that the ordinals themselves are the prefilter's stems.
+_ORDINAL_DAY = "|".join(_ordinal(day) for day in range(31, 0, -1))
+
+
+@pattern(rf"\b(?:on|by|until)\s+the\s+(?P<d>{_ORDINAL_DAY})\b(?!\s*(?:{_NOT_A_DAY_AFTER}{_M}))")
 def _day_of_month(m: re.Match[str]) -> Mention:
     """'Stopped at the checkpoint on the 12th': that day of the story's month."""
     return Mention(start=m.start(), end=m.end(), kind=Kind.CALENDAR, point=CalendarRef(day=_day(m["d"])))
