@@ -187,6 +187,19 @@ def test_a_date_relative_to_a_court_step(relative: str, expected: str) -> None:
     assert incidents(extract_text(text, published=SUMMER))[-1] == (expected, ["smear_campaign"])
 
 
+def test_after_the_hearing_is_the_day_of_the_latest_court_step() -> None:
+    text = ("On 2 May 2019, a court in Kazan charged the poet Anna Petrova with extremism. On 28 May, the "
+            "court sentenced her to two years in prison. Her lawyer said she had been beaten in custody on "
+            "12 May.\n\nAfter the hearing, police detained two of her supporters outside the court.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-28", ["arbitrary_detention"])
+
+
+def test_a_court_step_told_with_its_day_keeps_that_day() -> None:
+    text = ("On 2 May 2019, police detained the poet Anna Petrova in Kazan. At the hearing on 4 May, a judge "
+            "remanded her in custody.")
+    assert incidents(extract_text(text, published=SUMMER))[-1][0] == "2019-05-04"
+
+
 def test_the_act_in_a_relative_date_is_not_an_incident() -> None:
     # "before he was killed" dates the threat; the killing itself is told elsewhere
     text = ("On 20 May 2019, gunmen shot dead the farmer Pedro Ruiz outside Tela. Six days before he was "

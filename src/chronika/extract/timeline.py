@@ -78,6 +78,7 @@ class Mention:
     past_midnight: bool = False  # "intercepted after midnight": the day after an evening, else that day
     same_day: bool = False  # "two years today since ...": that calendar day, ``offset`` units back
     title: bool = False  # a date that ends a short title line ("3. Hill village, 9 May")
+    latest: bool = False  # "after the hearing": the act's latest occasion, not its first
     night: bool = False  # "last night": in a post written in the morning, the night just ending
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
 
@@ -142,6 +143,7 @@ class Timeline:
     reference: dt.date
     anchor: DateSpan | None = None
     act_dates: dict[Act, DateSpan] = field(default_factory=dict)
+    act_latest: dict[Act, DateSpan] = field(default_factory=dict)
     paragraph: int = 0
     year_paragraph: int | None = None  # the paragraph of the last date that stated or continued a year
     entry_date: dt.date | None = None  # the day of the log entry being read: "today" in a feed post
@@ -184,6 +186,8 @@ class Timeline:
         are not the arrest it means. A summary's period ("the arrest in mid-February") gives way to
         the day its details then tell ("detained him on 14 February")."""
         for act in acts:
+            if span.precision is Precision.DAY:  # a court step is a day; "fined her in 2021" is background
+                self.act_latest[act] = span
             known = self.act_dates.get(act)
             if known is None or _refines(span, known):
                 self.act_dates[act] = span
@@ -314,13 +318,14 @@ class Timeline:
             start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), precision=Precision.YEAR, text=text
         )
 
-    def _act_date(self, act: Act | None) -> DateSpan | None:
-        """When ``act`` first happened; failing that, the act an arrest is usually told with."""
+    def _act_date(self, act: Act | None, latest: bool = False) -> DateSpan | None:
+        """When ``act`` first (or last) happened; failing that, the act an arrest is usually told with."""
         if act is None:
             return None
+        dates = self.act_latest if latest else self.act_dates
         for candidate in (act, *TOLD_WITH.get(act, ())):
-            if candidate in self.act_dates:
-                return self.act_dates[candidate]
+            if candidate in dates:
+                return dates[candidate]
         return None
 
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
@@ -332,7 +337,7 @@ class Timeline:
             shifted = _shift(before.start, m)
             if title.start <= shifted <= (title.end or title.start):
                 return DateSpan.day(shifted, text)
-        base = self._act_date(m.after_act) or self.anchor or DateSpan.day(self.reference)
+        base = self._act_date(m.after_act, m.latest) or self.anchor or DateSpan.day(self.reference)
         if m.past_midnight and self.evening and base.precision is Precision.DAY:
             return DateSpan.day(base.start + dt.timedelta(days=1), text)  # "that evening ... after midnight"
         if m.weekday is not None:  # "the following Tuesday": the first Tuesday after the story's day

@@ -458,6 +458,15 @@ def _hours_from_event(m: re.Match[str]) -> Mention | None:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, after_act=after_act)
 
 
+@pattern(
+    r"\b(?:during|after|at|outside|following)\s+the\s+(?:verdict|hearing|sentencing|ruling)\b"
+    r"(?![\s,]+(?:on|of|in)\b)"  # "at the hearing on 12 November" is dated by its day
+)
+def _at_court_step(m: re.Match[str]) -> Mention:
+    """'During the verdict, police detained ...': the day of the court step just told."""
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, after_act=Act.JUDICIAL_HARASSMENT, latest=True)
+
+
 @pattern(r"\b(?:(?:shortly|just|soon)\s+)?after\s+midnight\b")
 def _after_midnight(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, past_midnight=True)
