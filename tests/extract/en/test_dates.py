@@ -107,6 +107,8 @@ RANGES = [
     Case("From 28 December to 3 January X.", dt.date(2019, 2, 1), "From 28 December to 3 January",
          "2018-12-28..2019-01-03 range"),
     Case("From March to May police came.", SUMMER, "From March to May", "2019-03-01..2019-05-31 range"),
+    Case("He was held from his arrest on 9 April until 21 April.", SUMMER,
+         "from his arrest on 9 April until 21 April", "2019-04-09..2019-04-21 range"),
 ]
 WEEKDAYS = [
     Case("On Monday police came.", WEDNESDAY, "On Monday", "2014-12-15"),

@@ -151,6 +151,9 @@ def _month_day_day(m: re.Match[str]) -> Mention:
 @pattern(
     rf"\b(?:(?:on|in)\s+)?(?:the\s+)?night\s+of\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
 )
+@pattern(
+    rf"\bfrom\s+(?:his|her|their|the)\s+(?:arrest|detention|abduction|capture)\s+on\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?\s+(?:until|till|to)\s+(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
+)
 def _day_month_day_month(m: re.Match[str]) -> Mention:
     return _range(
         m,
