@@ -156,6 +156,125 @@ def test_a_date_relative_to_an_act_end_to_end(relative: str, expected: str) -> N
     ]
 
 
+def test_an_act_counts_from_its_first_telling_not_a_later_step_of_the_case() -> None:
+    text = ("On 3 May 2019, police arrested Anna Petrova in Kazan. The following day, a court remanded her "
+            "in custody for two months. Hours after the arrest, a state channel called her a traitor.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-03", ["smear_campaign"])
+
+
+def test_after_the_arrest_falls_back_to_the_search_it_was_told_with() -> None:
+    timeline = Timeline(document_date=SUMMER, reference=SUMMER)
+    text = "On 3 May 2019 X. On 6 May Y. A week after the arrest Z."
+    spans = []
+    for mention in find_mentions(text):
+        span = timeline.resolve(mention, text[mention.start : mention.end])
+        assert span is not None
+        spans.append(span.start.isoformat())
+        if len(spans) == 1:
+            timeline.note_incident([Act.RAID_SEARCH], span)
+        elif len(spans) == 2:
+            timeline.note_incident([Act.PROPERTY_DESTRUCTION], span)
+    assert spans == ["2019-05-03", "2019-05-06", "2019-05-10"]
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [("Three days after the verdict", "2019-05-13"), ("Two days after he was sentenced", "2019-05-12")],
+)
+def test_a_date_relative_to_a_court_step(relative: str, expected: str) -> None:
+    text = (f"On 2 May 2019, police arrested Anna Petrova in Kazan. On 10 May, a court sentenced her to two "
+            f"years in prison. {relative}, a state channel called her a traitor.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == (expected, ["smear_campaign"])
+
+
+def test_after_the_hearing_is_the_day_of_the_latest_court_step() -> None:
+    text = ("On 2 May 2019, a court in Kazan charged the poet Anna Petrova with extremism. On 28 May, the "
+            "court sentenced her to two years in prison. Her lawyer said she had been beaten in custody on "
+            "12 May.\n\nAfter the hearing, police detained two of her supporters outside the court.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-28", ["arbitrary_detention"])
+
+
+def test_a_court_step_told_with_its_day_keeps_that_day() -> None:
+    text = ("On 2 May 2019, police detained the poet Anna Petrova in Kazan. At the hearing on 4 May, a judge "
+            "remanded her in custody.")
+    assert incidents(extract_text(text, published=SUMMER))[-1][0] == "2019-05-04"
+
+
+def test_the_act_in_a_relative_date_is_not_an_incident() -> None:
+    # "before he was killed" dates the threat; the killing itself is told elsewhere
+    text = ("On 20 May 2019, gunmen shot dead the farmer Pedro Ruiz outside Tela. Six days before he was "
+            "killed, his wife found a note under their door threatening to kill him.")
+    assert incidents(extract_text(text, published=SUMMER)) == [
+        ("2019-05-20", ["killing"]),
+        ("2019-05-14", ["threat"]),
+    ]
+
+
+def test_the_end_of_a_detention_does_not_move_the_story() -> None:
+    text = ("On 12 May 2019, police searched the flat of Anna Petrova in Kazan and detained her. She was "
+            "held at the station until her release at about 02:00 the following morning. Four days later, a "
+            "court fined her for disobeying the police.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-16", ["judicial_harassment"])
+
+
+def test_a_statement_today_does_not_date_what_it_condemns() -> None:
+    text = ("The Kazan Legal Clinic today condemned the surveillance of its staff.\n\n"
+            "Its director was detained in 2016 for a month.\n\n"
+            "A forensic check found in March that the director's phone had been infected with spyware.")
+    result = extract_text(text, published=dt.date(2019, 6, 3))
+    assert incidents(result) == [
+        ("2016-01-01..2016-12-31", ["arbitrary_detention"]),
+        ("2019-03-01..2019-03-31", ["cyber_attack"]),
+    ]
+
+
+def test_a_release_later_does_not_date_what_was_done_in_custody() -> None:
+    text = ("On 6 May 2019, soldiers detained four farmers near Tete. Released three days later, they said "
+            "they had been beaten with sticks.")
+    assert {day for day, _ in incidents(extract_text(text, published=SUMMER))} == {"2019-05-06"}
+
+
+def test_an_interception_after_midnight_is_on_the_next_day() -> None:
+    text = ("Nine men crossed the river near Kipi on the evening of 14 May 2019. After midnight, men in "
+            "balaclavas stopped them, searched them and took their phones.")
+    assert {day for day, _ in incidents(extract_text(text, published=SUMMER))} == {"2019-05-15"}
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("For several days since the raid", "2019-05-06.."),
+        ("In the days that followed the raid", "2019-05-07.."),
+    ],
+)
+def test_an_open_range_from_an_act(relative: str, expected: str) -> None:
+    text = (f"On 6 May 2019, police raided the office of the Kazan Legal Clinic. On 9 May, a court fined its "
+            f"director. {relative}, unknown callers have threatened its staff.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == (expected, ["threat"])
+
+
+def test_a_summary_s_period_gives_way_to_the_day_told_later() -> None:
+    text = ("We condemn the arrest of Anna Petrova in mid-May 2019.\n\nPolice detained her on 14 May. "
+            "In the days that followed the arrest, a state channel called her a traitor.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-15..", ["smear_campaign"])
+
+
+def test_a_year_ago_beside_its_day_is_that_day() -> None:
+    text = "A year ago, on 2 March 2018, police detained dozens of students in Kazan."
+    assert incidents(extract_text(text, published=dt.date(2019, 3, 2))) == [
+        ("2018-03-02", ["arbitrary_detention"])
+    ]
+
+
+def test_since_a_day_when_someone_was_taken() -> None:
+    text = ("Ilya Orlov has not been seen since Sunday, when men in masks forced him into a van in Kazan. "
+            "The same night, officers searched his parents' flat.")
+    assert incidents(extract_text(text, published=WEDNESDAY)) == [
+        ("2014-12-14", ["enforced_disappearance"]),
+        ("2014-12-14", ["raid_search"]),
+    ]
+
+
 # -- the document's own date -------------------------------------------------------------------
 
 
@@ -259,6 +378,27 @@ def test_today_in_a_feed_post_is_the_day_of_the_post() -> None:
     assert incidents(extract_text(text, published=dt.date(2024, 6, 28))) == [
         ("2024-06-03", ["arbitrary_detention"]),
         ("2024-06-04", ["physical_attack"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [("Four days later", ["2019-05-02", "2019-05-06"]), ("Two days later", ["2019-05-02", "2019-05-08"])],
+)
+def test_a_section_titled_with_its_day(relative: str, expected: list[str]) -> None:
+    # the section's "four days later" counts from the story before its title and lands on the title's
+    # day; one that does not land there counts from the title as usual
+    text = ("1. Hill village, 2 May 2019\n- Soldiers detained the headman.\n\n"
+            f"2. River camp, 6 May\n- {relative}, soldiers burned the camp's huts.")
+    assert [day for day, _ in incidents(extract_text(text, published=SUMMER))] == expected
+
+
+def test_last_night_in_a_morning_post_is_the_day_of_the_post() -> None:
+    text = ("07.05 | 08:15\nKAZAN. Last night police detained two students outside the dormitory.\n\n"
+            "09.05 | 21:40\nKAZAN. Last night unknown men beat a blogger near the market.")
+    assert incidents(extract_text(text, published=dt.date(2024, 5, 28))) == [
+        ("2024-05-07", ["arbitrary_detention"]),
+        ("2024-05-08", ["physical_attack"]),
     ]
 
 

@@ -62,6 +62,7 @@ class Mention:
     point: CalendarRef | None = None
     until: CalendarRef | None = None
     weekday: int | None = None
+    until_weekday: int | None = None  # "from Friday evening until Sunday morning"
     offset: int = 0  # how many ``unit``s from the anchor or the document's date; negative is earlier
     unit: Unit = Unit.DAY
     open_from_next_day: bool = False
@@ -73,13 +74,24 @@ class Mention:
     open_end: bool = False  # "since Tuesday", "since 5 March": from that date, with no end
     bound: bool = False  # "held until the following evening", "released by 26 Jan": the end of a state
     heading: bool = False  # a date that opens a line of a log or feed ("03.06 | 09:40", "2018-09-15:")
+    evening: bool = False  # "on the evening of 19 June": what comes "after midnight" is the next day
+    past_midnight: bool = False  # "intercepted after midnight": the day after an evening, else that day
+    same_day: bool = False  # "two years today since ...": that calendar day, ``offset`` units back
+    title: bool = False  # a date that ends a short title line ("3. Hill village, 9 May")
+    latest: bool = False  # "after the hearing": the act's latest occasion, not its first
+    night: bool = False  # "last night": in a post written in the morning, the night just ending
+    morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
 
 
+FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
 FOLLOW_PARAGRAPHS = 2  # how many paragraphs a story told day by day carries its year
 FORWARD_DAYS = 300  # how far ahead of the story's day a date without a year is still read forwards
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 PART_OF_MONTH_DAYS = {Part.EARLY: (1, 10), Part.MID: (11, 20), Part.LATE: (21, 31)}
 PART_OF_YEAR_MONTHS = {Part.EARLY: (1, 4), Part.MID: (5, 8), Part.LATE: (9, 12)}
+# "A week after the arrest" when no arrest was read as such: the act an arrest is told with (someone
+# "taken away" in a search, or seized by men who did not say who they were).
+TOLD_WITH = {Act.ARBITRARY_DETENTION: (Act.ENFORCED_DISAPPEARANCE, Act.RAID_SEARCH)}
 
 
 def last_day(year: int, month: int) -> int:
@@ -94,10 +106,21 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def is_flashback(anchor: DateSpan | None, span: DateSpan) -> bool:
     """A coarse date wholly before the story's current day ("interviews given in 2020") is background:
-    it neither moves the story's anchor nor dates the sentences that follow."""
+    it neither moves the story's anchor nor dates the sentences that follow. A range of a few named
+    days ("the night of 3 to 4 May") is as precise as a day."""
     if anchor is None or span.precision is Precision.DAY or span.end is None:
         return False
+    if span.precision is Precision.RANGE and (span.end - span.start).days < FEW_DAYS:
+        return False
     return span.end < anchor.start
+
+
+def _refines(finer: DateSpan, coarser: DateSpan) -> bool:
+    """Whether ``finer`` is a narrower span inside ``coarser``."""
+    if coarser.end is None or finer.end is None:
+        return False
+    inside = coarser.start <= finer.start and finer.end <= coarser.end
+    return inside and (finer.end - finer.start) < (coarser.end - coarser.start)
 
 
 def _shift(day: dt.date, m: Mention) -> dt.date:
@@ -120,11 +143,15 @@ class Timeline:
     reference: dt.date
     anchor: DateSpan | None = None
     act_dates: dict[Act, DateSpan] = field(default_factory=dict)
+    act_latest: dict[Act, DateSpan] = field(default_factory=dict)
     paragraph: int = 0
     year_paragraph: int | None = None  # the paragraph of the last date that stated or continued a year
     entry_date: dt.date | None = None  # the day of the log entry being read: "today" in a feed post
     entry_paragraph: int = 0  # where that entry's heading stands; the entry is it and the paragraph after
+    entry_morning: bool = False  # that entry was posted before noon
     backward: bool = False  # the mention being resolved looks back ("had been warned on 2 April")
+    evening: bool = False  # the story's day was told as an evening or a night
+    titled: tuple[DateSpan | None, DateSpan] | None = None  # (anchor before a title's date, that date)
 
     def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
         self.paragraph = paragraph
@@ -143,17 +170,27 @@ class Timeline:
             self.anchor, span
         )
         if mention.sets_anchor and mention.kind is not Kind.OPEN and not mention.open_end and not flashback:
+            self.titled = (self.anchor, span) if mention.title else None
             self.anchor = span
+            self.evening = mention.evening
         if mention.point is not None and (mention.point.year is not None or self._narrative_year()):
             self.year_paragraph = paragraph  # a year stated, or carried on by the story told in order
         if mention.heading and span.precision is Precision.DAY and span.start <= self.document_date:
             self.entry_date, self.entry_paragraph = span.start, paragraph
+            self.entry_morning = mention.morning_post
         return span
 
     def note_incident(self, acts: list[Act], span: DateSpan) -> None:
-        """Remember when each act last happened, for "a week after the arrest"."""
+        """Remember when each act first happened, for "a week after the arrest": a report names "the
+        arrest" after telling it, and later steps of the same case (a remand in custody the next day)
+        are not the arrest it means. A summary's period ("the arrest in mid-February") gives way to
+        the day its details then tell ("detained him on 14 February")."""
         for act in acts:
-            self.act_dates[act] = span
+            if span.precision is Precision.DAY:  # a court step is a day; "fined her in 2021" is background
+                self.act_latest[act] = span
+            known = self.act_dates.get(act)
+            if known is None or _refines(span, known):
+                self.act_dates[act] = span
 
     # -- the kinds ---------------------------------------------------------------------------
 
@@ -168,6 +205,10 @@ class Timeline:
         if m.kind is Kind.WEEKDAY:
             assert m.weekday is not None
             today = self._today()
+            if m.until_weekday is not None:  # the latest such stretch that has ended by the document's day
+                end = today - dt.timedelta(days=(today.weekday() - m.until_weekday) % 7)
+                start = end - dt.timedelta(days=(m.until_weekday - m.weekday) % 7)
+                return DateSpan(start=start, end=end, precision=Precision.RANGE, text=text)
             back = (today.weekday() - m.weekday) % 7
             return DateSpan.day(today - dt.timedelta(days=back), text)
         if m.kind is Kind.DOC_RELATIVE:
@@ -179,6 +220,13 @@ class Timeline:
     def _calendar(self, point: CalendarRef) -> tuple[dt.date, dt.date, Precision]:
         if point.season is not None:
             return self._season(point)
+        if point.month is None and point.day is not None:  # "on the 12th": the latest such day, as weekdays
+            ref = self._today()
+            day = dt.date(ref.year, ref.month, min(point.day, last_day(ref.year, ref.month)))
+            if day > self.document_date:
+                back = add_months(ref.replace(day=1), -1)
+                day = dt.date(back.year, back.month, min(point.day, last_day(back.year, back.month)))
+            return day, day, Precision.DAY
         if point.month is None:
             year = point.year if point.year is not None else self._reference().year
             if point.part is not None:
@@ -230,14 +278,19 @@ class Timeline:
 
     def _today(self) -> dt.date:
         """The day a log entry was written, else the document's: what "today" and "on Monday" count from."""
-        if self.entry_date is not None and 0 <= self.paragraph - self.entry_paragraph <= 1:
+        if self.entry_date is not None and self._in_entry():
             return self.entry_date
         return self.document_date
 
+    def _in_entry(self) -> bool:
+        return self.entry_date is not None and 0 <= self.paragraph - self.entry_paragraph <= 1
+
     def _doc_relative(self, m: Mention, text: str) -> DateSpan:
         doc = self._today()
-        if m.unit is Unit.DAY:
-            return DateSpan.day(doc + dt.timedelta(days=m.offset), text)
+        if m.night and self.entry_morning and self._in_entry():
+            return DateSpan.day(doc, text)  # "last night" in a morning post: the post's own day
+        if m.unit is Unit.DAY or m.same_day:
+            return DateSpan.day(_shift(doc, m), text)
         if m.unit is Unit.WEEK:
             monday = doc - dt.timedelta(days=doc.weekday()) + dt.timedelta(weeks=m.offset)
             end = min(monday + dt.timedelta(days=6), doc)
@@ -265,9 +318,32 @@ class Timeline:
             start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), precision=Precision.YEAR, text=text
         )
 
+    def _act_date(self, act: Act | None, latest: bool = False) -> DateSpan | None:
+        """When ``act`` first (or last) happened; failing that, the act an arrest is usually told with."""
+        if act is None:
+            return None
+        dates = self.act_latest if latest else self.act_dates
+        for candidate in (act, *TOLD_WITH.get(act, ())):
+            if candidate in dates:
+                return dates[candidate]
+        return None
+
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
-        base = self.act_dates.get(m.after_act) if m.after_act is not None else None
-        base = base or self.anchor or DateSpan.day(self.reference)
+        before, title = self.titled or (None, None)
+        if before is not None and title is not None and m.offset and m.after_act is None:
+            # "3. Hill village, 9 May / Five days later, ...": the section's first words count from
+            # the story before its title; when they land on the title's day, that is the day meant
+            self.titled = None
+            shifted = _shift(before.start, m)
+            if title.start <= shifted <= (title.end or title.start):
+                return DateSpan.day(shifted, text)
+        base = self._act_date(m.after_act, m.latest) or self.anchor or DateSpan.day(self.reference)
+        if m.past_midnight and self.evening and base.precision is Precision.DAY:
+            return DateSpan.day(base.start + dt.timedelta(days=1), text)  # "that evening ... after midnight"
+        if m.weekday is not None:  # "the following Tuesday": the first Tuesday after the story's day
+            after = base.start if base.precision is Precision.DAY else (base.end or base.start)
+            ahead = (m.weekday - after.weekday()) % 7 or 7
+            return DateSpan.day(after + dt.timedelta(days=ahead), text)
         if m.unit is Unit.WEEK and m.whole_unit:
             monday = base.start - dt.timedelta(days=base.start.weekday()) + dt.timedelta(weeks=m.offset)
             return DateSpan(
@@ -282,7 +358,7 @@ class Timeline:
         if m.point is not None:
             start, _, _ = self._calendar(m.point)
         else:
-            base = self.anchor or DateSpan.day(self.reference)
+            base = self._act_date(m.after_act) or self.anchor or DateSpan.day(self.reference)
             start = base.end if base.precision is Precision.RANGE and base.end is not None else base.start
         if m.open_from_next_day:
             start += dt.timedelta(days=1)

@@ -76,6 +76,9 @@ DAY_WITHOUT_YEAR = [
     Case("On 2 June police came.", SUMMER, "2 June", "2018-06-02"),
 ]
 PERIODS = [
+    Case("At the beginning of March X.", AUTUMN, "the beginning of March", "2019-03-01..2019-03-10 range"),
+    Case("By the middle of May X.", AUTUMN, "the middle of May", "2019-05-11..2019-05-20 range"),
+    Case("Since the start of September X.", AUTUMN, "Since the start of September", "2019-09-01.. range"),
     Case("In June police came.", AUTUMN, "In June", "2019-06-01..2019-06-30 month"),
     Case("In March 2013 police came.", AUTUMN, "March 2013", "2013-03-01..2013-03-31 month"),
     Case("In late April police came.", AUTUMN, "late April", "2019-04-21..2019-04-30 range"),
@@ -97,15 +100,26 @@ RANGES = [
     Case("On 10-12 May police came.", SUMMER, "10-12 May", "2019-05-10..2019-05-12 range"),
     Case("On the night of 3 to 4 May X.", SUMMER, "On the night of 3 to 4 May",
          "2019-05-03..2019-05-04 range"),
+    Case("Hamlet of Ivanovka, night of 3 to 4 May", SUMMER, "night of 3 to 4 May",
+         "2019-05-03..2019-05-04 range"),
+    Case("It began on the night of 31 May to 1 June.", SUMMER, "on the night of 31 May to 1 June",
+         "2019-05-31..2019-06-01 range"),
     Case("From 28 December to 3 January X.", dt.date(2019, 2, 1), "From 28 December to 3 January",
          "2018-12-28..2019-01-03 range"),
     Case("From March to May police came.", SUMMER, "From March to May", "2019-03-01..2019-05-31 range"),
+    Case("He was held from his arrest on 9 April until 21 April.", SUMMER,
+         "from his arrest on 9 April until 21 April", "2019-04-09..2019-04-21 range"),
 ]
 WEEKDAYS = [
     Case("On Monday police came.", WEDNESDAY, "On Monday", "2014-12-15"),
     Case("On Tuesday morning police came.", WEDNESDAY, "On Tuesday morning", "2014-12-16"),
     Case("On Wednesday police came.", WEDNESDAY, "On Wednesday", "2014-12-17"),
     Case("Last Thursday police came.", WEDNESDAY, "Last Thursday", "2014-12-11"),
+    # a stretch of weekdays: the latest one that has ended by the document's date
+    Case("Power was cut from Friday evening until Sunday morning.", WEDNESDAY,
+         "from Friday evening until Sunday morning", "2014-12-12..2014-12-14 range"),
+    Case("Power was cut between Saturday and Tuesday.", WEDNESDAY, "between Saturday and Tuesday",
+         "2014-12-13..2014-12-16 range"),
 ]
 DOCUMENT_RELATIVE = [
     Case("Police came yesterday.", WEDNESDAY, "yesterday", "2014-12-16"),
@@ -115,6 +129,16 @@ DOCUMENT_RELATIVE = [
     Case("Police came this weekend.", MONDAY, "this weekend", "2014-12-13..2014-12-14 range"),
     Case("Police came last month.", WEDNESDAY, "last month", "2014-11-01..2014-11-30 month"),
     Case("Police came earlier this year.", WEDNESDAY, "earlier this year", "2014-01-01..2014-12-17 range"),
+    Case("Three days ago X.", WEDNESDAY, "Three days ago", "2014-12-14"),
+    # a day of the month alone: the latest such day on or before the document's date
+    Case("He was stopped on the 12th at the bridge.", WEDNESDAY, "on the 12th", "2014-12-12"),
+    Case("He was stopped on the 20th at the bridge.", WEDNESDAY, "on the 20th", "2014-11-20"),
+    Case("Police came two weeks ago.", WEDNESDAY, "two weeks ago", "2014-12-03"),
+    Case("Police came two months ago.", WEDNESDAY, "two months ago", "2014-10-01..2014-10-31 month"),
+    Case("The hall was built 20 years ago.", WEDNESDAY, "20 years ago", "1994-01-01..1994-12-31 year"),
+    # an anniversary names the very day
+    Case("Three years today since Ivan was taken.", WEDNESDAY, "Three years today", "2011-12-17"),
+    Case("A year ago today, Ivan was taken.", WEDNESDAY, "A year ago today", "2013-12-17"),
 ]
 NARRATIVE_RELATIVE = [
     Case("On 10 May 2019 X. The following day Y.", SUMMER, "The following day", "2019-05-11"),
@@ -127,6 +151,17 @@ NARRATIVE_RELATIVE = [
     Case("On 10 May 2019 X. The previous day Y.", SUMMER, "The previous day", "2019-05-09"),
     Case("On 10 May 2019 X. The following week Y.", SUMMER, "The following week",
          "2019-05-13..2019-05-19 range"),
+    # 10 May 2019 was a Friday: the following Tuesday is the 14th, not the Tuesday before the document
+    Case("On 10 May 2019 X. On the following Tuesday Y.", SUMMER, "On the following Tuesday", "2019-05-14"),
+    Case("On 10 May 2019 X. The next Friday Y.", SUMMER, "The next Friday", "2019-05-17"),
+    # a night told as two days is an occasion: "earlier that day" stays on it
+    Case("Hamlet of Ivanovka, night of 7 to 8 May\nTroops arrived after a clash earlier that day.", SUMMER,
+         "earlier that day", "2019-05-07..2019-05-08 range"),
+    # after midnight: the next day when the story's day was an evening, that same day otherwise
+    Case("They set off on the evening of 19 May. Guards stopped them after midnight.", SUMMER,
+         "after midnight", "2019-05-20"),
+    Case("On 19 May, shortly after midnight, guards stopped them.", SUMMER, "shortly after midnight",
+         "2019-05-19"),
 ]
 OPEN_RANGES = [
     Case("On 10 May 2019 X. Within days Y.", SUMMER, "Within days", "2019-05-10.. range"),
@@ -151,8 +186,6 @@ GAPS = [
         "'3 and 4 May' is read as 4 May alone"),
     gap(Case("Over the weekend X.", MONDAY, "Over the weekend", "2014-12-13..2014-12-14 range"),
         "'over the weekend' is not read as a date"),
-    gap(Case("Three days ago X.", WEDNESDAY, "Three days ago", "2014-12-14"),
-        "'N days ago' is not read as a date"),
     gap(Case("Since the beginning of the year X.", WEDNESDAY, "Since the beginning of the year",
              "2014-01-01.. range"),
         "'since the beginning of the year' is not read as an open range"),
@@ -227,10 +260,21 @@ def test_a_date_the_calendar_lacks_resolves_to_nothing() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["It was her 3rd day on hunger strike.", "He was moved on the 2nd floor.", "on the 40th anniversary",
+     "On the 4th of May X.", "Held on the 5th March."],
+)
+def test_an_ordinal_that_is_not_a_day_of_the_month_alone(text: str) -> None:
+    assert all(m.point is None or m.point.month is not None for m in find_mentions(text))
+
+
+@pytest.mark.parametrize(
     ("text", "words"),
     [
         ("The prosecutor said today that the case was closed.", "today"),
         ("The ministry announced on Tuesday that the NGO was closed.", "on Tuesday"),
+        ("The Kazan Legal Clinic today condemned the verdict against the poet.", "today"),
+        ("The ombudsman on Monday voiced concern about the camp.", "on Monday"),
     ],
 )
 def test_the_date_of_a_statement_is_marked_as_reporting(text: str, words: str) -> None:
@@ -242,6 +286,59 @@ def test_the_date_of_a_statement_is_marked_as_reporting(text: str, words: str) -
 def test_since_before_a_day_makes_an_open_range() -> None:
     [mention] = find_mentions("He has been in custody since 5 March.")
     assert mention.kind is Kind.OPEN
+
+
+def test_a_look_back_does_not_move_the_story() -> None:
+    [mention] = find_mentions("Two years ago police came.")
+    assert not mention.sets_anchor
+
+
+def test_years_today_needs_since() -> None:
+    text = "Two years today the hall stands empty."
+    assert [text[m.start : m.end] for m in find_mentions(text)] == ["today"]
+
+
+def test_a_day_set_beside_a_relative_date_is_the_one_that_counts() -> None:
+    text = "On 1 May 2019 police came. Two days later, on 4 May, a court fined him."
+    _, later, day = find_mentions(text)
+    assert text[later.start : later.end] == "Two days later" and not later.sets_anchor
+    assert text[day.start : day.end] == "4 May" and day.sets_anchor and not day.reporting
+
+
+def test_a_statement_made_today_still_sets_the_story_s_present() -> None:
+    [mention] = find_mentions("The Kazan Legal Clinic today condemned the verdict.")
+    assert mention.reporting and mention.sets_anchor
+
+
+def test_the_date_of_an_act_is_not_reporting() -> None:
+    [mention] = find_mentions("Police on Monday detained the poet outside the theatre.")
+    assert not mention.reporting
+
+
+def test_since_a_day_when_something_happened_is_that_day() -> None:
+    text = "Ilya has not been seen since Sunday, when two men pushed him into a car."
+    [mention] = find_mentions(text)
+    assert text[mention.start : mention.end] == "Sunday"
+    assert mention.kind is Kind.WEEKDAY and mention.sets_anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "anchors"),
+    [
+        # the end of a state, not a new day of the story
+        ("He was held until his release the following morning.", "the following morning", False),
+        # a day told in the past perfect looks back from the story's day
+        ("She said that from 4 to 6 March she had been denied any water.", "from 4 to 6 March", False),
+        ("She said that on 4 March guards beat her.", "4 March", True),
+        ("Released two days later, the men said they had been beaten.", "two days later", False),
+        ("He reappeared a week later in a hospital.", "a week later", False),
+        ("Guards beat him two days later.", "two days later", True),
+    ],
+)
+def test_what_does_not_move_the_story_on(text: str, words: str, anchors: bool) -> None:
+    [mention] = find_mentions(text)
+    assert text[mention.start : mention.end] == words
+    assert mention.sets_anchor is anchors
 
 
 def test_mentions_are_in_order_and_never_overlap() -> None:

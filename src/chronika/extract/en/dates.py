@@ -36,8 +36,18 @@ EVENT_NOUNS = {
     "killing": Act.KILLING, "murder": Act.KILLING, "fire": Act.PROPERTY_DESTRUCTION,
     "arson": Act.PROPERTY_DESTRUCTION, "threats": Act.THREAT, "threat": Act.THREAT,
     "conviction": Act.JUDICIAL_HARASSMENT, "sentence": Act.JUDICIAL_HARASSMENT,
-    "trial": Act.JUDICIAL_HARASSMENT,
+    "trial": Act.JUDICIAL_HARASSMENT, "verdict": Act.JUDICIAL_HARASSMENT, "ruling": Act.JUDICIAL_HARASSMENT,
+    "sentencing": Act.JUDICIAL_HARASSMENT,
     "hearing": Act.JUDICIAL_HARASSMENT, "eviction": Act.FORCED_DISPLACEMENT, "seizure": Act.SEIZURE,
+}  # fmt: skip
+# "eight days before he was killed": the participle names the act the offset counts from.
+EVENT_VERBS = {
+    "arrested": Act.ARBITRARY_DETENTION, "detained": Act.ARBITRARY_DETENTION,
+    "killed": Act.KILLING, "murdered": Act.KILLING, "shot": Act.KILLING,
+    "abducted": Act.ENFORCED_DISAPPEARANCE, "kidnapped": Act.ENFORCED_DISAPPEARANCE,
+    "sentenced": Act.JUDICIAL_HARASSMENT, "convicted": Act.JUDICIAL_HARASSMENT,
+    "charged": Act.JUDICIAL_HARASSMENT, "attacked": Act.PHYSICAL_ATTACK, "beaten": Act.PHYSICAL_ATTACK,
+    "evicted": Act.FORCED_DISPLACEMENT,
 }  # fmt: skip
 
 _M = (
@@ -71,7 +81,7 @@ def _year(token: str | None) -> int | None:
 
 
 def _part(token: str) -> Part:
-    token = token.lower()
+    token = token.lower().removeprefix("the").strip()  # "the beginning of March" is early March
     if token.startswith(("early", "beginning", "start", "first")):
         return Part.EARLY
     if token.startswith(("mid", "middle")):
@@ -106,7 +116,7 @@ def pattern(regex: str) -> Callable[[Builder], Builder]:
 
 
 @pattern(
-    rf"\b(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?"
+    rf"\b(?:(?:on|in)\s+)?(?:the\s+)?night\s+of\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?"
 )
 @pattern(rf"\b(?:between|from)\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
 @pattern(rf"\b(?P<d1>{_D})\s*[-–]\s*(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
@@ -120,7 +130,7 @@ def _day_day_month(m: re.Match[str]) -> Mention:
 
 
 @pattern(
-    rf"\b(?:(?:on|in)\s+)?the\s+night\s+of\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"
+    rf"\b(?:(?:on|in)\s+)?(?:the\s+)?night\s+of\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?"
 )
 @pattern(
     rf"\b(?:between|from)\s+(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?"
@@ -137,6 +147,12 @@ def _month_day_day(m: re.Match[str]) -> Mention:
 
 @pattern(
     rf"\b(?:between|from)\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
+)
+@pattern(
+    rf"\b(?:(?:on|in)\s+)?(?:the\s+)?night\s+of\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
+)
+@pattern(
+    rf"\bfrom\s+(?:his|her|their|the)\s+(?:arrest|detention|abduction|capture)\s+on\s+(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?\s+(?:until|till|to)\s+(?P<d2>{_D})\s+(?P<m2>{_M})(?:,?\s+(?P<y2>{_Y}))?"
 )
 def _day_month_day_month(m: re.Match[str]) -> Mention:
     return _range(
@@ -164,7 +180,21 @@ def _month_month(m: re.Match[str]) -> Mention:
 )
 @pattern(r"\b(?:ever\s+since|since\s+then|since\s+that\s+(?:day|time|night))\b")
 def _open_from_anchor(m: re.Match[str]) -> Mention:
-    return _mention(m, Kind.OPEN)
+    return _from_event(m, _mention(m, Kind.OPEN))
+
+
+_EVENT_AFTER = re.compile(r"\s+(?:the|his|her|their)\s+(?P<event>\w+)", re.IGNORECASE)
+
+
+def _from_event(m: re.Match[str], mention: Mention) -> Mention:
+    """'For several days since the attack', 'in the days that followed the arrest': from that act's day."""
+    if not m.group().lower().endswith(("since", "followed", "after", "following")):
+        return mention
+    event = _EVENT_AFTER.match(m.string, m.end())
+    after_act = EVENT_NOUNS.get(event["event"].lower()) if event else None
+    if event is None or after_act is None:
+        return mention
+    return replace(mention, end=event.end(), after_act=after_act)
 
 
 @pattern(
@@ -174,7 +204,7 @@ def _open_from_anchor(m: re.Match[str]) -> Mention:
     r"\bin\s+the\s+(?:days|weeks|months)\s+(?:that\s+followed|after(?:wards)?|since|following|that\s+came\s+after)\b"
 )
 def _open_from_next_day(m: re.Match[str]) -> Mention:
-    return _mention(m, Kind.OPEN, open_from_next_day=True)
+    return _from_event(m, _mention(m, Kind.OPEN, open_from_next_day=True))
 
 
 @pattern(
@@ -243,10 +273,18 @@ def _numeric_heading(m: re.Match[str]) -> Mention | None:
     rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:(?P<w>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b|\s+(?P<rel>last|this)\s+year\b)?"
 )
 def _day_month(m: re.Match[str]) -> Mention:
-    return _calendar(
+    return _evening(m, _calendar(
         m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]), weekday=_weekday_of(m["w"]),
         relative_year=_relative_year(m["rel"]),
-    )
+    ))
+
+
+_EVENING_OF = re.compile(r"\b(?:evening|night)\s+of\b", re.IGNORECASE)
+
+
+def _evening(m: re.Match[str], mention: Mention) -> Mention:
+    """'On the evening of 19 June': an event 'after midnight' that follows is on the 20th."""
+    return replace(mention, evening=True) if _EVENING_OF.search(m.group()) else mention
 
 
 def _weekday_of(token: str | None) -> int | None:
@@ -261,10 +299,30 @@ def _relative_year(token: str | None) -> int | None:
     rf"\b(?:(?:in|on)\s+the\s+(?:early\s+)?(?:morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+on\s+)?(?:(?P<w>{_WD}),?\s+)?\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–]\s*\d)(?:,?\s+(?P<y>{_Y})\b|\s+(?P<rel>last|this)\s+year\b)?"
 )
 def _month_day(m: re.Match[str]) -> Mention:
-    return _calendar(
+    return _evening(m, _calendar(
         m, year=_year(m["y"]), month=_month(m["m"]), day=_day(m["d"]), weekday=_weekday_of(m["w"]),
         relative_year=_relative_year(m["rel"]),
-    )
+    ))
+
+
+_NOT_A_DAY_AFTER = (
+    r"of\b|century|centuries|anniversary|birthday|floor|day|time|round|session|congress|street|avenue|"
+    r"district|brigade|battalion|division|army|grade|hour|minute|week|month|year|place|"
+)
+
+
+def _ordinal(day: int) -> str:
+    return f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+
+
+# Spelled out ("12th", not "[12]\d(?:st|th)") so that the ordinals themselves are the prefilter's stems.
+_ORDINAL_DAY = "|".join(_ordinal(day) for day in range(31, 0, -1))
+
+
+@pattern(rf"\b(?:on|by|until)\s+the\s+(?P<d>{_ORDINAL_DAY})\b(?!\s*(?:{_NOT_A_DAY_AFTER}{_M}))")
+def _day_of_month(m: re.Match[str]) -> Mention:
+    """'Stopped at the checkpoint on the 12th': that day of the story's month."""
+    return Mention(start=m.start(), end=m.end(), kind=Kind.CALENDAR, point=CalendarRef(day=_day(m["d"])))
 
 
 @pattern(
@@ -310,6 +368,13 @@ def _year_only(m: re.Match[str]) -> Mention:
 # -- relative to the document's date ----------------------------------------------------------
 
 
+@pattern(rf"\b(?:from|between)\s+(?P<w>{_WD}){_PART_OF_DAY}\s+(?:to|until|till|and)\s+(?P<w2>{_WD}){_PART_OF_DAY}\b")
+def _weekday_range(m: re.Match[str]) -> Mention:
+    """'From Friday evening until Sunday morning': the latest such days up to the document's date."""
+    first, last = WEEKDAYS[m["w"].lower()], WEEKDAYS[m["w2"].lower()]
+    return _mention(m, Kind.WEEKDAY, weekday=first, until_weekday=last)
+
+
 @pattern(
     rf"\b(?:(?:on|last|this|early\s+on|late\s+on|early|late)\s+)?(?P<w>{_WD})(?:'s)?{_PART_OF_DAY}\b(?!,?\s+(?:the\s+)?(?:{_D}\s+(?:of\s+)?{_M}|{_M}\s+\d))"
 )
@@ -330,7 +395,25 @@ def _near_day(m: re.Match[str]) -> Mention:
         offset = -1
     else:
         offset = 0
-    return _mention(m, Kind.DOC_RELATIVE, unit=Unit.DAY, offset=offset)
+    return _mention(m, Kind.DOC_RELATIVE, unit=Unit.DAY, offset=offset, night=words == "last night")
+
+
+@pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?:ago(?P<today>\s+today)?|(?P<since>today)\b)")
+def _ago(m: re.Match[str]) -> Mention | None:
+    """'Three days ago', 'two years ago': back from the document's day. 'Two years today since he was
+    taken', 'a year ago today': that very calendar day."""
+    number = m["n"].lower()
+    count = int(number) if number.isdigit() else NUMBERS.get(number, 0)
+    if not count:
+        return None
+    unit = UNITS[m["unit"].lower()]
+    same_day = bool(m["today"] or m["since"])
+    if m["since"] and not re.match(r"\s+since\b", m.string[m.end() :], re.IGNORECASE):
+        return None  # "two years today" must say since what
+    if unit is Unit.WEEK:
+        unit, count = Unit.DAY, 7 * count
+    # a look back from the present: it dates its own sentence but does not move the story there
+    return _mention(m, Kind.DOC_RELATIVE, unit=unit, offset=-count, same_day=same_day, sets_anchor=False)
 
 
 @pattern(r"\b(?P<which>last|this|past|earlier\s+this|so\s+far\s+this)\s+(?P<unit>week|weekend|month|year)\b")
@@ -367,10 +450,45 @@ def _same_day(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0)
 
 
-@pattern(r"\bthe\s+day\s+(?P<dir>before|after)(?:\s+(?:the|his|her|their)\s+(?P<event>\w+))?")
 @pattern(
-    rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on)(?:\s+(?:the|his|her|their|this|that)\s+(?P<event>\w+))?"
+    r"\b(?:(?:a\s+few|several|two|three|\d+)\s+)?(?:hours|minutes)\s+(?:after|before)\s+(?:the|his|her|their)\s+(?P<event>\w+)"
 )
+def _hours_from_event(m: re.Match[str]) -> Mention | None:
+    """'Hours after the arrest': the day of that act, whatever the story's last date."""
+    after_act = EVENT_NOUNS.get(m["event"].lower())
+    if after_act is None:
+        return None
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, after_act=after_act)
+
+
+@pattern(
+    r"\b(?:during|after|at|outside|following)\s+the\s+(?:verdict|hearing|sentencing|ruling)\b"
+    r"(?![\s,]+(?:on|of|in)\b)"  # "at the hearing on 12 November" is dated by its day
+)
+def _at_court_step(m: re.Match[str]) -> Mention:
+    """'During the verdict, police detained ...': the day of the court step just told."""
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, after_act=Act.JUDICIAL_HARASSMENT, latest=True)
+
+
+@pattern(r"\b(?:(?:shortly|just|soon)\s+)?after\s+midnight\b")
+def _after_midnight(m: re.Match[str]) -> Mention:
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, past_midnight=True)
+
+
+@pattern(rf"\b(?:on\s+)?the\s+(?:following|next)\s+(?P<w>{_WD})\b")
+def _following_weekday(m: re.Match[str]) -> Mention:
+    """'On the following Tuesday': the first such day after the story's day, not the document's."""
+    return _mention(m, Kind.ANCHOR_RELATIVE, weekday=WEEKDAYS[m["w"].lower()], offset=1)
+
+
+_EVENT = (
+    r"(?:\s+(?:(?:the|his|her|their|this|that)\s+(?P<event>\w+)"
+    r"|(?:he|she|they)\s+(?:was|were)\s+(?P<verb>\w+)))?"
+)
+
+
+@pattern(rf"\bthe\s+day\s+(?P<dir>before|after){_EVENT}")
+@pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on){_EVENT}")
 def _offset(m: re.Match[str]) -> Mention | None:
     if re.search(
         r"\b(?:for|about|almost|nearly|over|than)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
@@ -383,8 +501,9 @@ def _offset(m: re.Match[str]) -> Mention | None:
     if direction == "on" and not groups.get("event"):
         return None
     sign = -1 if direction in ("earlier", "before") else 1
-    event = (groups.get("event") or "").lower()
-    after_act = EVENT_NOUNS.get(event)
+    after_act = EVENT_NOUNS.get((groups.get("event") or "").lower()) or EVENT_VERBS.get(
+        (groups.get("verb") or "").lower()
+    )
     end = m.end() if after_act is not None else m.end("dir")
     return Mention(
         start=m.start(),
@@ -401,8 +520,15 @@ def _offset(m: re.Match[str]) -> Mention | None:
 # original, so "may" the verb and "march" the walk are never dates.
 _COMPILED = [(re.compile(regex), builder) for regex, builder in PATTERNS]
 _COMPILED_ANY_CASE = [(re.compile(regex, re.IGNORECASE), builder) for regex, builder in PATTERNS]
-_NAME_GROUPS = ("m", "m1", "m2", "w")
+_NAME_GROUPS = ("m", "m1", "m2", "w", "w2")
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_WHEN = re.compile(r",?\s+when\b", re.IGNORECASE)
+# "The centre today condemned ...", "the ministry on Monday said ...": the date of a statement.
+_REPORTED_AFTER = re.compile(
+    r"\s+(?:said|says|stated|announced|condemned|denounced|expressed|voiced|urged|called|welcomed|"
+    r"deplored|demanded|warned|told|wrote|declared|published|issued)\b",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|announced|told\s+\w+|reported|wrote|declared|added|warned|published|"
     r"urged|called\s+on\s+\w+(?:\s+\w+)?)\s+$",
@@ -435,13 +561,32 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             # "On 3 January, eleven days before the elections, ...": the same day told again
             chosen.append(replace(mention, reporting=True, sets_anchor=False))
             continue
-        chosen.append(_heading(text, _reporting(text, _open_if_since(text, mention))))
+        if chosen and _apposition(text, mention, chosen[-1], after=True):
+            # "Two days later, on 3 May, ...": the day itself is the better telling
+            chosen[-1] = replace(chosen[-1], reporting=True, sets_anchor=False)
+        chosen.append(_title(text, _heading(text, _reporting(text, _open_if_since(text, mention)))))
     return chosen
+
+
+_TITLE_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _title(text: str, mention: Mention) -> Mention:
+    """A day that ends a short line with no sentence in it ("3. Hill village, 9 May") titles a section."""
+    if mention.kind not in (Kind.CALENDAR, Kind.RANGE) or not _TITLE_END.match(text, mention.end):
+        return mention
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line = text[line_start : mention.start]
+    numbered = re.match(r"\s*\d{1,2}\.\s", line) is not None  # "3. " numbers the section
+    if len(line) > 60 or (any(mark in line for mark in ".;!?") and not numbered):
+        return mention
+    return replace(mention, title=True)
 
 
 _LINE_HEAD = re.compile(
     r"(?:^|\n)[ \t]*(?:[-*•–—]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$", re.IGNORECASE
 )
+_HEAD_TIME = re.compile(r"[ \t]*(?:[|–—-][ \t]*)?(?P<h>[01]?\d|2[0-3]):[0-5]\d\b")
 _HEAD_SEPARATOR = re.compile(r"[ \t]*(?:[|:–—]|-\s|\(|\d{1,2}:\d\d|\n)")
 
 
@@ -454,14 +599,19 @@ def _heading(text: str, mention: Mention) -> Mention:
         return mention
     if not _HEAD_SEPARATOR.match(text, mention.end):
         return mention
-    return replace(mention, heading=True)
+    time = _HEAD_TIME.match(text, mention.end)
+    return replace(mention, heading=True, morning_post=time is not None and int(time["h"]) < 12)
 
 
-def _apposition(text: str, previous: Mention, mention: Mention) -> bool:
+def _apposition(text: str, calendar: Mention, relative: Mention, after: bool = False) -> bool:
+    """A relative date and a calendar day side by side, set off by a comma, name one day."""
+    first, second = (relative, calendar) if after else (calendar, relative)
+    between = text[first.end : second.start].strip().lower()
     return (
-        previous.kind is Kind.CALENDAR
-        and mention.kind is Kind.ANCHOR_RELATIVE
-        and text[previous.end : mention.start].strip() == ","
+        calendar.kind is Kind.CALENDAR
+        and (relative.kind is Kind.ANCHOR_RELATIVE or (after and relative.kind is Kind.DOC_RELATIVE))
+        and (between == "," or (after and between in (", on", ",on")))
+        and (not after or (calendar.point is not None and calendar.point.day is not None))
     )
 
 
@@ -470,24 +620,47 @@ _PAST_PERFECT = re.compile(
 )
 
 
+_PAST_PERFECT_AFTER = re.compile(
+    r",?\s+(?:\w+\s+){1,3}?had\s+(?:\w+ly\s+|already\s+|been\s+)?\w+(?:ed|en|wn|nt|ld|ght|ung|ade)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_start(text: str, offset: int) -> int:
     return max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset), text.rfind("; ", 0, offset)) + 1
 
 
 _BOUND = re.compile(r"\b(?:by|until|till|as\s+of|up\s+to)\s+$", re.IGNORECASE)
+# "held there until his release at about 03:00 the following morning", "released two days later",
+# "he reappeared twelve days later": when a state ended, not a new occasion of the story.
+_RELEASED = re.compile(
+    r"\b(?:(?:until|till)\s+(?:his|her|their)\s+release|released|freed|reappeared)\b[^,;.()]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _reporting(text: str, mention: Mention) -> Mention:
     """'... said today', 'announced on Monday': the date of a statement, not of an act.
     'By Thursday evening ...': a state at a time, which does not move the story's anchor."""
-    if _BOUND.search(text, max(0, mention.start - 8), mention.start):
+    released = mention.kind is Kind.ANCHOR_RELATIVE and _RELEASED.search(
+        text, max(0, mention.start - 60), mention.start
+    )
+    if released or _BOUND.search(text, max(0, mention.start - 8), mention.start):
         return replace(mention, sets_anchor=False, bound=True)
     if _PAST_PERFECT.search(text, _sentence_start(text, mention.start), mention.start):
         return replace(mention, sets_anchor=False)  # "he had received a message on 20 February": a flashback
+    if mention.kind in (Kind.CALENDAR, Kind.RANGE) and _PAST_PERFECT_AFTER.match(text, mention.end):
+        return replace(mention, sets_anchor=False)  # "that from 2 to 4 May she had been denied food"
     if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):
         return mention
-    if not _REPORTING.search(text, max(0, mention.start - 40), mention.start):
+    if not _REPORTING.search(text, max(0, mention.start - 40), mention.start) and not (
+        _REPORTED_AFTER.match(text, mention.end)
+    ):
         return mention
+    if _REPORTED_AFTER.match(text, mention.end) and not _REPORTING.search(
+        text, max(0, mention.start - 40), mention.start
+    ):
+        return replace(mention, reporting=True)  # "today condemned": still the story's present day
     return replace(mention, reporting=True, sets_anchor=False)
 
 
@@ -496,8 +669,8 @@ def _open_if_since(text: str, mention: Mention) -> Mention:
     if mention.kind not in (Kind.CALENDAR, Kind.WEEKDAY, Kind.DOC_RELATIVE):
         return mention
     since = _SINCE.search(text, max(0, mention.start - 8), mention.start)
-    if since is None:
-        return mention
+    if since is None or _WHEN.match(text, mention.end):
+        return mention  # "not seen since Monday, when men forced him into a van": that day's events
     return replace(mention, start=since.start(), open_end=True)
 
 
