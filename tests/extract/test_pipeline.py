@@ -201,6 +201,31 @@ def test_separate_occasions_stay_separate(text: str, days: list[str]) -> None:
     assert [i.location for i in result.incidents] == ["Kazan", "Nalchik"]
 
 
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        # a dispersal, then what happened to the people dispersed
+        ("On 9 April 2019, police broke up a small vigil outside the town hall in Kazan. Eleven participants "
+         "were held at a police station for three hours and then released.",
+         {"restriction_of_expression", "arbitrary_detention"}),
+        # an eviction, then the arrests made during it
+        ("On 9 April 2019, riot police evicted forty families from a settlement near Kazan. Officers "
+         "arrested two of the community's elders.", {"forced_displacement", "arbitrary_detention"}),
+    ],
+)
+def test_an_occasion_told_over_a_paragraph_is_one_incident(text: str, acts: set[str]) -> None:
+    incident = only(text)
+    assert {act.value for act in incident.acts} == acts
+    assert incident.date is not None and incident.date.start == dt.date(2019, 4, 9)
+
+
+def test_the_story_moving_to_another_town_is_another_incident() -> None:
+    text = ("On 9 April 2019, artillery fire killed two farmers in the village of Shali. In Gudermes, "
+            "about 40 houses were destroyed.")
+    assert [(i.location, [a.value for a in i.acts]) for i in extract(text).incidents] == [
+        ("Shali", ["killing"]), ("Gudermes", ["property_destruction"])]
+
+
 # -- short forms resolve to the names the document introduced -----------------------------------------
 
 

@@ -258,7 +258,9 @@ ACT_FAMILIES: tuple[frozenset[Act], ...] = (
 def _fits(
     module: Language, text: str, cast: object, draft: Draft, sentence: Sentence, triggers: list[Trigger]
 ) -> bool:
-    """Whether dateless acts continue the open incident: related acts, or the same people."""
+    """Whether dateless acts continue the open incident: related acts, the same paragraph (a report
+    tells one occasion's dispersal, arrests and releases sentence by sentence) unless the sentence
+    moves to another town, or, across paragraphs, the same people."""
     acts = {t.act for t in triggers}
     current = set(draft.acts)
     if (
@@ -270,11 +272,27 @@ def _fits(
         return False  # what was done to them while held is told as its own occasion
     if acts & current or any(acts & family and current & family for family in ACT_FAMILIES):
         return True
+    if draft.paragraph == sentence.paragraph:
+        return not _elsewhere(module, text, cast, draft, sentence)
     victims = set()
     for trigger in triggers:
         _, found = module.participants(text, cast, (sentence.start, sentence.end), trigger)
         victims |= {v.name.casefold() for v in found}
     return bool(victims & {v.name.casefold() for v in draft.victims})
+
+
+def _elsewhere(module: Language, text: str, cast: object, draft: Draft, sentence: Sentence) -> bool:
+    """Whether a sentence sets its acts at a named place the open incident does not hold
+    ("In the next village, ..."): the same day's story moving to another scene."""
+    def towns(found: list[Locus]) -> set[str]:
+        return {c.place.name.casefold() for c in found if c.strength >= 2 and c.place.specificity == _TOWN}
+
+    here = towns(draft.places)
+    there = towns(module.places(text, cast, sentence.start, sentence.end))
+    return len(here) == 1 and bool(there) and not here & there
+
+
+_TOWN = 2  # a place's specificity as a settlement: two towns are two scenes, a town and its region not
 
 
 def _group_by_mention(
