@@ -226,6 +226,28 @@ def test_the_story_moving_to_another_town_is_another_incident() -> None:
         ("Shali", ["killing"]), ("Gudermes", ["property_destruction"])]
 
 
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("On 2 May 2019, the foreign ministry withdrew the accreditation of two correspondents of Kama TV; "
+         "both were put on a flight to Almaty the same evening and barred from entering Russia for three "
+         "years.",
+         {"restriction_of_expression", "forced_displacement", "restriction_of_movement"}),
+        ("On 14 March 2019, our website was taken offline for two days by a distributed denial-of-service "
+         "(DDoS) attack shortly after we published a report on prison deaths.", {"cyber_attack"}),
+    ],
+)
+def test_a_same_day_marker_inside_the_sentence_does_not_split_it(text: str, acts: set[str]) -> None:
+    assert {act.value for act in only(text).acts} == acts
+
+
+def test_a_same_day_marker_opening_a_sentence_is_another_occasion() -> None:
+    result = extract("On 3 March 2019, police detained Anna Petrova in Kazan. Later that day, police "
+                     "detained Ivan Sokolov in Kazan.")
+    assert [(i.date.start.isoformat() if i.date else None, i.victims) for i in result.incidents] == [
+        ("2019-03-03", ["Anna Petrova"]), ("2019-03-03", ["Ivan Sokolov"])]
+
+
 # -- short forms resolve to the names the document introduced -----------------------------------------
 
 

@@ -432,12 +432,14 @@ def _contains(outer: DateSpan, inner: DateSpan) -> bool:
 
 def _same_occasion(a: Draft, b: Draft) -> bool:
     """Same acts on the same days to the same people; or an open "since then" continuing them."""
+    if _share_sentence(a, b) and a.date.same_interval(b.date):
+        return True  # "... withdrew their accreditation; both were deported the same evening"
     if not set(a.acts) & set(b.acts):
         return False
     a_victims = {p.name.casefold() for p in a.victims}
     b_victims = {p.name.casefold() for p in b.victims}
     shared_victims = bool(a_victims & b_victims) or not a_victims or not b_victims
-    if _same_day_marker(a) or _same_day_marker(b):
+    if (_same_day_marker(a) or _same_day_marker(b)) and not _share_sentence(a, b):
         return False  # "later that day": the text itself says this is another occasion
     if a.date.same_interval(b.date):
         return shared_victims or abs(a.paragraph - b.paragraph) <= 1
@@ -456,6 +458,10 @@ def _same_occasion(a: Draft, b: Draft) -> bool:
         and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1)
     )
     return continues and shared_victims
+
+
+def _share_sentence(a: Draft, b: Draft) -> bool:
+    return any(s in b.sentences for s in a.sentences)
 
 
 def _same_day_marker(draft: Draft) -> bool:
