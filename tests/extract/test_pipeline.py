@@ -248,6 +248,22 @@ def test_a_same_day_marker_opening_a_sentence_is_another_occasion() -> None:
         ("2019-03-03", ["Anna Petrova"]), ("2019-03-03", ["Ivan Sokolov"])]
 
 
+VIGIL = ("On 18 May 2019, police in Kazan detained nine people at a vigil.\n\nThey had gathered to remember "
+         "the union leader Oleg Lebedev, who was shot dead by guards on 16 March 2018.\n\n")
+
+
+def test_a_killing_told_again_within_its_month_is_one_incident() -> None:
+    text = VIGIL + "At least seven workers were killed when guards opened fire on a strike in March 2018."
+    assert dated(extract(text)) == [("2019-05-18", ["arbitrary_detention"]),
+                                    ("2018-03-16", ["killing", "physical_attack"])]
+
+
+def test_killings_told_over_a_whole_year_are_not_that_day() -> None:
+    text = VIGIL + "At least seven workers were killed by guards in Kazan in 2018, according to the union."
+    assert dated(extract(text)) == [("2019-05-18", ["arbitrary_detention"]), ("2018-03-16", ["killing"]),
+                                    ("2018-01-01", ["killing"])]
+
+
 # -- short forms resolve to the names the document introduced -----------------------------------------
 
 

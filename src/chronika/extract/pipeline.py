@@ -417,6 +417,9 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+_MONTH_DAYS = 31
+
+
 def _span_days(span: DateSpan) -> int:
     return ((span.end or span.start + dt.timedelta(days=3650)) - span.start).days
 
@@ -449,8 +452,9 @@ def _same_occasion(a: Draft, b: Draft) -> bool:
         and _contains(vaguer.date, finer.date)
         and vaguer.date.end is not None
     ):
-        # a summary ("have killed, detained ... since mid-May") told before its details
-        return shared_victims or vaguer is a
+        # a summary ("have killed, detained ... since mid-May") told before its details, or the
+        # same act told again later in the month that holds its day ("were killed in December 2011")
+        return shared_victims or vaguer is a or _span_days(vaguer.date) <= _MONTH_DAYS
     continues = (
         b.date.end is None
         and b.date_mention is not None
