@@ -264,6 +264,22 @@ def test_killings_told_over_a_whole_year_are_not_that_day() -> None:
                                     ("2018-01-01", ["killing"])]
 
 
+LEAD = ("(Kazan, 20 May 2019) – Three activists were abducted and tortured in Kazan last week, their lawyers "
+        "said.\n\nAnna Petrova, Olga Ivanova and Maria Sokolova were abducted by masked men outside a "
+        "cafe in Kazan on 13 May 2019.")
+
+
+def test_a_summary_lead_gives_each_act_to_the_occasion_that_tells_it() -> None:
+    text = LEAD + "\n\nOn 15 May, the three were tortured with electric shocks in a basement."
+    assert dated(extract(text, dt.date(2019, 5, 20))) == [("2019-05-13", ["enforced_disappearance"]),
+                                                          ("2019-05-15", ["torture_ill_treatment"])]
+
+
+def test_a_summary_lead_keeps_the_acts_no_other_telling_gives() -> None:
+    assert dated(extract(LEAD, dt.date(2019, 5, 20))) == [
+        ("2019-05-13", ["enforced_disappearance", "torture_ill_treatment"])]
+
+
 # -- short forms resolve to the names the document introduced -----------------------------------------
 
 

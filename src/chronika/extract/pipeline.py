@@ -409,12 +409,29 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
             continue
         twin = kept[index]
         primary, secondary = (draft, twin) if _narrower(draft.date, twin.date) else (twin, draft)
-        primary.triggers += [t for t in secondary.triggers if t.act not in primary.acts]
+        told_elsewhere = _told_elsewhere(secondary, primary, drafts)
+        primary.triggers += [
+            t for t in secondary.triggers if t.act not in primary.acts and t.act not in told_elsewhere
+        ]
         _extend(primary.perpetrators, secondary.perpetrators)
         _extend(primary.victims, secondary.victims)
         primary.places += secondary.places
         kept[index] = primary
     return kept
+
+
+def _told_elsewhere(summary: Draft, primary: Draft, drafts: list[Draft]) -> set[Act]:
+    """The acts a summary lead lists that other tellings inside its period give in detail: "were
+    abducted, tortured and sexually assaulted last week" brings the abduction to the abduction's
+    own incident, not the torture told as its own occasion two days later."""
+    if not _narrower(primary.date, summary.date):
+        return set()
+    return {
+        act
+        for other in drafts
+        if other is not summary and other is not primary and _contains(summary.date, other.date)
+        for act in other.acts
+    }
 
 
 _MONTH_DAYS = 31
