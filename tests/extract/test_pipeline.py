@@ -280,6 +280,13 @@ def test_a_summary_lead_keeps_the_acts_no_other_telling_gives() -> None:
         ("2019-05-13", ["enforced_disappearance", "torture_ill_treatment"])]
 
 
+def test_numbered_section_titles_are_not_occasions() -> None:
+    text = ("WEEKLY NOTES\n\n1. Newsroom raided in Kazan\n\nOn 3 May 2019, police searched the newsroom of "
+            "Kama Voice in Kazan.\n\n2. Kazan: \"They beat us and took our phones\"\n\nStudents of the Kazan "
+            "medical college told us that last month guards at their hostel confiscated their phones.")
+    assert dated(extract(text)) == [("2019-05-03", ["raid_search"]), ("2019-05-01", ["seizure"])]
+
+
 # -- short forms resolve to the names the document introduced -----------------------------------------
 
 

@@ -224,9 +224,15 @@ def _drafts(
 
 def _is_headline(text: str, sentence: Sentence, units: list[Sentence]) -> bool:
     """A title line: a paragraph of one short sentence with no closing punctuation."""
-    alone = sum(1 for u in units if u.paragraph == sentence.paragraph) == 1
-    words = text[sentence.start : sentence.end].split()
-    return alone and len(words) <= 25 and text[sentence.end - 1] not in ".!?\"”'"
+    alone = sum(1 for u in units if u.paragraph == sentence.paragraph and _has_words(text, u)) == 1
+    line = text[sentence.start : sentence.end]
+    words = line.split()
+    return alone and len(words) <= 25 and line.rstrip(_QUOTES + "”»")[-1:] not in ".!?"
+
+
+def _has_words(text: str, unit: Sentence) -> bool:
+    """Whether a unit says anything: a section's number ("2.") standing before its title does not."""
+    return any(c.isalpha() for c in text[unit.start : unit.end])
 
 
 # Acts that one operation tends to combine: a raid with seizure and detention, a shelling with deaths.
