@@ -451,6 +451,16 @@ def test_beatings_told_after_an_arrest_are_ill_treatment_in_custody() -> None:
     assert dated(extract(HELD_THEN_BEATEN))[1] == ("2019-05-12", ["torture_ill_treatment"])
 
 
+def test_torture_told_after_a_custody_order_stays_its_own_incident() -> None:
+    # the later sentence names the custody again ("throughout his detention"); that shared word
+    # must not fold the torture back into the court's order
+    text = ("On 5 May 2019, a court in Kazan ordered Ivan Sokolov detained for 15 days. His lawyer said "
+            "officers had kept him hooded throughout his detention and given him electric shocks.")
+    result = dated(extract(text))
+    assert len(result) == 2
+    assert "torture_ill_treatment" not in result[0][1] and "torture_ill_treatment" in result[1][1]
+
+
 def test_a_beating_in_the_same_sentence_as_the_arrest_stays_with_it() -> None:
     text = "On 12 May 2019, police detained Ivan Sokolov at a rally in Kazan and beat him in the police van."
     assert [a.value for a in only(text).acts] == ["arbitrary_detention", "torture_ill_treatment"]

@@ -52,6 +52,8 @@ class Draft:
     places: list[Locus] = field(default_factory=list)
     context_places: list[Locus] = field(default_factory=list)
     hedged: bool = False
+    # the open incident this one was told right after but judged another occasion of the same day
+    parted_from: Draft | None = None
 
     @property
     def acts(self) -> list[Act]:
@@ -194,7 +196,9 @@ def _drafts(
                 ):
                     current = drafts[-1]  # the story of the last occasion goes on in a new paragraph
                 if current is not None and not _fits(module, text, cast, current, sentence, group):
-                    draft = Draft(date=current.date, date_mention=None, paragraph=sentence.paragraph)
+                    draft = Draft(
+                        date=current.date, date_mention=None, paragraph=sentence.paragraph, parted_from=current
+                    )
                     current = None
                     drafts.append(draft)
                 elif current is not None:
@@ -273,7 +277,7 @@ def _fits(
         current & _CUSTODY_ACTS
         and Act.TORTURE_ILL_TREATMENT not in current
         and acts & _HARM_ACTS
-        and acts <= _HARM_ACTS | {Act.THREAT}
+        and acts - current <= _HARM_ACTS | {Act.THREAT}
     ):
         return False  # what was done to them while held is told as its own occasion
     if acts & current or any(acts & family and current & family for family in ACT_FAMILIES):
@@ -458,6 +462,8 @@ def _contains(outer: DateSpan, inner: DateSpan) -> bool:
 
 def _same_occasion(a: Draft, b: Draft) -> bool:
     """Same acts on the same days to the same people; or an open "since then" continuing them."""
+    if a.parted_from is b or b.parted_from is a:
+        return False  # told one after the other and judged apart when they were read
     if _share_sentence(a, b) and a.date.same_interval(b.date):
         return True  # "... withdrew their accreditation; both were deported the same evening"
     if not set(a.acts) & set(b.acts):
