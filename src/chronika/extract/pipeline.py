@@ -196,9 +196,8 @@ def _drafts(
                 ):
                     current = drafts[-1]  # the story of the last occasion goes on in a new paragraph
                 if current is not None and not _fits(module, text, cast, current, sentence, group):
-                    draft = Draft(
-                        date=current.date, date_mention=None, paragraph=sentence.paragraph, parted_from=current
-                    )
+                    draft = Draft(date=current.date, date_mention=None, paragraph=sentence.paragraph)
+                    draft.parted_from = current
                     current = None
                     drafts.append(draft)
                 elif current is not None:
