@@ -287,6 +287,21 @@ def test_numbered_section_titles_are_not_occasions() -> None:
     assert dated(extract(text)) == [("2019-05-03", ["raid_search"]), ("2019-05-01", ["seizure"])]
 
 
+def test_that_day_inside_a_sentence_points_back_to_the_occasion() -> None:
+    text = ("The trial of the activists arrested on 4 March 2018 at a rally in Kazan continues. The arrest "
+            "of some thirty people that day was the largest in the city for years.")
+    assert dated(extract(text)) == [("2018-03-04", ["arbitrary_detention"])]
+
+
+def test_a_state_since_a_named_day_is_not_the_continuation_of_that_days_act() -> None:
+    # "since then" carries on the act before it; "since Monday evening" names its own start
+    text = ("Police sealed the office of the newspaper Kama Voice in Kazan on Monday, 13 May 2019.\n\n"
+            "Mobile internet in the city has been cut since Monday evening.")
+    result = extract(text, dt.date(2019, 5, 15))
+    assert [(i.date.start.isoformat(), i.date.end) for i in result.incidents if i.date] == [
+        ("2019-05-13", dt.date(2019, 5, 13)), ("2019-05-13", None)]
+
+
 # -- short forms resolve to the names the document introduced -----------------------------------------
 
 

@@ -487,6 +487,7 @@ def _same_occasion(a: Draft, b: Draft) -> bool:
         b.date.end is None
         and b.date_mention is not None
         and b.date_mention.point is None
+        and b.date_mention.kind is Kind.OPEN
         and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1)
     )
     return continues and shared_victims
@@ -496,9 +497,19 @@ def _share_sentence(a: Draft, b: Draft) -> bool:
     return any(s in b.sentences for s in a.sentences)
 
 
+_OPENING_CHARS = 25  # how far into its sentence a date still opens it ("Hours later, on the road, ...")
+
+
 def _same_day_marker(draft: Draft) -> bool:
+    """A sentence that opens on "Later that day" / "The same evening" tells another occasion of the
+    day; "that day" further into a sentence ("the arrests that day were the largest") points back."""
     m = draft.date_mention
-    return m is not None and m.kind is Kind.ANCHOR_RELATIVE and m.offset == 0
+    return (
+        m is not None
+        and m.kind is Kind.ANCHOR_RELATIVE
+        and m.offset == 0
+        and any(s.start <= m.start < s.start + _OPENING_CHARS for s in draft.sentences)
+    )
 
 
 def _incident(
