@@ -446,6 +446,27 @@ def test_a_table_of_slash_separated_rows_gives_one_incident_per_row() -> None:
                                     ("2019-05-07", ["physical_attack"])]
 
 
+Dated = list[tuple[str, list[str]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chronology of events, May 2019\n\n29-31 May - Police detain more than 300 people across Kazan, "
+         "according to official figures.\n\n30 May - The activist Anna Petrova is detained by police outside "
+         "her home in Kazan.",
+         [("2019-05-29", ["arbitrary_detention"]), ("2019-05-30", ["arbitrary_detention"])]),
+        ("Table 1. Cases (date / place / person / what happened)\n"
+         "Row 1: 03 May / Kazan / Ivan Sokolov / Detained by police at a checkpoint\n"
+         "Row 2: Early May / Kazan / Two brothers of the S. family / Detained by police at their workshop",
+         [("2019-05-03", ["arbitrary_detention"]), ("2019-05-01", ["arbitrary_detention"])]),
+    ],
+)
+def test_entries_of_a_timeline_or_table_are_never_merged(text: str, expected: Dated) -> None:
+    # a wider entry holding a narrower one's day is not a summary of it: each line is its own record
+    assert dated(extract(text)) == expected
+
+
 # -- first-person testimony: what was done to someone while held --------------------------------------
 
 

@@ -76,7 +76,7 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
     scenes = _Scenes(module, text, cast, units)
     incidents = [
         _incident(text, draft, index, scenes.location(draft), module.generic_agents)
-        for index, draft in enumerate(_dedupe(drafts), start=1)
+        for index, draft in enumerate(_dedupe(text, drafts), start=1)
     ]
     document = SourceDocument(
         path=source.path,
@@ -407,12 +407,12 @@ def _extend(into: list[Participant], new: list[Participant]) -> None:
             names.add(participant.name.casefold())
 
 
-def _dedupe(drafts: list[Draft]) -> list[Draft]:
+def _dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     """The same occasion told twice (a summary lead, then the details) becomes one incident,
     dated and evidenced by its most precise telling."""
     kept: list[Draft] = []
     for draft in drafts:
-        index = next((i for i, k in enumerate(kept) if _same_occasion(k, draft)), None)
+        index = next((i for i, k in enumerate(kept) if _same_occasion(text, k, draft)), None)
         if index is None:
             kept.append(draft)
             continue
@@ -459,8 +459,10 @@ def _contains(outer: DateSpan, inner: DateSpan) -> bool:
     return outer.start <= inner.start and (inner.end or dt.date.max) <= outer_end
 
 
-def _same_occasion(a: Draft, b: Draft) -> bool:
+def _same_occasion(text: str, a: Draft, b: Draft) -> bool:
     """Same acts on the same days to the same people; or an open "since then" continuing them."""
+    if _entry(text, a) and _entry(text, b):
+        return False  # two lines of a timeline or rows of a table are two entries, each its own occasion
     if a.parted_from is b or b.parted_from is a:
         return False  # told one after the other and judged apart when they were read
     if _share_sentence(a, b) and a.date.same_interval(b.date):
@@ -491,6 +493,15 @@ def _same_occasion(a: Draft, b: Draft) -> bool:
         and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1)
     )
     return continues and shared_victims
+
+
+def _entry(text: str, draft: Draft) -> bool:
+    """Whether the draft's date opens its line ("29-31 July - Police detain ...", "Row 2: Early Jan")."""
+    m = draft.date_mention
+    if m is None:
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return m.heading or _ROW_LABEL.fullmatch(text, line_start, m.start) is not None
 
 
 def _share_sentence(a: Draft, b: Draft) -> bool:
