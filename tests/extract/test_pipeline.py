@@ -201,6 +201,107 @@ def test_separate_occasions_stay_separate(text: str, days: list[str]) -> None:
     assert [i.location for i in result.incidents] == ["Kazan", "Nalchik"]
 
 
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        # a dispersal, then what happened to the people dispersed
+        ("On 9 April 2019, police broke up a small vigil outside the town hall in Kazan. Eleven participants "
+         "were held at a police station for three hours and then released.",
+         {"restriction_of_expression", "arbitrary_detention"}),
+        # an eviction, then the arrests made during it
+        ("On 9 April 2019, riot police evicted forty families from a settlement near Kazan. Officers "
+         "arrested two of the community's elders.", {"forced_displacement", "arbitrary_detention"}),
+    ],
+)
+def test_an_occasion_told_over_a_paragraph_is_one_incident(text: str, acts: set[str]) -> None:
+    incident = only(text)
+    assert {act.value for act in incident.acts} == acts
+    assert incident.date is not None and incident.date.start == dt.date(2019, 4, 9)
+
+
+def test_the_story_moving_to_another_town_is_another_incident() -> None:
+    text = ("On 9 April 2019, artillery fire killed two farmers in the village of Shali. In Gudermes, "
+            "about 40 houses were destroyed.")
+    assert [(i.location, [a.value for a in i.acts]) for i in extract(text).incidents] == [
+        ("Shali", ["killing"]), ("Gudermes", ["property_destruction"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("On 2 May 2019, the foreign ministry withdrew the accreditation of two correspondents of Kama TV; "
+         "both were put on a flight to Almaty the same evening and barred from entering Russia for three "
+         "years.",
+         {"restriction_of_expression", "forced_displacement", "restriction_of_movement"}),
+        ("On 14 March 2019, our website was taken offline for two days by a distributed denial-of-service "
+         "(DDoS) attack shortly after we published a report on prison deaths.", {"cyber_attack"}),
+    ],
+)
+def test_a_same_day_marker_inside_the_sentence_does_not_split_it(text: str, acts: set[str]) -> None:
+    assert {act.value for act in only(text).acts} == acts
+
+
+def test_a_same_day_marker_opening_a_sentence_is_another_occasion() -> None:
+    result = extract("On 3 March 2019, police detained Anna Petrova in Kazan. Later that day, police "
+                     "detained Ivan Sokolov in Kazan.")
+    assert [(i.date.start.isoformat() if i.date else None, i.victims) for i in result.incidents] == [
+        ("2019-03-03", ["Anna Petrova"]), ("2019-03-03", ["Ivan Sokolov"])]
+
+
+VIGIL = ("On 18 May 2019, police in Kazan detained nine people at a vigil.\n\nThey had gathered to remember "
+         "the union leader Oleg Lebedev, who was shot dead by guards on 16 March 2018.\n\n")
+
+
+def test_a_killing_told_again_within_its_month_is_one_incident() -> None:
+    text = VIGIL + "At least seven workers were killed when guards opened fire on a strike in March 2018."
+    assert dated(extract(text)) == [("2019-05-18", ["arbitrary_detention"]),
+                                    ("2018-03-16", ["killing", "physical_attack"])]
+
+
+def test_killings_told_over_a_whole_year_are_not_that_day() -> None:
+    text = VIGIL + "At least seven workers were killed by guards in Kazan in 2018, according to the union."
+    assert dated(extract(text)) == [("2019-05-18", ["arbitrary_detention"]), ("2018-03-16", ["killing"]),
+                                    ("2018-01-01", ["killing"])]
+
+
+LEAD = ("(Kazan, 20 May 2019) – Three activists were abducted and tortured in Kazan last week, their lawyers "
+        "said.\n\nAnna Petrova, Olga Ivanova and Maria Sokolova were abducted by masked men outside a "
+        "cafe in Kazan on 13 May 2019.")
+
+
+def test_a_summary_lead_gives_each_act_to_the_occasion_that_tells_it() -> None:
+    text = LEAD + "\n\nOn 15 May, the three were tortured with electric shocks in a basement."
+    assert dated(extract(text, dt.date(2019, 5, 20))) == [("2019-05-13", ["enforced_disappearance"]),
+                                                          ("2019-05-15", ["torture_ill_treatment"])]
+
+
+def test_a_summary_lead_keeps_the_acts_no_other_telling_gives() -> None:
+    assert dated(extract(LEAD, dt.date(2019, 5, 20))) == [
+        ("2019-05-13", ["enforced_disappearance", "torture_ill_treatment"])]
+
+
+def test_numbered_section_titles_are_not_occasions() -> None:
+    text = ("WEEKLY NOTES\n\n1. Newsroom raided in Kazan\n\nOn 3 May 2019, police searched the newsroom of "
+            "Kama Voice in Kazan.\n\n2. Kazan: \"They beat us and took our phones\"\n\nStudents of the Kazan "
+            "medical college told us that last month guards at their hostel confiscated their phones.")
+    assert dated(extract(text)) == [("2019-05-03", ["raid_search"]), ("2019-05-01", ["seizure"])]
+
+
+def test_that_day_inside_a_sentence_points_back_to_the_occasion() -> None:
+    text = ("The trial of the activists arrested on 4 March 2018 at a rally in Kazan continues. The arrest "
+            "of some thirty people that day was the largest in the city for years.")
+    assert dated(extract(text)) == [("2018-03-04", ["arbitrary_detention"])]
+
+
+def test_a_state_since_a_named_day_is_not_the_continuation_of_that_days_act() -> None:
+    # "since then" carries on the act before it; "since Monday evening" names its own start
+    text = ("Police sealed the office of the newspaper Kama Voice in Kazan on Monday, 13 May 2019.\n\n"
+            "Mobile internet in the city has been cut since Monday evening.")
+    result = extract(text, dt.date(2019, 5, 15))
+    assert [(i.date.start.isoformat(), i.date.end) for i in result.incidents if i.date] == [
+        ("2019-05-13", dt.date(2019, 5, 13)), ("2019-05-13", None)]
+
+
 # -- short forms resolve to the names the document introduced -----------------------------------------
 
 
@@ -345,6 +446,27 @@ def test_a_table_of_slash_separated_rows_gives_one_incident_per_row() -> None:
                                     ("2019-05-07", ["physical_attack"])]
 
 
+Dated = list[tuple[str, list[str]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chronology of events, May 2019\n\n29-31 May - Police detain more than 300 people across Kazan, "
+         "according to official figures.\n\n30 May - The activist Anna Petrova is detained by police outside "
+         "her home in Kazan.",
+         [("2019-05-29", ["arbitrary_detention"]), ("2019-05-30", ["arbitrary_detention"])]),
+        ("Table 1. Cases (date / place / person / what happened)\n"
+         "Row 1: 03 May / Kazan / Ivan Sokolov / Detained by police at a checkpoint\n"
+         "Row 2: Early May / Kazan / Two brothers of the S. family / Detained by police at their workshop",
+         [("2019-05-03", ["arbitrary_detention"]), ("2019-05-01", ["arbitrary_detention"])]),
+    ],
+)
+def test_entries_of_a_timeline_or_table_are_never_merged(text: str, expected: Dated) -> None:
+    # a wider entry holding a narrower one's day is not a summary of it: each line is its own record
+    assert dated(extract(text)) == expected
+
+
 # -- first-person testimony: what was done to someone while held --------------------------------------
 
 
@@ -361,6 +483,16 @@ def test_beatings_told_after_an_arrest_are_their_own_incident() -> None:
 
 def test_beatings_told_after_an_arrest_are_ill_treatment_in_custody() -> None:
     assert dated(extract(HELD_THEN_BEATEN))[1] == ("2019-05-12", ["torture_ill_treatment"])
+
+
+def test_torture_told_after_a_custody_order_stays_its_own_incident() -> None:
+    # the later sentence names the custody again ("throughout his detention"); that shared word
+    # must not fold the torture back into the court's order
+    text = ("On 5 May 2019, a court in Kazan ordered Ivan Sokolov detained for 15 days. His lawyer said "
+            "officers had kept him hooded throughout his detention and given him electric shocks.")
+    result = dated(extract(text))
+    assert len(result) == 2
+    assert "torture_ill_treatment" not in result[0][1] and "torture_ill_treatment" in result[1][1]
 
 
 def test_a_beating_in_the_same_sentence_as_the_arrest_stays_with_it() -> None:

@@ -52,6 +52,8 @@ class Draft:
     places: list[Locus] = field(default_factory=list)
     context_places: list[Locus] = field(default_factory=list)
     hedged: bool = False
+    # the open incident this one was told right after but judged another occasion of the same day
+    parted_from: Draft | None = None
 
     @property
     def acts(self) -> list[Act]:
@@ -74,7 +76,7 @@ def run(source: SourceText, published: dt.date | None, lang: str, today: dt.date
     scenes = _Scenes(module, text, cast, units)
     incidents = [
         _incident(text, draft, index, scenes.location(draft), module.generic_agents)
-        for index, draft in enumerate(_dedupe(drafts), start=1)
+        for index, draft in enumerate(_dedupe(text, drafts), start=1)
     ]
     document = SourceDocument(
         path=source.path,
@@ -195,6 +197,7 @@ def _drafts(
                     current = drafts[-1]  # the story of the last occasion goes on in a new paragraph
                 if current is not None and not _fits(module, text, cast, current, sentence, group):
                     draft = Draft(date=current.date, date_mention=None, paragraph=sentence.paragraph)
+                    draft.parted_from = current
                     current = None
                     drafts.append(draft)
                 elif current is not None:
@@ -224,9 +227,15 @@ def _drafts(
 
 def _is_headline(text: str, sentence: Sentence, units: list[Sentence]) -> bool:
     """A title line: a paragraph of one short sentence with no closing punctuation."""
-    alone = sum(1 for u in units if u.paragraph == sentence.paragraph) == 1
-    words = text[sentence.start : sentence.end].split()
-    return alone and len(words) <= 25 and text[sentence.end - 1] not in ".!?\"”'"
+    alone = sum(1 for u in units if u.paragraph == sentence.paragraph and _has_words(text, u)) == 1
+    line = text[sentence.start : sentence.end]
+    words = line.split()
+    return alone and len(words) <= 25 and line.rstrip(_QUOTES + "”»")[-1:] not in ".!?"
+
+
+def _has_words(text: str, unit: Sentence) -> bool:
+    """Whether a unit says anything: a section's number ("2.") standing before its title does not."""
+    return any(c.isalpha() for c in text[unit.start : unit.end])
 
 
 # Acts that one operation tends to combine: a raid with seizure and detention, a shelling with deaths.
@@ -258,23 +267,41 @@ ACT_FAMILIES: tuple[frozenset[Act], ...] = (
 def _fits(
     module: Language, text: str, cast: object, draft: Draft, sentence: Sentence, triggers: list[Trigger]
 ) -> bool:
-    """Whether dateless acts continue the open incident: related acts, or the same people."""
+    """Whether dateless acts continue the open incident: related acts, the same paragraph (a report
+    tells one occasion's dispersal, arrests and releases sentence by sentence) unless the sentence
+    moves to another town, or, across paragraphs, the same people."""
     acts = {t.act for t in triggers}
     current = set(draft.acts)
     if (
         current & _CUSTODY_ACTS
         and Act.TORTURE_ILL_TREATMENT not in current
         and acts & _HARM_ACTS
-        and acts <= _HARM_ACTS | {Act.THREAT}
+        and acts - current <= _HARM_ACTS | {Act.THREAT}
     ):
         return False  # what was done to them while held is told as its own occasion
     if acts & current or any(acts & family and current & family for family in ACT_FAMILIES):
         return True
+    if draft.paragraph == sentence.paragraph:
+        return not _elsewhere(module, text, cast, draft, sentence)
     victims = set()
     for trigger in triggers:
         _, found = module.participants(text, cast, (sentence.start, sentence.end), trigger)
         victims |= {v.name.casefold() for v in found}
     return bool(victims & {v.name.casefold() for v in draft.victims})
+
+
+def _elsewhere(module: Language, text: str, cast: object, draft: Draft, sentence: Sentence) -> bool:
+    """Whether a sentence sets its acts at a named place the open incident does not hold
+    ("In the next village, ..."): the same day's story moving to another scene."""
+    def towns(found: list[Locus]) -> set[str]:
+        return {c.place.name.casefold() for c in found if c.strength >= 2 and c.place.specificity == _TOWN}
+
+    here = towns(draft.places)
+    there = towns(module.places(text, cast, sentence.start, sentence.end))
+    return len(here) == 1 and bool(there) and not here & there
+
+
+_TOWN = 2  # a place's specificity as a settlement: two towns are two scenes, a town and its region not
 
 
 def _group_by_mention(
@@ -380,23 +407,43 @@ def _extend(into: list[Participant], new: list[Participant]) -> None:
             names.add(participant.name.casefold())
 
 
-def _dedupe(drafts: list[Draft]) -> list[Draft]:
+def _dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     """The same occasion told twice (a summary lead, then the details) becomes one incident,
     dated and evidenced by its most precise telling."""
     kept: list[Draft] = []
     for draft in drafts:
-        index = next((i for i, k in enumerate(kept) if _same_occasion(k, draft)), None)
+        index = next((i for i, k in enumerate(kept) if _same_occasion(text, k, draft)), None)
         if index is None:
             kept.append(draft)
             continue
         twin = kept[index]
         primary, secondary = (draft, twin) if _narrower(draft.date, twin.date) else (twin, draft)
-        primary.triggers += [t for t in secondary.triggers if t.act not in primary.acts]
+        told_elsewhere = _told_elsewhere(secondary, primary, drafts)
+        primary.triggers += [
+            t for t in secondary.triggers if t.act not in primary.acts and t.act not in told_elsewhere
+        ]
         _extend(primary.perpetrators, secondary.perpetrators)
         _extend(primary.victims, secondary.victims)
         primary.places += secondary.places
         kept[index] = primary
     return kept
+
+
+def _told_elsewhere(summary: Draft, primary: Draft, drafts: list[Draft]) -> set[Act]:
+    """The acts a summary lead lists that other tellings inside its period give in detail: "were
+    abducted, tortured and sexually assaulted last week" brings the abduction to the abduction's
+    own incident, not the torture told as its own occasion two days later."""
+    if not _narrower(primary.date, summary.date):
+        return set()
+    return {
+        act
+        for other in drafts
+        if other is not summary and other is not primary and _contains(summary.date, other.date)
+        for act in other.acts
+    }
+
+
+_MONTH_DAYS = 31
 
 
 def _span_days(span: DateSpan) -> int:
@@ -412,14 +459,20 @@ def _contains(outer: DateSpan, inner: DateSpan) -> bool:
     return outer.start <= inner.start and (inner.end or dt.date.max) <= outer_end
 
 
-def _same_occasion(a: Draft, b: Draft) -> bool:
+def _same_occasion(text: str, a: Draft, b: Draft) -> bool:
     """Same acts on the same days to the same people; or an open "since then" continuing them."""
+    if _entry(text, a) and _entry(text, b):
+        return False  # two lines of a timeline or rows of a table are two entries, each its own occasion
+    if a.parted_from is b or b.parted_from is a:
+        return False  # told one after the other and judged apart when they were read
+    if _share_sentence(a, b) and a.date.same_interval(b.date):
+        return True  # "... withdrew their accreditation; both were deported the same evening"
     if not set(a.acts) & set(b.acts):
         return False
     a_victims = {p.name.casefold() for p in a.victims}
     b_victims = {p.name.casefold() for p in b.victims}
     shared_victims = bool(a_victims & b_victims) or not a_victims or not b_victims
-    if _same_day_marker(a) or _same_day_marker(b):
+    if (_same_day_marker(a) or _same_day_marker(b)) and not _share_sentence(a, b):
         return False  # "later that day": the text itself says this is another occasion
     if a.date.same_interval(b.date):
         return shared_victims or abs(a.paragraph - b.paragraph) <= 1
@@ -429,20 +482,45 @@ def _same_occasion(a: Draft, b: Draft) -> bool:
         and _contains(vaguer.date, finer.date)
         and vaguer.date.end is not None
     ):
-        # a summary ("have killed, detained ... since mid-May") told before its details
-        return shared_victims or vaguer is a
+        # a summary ("have killed, detained ... since mid-May") told before its details, or the
+        # same act told again later in the month that holds its day ("were killed in December 2011")
+        return shared_victims or vaguer is a or _span_days(vaguer.date) <= _MONTH_DAYS
     continues = (
         b.date.end is None
         and b.date_mention is not None
         and b.date_mention.point is None
+        and b.date_mention.kind is Kind.OPEN
         and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1)
     )
     return continues and shared_victims
 
 
-def _same_day_marker(draft: Draft) -> bool:
+def _entry(text: str, draft: Draft) -> bool:
+    """Whether the draft's date opens its line ("29-31 July - Police detain ...", "Row 2: Early Jan")."""
     m = draft.date_mention
-    return m is not None and m.kind is Kind.ANCHOR_RELATIVE and m.offset == 0
+    if m is None:
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return m.heading or _ROW_LABEL.fullmatch(text, line_start, m.start) is not None
+
+
+def _share_sentence(a: Draft, b: Draft) -> bool:
+    return any(s in b.sentences for s in a.sentences)
+
+
+_OPENING_CHARS = 25  # how far into its sentence a date still opens it ("Hours later, on the road, ...")
+
+
+def _same_day_marker(draft: Draft) -> bool:
+    """A sentence that opens on "Later that day" / "The same evening" tells another occasion of the
+    day; "that day" further into a sentence ("the arrests that day were the largest") points back."""
+    m = draft.date_mention
+    return (
+        m is not None
+        and m.kind is Kind.ANCHOR_RELATIVE
+        and m.offset == 0
+        and any(s.start <= m.start < s.start + _OPENING_CHARS for s in draft.sentences)
+    )
 
 
 def _incident(
