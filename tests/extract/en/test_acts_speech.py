@@ -451,3 +451,58 @@ def test_a_statistic_in_one_statement_leaves_the_others_reporting() -> None:
     )
     assert acts(sentence) == {"restriction_of_expression"}
     assert acts("More than 31 reporters have been detained and two websites blocked since January.") == set()
+
+
+# -- families found on the validation set (t111-t130), written afresh ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ('A major told the blogger that he was on "a list of troublemakers" kept by the garrison.', "threat"),
+        ('The visitors said her son would "end up like the others" if she kept talking.', "threat"),
+        ('He was told that his mother "would pay" for every post he wrote from abroad.', "threat"),
+        ('The caller said she "will lose the younger one too" if the complaint went ahead.', "threat"),
+        ("For a week the editor has been getting messages from an anonymous account.", "threat"),
+        ("Since Friday she has been getting calls from numbers she does not know.", "threat"),
+        ('An official I did not recognise told me that the paper "will pay for this".', "threat"),
+        ('The governor said on air that the union was "the political arm of the rebels".', "smear_campaign"),
+        ('A channel posted their faces under the heading "sleeper cells among us".', "smear_campaign"),
+        ("Two men were stationed near the clinic's gate, taking note of who came in.", "surveillance"),
+        ('After his release he was put on the police "preventive register".', "surveillance"),
+        ("The vigil on 3 June was stopped by police before the square.", "restriction_of_expression"),
+        ("The weekly was closed by order of the information ministry in 2020.", "restriction_of_expression"),
+        ("The two militias fought for control of the ferry crossing for three days.", "armed_clash"),
+        ("About 90 families took refuge in the parish hall after the shelling.", "forced_displacement"),
+        ("Hours later his Telegram channel was taken over by unknown persons.", "cyber_attack"),
+    ],
+)
+def test_validation_families(sentence: str, act: str) -> None:
+    assert act in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry said the state would pay compensation to the families.",
+        "Residents said they would pay the fine in instalments.",
+        "The march was stopped by the organisers themselves because of the rain.",
+        "He said the register of voters was published on Monday.",
+        "The army fought a long campaign for public support.",
+    ],
+)
+def test_validation_families_leave_alone(sentence: str) -> None:
+    assert not acts(sentence) & {"threat", "surveillance", "armed_clash", "restriction_of_expression"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("A colonel we had never seen before searched the flat and took the laptops.", True),
+        ("Men I did not recognise detained my brother outside the shop.", True),
+        ("I did not see anyone detain my brother that night.", False),
+        ("Police did not detain anyone at the picket.", False),
+    ],
+)
+def test_a_negation_that_only_describes_the_agents_leaves_the_act(sentence: str, found: bool) -> None:
+    assert bool(acts(sentence) & {"raid_search", "arbitrary_detention"}) is found

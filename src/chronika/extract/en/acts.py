@@ -46,7 +46,9 @@ _NOT_PEOPLE = (
 # Words inside a quotation that make it a label pinned on people; "terrorist targets" names no one.
 _QUOTED_LABEL = (
     r"(?:tool|agent|traitor|terroris|enem|spy\b|spies|foreign(?!ers)|extremis|nazi|fascist|puppet|provocateur|"
-    r"bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison|smuggl|traffick)\w*"
+    r"bandit|mercenar|informer|separatist|sabotage|western|cia\b|payroll|poison|smuggl|traffick|sleeper|mouthpiece|"
+    r"prox(?:y|ies)\b|lackey|henchm[ae]n|recruiters?\b|propaganda\s+(?:arm|wing|machine|outlet)|"
+    r"(?:political|propaganda|armed|legal|civilian|media)\s+(?:arm|wing)s?\b|fronts?\s+(?:for|of)\b)\w*"
     r"(?!\s+(?:targets?|positions?|operations?|infrastructure|bases?|camps?|hideouts?|facilit\w+))"
 )
 _LABELS = (
@@ -109,7 +111,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"taken\s+away\s+by|taken\s+to\s+an\s+unknown\s+(?:location|destination)|and\s+taken\s+away\b(?!\s+(?:his|her|their))",
         r"bundled\s+(?:him|her|them|me|us)?\s*into|forced\s+(?:him|her|them|me|us)\s+into\s+(?:a|an)\s+(?:car|van|vehicle)",
         # taken by men nobody can name: "taken off a bus by armed men", "seized by masked men"
-        r"(?:taken|seized|snatched|grabbed|led\s+away|driven\s+away)\s+(?:\S+\s+){0,6}?by\s+(?:\w+\s+)?(?:armed|masked|unidentified|"
+        r"(?:taken(?!\s+over)|seized|snatched|grabbed|led\s+away|driven\s+away)\s+(?:\S+\s+){0,6}?by\s+(?:\w+\s+)?(?:armed|masked|unidentified|"
         r"unknown|hooded|plain-?clothes|plainclothes)\s+(?:\w+\s+)?(?:men|gunmen|people|persons|individuals|officers|agents)",
         # cut off from the family since: "has received no letters, calls or visits since March"
         r"(?:received|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince|"
@@ -220,6 +222,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:touched|fondled|grabbed)\s+(?:her|his|my|their)\s+(?:breasts?|genitals|private\s+parts|buttocks|crotch)|virginity\s+tests?",
     ],
     Act.THREAT: [
+        # a place on their list, a fate like the others', a loss named: what menace sounds like when reported
+        r"told\s+(?:\S+\s+){1,3}?(?:that\s+)?(?:he|she|they|i|we)\s+(?:was|were|is|are)\s+on\s+[“\"]?(?:a|the|their|its)\s+(?:\w+\s+){0,2}?list",
+        r"(?:would|will|\'ll)\s+[“\"«‘]?(?:\S+\s+){0,2}?(?:end\s+up|disappear|vanish|be\s+found)\s+like\s+(?:the\s+)?(?:others|him|her|them)",
+        r"(?:would|will|\'ll)\s+[“\"«‘]?(?:lose\s+(?:the|your|his|her|their|my|our)\s+(?:\w+\s+)?(?:one|son|daughter|child|children|husband|wife|brother|sister|family)|pay(?:\s+for\s+(?:this|it|that))?(?=\s*[”\"»’])|regret\s+it|not\s+(?:reach|return|come\s+back|get\s+(?:out|home))\s+(?:\S+\s+){0,3}?alive)",
+        r"(?:calls?|messages?|texts?)\s+(?:\S+\s+){0,4}?from\s+(?:an?\s+)?(?:unknown|anonymous|unidentified|withheld|hidden|private)\s+(?:numbers?|accounts?|callers?|senders?)|(?:calls?|messages?|texts?)\s+(?:\S+\s+){0,4}?from\s+(?:numbers?|accounts?|people)\s+(?:that\s+)?(?:i|we|he|she|they)\s+(?:do|did|does)\s+not\s+know",
         r"warn(?:ed|s|ing)\s+(?:\S+\s+){0,3}that\s+(?:\S+\s+){0,5}?(?:would|will|\'ll)\s+(?:be\s+)?\S+",
         r"(?:sent|issued|received|gave|handed)\s+(?:\S+\s+){0,2}(?:written\s+|official\s+|formal\s+)?warnings?",
         r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave(?!\s+(?:within|in\s+\d|by\s|their\s|the\s+(?:flat|house|"
@@ -294,6 +301,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:to\s+)?(?:stop|return|quit|give\s+up|come\s+back|abandon|delete|cease|end)",
     ],
     Act.SURVEILLANCE: [
+        # watchers at the door: "men ... stationed near the office, taking note of who enters"
+        r"(?:stationed|posted|loitering|waiting|sitting)\s+(?:\S+\s+){0,3}?(?:near|outside|opposite|across\s+from|in\s+front\s+of)\s+(?:the|his|her|their|its|our|my)\s+(?:\w+\s+){0,2}?(?:office|home|house|flat|building|door|gate|premises)",
+        r"(?:taking|took|taken|noting|noted|writing\s+down|wrote\s+down)\s+(?:\S+\s+)?(?:note|notes|photos|pictures|names)\s+of\s+(?:who|everyone|those|people|visitors)\b",
+        r"(?:put|placed|included|added|registered)\s+(?:\S+\s+){0,3}?on\s+(?:the\s+|a\s+)?(?:police\s+)?[“\"]?(?:preventive|prophylactic|watch|surveillance|special)\s+(?:register|list|records?|lists)",
         r"photograph(?:s|ed|ing)?\s+(?:\S+\s+){0,2}(?:house|home|car|office|flat)|follow(?:s|ed|ing)?\s+(?:his|her|their|the|my|our)\s+(?:car|vehicle|taxi)",
         r"park(?:ed|s|ing)?\s+(?:\S+\s+){0,10}?(?:near|outside|opposite|across\s+from|across\s+the\s+street)",
         r"listen(?:ed|ing)\s+in\s+on|intercept(?:ed|ing)\s+(?:his|her|their|my|our)|monitor(?:ed|ing)\s+(?:his|her|their|my|our)\s+(?:calls|phone|communications|messages|correspondence|movements)",
@@ -356,6 +367,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:broke|shattered|kicked\s+in)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|our\s+)?(?:\w+\s+)?(?:windows?|windscreens?|windshields?)",
     ],
     Act.FORCED_DISPLACEMENT: [
+        r"(?:took|sought|taking|seeking|taken)\s+refuge|abandon(?:ed|ing)\s+(?:their|his|her)\s+(?:homes?|farms?|villages?|lands?)",
         r"made\s+to\s+(?:cross|leave)|forced\s+(?:\S+\s+){0,6}?across",
         r"(?:ran|run|fled|escaped)\s+(?:away\s+)?(?:to|into)\s+the\s+(?:bush|forest|mountains|hills|woods|jungle)",
         r"forcibly\s+(?:returned|deported|expelled|evicted)|refoul(?:ed|ement)|(?:fled|flee|fleeing)\s+(?:their|his|her)\s+homes?",
@@ -439,8 +451,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:photographs?|photos?|pictures?|videos?)\s+of\s+(?:\S+\s+){0,3}(?:house|home|flat|apartment|door|car|children)",
         # a front page or a poster that names people: 'ran their photographs under the headline "..."'
         r"(?:photographs?|photos?|pictures?|portraits?|faces?|images?)\s+(?:\S+\s+){0,6}?(?:under|with|beneath)\s+"
-        r"(?:the\s+|a\s+)?(?:headlines?|captions?|words?|slogans?)",
-        r"(?:headlines?|captions?|posters?|leaflets?|stickers?)\s+(?:(?!against\b|about\b|on\b)\S+\s+){0,6}?"
+        r"(?:the\s+|a\s+)?(?:headlines?|headings?|captions?|titles?|words?|slogans?)",
+        r"(?:headlines?|headings?|captions?|posters?|leaflets?|stickers?)\s+(?:(?!against\b|about\b|on\b)\S+\s+){0,6}?"
         r"[“\"«‘\'][^”\"»’\']{0,80}?(?:"
         + _QUOTED_LABEL
         + r"|terror\b|liars?|sells?\b|sold\b|paid\b|smuggl\w*|traffick\w*)",
@@ -498,6 +510,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:curfew|blockade)\s+(?:was|were|had\s+been)\s+(?:imposed|declared)",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
+        # an assembly stopped or sent away: "the march was stopped by police ... ordered to disperse"
+        r"(?:march|rally|protest|procession|vigil|picket|sit-?in|gathering|demonstration|meeting|commemoration)\s+(?:\S+\s+){0,8}?(?:was|were)\s+(?:stopped|blocked|halted|prevented|banned|broken\s+up)(?!\s+by\s+(?:the\s+|its\s+)?organi[sz]ers)|ordered\s+to\s+disperse",
+        r"(?:was|were)\s+closed\s+(?:down\s+)?(?:by\s+(?:an?\s+)?(?:\w+\s+)?order|on\s+(?:the\s+)?orders?)",
+        r"(?:removed|evicted|cleared)\s+(?:the\s+)?(?:protesters|demonstrators|participants|strikers|marchers|sit-?in)",
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:list|register|registry)\s+of\s+(?:“|\")?extremist\s+materials",
         r"(?:become|became|becomes|been|is|are|was|were|remains?|remained)\s+(?:\S+\s+)?(?:inaccessible|unavailable|blocked)",
         r"(?:internet|access|connection|website|websites|network)\s+(?:\S+\s+){0,5}(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\S+\s+)?(?:slowed|throttled|suspended|restricted|shut\s+off|cut\s+off|disconnected)",
@@ -620,6 +636,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:citizenship|nationality)",
     ],
     Act.ARMED_CLASH: [
+        r"fought\s+(?:for\s+control|over\s+(?:control|the)|each\s+other|one\s+another)",
         r"violence\s+(?:broke\s+out|erupted)\s+between|clash(?:es|ed)?\s+between",
         r"shooting\s+between|fire\s+between|(?:fight|fighting|fought)\s+(?:between|with|against)|came\s+to\s+fight",
         r"exchang(?:ed|ing)\s+(?:\S+\s+)?fire|(?:gun|armed)\s+battles?",

@@ -93,6 +93,14 @@ _RELATIVE_NEGATION = re.compile(
 )
 
 
+# The same without "who": "an officer I did not know told me ...", "men we had never seen took him".
+_CONTACT_NEGATION = re.compile(
+    r"\w\s+(?:i|we|he|she|they)\s+(?:did\s+not|didn't|do\s+not|don't|had\s+never|have\s+never|never)\s+"
+    r"(?:know|knew|recogni[sz]ed?|seen|saw|see|met)(?:\s+before)?\s+$",
+    re.IGNORECASE,
+)
+
+
 def is_negated(sentence: str, offset: int) -> bool:
     """A negation in the few words before the act, within its clause."""
     if _SENTENCE_NEGATION.search(sentence):
@@ -101,7 +109,7 @@ def is_negated(sentence: str, offset: int) -> bool:
     words = clause.split()[-6:]
     if not _NEGATION.search(" ".join(words)):
         return False
-    return not _RELATIVE_NEGATION.search(clause[-80:])
+    return not (_RELATIVE_NEGATION.search(clause[-80:]) or _CONTACT_NEGATION.search(clause[-60:]))
 
 
 def is_hypothetical(sentence: str, offset: int) -> bool:
