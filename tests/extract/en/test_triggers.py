@@ -132,3 +132,19 @@ def test_an_age_beside_a_name_is_not_a_count() -> None:
     assert acts("Timur Sadykov, 34, a trader who had lived in Kazan since 2015, was detained on Monday.") == {
         "arbitrary_detention"
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("- To the regional prosecutor: investigate the beating of detainees in Kavumu.", set()),
+        ("To the Ministry of the Interior: release the three students and return their phones.", set()),
+        ("To our surprise, police detained the three students at the gate.", {"arbitrary_detention"}),
+        ("Arrest of the editor.", set()),
+        ("Hacking of the union's channel.", set()),
+        ("Police arrested the editor.", {"arbitrary_detention"}),
+        ("Arrest of the editor at his home by six officers on Monday morning.", {"arbitrary_detention"}),
+    ],
+)
+def test_addressed_recommendations_and_item_labels_assert_nothing(sentence: str, expected: set[str]) -> None:
+    assert acts(sentence) == expected

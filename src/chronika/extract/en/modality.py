@@ -118,7 +118,8 @@ def is_hypothetical(sentence: str, offset: int) -> bool:
 
 
 _IMPERATIVE = re.compile(
-    r"^\W*(?:release|drop|stop|end|ensure|investigate|guarantee|allow|refrain|lift|repeal|amend|abolish|"
+    # a recommendation may name its addressee first: "- To the military prosecutor: investigate ..."
+    r"^\W*(?:to\s+(?:the\s+)?[^:.;]{1,80}:\s*)?(?:release|drop|stop|end|ensure|investigate|guarantee|allow|refrain|lift|repeal|amend|abolish|"
     r"protect|bring|hold|respect|free|quash|cease|halt|provide|grant|return|restore|open|conduct|take)\b",
     re.IGNORECASE,
 )

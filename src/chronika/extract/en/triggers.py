@@ -219,6 +219,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         or prefilter.search(_UNVERIFIED, sentence)
         or prefilter.search(_NOT_ASSERTED, sentence)
         or _RUN_IN_HEADING.match(sentence)
+        or _LABEL_LINE.match(sentence)  # an item's label in notes: "Arrest of the editor."
         or (sentence.isupper() and len(sentence) < 200)
     ):
         return []
@@ -348,6 +349,10 @@ def _is_title(sentence: str) -> bool:
     if numbered is not None:
         return len(words) <= 8
     return not _TERMINAL.search(text)
+
+
+# A nominal label and nothing else: an act noun, "of", at most four words, a full stop.
+_LABEL_LINE = re.compile(r"[A-Z][a-z]+\s+of\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\.$")
 
 
 _ROW_MARKS = re.compile(r"[\d/|:;]")
