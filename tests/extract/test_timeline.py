@@ -411,3 +411,24 @@ def test_a_log_entry_date_does_not_outlive_its_entry() -> None:
         ("2024-01-27", ["arbitrary_detention"]),
         ("2024-02-05..2024-02-11", ["physical_attack"]),
     ]
+
+
+def test_since_an_act_opens_a_range_from_that_acts_day() -> None:
+    text = ("On 3 May 2024, police arrested the journalist Anna Petrova in Kazan. Since her arrest, her "
+            "colleagues have received threatening messages. On 10 May the city demolished the community "
+            "centre in Kazan. Since the demolition, two men have watched the house from a car.")
+    result = extract_text(text, published=dt.date(2024, 6, 1))
+    spans = [(sorted(a.value for a in i.acts), i.date.start.isoformat() if i.date else None,
+              i.date.end.isoformat() if i.date and i.date.end else None) for i in result.incidents]
+    assert spans == [
+        (["arbitrary_detention"], "2024-05-03", "2024-05-03"),
+        (["threat"], "2024-05-03", None),
+        (["property_destruction"], "2024-05-10", "2024-05-10"),
+        (["surveillance"], "2024-05-10", None),
+    ]
+
+
+def test_since_a_word_that_names_no_act_is_left_to_the_date_patterns() -> None:
+    text = "Since the spring, police have not answered the family. On 3 May 2024, police detained Ivan Orlov."
+    found = incidents(extract_text(text, published=dt.date(2024, 6, 1)))
+    assert found == [("2024-05-03", ["arbitrary_detention"])]

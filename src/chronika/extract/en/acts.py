@@ -301,6 +301,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:to\s+)?(?:stop|return|quit|give\s+up|come\s+back|abandon|delete|cease|end)",
     ],
     Act.SURVEILLANCE: [
+        r"watch(?:ed|ing)\s+(?:the|his|her|their|our|my|its)\s+(?:\w+\s+)?(?:house|home|office|flat|apartment|building|door|gate|premises)",
         # watchers at the door: "men ... stationed near the office, taking note of who enters"
         r"(?:stationed|posted|loitering|waiting|sitting)\s+(?:\S+\s+){0,3}?(?:near|outside|opposite|across\s+from|in\s+front\s+of)\s+(?:the|his|her|their|its|our|my)\s+(?:\w+\s+){0,2}?(?:office|home|house|flat|building|door|gate|premises)",
         r"(?:taking|took|taken|noting|noted|writing\s+down|wrote\s+down)\s+(?:\S+\s+)?(?:note|notes|photos|pictures|names)\s+of\s+(?:who|everyone|those|people|visitors)\b",

@@ -39,6 +39,11 @@ EVENT_NOUNS = {
     "trial": Act.JUDICIAL_HARASSMENT, "verdict": Act.JUDICIAL_HARASSMENT, "ruling": Act.JUDICIAL_HARASSMENT,
     "sentencing": Act.JUDICIAL_HARASSMENT,
     "hearing": Act.JUDICIAL_HARASSMENT, "eviction": Act.FORCED_DISPLACEMENT, "seizure": Act.SEIZURE,
+    "arrests": Act.ARBITRARY_DETENTION, "detentions": Act.ARBITRARY_DETENTION, "raids": Act.RAID_SEARCH,
+    "searches": Act.RAID_SEARCH, "abductions": Act.ENFORCED_DISAPPEARANCE, "killings": Act.KILLING,
+    "demolition": Act.PROPERTY_DESTRUCTION, "demolitions": Act.PROPERTY_DESTRUCTION,
+    "evictions": Act.FORCED_DISPLACEMENT, "deportation": Act.FORCED_DISPLACEMENT,
+    "expulsion": Act.FORCED_DISPLACEMENT, "dispersal": Act.RESTRICTION_OF_EXPRESSION,
 }  # fmt: skip
 # "eight days before he was killed": the participle names the act the offset counts from.
 EVENT_VERBS = {
@@ -183,7 +188,17 @@ def _open_from_anchor(m: re.Match[str]) -> Mention:
     return _from_event(m, _mention(m, Kind.OPEN))
 
 
-_EVENT_AFTER = re.compile(r"\s+(?:the|his|her|their)\s+(?P<event>\w+)", re.IGNORECASE)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:(?:the|his|her|their|its|our|my)\s+|(?-i:[A-Z])[\w-]*(?:'s|’s)\s+)(?P<event>\w+)", re.IGNORECASE
+)
+
+
+@pattern(r"\bsince(?=\s+\S)")
+def _since_event(m: re.Match[str]) -> Mention | None:
+    """'Since her arrest', 'since the demolition': an open range from that act's day; other 'since's
+    are read by the patterns for dates."""
+    mention = _from_event(m, _mention(m, Kind.OPEN))
+    return mention if mention.after_act is not None else None
 
 
 def _from_event(m: re.Match[str], mention: Mention) -> Mention:
