@@ -148,3 +148,16 @@ def test_an_age_beside_a_name_is_not_a_count() -> None:
 )
 def test_addressed_recommendations_and_item_labels_assert_nothing(sentence: str, expected: set[str]) -> None:
     assert acts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Since Monday a car without plates has been parked outside her house.", {"surveillance"}),
+        ("Men with no insignia detained the lawyer at the gate of the court.", {"arbitrary_detention"}),
+        ("He walked out of the station without being detained.", set()),
+        ("No one was detained at the picket.", set()),
+    ],
+)
+def test_without_plates_describes_the_agents_and_negates_nothing(sentence: str, expected: set[str]) -> None:
+    assert acts(sentence) == expected

@@ -14,7 +14,10 @@ from chronika.model import Act
 
 _CLAUSE_BREAK = re.compile(r"[;:,()\u2014|]|\s[-–/]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|without|neither|nor|nobody|none|denied|denies|deny|denying|refuted|rejected|"
+    # "a car without plates", "men with no insignia": a description of the agents, not a negation
+    r"\b(?:not|no(?!\s+(?:\w+\s+)?(?:plates|insignia|uniforms?|badges?|markings|identification)\b)|never|"
+    r"without(?!\s+(?:\w+\s+){0,2}?(?:plates|insignia|uniforms?|badges?|markings|identification|masks?|warrants?|"
+    r"explanation|charges?|trial)\b)|neither|nor|nobody|none|denied|denies|deny|denying|refuted|rejected|"
     r"dismissed|avoided|escaped|prevented|averted|foiled|thwarted|instead\s+of|rather\s+than|free\s+from|"
     r"failed\s+to|no\s+one|n[o']t|cannot|can't|won't|didn't|wasn't|weren't|hasn't|haven't)\b",
     re.IGNORECASE,
