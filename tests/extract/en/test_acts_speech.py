@@ -506,3 +506,35 @@ def test_validation_families_leave_alone(sentence: str) -> None:
 )
 def test_a_negation_that_only_describes_the_agents_leaves_the_act(sentence: str, found: bool) -> None:
     assert bool(acts(sentence) & {"raid_search", "arbitrary_detention"}) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("In March he was placed in a punishment cell for twelve days.", "torture_ill_treatment"),
+        ("Someone threw a burning bottle at the door of the clinic that night.", "property_destruction"),
+        ("A man in the crowd threw green dye into the speaker's face.", "physical_attack"),
+        ("The agency suspended the women's network for six months.", "restriction_of_expression"),
+        ("The ministry suspended the station's licence on Friday.", "restriction_of_expression"),
+        ("At the airport he was told he was not permitted to leave the country.", "restriction_of_movement"),
+        ("Her name was put on the exit control list in May.", "restriction_of_movement"),
+        ("Two weeks later her contract was terminated by the hospital.", "other"),
+        ("Since then she has had silent calls every night.", "threat"),
+        ('She found a note on her car: "Your office will burn next."', "threat"),
+        ("He got a message from a number he did not know.", "threat"),
+    ],
+)
+def test_more_families_of_the_fresh_documents(sentence: str, act: str) -> None:
+    assert act in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("The company suspended production at the plant after the strike.", "restriction_of_expression"),
+        ("Children threw flowers at the feet of the returning prisoners.", "physical_attack"),
+        ("She left a note for her colleagues before the meeting.", "threat"),
+    ],
+)
+def test_more_families_leave_alone(sentence: str, act: str) -> None:
+    assert act not in acts(sentence)

@@ -166,6 +166,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
     ],
     Act.TORTURE_ILL_TREATMENT: [
+        r"placed\s+in\s+(?:a|an|the)\s+(?:\S+\s+)?(?:punishment|isolation|solitary|disciplinary)\s+(?:cell|confinement|block|unit)(?:\s+for\s+\S+\s+(?:days|weeks|months))?",
         r"refus(?:ed|es|ing)\s+(?:\S+\s+){0,4}(?:medical|doctor|cardiologist|hospital|treatment|medication|medicine)",
         r"refus(?:ed|es|ing)\s+to\s+(?:take|transfer|send|bring|escort|let)\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,5}?(?:doctors?|"
         r"\w+ologists?|specialists?|surgeons?|dentists?|hospital|clinic|infirmary|treatment|surgery)",
@@ -194,6 +195,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"cruel,?\s+inhuman(?:e)?\s+or\s+degrading|degrading\s+treatment|denied\s+medical\s+(?:care|treatment)",
     ],
     Act.PHYSICAL_ATTACK: [
+        r"threw\s+(?:\S+\s+){1,5}?(?:into|in|at)\s+(?:(?:his|her|their|my|our)\s+|(?:the\s+)?\S+(?:'s|’s)\s+)(?:face|head|eyes)",
         r"hit\s+(?:me|us|him|her|them)\s+with|(?:was|were)\s+shot\s+in\s+the|shot\s+in\s+the\s+(?:head|chest|leg|back|arm|stomach)",
         # struck in the passive: "was hit in the face by an officer", "were punched and kicked by men"
         r"(?:was|were)\s+(?:repeatedly\s+|badly\s+|severely\s+)?(?:hit|struck|punched|kicked|slapped|shot)\s+(?:(?:and|or)\s+\w+ed\s+)?"
@@ -222,11 +224,13 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:touched|fondled|grabbed)\s+(?:her|his|my|their)\s+(?:breasts?|genitals|private\s+parts|buttocks|crotch)|virginity\s+tests?",
     ],
     Act.THREAT: [
+        r"(?:silent|anonymous)\s+(?:phone\s+|night\s+)?calls|calls?\s+(?:\S+\s+){0,4}?in\s+which\s+(?:nobody|no\s+one)\s+(?:speaks|spoke|said)",
+        r"(?:notes?|letters?)\s+(?:\S+\s+){0,8}?[“\"«][^”\"»]{0,80}?\b(?:will|next|die|dead|kill|burn|regret)\b",
         # a place on their list, a fate like the others', a loss named: what menace sounds like when reported
         r"told\s+(?:\S+\s+){1,3}?(?:that\s+)?(?:he|she|they|i|we)\s+(?:was|were|is|are)\s+on\s+[“\"]?(?:a|the|their|its)\s+(?:\w+\s+){0,2}?list",
         r"(?:would|will|\'ll)\s+[“\"«‘]?(?:\S+\s+){0,2}?(?:end\s+up|disappear|vanish|be\s+found)\s+like\s+(?:the\s+)?(?:others|him|her|them)",
         r"(?:would|will|\'ll)\s+[“\"«‘]?(?:lose\s+(?:the|your|his|her|their|my|our)\s+(?:\w+\s+)?(?:one|son|daughter|child|children|husband|wife|brother|sister|family)|pay(?:\s+for\s+(?:this|it|that))?(?=\s*[”\"»’])|regret\s+it|not\s+(?:reach|return|come\s+back|get\s+(?:out|home))\s+(?:\S+\s+){0,3}?alive)",
-        r"(?:calls?|messages?|texts?)\s+(?:\S+\s+){0,4}?from\s+(?:an?\s+)?(?:unknown|anonymous|unidentified|withheld|hidden|private)\s+(?:numbers?|accounts?|callers?|senders?)|(?:calls?|messages?|texts?)\s+(?:\S+\s+){0,4}?from\s+(?:numbers?|accounts?|people)\s+(?:that\s+)?(?:i|we|he|she|they)\s+(?:do|did|does)\s+not\s+know",
+        r"(?:calls?|messages?|texts?)\s+(?:\S+\s+){0,4}?from\s+(?:an?\s+)?(?:unknown|anonymous|unidentified|withheld|hidden|private)\s+(?:numbers?|accounts?|callers?|senders?)|(?:calls?|messages?|texts?)\s+(?:\S+\s+){0,4}?from\s+(?:an?\s+)?(?:numbers?|accounts?|people|persons?)\s+(?:that\s+)?(?:i|we|he|she|they)\s+(?:do|did|does)\s+not\s+know",
         r"warn(?:ed|s|ing)\s+(?:\S+\s+){0,3}that\s+(?:\S+\s+){0,5}?(?:would|will|\'ll)\s+(?:be\s+)?\S+",
         r"(?:sent|issued|received|gave|handed)\s+(?:\S+\s+){0,2}(?:written\s+|official\s+|formal\s+)?warnings?",
         r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave(?!\s+(?:within|in\s+\d|by\s|their\s|the\s+(?:flat|house|"
@@ -354,6 +358,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"carried\s+off|(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
     ],
     Act.PROPERTY_DESTRUCTION: [
+        r"threw\s+(?:an?\s+)?(?:burning\s+|lit\s+)?(?:bottles?|petrol\s+bombs?|molotovs?|incendiary\s+\w+|firebombs?)\s+(?:\S+\s+){0,3}?at\s+(?:the|his|her|their|its|our)\s+(?:\w+\s+)?(?:door|house|home|office|car|window|building|gate)",
         r"(?:sprayed|daubed|painted|covered)\s+with\s+(?:\S+\s+)?(?:graffiti|slogans|paint)",
         r"slash(?:ed|ing)|(?:torn|tore|pulled)\s+down",
         r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)",
@@ -486,6 +491,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"participat|organi[sz]|insult|abuse)",
     ],
     Act.RESTRICTION_OF_MOVEMENT: [
+        r"not\s+(?:permitted|allowed)\s+to\s+(?:leave|travel|board|exit|depart)|(?:placed|put|added|included)\s+(?:\S+\s+){0,3}?on\s+(?:the|a|an)\s+(?:\S+\s+){0,2}?(?:exit[-\s]control|no-?fly|stop|travel[-\s]ban)\s+list",
         r"(?:cancel|annul|revok|withh[eo]ld|kep|keep|confiscat|seiz)\w*\s+(?:\S+\s+){0,5}passports?|turn(?:ed|s)?\s+(?:\S+\s+){0,5}back\s+(?:at|from)|turned\s+back",
         r"withh(?:e|o)ld(?:s|ing)?\s+(?:his|her|their)\s+passports?",
         r"(?:barred|banned|prevented|stopped|blocked)\s+(?:\S+\s+){0,3}from\s+(?:leaving|travel\w*|entering|boarding|crossing|flying)",
@@ -511,6 +517,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:curfew|blockade)\s+(?:was|were|had\s+been)\s+(?:imposed|declared)",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
+        r"suspend(?:ed|s|ing)\s+(?:\S+\s+){0,6}?for\s+(?:\S+\s+)?(?:days|weeks|months|years)|suspend(?:ed|s|ing)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:permit|licen[cs]e|registration|accreditation|activities|operations)",
         # an assembly stopped or sent away: "the march was stopped by police ... ordered to disperse"
         r"(?:march|rally|protest|procession|vigil|picket|sit-?in|gathering|demonstration|meeting|commemoration)\s+(?:\S+\s+){0,8}?(?:was|were)\s+(?:stopped|blocked|halted|prevented|banned|broken\s+up)(?!\s+by\s+(?:the\s+|its\s+)?organi[sz]ers)|ordered\s+to\s+disperse",
         r"(?:was|were)\s+closed\s+(?:down\s+)?(?:by\s+(?:an?\s+)?(?:\w+\s+)?order|on\s+(?:the\s+)?orders?)",
@@ -612,6 +619,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:accounts?|email|phone|computer)",
     ],
     Act.OTHER: [
+        r"(?:contract|employment)\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?terminated|terminated\s+(?:his|her|their|my)\s+(?:contract|employment)",
         # (an institution's name may stand before the verb, and a name is no act: "expelled 37 students")
         r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,6}?expel(?:s|led)"
         r"(?!\s+(?:\S+\s+){0,2}?(?:students?|pupils?|cadets?|lecturers?|professors?|teachers?)\b)",
