@@ -432,3 +432,13 @@ def test_since_a_word_that_names_no_act_is_left_to_the_date_patterns() -> None:
     text = "Since the spring, police have not answered the family. On 3 May 2024, police detained Ivan Orlov."
     found = incidents(extract_text(text, published=dt.date(2024, 6, 1)))
     assert found == [("2024-05-03", ["arbitrary_detention"])]
+
+
+def test_within_days_of_an_act_counts_from_that_act() -> None:
+    text = ("On 3 May 2024, police arrested the journalist Anna Petrova in Kazan. Within days of her arrest, "
+            'her husband was told that he would be "next" if he spoke to lawyers.')
+    result = extract_text(text, published=dt.date(2024, 6, 1))
+    assert [(i.acts[0].value, i.date.start.isoformat() if i.date else None) for i in result.incidents] == [
+        ("arbitrary_detention", "2024-05-03"),
+        ("threat", "2024-05-03"),
+    ]

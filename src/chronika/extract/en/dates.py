@@ -179,7 +179,7 @@ def _month_month(m: re.Match[str]) -> Mention:
 # -- open ranges ----------------------------------------------------------------------------
 
 
-@pattern(r"\bwithin\s+(?:a\s+few\s+|several\s+|\w+\s+)?(?:days|hours|weeks)\b")
+@pattern(r"\bwithin\s+(?:a\s+few\s+|several\s+|\w+\s+)?(?:days|hours|weeks)(?:\s+of(?=\s))?")
 @pattern(
     r"\bfor\s+(?:several|a\s+few|many|some|\w+)\s+(?:days|weeks|months)\s+(?:since|afterwards|after\s+that|thereafter)\b"
 )
@@ -203,7 +203,7 @@ def _since_event(m: re.Match[str]) -> Mention | None:
 
 def _from_event(m: re.Match[str], mention: Mention) -> Mention:
     """'For several days since the attack', 'in the days that followed the arrest': from that act's day."""
-    if not m.group().lower().endswith(("since", "followed", "after", "following")):
+    if not m.group().lower().endswith(("since", "followed", "after", "following", " of")):
         return mention
     event = _EVENT_AFTER.match(m.string, m.end())
     after_act = EVENT_NOUNS.get(event["event"].lower()) if event else None
