@@ -538,3 +538,25 @@ def test_more_families_of_the_fresh_documents(sentence: str, act: str) -> None:
 )
 def test_more_families_leave_alone(sentence: str, act: str) -> None:
     assert act not in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ('He was told to "stop asking about the camp" if he wanted to stay alive.', "threat"),
+        ('Posters went up on the bus stops of the old town next to her photo and the words "foreign agent".',
+         "smear_campaign"),
+        ("Police took eleven worshippers to the district ROVD for questioning.", "arbitrary_detention"),
+        ("The regulator told operators to restrict access to two platforms.", "restriction_of_expression"),
+        ("Officers summoned the treasurer, Olga Petrenko, to their office.", "judicial_harassment"),
+        ("The page (about 9,000 followers) was taken over on Sunday night.", "cyber_attack"),
+        ("Police sealed the mosque after the Friday prayer.", "restriction_of_expression"),
+    ],
+)
+def test_families_of_the_last_round(sentence: str, act: str) -> None:
+    assert act in acts(sentence)
+
+
+def test_a_summons_does_not_swallow_the_threat_told_after_it() -> None:
+    sentence = "The brothers were summoned by the security service and told to pressure him to stop."
+    assert "threat" in acts(sentence)

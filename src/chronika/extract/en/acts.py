@@ -123,6 +123,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:drove|took|led|bundled|pushed|dragged|forced|carried)\s+(?:him|her|them|me|us)\b)",
     ],
     Act.ARBITRARY_DETENTION: [
+        r"(?:took|taken|brought|driven|drove|escorted)\s+(?:\S+\s+){0,6}?to\s+(?:the\s+|a\s+)?(?:local\s+|district\s+|city\s+)?(?:rovd|ovd|govd|omvd|uvd)\b",
         r"taken\s+from\s+(?:their|the|his|her|my|our)\s+(?:\S+\s+)?(?:home|house|flat|apartment|hostel|dormitory|office|"
         r"workplace|shop|bed|car)|held\s+(?:him|her|them|me|us)\s+for",
         r"took\s+away\s+(?:\S+\s+){0,3}(?:people|persons|men|women|activists|protesters|journalists|participants|students|residents)",
@@ -224,6 +225,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:touched|fondled|grabbed)\s+(?:her|his|my|their)\s+(?:breasts?|genitals|private\s+parts|buttocks|crotch)|virginity\s+tests?",
     ],
     Act.THREAT: [
+        r"if\s+(?:he|she|they|you|i|we)\s+want(?:ed|s)?\s+to\s+(?:stay|remain|live|keep\s+(?:\S+\s+)?)\s*(?:alive|safe|healthy|well|free|whole)",
         r"(?:silent|anonymous)\s+(?:phone\s+|night\s+)?calls|calls?\s+(?:\S+\s+){0,4}?in\s+which\s+(?:nobody|no\s+one)\s+(?:speaks|spoke|said)",
         r"(?:notes?|letters?)\s+(?:\S+\s+){0,8}?[“\"«][^”\"»]{0,80}?\b(?:will|next|die|dead|kill|burn|regret)\b",
         # a place on their list, a fate like the others', a loss named: what menace sounds like when reported
@@ -403,6 +405,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"civilians|population|communities|villagers|camps?|sites?)\b)|driven\s+(?:out|from)|banished",
     ],
     Act.SMEAR_CAMPAIGN: [
+        r"(?:posters?|leaflets?|flyers?|banners?|graffiti|stickers?)\s+(?:(?!against\b|about\b)\S+\s+){7,24}?[“\"«‘][^”\"»’]{0,80}?"
+        + _QUOTED_LABEL,
         r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists|terrorist)",
         r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|"
@@ -427,7 +431,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:staged|fabricated|invented)\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping)",
         rf"label(?:led|ed|ling|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
         rf"brand(?:ed|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
-        rf"(?:call|describ|portray|denounc|declar|nam|dubb?|depict)(?:s|es|ed|d|e|ing)?\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
+        rf"(?:call|describ|portray|denounc|declar|nam|dubb?|depict)(?:s|es|ed|d|e|ing)?\s+(?:\S+\s+){{0,6}}?(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
         r"defam(?:ed|ation|atory)|smear(?:ed|s|ing)?|slander(?:ed|ous)?|discredit(?:ed|ing)",
         r"(?:claimed|claiming|alleged|alleging|accused|accusing|said|suggested|suggesting)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
         r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
@@ -470,7 +474,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:allowed|authori[sz]ed|permitted)\s+(?:\S+\s+){0,2}to\s+(?:hold|detain|keep)|ordered\s+(?:the\s+)?(?:\S+\s+)?(?:arrest|detention)\s+of",
         r"charg(?:es|ed|e)\s+(?:\S+\s+){0,14}?with(?!\s+(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
         r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
-        r"summon(?:ed|s)\s+(?:\S+\s+){0,3}(?:to|for)",
+        r"summon(?:ed|s)\s+(?:(?!and\b)\S+\s+){0,8}?(?:to|for)\b",
         r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
         r"(?:criminal\s+)?(?:case|fir|complaint|charges?)\s+(?:\(\w+\)\s+)?(?:was\s+|were\s+|has\s+been\s+)?"
         r"(?:registered|filed|lodged|opened)\s+(?:\S+\s+){0,5}?(?:for|against|over|under)",
@@ -517,6 +521,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:curfew|blockade)\s+(?:was|were|had\s+been)\s+(?:imposed|declared)",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
+        r"(?:restrict(?:ed|ing)?|limit(?:ed|ing)?|throttl(?:ed|ing|e))\s+access\s+to\s+(?:\S+\s+){0,3}?(?:platforms?|websites?|sites?|internet|social\s+media|apps?|services?|networks?|messengers?)",
         r"suspend(?:ed|s|ing)\s+(?:\S+\s+){0,6}?for\s+(?:\S+\s+)?(?:days|weeks|months|years)|suspend(?:ed|s|ing)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:permit|licen[cs]e|registration|accreditation|activities|operations)",
         # an assembly stopped or sent away: "the march was stopped by police ... ordered to disperse"
         r"(?:march|rally|protest|procession|vigil|picket|sit-?in|gathering|demonstration|meeting|commemoration)\s+(?:\S+\s+){0,8}?(?:was|were)\s+(?:stopped|blocked|halted|prevented|banned|broken\s+up)(?!\s+by\s+(?:the\s+|its\s+)?organi[sz]ers)|ordered\s+to\s+disperse",
@@ -525,7 +530,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:list|register|registry)\s+of\s+(?:“|\")?extremist\s+materials",
         r"(?:become|became|becomes|been|is|are|was|were|remains?|remained)\s+(?:\S+\s+)?(?:inaccessible|unavailable|blocked)",
         r"(?:internet|access|connection|website|websites|network)\s+(?:\S+\s+){0,5}(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\S+\s+)?(?:slowed|throttled|suspended|restricted|shut\s+off|cut\s+off|disconnected)",
-        r"(?:office|premises|building|newsroom|headquarters|studio)\s+(?:\S+\s+){0,4}(?:was|were)\s+sealed|seal(?:ed|s)\s+(?:off\s+)?(?:the|its|their)\s+(?:office|premises|building|newsroom)",
+        r"(?:office|premises|building|newsroom|headquarters|studio)\s+(?:\S+\s+){0,4}(?:was|were)\s+sealed|seal(?:ed|s)\s+(?:off\s+)?(?:the|its|their)\s+(?:office|premises|building|newsroom|mosque|church|temple|prayer\s+house|school)",
         r"declar(?:ed|es)\s+(?:\S+\s+){0,8}(?:“|\")?extremist(?:\s+materials?)?|(?:access|website)\s+blocked",
         r"internet\s+(?:\S+\s+){0,3}(?:unavailable|cut\s+off|down)|pushed\s+back\s+by\s+(?:riot\s+)?police",
         r"(?:internet|mobile|phone|network)\s+(?:\S+\s+){0,3}?(?:services?|access|connections?)\s+(?:was\s+|were\s+)?"
@@ -613,7 +618,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:attempt\w*|tried)\s+to\s+(?:break|hack|log)\s+into|break\s+into\s+(?:\S+\s+){0,2}(?:accounts?|e-?mail|servers?|"
         r"database)|(?:accounts?|e-?mail|inbox|page|profile)\s+(?:was|were|had\s+been)\s+accessed\s+(?:from|by)",
         r"hack(?:ed|ing|ers?)|ddos|denial[-\s]of[-\s]service|malware|spyware|phishing|pegasus",
-        r"(?:accounts?|email|inbox|website|channel|page|profile)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:compromised|hijacked|"
+        r"(?:accounts?|email|inbox|website|channel|page|profile)\s+(?:\([^)]{0,60}\)\s+)?(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:compromised|hijacked|"
         r"taken\s+over|defaced|breached)|account\s+takeover|cyber-?\s?attacks?",
         r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:his|her|their|the)\s+(?:\w+\s+)?"
         r"(?:accounts?|email|phone|computer)",

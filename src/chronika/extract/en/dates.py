@@ -185,7 +185,9 @@ def _month_month(m: re.Match[str]) -> Mention:
 )
 @pattern(r"\b(?:ever\s+since|since\s+then|since\s+that\s+(?:day|time|night))\b")
 def _open_from_anchor(m: re.Match[str]) -> Mention:
-    return _from_event(m, _mention(m, Kind.OPEN))
+    mention = _from_event(m, _mention(m, Kind.OPEN))
+    # "within days of the attack": the attack the story has just told, not the first one it named
+    return replace(mention, latest=True) if m.group().endswith(" of") else mention
 
 
 _EVENT_AFTER = re.compile(
@@ -206,6 +208,8 @@ def _from_event(m: re.Match[str], mention: Mention) -> Mention:
     if not m.group().lower().endswith(("since", "followed", "after", "following", " of")):
         return mention
     event = _EVENT_AFTER.match(m.string, m.end())
+    if event is not None and m.group().endswith(" of") and event.group().split()[0].lower() == "the":
+        return mention  # "within days of the attack": which attack is the story's, left to the anchor
     after_act = EVENT_NOUNS.get(event["event"].lower()) if event else None
     if event is None or after_act is None:
         return mention
