@@ -560,3 +560,18 @@ def test_families_of_the_last_round(sentence: str, act: str) -> None:
 def test_a_summons_does_not_swallow_the_threat_told_after_it() -> None:
     sentence = "The brothers were summoned by the security service and told to pressure him to stop."
     assert "threat" in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("Gunmen entered the market, shooting four traders dead.", "killing"),
+        ("The men left after setting fire to the clinic.", "property_destruction"),
+        ("The army and the rebels fought for several hours near the bridge.", "armed_clash"),
+        ("Police used batons to disperse a march of pensioners.", "restriction_of_expression"),
+        ("At the airport the officers took my passport and told me to go home.", "restriction_of_movement"),
+        ("Guards stopped her as she was about to board the bus to the border.", "restriction_of_movement"),
+    ],
+)
+def test_families_of_the_fresh_testimonies_and_reports(sentence: str, act: str) -> None:
+    assert act in acts(sentence)

@@ -61,6 +61,7 @@ _LABELS = (
 
 ACT_PATTERNS: dict[Act, list[str]] = {
     Act.KILLING: [
+        r"shoot(?:ing|s)?\s+(?:\S+\s+){1,3}dead",
         r"died\s+in\s+(?:an?\s+)?(?:ambush|attack|shooting|explosion|air-?strike|bombing|blast)",
         r"d(?:ies|ied|ie)\s+(?:\S+\s+){0,3}after\s+being\s+(?:shot|beaten|stabbed|tortured|hit)",
         r"died\s+(?:there|on\s+the\s+spot|at\s+the\s+scene|instantly|immediately|on\s+the\s+way|before\s+reaching)",
@@ -360,6 +361,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"carried\s+off|(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
     ],
     Act.PROPERTY_DESTRUCTION: [
+        r"setting\s+(?:on\s+)?(?:fire|alight|ablaze)|set(?:ting)?\s+fire\s+to",
         r"threw\s+(?:an?\s+)?(?:burning\s+|lit\s+)?(?:bottles?|petrol\s+bombs?|molotovs?|incendiary\s+\w+|firebombs?)\s+(?:\S+\s+){0,3}?at\s+(?:the|his|her|their|its|our)\s+(?:\w+\s+)?(?:door|house|home|office|car|window|building|gate)",
         r"(?:sprayed|daubed|painted|covered)\s+with\s+(?:\S+\s+)?(?:graffiti|slogans|paint)",
         r"slash(?:ed|ing)|(?:torn|tore|pulled)\s+down",
@@ -495,6 +497,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"participat|organi[sz]|insult|abuse)",
     ],
     Act.RESTRICTION_OF_MOVEMENT: [
+        r"(?:took|taken|take)\s+(?:my|his|her|their|our)\s+passports?|(?:could|can)\s*not\s+leave\s+the\s+country|stopped\s+(?:\S+\s+){0,3}?as\s+(?:he|she|they|i|we)\s+(?:was|were)\s+about\s+to\s+(?:board|leave|fly|cross)",
         r"not\s+(?:permitted|allowed)\s+to\s+(?:leave|travel|board|exit|depart)|(?:placed|put|added|included)\s+(?:\S+\s+){0,3}?on\s+(?:the|a|an)\s+(?:\S+\s+){0,2}?(?:exit[-\s]control|no-?fly|stop|travel[-\s]ban)\s+list",
         r"(?:cancel|annul|revok|withh[eo]ld|kep|keep|confiscat|seiz)\w*\s+(?:\S+\s+){0,5}passports?|turn(?:ed|s)?\s+(?:\S+\s+){0,5}back\s+(?:at|from)|turned\s+back",
         r"withh(?:e|o)ld(?:s|ing)?\s+(?:his|her|their)\s+passports?",
@@ -521,6 +524,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:curfew|blockade)\s+(?:was|were|had\s+been)\s+(?:imposed|declared)",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
+        r"disperse\s+(?:a|the|an|their)\s+(?:\w+\s+){0,3}?(?:march|rally|protest|crowd|gathering|demonstration|sit-?in|vigil|picket|meeting|procession)",
         r"(?:restrict(?:ed|ing)?|limit(?:ed|ing)?|throttl(?:ed|ing|e))\s+access\s+to\s+(?:\S+\s+){0,3}?(?:platforms?|websites?|sites?|internet|social\s+media|apps?|services?|networks?|messengers?)",
         r"suspend(?:ed|s|ing)\s+(?:\S+\s+){0,6}?for\s+(?:\S+\s+)?(?:days|weeks|months|years)|suspend(?:ed|s|ing)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:permit|licen[cs]e|registration|accreditation|activities|operations)",
         # an assembly stopped or sent away: "the march was stopped by police ... ordered to disperse"
@@ -650,6 +654,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:citizenship|nationality)",
     ],
     Act.ARMED_CLASH: [
+        r"fought\s+(?:for\s+(?:several|many|some|two|three|four|\d+)\s+(?:hours|days)|around|near)\b",
         r"fought\s+(?:for\s+control|over\s+(?:control|the)|each\s+other|one\s+another)",
         r"violence\s+(?:broke\s+out|erupted)\s+between|clash(?:es|ed)?\s+between",
         r"shooting\s+between|fire\s+between|(?:fight|fighting|fought)\s+(?:between|with|against)|came\s+to\s+fight",
