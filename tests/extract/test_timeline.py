@@ -442,3 +442,10 @@ def test_within_days_of_an_act_counts_from_that_act() -> None:
         ("arbitrary_detention", "2024-05-03"),
         ("threat", "2024-05-03"),
     ]
+
+
+def test_a_diary_day_set_off_by_a_full_stop_dates_its_entry() -> None:
+    text = ("Monitor's notes, Kazan\n\nWed 9 Apr. Police detained Anna Petrova at a picket.\n\n"
+            "Thu 10 Apr. Anna called: she was dismissed from the library this morning.\n\nFiled 14.04.2025")
+    found = incidents(extract_text(text))
+    assert found == [("2025-04-09", ["arbitrary_detention"]), ("2025-04-10", ["other"])]

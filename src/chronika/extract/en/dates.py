@@ -606,6 +606,7 @@ _LINE_HEAD = re.compile(
     r"(?:^|\n)[ \t]*(?:[-*•–—]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$", re.IGNORECASE
 )
 _HEAD_TIME = re.compile(r"[ \t]*(?:[|–—-][ \t]*)?(?P<h>[01]?\d|2[0-3]):[0-5]\d\b")
+_HEAD_FULL_STOP = re.compile(r"\.[ \t]+(?=[A-Z])")
 _HEAD_SEPARATOR = re.compile(r"[ \t]*(?:[|:–—]|-\s|\(|\d{1,2}:\d\d|\n)")
 
 
@@ -616,8 +617,10 @@ def _heading(text: str, mention: Mention) -> Mention:
         return mention
     if not _LINE_HEAD.search(text, max(0, mention.start - 20), mention.start):
         return mention
-    if not _HEAD_SEPARATOR.match(text, mention.end):
-        return mention
+    if not _HEAD_SEPARATOR.match(text, mention.end) and not (
+        text[mention.end - 1 : mention.end + 1] in (". ", ".\n") or _HEAD_FULL_STOP.match(text, mention.end)
+    ):
+        return mention  # "Thu 10 Apr. Badmaeva called": a full stop sets a diary's day off as well
     time = _HEAD_TIME.match(text, mention.end)
     return replace(mention, heading=True, morning_post=time is not None and int(time["h"]) < 12)
 
