@@ -575,3 +575,22 @@ def test_a_summons_does_not_swallow_the_threat_told_after_it() -> None:
 )
 def test_families_of_the_fresh_testimonies_and_reports(sentence: str, act: str) -> None:
     assert act in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ('A channel with tens of thousands of followers posted his photo under the caption "extremist".',
+         "smear_campaign"),
+        ("Three of the students were named suspects of treason on Monday.", "judicial_harassment"),
+        ("The prosecutor accused him of joining a banned group.", "judicial_harassment"),
+        ("She learnt that she was under investigation for insulting officials.", "judicial_harassment"),
+        ("He was barred from teaching by the education department in 2019.", "other"),
+    ],
+)
+def test_families_of_the_appeals_and_news(sentence: str, act: str) -> None:
+    assert act in acts(sentence)
+
+
+def test_thousands_of_acts_remain_a_summary() -> None:
+    assert acts("Thousands of arrests followed the protests across the country.") == set()

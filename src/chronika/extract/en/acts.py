@@ -470,6 +470,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         + r"|terror\b|liars?|sells?\b|sold\b|paid\b|smuggl\w*|traffick\w*)",
     ],
     Act.JUDICIAL_HARASSMENT: [
+        r"(?:named|declared|designated|listed)\s+(?:as\s+)?(?:an?\s+)?(?:official\s+)?suspects?\b",
+        r"accus(?:ed|ing)\s+(?:him|her|them|me|us)\s+of\s+(?:joining|membership|belonging|spreading|financing|funding|inciting|organi[sz]ing|insulting|publishing|disseminating|undermining|collaborating|spying)",
+        r"(?:was|were|is|are)\s+(?:now\s+)?under\s+(?:criminal\s+)?investigation\s+(?:for|over|on\s+suspicion)",
         r"(?:gave|given|handed\s+(?:down\s+)?)\s+(?:\S+\s+){0,2}?(?:\d+|\w+)\s+years?\s+(?:of|in|to)\b|"
         r"appeal\s+(?:was\s+|were\s+)?(?:rejected|dismissed|denied)|"
         r"(?:upheld|confirmed)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
@@ -628,6 +631,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:accounts?|email|phone|computer)",
     ],
     Act.OTHER: [
+        r"(?:barred|banned|suspended|dismissed|removed)\s+from\s+(?:teaching|practi[sc]ing\s+law|practi[sc]ing|the\s+bar|his\s+post|her\s+post|(?:his|her|their)\s+job)",
         r"(?:contract|employment)\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?terminated|terminated\s+(?:his|her|their|my)\s+(?:contract|employment)",
         # (an institution's name may stand before the verb, and a name is no act: "expelled 37 students")
         r"(?:university|school|college|institute|academy|party|bar\s+association)\s+(?:\S+\s+){0,6}?expel(?:s|led)"

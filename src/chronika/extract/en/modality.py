@@ -46,7 +46,10 @@ _GENERIC = re.compile(
     r"\b(?:these|those|such|similar|further|any|future|recurrent|systematic|ongoing|widespread|"
     r"everybody|everyone|anybody|anyone|whoever|"
     r"campaign\s+of|practice\s+of|pattern\s+of|wave\s+of|history\s+of|cases\s+of|acts\s+of|dozens\s+of|"
-    r"hundreds\s+of|thousands\s+of|scores\s+of|a\s+number\s+of|numerous|series\s+of|spate\s+of|string\s+of|"
+    # "a channel with tens of thousands of subscribers posted ...": a size, not a summary of acts
+    r"(?:hundreds|thousands|scores)\s+of(?!\s+(?:\w+\s+)?(?:subscribers|followers|viewers|readers|listeners|users|"
+    r"members|people|residents|protesters|supporters|demonstrators|marchers))|"
+    r"a\s+number\s+of|numerous|series\s+of|spate\s+of|string\s+of|"
     r"documented|recorded|counted|tracked|registered|cases\s+for|confirm(?:ed|s)?|acknowledg(?:ed|es)|"
     r"admit(?:ted|s)?|protest(?:ed|s)?\s+(?:against\s+)?|"
     r"(?:a|one|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+of|condemn(?:ed|s|ing)?\s+(?:\S+\s+){0,6}|"
