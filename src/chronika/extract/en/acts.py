@@ -579,7 +579,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"concert|event|assembly|procession|parade)|(?:refus\w+|denied)\s+(?:the\s+)?organi[sz]ers\s+(?:a\s+)?(?:permit|"
         r"permission|authori[sz]ation)",
         r"(?:banned|barred|prevented|stopped)\s+from\s+(?:covering|reporting|filming|broadcasting|publishing|writing|"
-        r"speaking|teaching|performing|preaching|marching|protesting|demonstrating|gathering)|kettl(?:ed|ing)",
+        r"speaking|performing|preaching|marching|protesting|demonstrating|gathering)|kettl(?:ed|ing)",
         r"(?<!bank\s)(?:accounts?|page|channel|profile|website|site|blog)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
         r"(?:suspended|deleted|removed|restricted|taken\s+down)\s+(?:after|following|at\s+the\s+request|on\s+the\s+orders?|by\s+order|"
         r"on\s+a\s+court|under)",
