@@ -161,3 +161,8 @@ def test_addressed_recommendations_and_item_labels_assert_nothing(sentence: str,
 )
 def test_without_plates_describes_the_agents_and_negates_nothing(sentence: str, expected: set[str]) -> None:
     assert acts(sentence) == expected
+
+
+def test_blows_before_being_loaded_onto_trucks_are_ill_treatment_in_custody() -> None:
+    sentence = "The students were kicked and struck with rifle butts before being loaded onto trucks."
+    assert acts(sentence) == {"torture_ill_treatment"}

@@ -680,5 +680,6 @@ CUSTODY_CONTEXT = (
     r"detainees?|prisoners?|inmates?|on\s+the\s+way\s+to\s+the\s+(?:police|station|court)|during\s+the\s+drive|"
     r"remanded|(?:prison|police)\s+(?:van|car|bus)|roll\s+calls?|interrogators?|"
     # seized and driven off: "grabbed by officers, dragged to a van and beaten there"
-    r"(?:dragged|pushed|thrown|bundled|forced|shoved|loaded)\s+(?:\S+\s+){0,2}?(?:in)?to\s+(?:a|an|the|their)\s+(?:\w+\s+)?(?:van|bus|vehicle|car|truck|jeep))\b"
+    r"(?:dragged|pushed|thrown|bundled|forced|shoved|loaded)\s+(?:\S+\s+){0,2}?(?:in|on)?to\s+(?:a|an|the|their)?\s*(?:\w+\s+)?"
+    r"(?:vans?|bus|buses|vehicles?|cars?|trucks?|jeeps?|lorr(?:y|ies))|handcuffed)\b"
 )
