@@ -189,3 +189,45 @@ def test_a_label_given_to_the_victim_is_not_its_author() -> None:
     incident = first(text)
     assert incident.victims == ["SLC"]
     assert all(not name.lower().startswith("as ") for name in incident.perpetrators), incident.perpetrators
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("On 3 May, six police officers searched the flat of the poet Dana Esenova in Taraz.", "police"),
+        ("On 3 May, about twenty border guards detained the fisher Rustam Oripov.", "border guards"),
+        ("On 3 May, 3,000 riot policemen dispersed the march of the Green Steppe movement.", "riot police"),
+        ("On 3 May, two men on a motorbike shot dead the editor Jorge Paredes.", "two men on a motorbike"),
+    ],
+)
+def test_how_many_agents_there_were_is_not_their_name_except_for_a_few_men(text: str, agent: str) -> None:
+    assert first(text).perpetrators == [agent]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "victims"),
+    [
+        (
+            "On 3 May, the blogger Timur Sadykov, who writes about the port, received messages from unknown "
+            "numbers threatening to kill him.",
+            "unknown",
+            ["Timur Sadykov"],
+        ),
+        (
+            "On 3 May, Aliya Nurova, director of the Free Voice Centre, received a death threat from police "
+            "officers at the station.",
+            "police",
+            ["Aliya Nurova"],
+        ),
+        (
+            "Kemal Aras says that on 3 May his elderly parents received calls threatening the family.",
+            "unknown",
+            ["parents of Kemal Aras"],
+        ),
+    ],
+)
+def test_who_received_a_threat_is_its_victim_and_the_sender_its_agent(
+    text: str, agent: str, victims: list[str]
+) -> None:
+    incident = first(text)
+    assert (incident.perpetrators, incident.victims) == ([agent], victims)

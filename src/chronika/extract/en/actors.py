@@ -204,7 +204,8 @@ _VICTIM_HEADS = (
     r"women|children|monitors|volunteers|bloggers?|photographers?|cameraman|editors?|correspondents?|"
     r"farmers|workers|worshippers|believers|refugees|migrants|detainees|prisoners|villagers|inhabitants|"
     r"dissidents|opposition\s+(?:figures|members|supporters)|human\s+rights\s+defenders?|mothers|wives|"
-    r"sons|brothers|man|woman|teenager|boy|girl|son|daughter|brother|sister|wife|husband|father|mother|"
+    r"sons|brothers|parents|daughters|sisters|cousins|man|woman|teenager|boy|girl|son|daughter|brother|sister|"
+    r"wife|husband|father|mother|"
     r"homes|houses|civilian)"
 )
 # a word of the "of" complement of a victim noun ("residents of the village"), up to a preposition
@@ -786,6 +787,12 @@ def _roles(
         or bool(_UNDERGOER_VERB.match(text, t_start, t_end))
     )
 
+    received = None
+    if not _PLAIN_PASSIVE.search(text, max(s_start, t_start - 30), t_start):  # not "who was detained"
+        received = _RECEIVED.match(text, t_start, t_end) or last_match(_RECEIVED, text, before_start, t_start)
+    if received is not None:
+        rest = (received.end(), min(s_end, max(after_end, t_end) + 80))
+        return _received_roles(text, cast, (before_start, received.start()), rest)
     is_verbal = verbal(text[t_start:t_end], text[max(s_start, t_start - 30) : t_start])
     if _UNDERGONE.match(text, t_start, t_end):
         passive = True  # "he died in custody", "she disappeared": the subject is the victim
@@ -815,6 +822,54 @@ def _roles(
     return Roles(
         _unique(perpetrators), _unique([v for v in victims if v[0] not in {p[0] for p in perpetrators}])
     )
+
+
+# "she received threatening messages", "he has been getting calls": the subject is the one threatened
+_RECEIVED = re.compile(
+    r"\b(?:received|receives|receiving|has\s+been\s+getting|have\s+been\s+getting|was\s+sent|were\s+sent)\b",
+    re.IGNORECASE,
+)
+_PLAIN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
+# "Ms Oskina, who runs the group's channel, received ...", "Ms Cruz, coordinator of the network, has
+# received ...": the subject, not the words about it
+_ASIDE = re.compile(
+    r",\s*(?:(?:who|which|whose)\b|(?:the\s+|a\s+|an\s+)?(?-i:[a-z])[\w-]*(?:\s+[\w-]+){0,2}\s+(?:of|at|for|with)\s)"
+    r"[^,;]*,",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*", re.IGNORECASE)
+
+
+def _received_roles(text: str, cast: Cast, subject: tuple[int, int], rest: tuple[int, int]) -> Roles:
+    """Roles of an act the subject received ("she received threats from unknown numbers"): the
+    subject is the victim; the sender is the agent "from" whom it came, or no one the text names."""
+    start, end = subject
+    hidden = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+    subjects = [
+        v
+        for v in _nearest_before(text, cast, start, end, agents=False)
+        if not any(h_start <= v[1] < h_end for h_start, h_end in hidden)
+    ]
+    # the subject is the last phrase before the verb, with the phrases joined to it by "and"
+    victims = subjects[-1:]
+    for earlier in reversed(subjects[:-1]):
+        if _JOINED.fullmatch(text, earlier[2], victims[0][1]) is None:
+            break
+        victims.insert(0, earlier)
+    victims = _settle_victims(text, cast, victims)
+    perpetrators: list[tuple[str, int, int]] = []
+    sender = _FROM.search(text, *rest)
+    if sender is not None and sender.start() - rest[0] < 60:
+        names = _names_in(cast, sender.end(), min(rest[1], sender.end() + 25))
+        phrase = prefilter.search(_AGENT_PHRASE, text, sender.end(), min(rest[1], sender.end() + 60))
+        if names and names[0][1] - sender.end() < 10:
+            perpetrators = names[:1]
+        elif phrase is not None and phrase.start() - sender.end() < 10:
+            perpetrators = [(_agent_name(phrase.group()), phrase.start(), phrase.end())]
+    perpetrators = [_apposed_person(text, cast, _organisation_of(text, cast, a)) for a in perpetrators]
+    agents = {p[0] for p in perpetrators}
+    return Roles(_unique(perpetrators), _unique([v for v in victims if v[0] not in agents]))
 
 
 _AGENTIVE_ORG = re.compile(
@@ -893,7 +948,7 @@ def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tupl
 
 
 _THEIR_KIN = re.compile(
-    r"(?:his|her|their)\s+(?:(?:\w+-year-old|younger|elder|older|eldest|youngest|teenage|adult|two|three)\s+)*"
+    r"(?:his|her|their)\s+(?:(?:\w+-year-old|younger|elder|older|eldest|youngest|teenage|adult|elderly|ageing|aged|ailing|two|three)\s+)*"
     r"(relatives|family|parents|father|mother|sons?|daughters?|brothers?|sisters?|wife|husband|cousins?|"
     r"children|nephews?|nieces?)",
     re.IGNORECASE,
@@ -1000,11 +1055,28 @@ def _agents_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, i
     return names[:1]
 
 
+# How many agents there were is not who they were: "six police officers" are the police, though
+# a handful of men is told apart by its number ("two men on a motorcycle").
+_AGENT_COUNT = re.compile(
+    r"^(?:(?:at\s+least|about|around|approx\.?|approximately|more\s+than|some|several|many|dozens\s+of|"
+    r"hundreds\s+of|thousands\s+of|a\s+group\s+of|a\s+number\s+of|a\s+team\s+of|\d[\d,]*|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens)\s+)+",
+    re.IGNORECASE,
+)
+_COUNTED_PEOPLE = re.compile(
+    r".*\b(?:men|man|gunmen|persons|people|individuals|women|youths)\b", re.IGNORECASE
+)
+_POLICE_OFFICERS = re.compile(r"\bpolice\s*(?:officers|men|women)\b|\bpolicemen\b", re.IGNORECASE)
+
+
 def _agent_name(phrase: str) -> str:
     cleaned = _clean(phrase)
     if _UNKNOWN.match(cleaned):
         return "unknown"
-    return cleaned
+    count = _AGENT_COUNT.match(cleaned)
+    if count is not None and count.end() < len(cleaned) and not _COUNTED_PEOPLE.match(cleaned):
+        cleaned = cleaned[count.end() :]
+    return _POLICE_OFFICERS.sub("police", cleaned)
 
 
 def _nearest_before(
