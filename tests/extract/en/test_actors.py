@@ -231,3 +231,22 @@ def test_who_received_a_threat_is_its_victim_and_the_sender_its_agent(
 ) -> None:
     incident = first(text)
     assert (incident.perpetrators, incident.victims) == ([agent], victims)
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("On 3 May, a Tashkent court sentenced the blogger Olim Rakhimov to five years.", "Tashkent court"),
+        ("On 3 May, the Zarechny district court fined the poet Vera Lanskaya.", "Zarechny district court"),
+        ("On 3 May, a court in the town of Oktyabrsk fined the poet Vera Lanskaya.", "court in Oktyabrsk"),
+        ("On 3 May, a magistrate's court in Ruwa convicted the teacher Farai Dube.", "magistrate's court"),
+        ("On 3 May, the Central Military Court in Omsk sentenced Ivan Gorev.", "Central Military Court"),
+    ],
+)
+def test_a_court_is_named_by_its_place_or_name(text: str, court: str) -> None:
+    assert first(text).perpetrators == [court]
+
+
+def test_a_court_keeps_no_sentence_opening_word_as_its_name() -> None:
+    text = "Yesterday a court in Ruwa fined the teacher Farai Dube for holding a meeting on 3 May."
+    assert first(text).perpetrators == ["court in Ruwa"]

@@ -82,7 +82,7 @@ ORG_PHRASES = re.compile(
 AGENT_HEADS = (
     r"(?:police(?:men|women)?|officers?|officials?|authorities|men|man|women|people|individuals|persons|assailants|"
     r"attackers|gunmen|militants|insurgents|soldiers|troops|forces|agents|guards|servicemen|investigators?|"
-    r"prosecutors?|prosecution|courts?|judges?|magistrates?|mob|crowd|youths|thugs|vigilantes|fighters|militia|"
+    r"prosecutors?|prosecution|courts?|judges?|magistrates?['’]s?\s+courts?|magistrates?|mob|crowd|youths|thugs|vigilantes|fighters|militia|"
     r"militiamen|kadyrovtsy|employees|representatives|operatives|personnel|unit|squad|army|military|group|"
     r"gang|settlers|rebels|paramilitaries|supporters|nationalists|activists|riot\s+police|special\s+forces|"
     r"security\s+services|security\s+forces|law\s+enforcement(?:\s+(?:officers|officials|agencies))?|"
@@ -818,7 +818,9 @@ def _roles(
     victims = _settle_victims(text, cast, victims)
     if not perpetrators:
         perpetrators += _any_agent(text, cast, sentence, trigger, {v[0] for v in victims})
-    perpetrators = [_apposed_person(text, cast, _organisation_of(text, cast, a)) for a in perpetrators]
+    perpetrators = [
+        _court_named(text, _apposed_person(text, cast, _organisation_of(text, cast, a))) for a in perpetrators
+    ]
     return Roles(
         _unique(perpetrators), _unique([v for v in victims if v[0] not in {p[0] for p in perpetrators}])
     )
@@ -914,6 +916,35 @@ def _any_agent(
     before_act = [c for c in candidates if c[2] <= t_start]
     chosen = max(before_act, key=lambda c: c[1]) if before_act else min(candidates, key=lambda c: c[1])
     return [chosen]
+
+
+_COURT = re.compile(r"(?:^|\s)courts?$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,2})$")
+_PLACE_AFTER = re.compile(
+    r"\s+in\s+(?:the\s+(?:town|city|village|region|district|province)\s+of\s+)?"
+    r"([A-Z][\w'’\-]+(?:[ \-][A-Z][\w'’\-]+)?)"
+)
+
+
+def _court_named(text: str, agent: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A court is told apart by its place or name: "an Istanbul court", "the Kirovsky district
+    court", and a bare court by where it sits: "a court in the town of Baymak" ("court in Baymak")."""
+    name, start, end = agent
+    if _COURT.search(name) is None or not text[start:end].casefold().endswith(name.casefold()):
+        return agent
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start) if name[:1].islower() else None
+    if before is not None:
+        words = before.group(1).split()
+        while words and words[0].casefold() in STOP_CAPS:
+            words = words[1:]
+        if words:
+            lead = before.group(1)
+            name, start = f"{' '.join(words)} {name}", start - len(lead) + lead.index(words[0])
+    # a bare court is told apart by where it sits; a named court needs no place
+    after = _PLACE_AFTER.match(text, end) if name.casefold() == "court" else None
+    if after is not None and after.group(1).casefold() not in STOP_CAPS:
+        name, end = f"{name} in {after.group(1)}", after.end()
+    return name, start, end
 
 
 def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
