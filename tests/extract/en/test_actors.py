@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from chronika.extract import extract_text
+from chronika.extract.en import actors
 from chronika.model import Incident
 
 PUBLISHED = dt.date(2024, 5, 20)
@@ -250,3 +251,35 @@ def test_a_court_is_named_by_its_place_or_name(text: str, court: str) -> None:
 def test_a_court_keeps_no_sentence_opening_word_as_its_name() -> None:
     text = "Yesterday a court in Ruwa fined the teacher Farai Dube for holding a meeting on 3 May."
     assert first(text).perpetrators == ["court in Ruwa"]
+
+
+def test_a_surname_behind_a_particle_is_part_of_the_name() -> None:
+    text = "On 3 May, a court in Jeddah sentenced Huda al-Qahtani, a poet, to ten years in prison."
+    assert first(text).victims == ["Huda al-Qahtani"]
+
+
+def test_a_plural_possessive_inside_a_name_keeps_the_name_whole() -> None:
+    text = "On 3 May, police searched the office of the Free Farmers' Union in Kisumu."
+    assert first(text).victims == ["Free Farmers' Union"]
+
+
+def test_a_one_word_plural_possessive_does_not_join_the_next_word_to_it() -> None:
+    runs = [words for _, _, words in actors._read_runs("Honduras' Pacific coast and the Free Farmers' Union")]
+    assert runs == [["Honduras"], ["Pacific"], ["Free", "Farmers'", "Union"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        (
+            "On 3 May, Oleg Sarkisov, who runs the Aral Water Project, was detained by police in Nukus.",
+            ["Oleg Sarkisov"],
+        ),
+        (
+            "On 3 May, Rosa Quispe, president of the Andean Weavers Union, was arrested by police in Puno.",
+            ["Rosa Quispe"],
+        ),
+    ],
+)
+def test_the_words_about_a_passive_subject_are_not_victims(text: str, victims: list[str]) -> None:
+    assert first(text).victims == victims

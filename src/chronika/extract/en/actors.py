@@ -399,6 +399,9 @@ def _read_runs(text: str) -> list[Run]:
     starts = [m.start() for m in tokens]
     ends = [m.end() for m in tokens]
     capital = [w[0].isupper() and w[0].isalpha() for w in words]  # _capitalised, for every token at once
+    for at, word in enumerate(words):
+        if "-" in word[1:4] and _PARTICLE_NAME.match(word):
+            capital[at] = True  # "al-Harbi", "ad-Dabaa": a surname behind its particle
     runs: list[Run] = []
     count = len(tokens)
     index = 0
@@ -415,6 +418,16 @@ def _read_runs(text: str) -> list[Run]:
             if capital[probe]:
                 run.append(word)
                 last = probe
+            elif (
+                word in ("'", "’")
+                and ends[probe - 1] == starts[probe]
+                and run[-1].endswith("s")
+                and probe + 1 < count
+                and (len(run) >= 2 or words[probe + 1].casefold() in ORG_HEADS)  # not "Kenya's Rift"
+                and capital[probe + 1]
+                and _adjacent(text, ends[probe], starts[probe + 1])
+            ):
+                run[-1] += word  # "Solidarity Lawyers' Association": a plural possessive inside a name
             elif not (
                 word.lower() in CONNECTORS
                 and word.lower() != "and"
@@ -431,8 +444,11 @@ def _read_runs(text: str) -> list[Run]:
     return runs
 
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|bou)-[A-Z]")
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word[:1].isalpha()
+    return (word[:1].isupper() and word[:1].isalpha()) or _PARTICLE_NAME.match(word) is not None
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
@@ -645,7 +661,8 @@ def _classify(words: list[str], acronyms: dict[str, str]) -> ActorKind | None:
         return ActorKind.ORGANISATION
     if any(w in CONNECTORS for w in folded[1:-1]):
         return ActorKind.ORGANISATION if len(words) >= 3 else None
-    if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not NOT_NAMES.intersection(folded):
+    capitalised = all(w[:1].isupper() or _PARTICLE_NAME.match(w) for w in words)
+    if 1 <= len(words) <= 4 and capitalised and not NOT_NAMES.intersection(folded):
         return ActorKind.PERSON
     return None
 
@@ -807,7 +824,8 @@ def _roles(
     if not passive and is_verbal and not perpetrators:
         perpetrators += _antecedent_of_they(text, before_start, t_start)
     if passive:
-        victims += _nearest_before(text, cast, before_start, t_start, agents=False)
+        subject = _nearest_before(text, cast, before_start, t_start, agents=False)
+        victims += _outside_asides(text, before_start, t_start, subject)
     else:
         object_end = by.start() if by is not None and by.start() < after_end else after_end
         first_word = _FIRST_WORD.match(text[t_start:t_end])
@@ -843,16 +861,22 @@ _ASIDE = re.compile(
 _JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*", re.IGNORECASE)
 
 
+def _outside_asides(
+    text: str, start: int, end: int, found: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """The phrases of a subject that are not inside a relative clause or a role set off by commas
+    ("Ms Oskina, who runs the group's channel, ..."), unless nothing else is left."""
+    ends = {f[2] for f in found}
+    hidden = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end) if m.start() in ends]
+    kept = [f for f in found if not any(h_start <= f[1] < h_end for h_start, h_end in hidden)]
+    return kept or found
+
+
 def _received_roles(text: str, cast: Cast, subject: tuple[int, int], rest: tuple[int, int]) -> Roles:
     """Roles of an act the subject received ("she received threats from unknown numbers"): the
     subject is the victim; the sender is the agent "from" whom it came, or no one the text names."""
     start, end = subject
-    hidden = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
-    subjects = [
-        v
-        for v in _nearest_before(text, cast, start, end, agents=False)
-        if not any(h_start <= v[1] < h_end for h_start, h_end in hidden)
-    ]
+    subjects = _outside_asides(text, start, end, _nearest_before(text, cast, start, end, agents=False))
     # the subject is the last phrase before the verb, with the phrases joined to it by "and"
     victims = subjects[-1:]
     for earlier in reversed(subjects[:-1]):
