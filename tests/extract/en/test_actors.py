@@ -283,3 +283,33 @@ def test_a_one_word_plural_possessive_does_not_join_the_next_word_to_it() -> Non
 )
 def test_the_words_about_a_passive_subject_are_not_victims(text: str, victims: list[str]) -> None:
     assert first(text).victims == victims
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Lena Orlova writes for the Kama Post. On 3 May her car was set on fire in Perm.", ["Lena Orlova"]),
+        (
+            "The Kama Rights Centre documents torture in Perm. On 3 May its website was taken offline "
+            "by a denial-of-service attack.",
+            ["Kama Rights Centre"],
+        ),
+    ],
+)
+def test_the_owner_of_a_thing_that_was_hit_is_the_victim(text: str, victims: list[str]) -> None:
+    assert first(text).victims == victims
+
+
+def test_an_outlet_that_was_hit_is_not_the_agent() -> None:
+    text = "The Kama Rights Centre documents torture in Perm. On 3 May its website was hacked."
+    assert first(text).perpetrators == ["unknown"]
+
+
+def test_a_lone_proper_name_after_by_is_the_agent() -> None:
+    text = "On 3 May, the news site Tuva Online was blocked by Gosnadzor without a court order."
+    assert first(text).perpetrators == ["Gosnadzor"]
+
+
+def test_a_name_that_posted_on_its_own_page_is_not_a_victim() -> None:
+    text = "On 3 May, the deputy Pavel Lomov published on his page a list branding ten activists traitors."
+    assert "Pavel Lomov" not in first(text).victims

@@ -833,6 +833,8 @@ def _roles(
         victims += _victims_at(text, cast, object_start, min(max(object_end, t_end), t_end + 120))
     if not victims:
         victims += _victims_at(text, cast, t_end, min(after_end, t_end + 60))
+    if not victims and (passive or not is_verbal or not perpetrators):
+        victims += _owner(text, cast, before_start, t_start)  # not "X posted on his page that ..."
     victims = _settle_victims(text, cast, victims)
     if not perpetrators:
         perpetrators += _any_agent(text, cast, sentence, trigger, {v[0] for v in victims})
@@ -859,6 +861,30 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*", re.IGNORECASE)
+
+
+# "his car was set on fire", "our website was taken offline", "Adalat's office was searched"
+_OWNED = re.compile(
+    r"\b(?:(his|her|its|our|their|my)|([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:offices?|websites?|site|accounts?|pages?|phones?|cars?|vehicles?|house|homes?|flats?|apartments?|"
+    r"channels?|premises|shops?|laptops?|computers?|e-?mail|newspaper|radio|studio|archive|stall|farm|land)\b"
+)
+
+
+def _owner(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Whose property the subject of a passive act is: the victim when a thing was the target."""
+    owned = last_match(_OWNED, text, start, end)
+    if owned is None:
+        return []
+    word = (owned.group(1) or "").lower()
+    if owned.group(2):
+        named = [m for m in cast.between(owned.start(), owned.end()) if m.start == owned.start(2)]
+        return [(named[0].name, named[0].start, named[0].end)] if named else []
+    if word in ("his", "her"):
+        person = cast.last_person_before(owned.start())
+        return [(person.name, owned.start(), owned.end(1))] if person is not None else []
+    owner = {"my": cast.narrator, "our": cast.focus or cast.narrator, "its": cast.focus}.get(word)
+    return [(owner, owned.start(), owned.end(1))] if owner else []
 
 
 def _outside_asides(
@@ -907,6 +933,15 @@ _AGENTIVE_ORG = re.compile(
 )
 
 
+_OWNED_OUTLET = re.compile(
+    r".*\b(?:websites?|channels?|outlets?|newspaper|daily|television|broadcaster|accounts?|pages?)$",
+    re.IGNORECASE,
+)
+_POSSESSOR_BEFORE = re.compile(
+    r"(?:\b(?:our|its|his|her|their|my)|['’]s?)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
 def _any_agent(
     text: str, cast: Cast, sentence: tuple[int, int], trigger: tuple[int, int], victims: set[str]
 ) -> list[tuple[str, int, int]]:
@@ -927,6 +962,14 @@ def _any_agent(
         before = text[max(s_start, phrase.start() - 12) : phrase.start()]
         if _AFTER_PREPOSITION.search(before):
             continue  # "the case against the officers", "complaints to the police"
+        possessor = _POSSESSOR_BEFORE.search(text, max(s_start, phrase.start() - 40), phrase.start())
+        if possessor is not None and _OWNED_OUTLET.match(phrase.group()):
+            # "our website was taken offline": what was hit, not who hit it; but an agency's own
+            # channel speaks for it ("the ministry's channel published ...")
+            owner = [m for m in cast.between(s_start, possessor.start() + 2) if m.end == possessor.start()]
+            if owner and owner[0].kind is ActorKind.ORGANISATION and owner[0].name != cast.focus:
+                candidates.append((owner[0].name, owner[0].start, phrase.end()))
+            continue
         candidates.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
     candidates = [
         c
@@ -1107,7 +1150,19 @@ def _agents_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, i
     phrase = prefilter.search(_AGENT_PHRASE, text, start, end)
     if phrase is not None and phrase.start() - start < 15:
         return [(_agent_name(phrase.group()), phrase.start(), phrase.end())]
+    proper = _PROPER_AGENT.match(text, start, end)
+    if (
+        proper is not None
+        and proper.group(1).casefold() not in STOP_CAPS
+        and not names[:1]
+        and not any(p_start == proper.start(1) for p_start, _, _ in cast.places)
+    ):
+        return [(proper.group(1), proper.start(1), proper.end(1))]  # "blocked by Roskomnadzor"
     return names[:1]
+
+
+# a lone proper name right after "by": an agency the report names once, not a place
+_PROPER_AGENT = re.compile(r"(?:the\s+)?([A-Z][\w\-]{2,})(?![\w\-'’]|\s+[A-Z])")
 
 
 # How many agents there were is not who they were: "six police officers" are the police, though
