@@ -313,3 +313,8 @@ def test_a_lone_proper_name_after_by_is_the_agent() -> None:
 def test_a_name_that_posted_on_its_own_page_is_not_a_victim() -> None:
     text = "On 3 May, the deputy Pavel Lomov published on his page a list branding ten activists traitors."
     assert "Pavel Lomov" not in first(text).victims
+
+
+def test_a_word_of_a_name_that_is_also_a_little_word_still_ends_it() -> None:
+    text = "On 3 May, officers of the Ministry of State Security detained the poet Li Wen in Kunming."
+    assert first(text).perpetrators == ["Ministry of State Security"]

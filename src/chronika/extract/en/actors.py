@@ -462,8 +462,13 @@ def _trim(words: list[str]) -> list[str]:
     while words and words[0].lower().strip(".") in STOP_CAPS:
         words = words[1:]
     while words and (words[-1].lower() in STOP_CAPS or words[-1].lower() in CONNECTORS):
+        if len(words) >= 2 and words[-1].lower() in _NAME_ENDINGS and words[-2].lower() not in CONNECTORS:
+            break  # "Ministry of Public Security", "Cyber Police": the word ends the name
         words = words[:-1]
     return words
+
+
+_NAME_ENDINGS = frozenset({"security", "police"})
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
