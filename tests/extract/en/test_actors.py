@@ -318,3 +318,24 @@ def test_a_name_that_posted_on_its_own_page_is_not_a_victim() -> None:
 def test_a_word_of_a_name_that_is_also_a_little_word_still_ends_it() -> None:
     text = "On 3 May, officers of the Ministry of State Security detained the poet Li Wen in Kunming."
     assert first(text).perpetrators == ["Ministry of State Security"]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("On 3 May, police in Oral detained 14 teachers outside the school.", ["14 teachers"]),
+        ("On 3 May, a court in Oral fined 9 of the participants for the picket.", ["9 of the participants"]),
+        (
+            "On 3 May, police in Minsk detained more than 1,200 participants of the march.",
+            ["more than 1,200 participants of the march"],
+        ),
+        ("On 3 May, guards beat several inmates of the colony in Orsha.", ["several inmates of the colony"]),
+    ],
+)
+def test_groups_of_people_are_victims(text: str, victims: list[str]) -> None:
+    assert first(text).victims == victims
+
+
+def test_a_district_named_with_its_city_s_possessive_is_not_a_person() -> None:
+    text = "On 3 May, police detained the poet Ayla Kaya as she walked through Istanbul's Besiktas district."
+    assert first(text).victims == ["Ayla Kaya"]

@@ -206,7 +206,9 @@ _VICTIM_HEADS = (
     r"dissidents|opposition\s+(?:figures|members|supporters)|human\s+rights\s+defenders?|mothers|wives|"
     r"sons|brothers|parents|daughters|sisters|cousins|man|woman|teenager|boy|girl|son|daughter|brother|sister|"
     r"wife|husband|father|mother|"
-    r"homes|houses|civilian)"
+    r"homes|houses|civilian|participants|supporters|organi[sz]ers|users|inmates|teachers|"
+    r"teenagers|leaders|elders|paralegals|couriers|nurses|doctors|pensioners|marchers|mourners|youths|"
+    r"politicians|clerics|herders|shepherds|fishers|fishermen|pastors|priests|imams|voters|candidates)"
 )
 # a word of the "of" complement of a victim noun ("residents of the village"), up to a preposition
 _OF_WORD = (
@@ -215,7 +217,9 @@ _OF_WORD = (
 )
 def _victim_phrase(regroup: Callable[[str], str]) -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?:(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
+        rf"\b(?:(?:at\s+least\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+        rf"some|many|most|all)\s+of\s+(?:the|these|those)|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several|"
+        rf"dozens\s+of|thousands\s+of|more\s+than|about|around|approximately|a\s+group\s+of|"
         rf"hundreds\s+of|local|independent|young|elderly|the|a|an|his|her|their|its|one|other|some|many|"
         rf"\w+ian|\w+ese|human\s+rights|opposition|civil\s+society|rights|female|male)\s+){{0,4}}{regroup(_VICTIM_HEADS)}"
         rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:{_OF_WORD}\s+){{0,3}}{_OF_WORD}(?=[\s,.;:)]|$))?",
@@ -537,6 +541,9 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
             continue  # "SELECTED CASES": a heading, not a person
         if kind is ActorKind.PERSON and cast.only_after_locatives(text, name):
             continue  # "in Sre Ambel", "at Chbar Mon": a place the gazetteer does not know
+        owner = _strip_possessive(words[0])
+        if owner != words[0] and kind is ActorKind.PERSON and len(words) >= 2 and find_place(owner):
+            continue  # "Istanbul's Kadikoy": a part of a place, not a person
         if kind is ActorKind.PERSON and len(name.split()) >= 2:
             persons.setdefault(name.split()[-1].casefold(), name)
         raw.append((offset, surface_end, name, kind))
@@ -837,7 +844,8 @@ def _roles(
         object_start = t_start + first_word.end() if first_word else t_end
         victims += _victims_at(text, cast, object_start, min(max(object_end, t_end), t_end + 120))
     if not victims:
-        victims += _victims_at(text, cast, t_end, min(after_end, t_end + 60))
+        fallback_end = min(after_end, t_end + 60, by.start() if by is not None else len(text))
+        victims += _victims_at(text, cast, t_end, fallback_end)
     if not victims and (passive or not is_verbal or not perpetrators):
         victims += _owner(text, cast, before_start, t_start)  # not "X posted on his page that ..."
     victims = _settle_victims(text, cast, victims)
@@ -1201,6 +1209,8 @@ def _nearest_before(
     names = [(m.name, m.start, m.end) for m in names_mentions]
     pattern = _AGENT_PHRASE if agents else _VICTIM_PHRASE
     phrases = cast.phrases(pattern, text, start, end)
+    if not agents:
+        phrases = [p for p in phrases if _counted_if_plain(p.group())]
     candidates: list[tuple[str, int, int]] = [(n, s, e) for n, s, e in names]
     for phrase in phrases:
         if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in names):
@@ -1290,12 +1300,36 @@ _KIN_OF = re.compile(
 )
 
 
+# "people", "men" and "persons" are victims when counted ("12 people", "seven young men"); bare,
+# they are as often the ones acting ("men in uniform") or no one in particular
+_PLAIN_HEAD = re.compile(r"(?:.*\s)?(?:men|people|persons)$", re.IGNORECASE)
+_COUNTED = re.compile(
+    r"\b(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|"
+    r"many|some|more\s+than|at\s+least|about|around|approximately|group\s+of)",
+    re.IGNORECASE,
+)
+
+
+def _counted_if_plain(phrase: str) -> bool:
+    return _PLAIN_HEAD.fullmatch(phrase.strip()) is None or _COUNTED.search(phrase) is not None
+
+
+def _victim_phrase_at(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first victim phrase in [start, end) that names someone (see ``_counted_if_plain``)."""
+    if not prefilter.may_match(_VICTIM_PHRASE, text, start, end):
+        return None
+    for phrase in _VICTIM_PHRASE.finditer(text, start, end):
+        if _counted_if_plain(phrase.group()):
+            return phrase
+    return None
+
+
 def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
     names = _names_in(cast, start, end)
     role = prefilter.search(_ROLE_NOUN, text, start, end)
     if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
         names = [(cast.focus_person, role.start(), role.end()), *names]
-    first_phrase = phrase = prefilter.search(_VICTIM_PHRASE, text, start, end)
+    first_phrase = phrase = _victim_phrase_at(text, start, end)
     if phrase is not None and _BARE_PROPERTY.fullmatch(phrase.group().strip()):
         phrase = None  # "set fire to twenty houses": the houses are no one
     if (
@@ -1326,7 +1360,7 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
             person = cast.last_person_before(pronoun.start())
             if person is not None:
                 return [(person.name, pronoun.start(), pronoun.end())]
-    phrase = first_phrase  # _VICTIM_PHRASE.search(text, start, end), as above
+    phrase = first_phrase  # _victim_phrase_at(text, start, end), as above
     if phrase is not None:
         return [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     return []
