@@ -1209,8 +1209,6 @@ def _nearest_before(
     names = [(m.name, m.start, m.end) for m in names_mentions]
     pattern = _AGENT_PHRASE if agents else _VICTIM_PHRASE
     phrases = cast.phrases(pattern, text, start, end)
-    if not agents:
-        phrases = [p for p in phrases if _counted_if_plain(p.group())]
     candidates: list[tuple[str, int, int]] = [(n, s, e) for n, s, e in names]
     for phrase in phrases:
         if any(s <= phrase.start() < e or phrase.start() <= s < phrase.end() for _, s, e in names):
@@ -1300,36 +1298,12 @@ _KIN_OF = re.compile(
 )
 
 
-# "people", "men" and "persons" are victims when counted ("12 people", "seven young men"); bare,
-# they are as often the ones acting ("men in uniform") or no one in particular
-_PLAIN_HEAD = re.compile(r"(?:.*\s)?(?:men|people|persons)$", re.IGNORECASE)
-_COUNTED = re.compile(
-    r"\b(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|"
-    r"many|some|more\s+than|at\s+least|about|around|approximately|group\s+of)",
-    re.IGNORECASE,
-)
-
-
-def _counted_if_plain(phrase: str) -> bool:
-    return _PLAIN_HEAD.fullmatch(phrase.strip()) is None or _COUNTED.search(phrase) is not None
-
-
-def _victim_phrase_at(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first victim phrase in [start, end) that names someone (see ``_counted_if_plain``)."""
-    if not prefilter.may_match(_VICTIM_PHRASE, text, start, end):
-        return None
-    for phrase in _VICTIM_PHRASE.finditer(text, start, end):
-        if _counted_if_plain(phrase.group()):
-            return phrase
-    return None
-
-
 def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
     names = _names_in(cast, start, end)
     role = prefilter.search(_ROLE_NOUN, text, start, end)
     if role is not None and cast.focus_person and (not names or role.start() < names[0][1]):
         names = [(cast.focus_person, role.start(), role.end()), *names]
-    first_phrase = phrase = _victim_phrase_at(text, start, end)
+    first_phrase = phrase = prefilter.search(_VICTIM_PHRASE, text, start, end)
     if phrase is not None and _BARE_PROPERTY.fullmatch(phrase.group().strip()):
         phrase = None  # "set fire to twenty houses": the houses are no one
     if (
@@ -1360,7 +1334,7 @@ def _victims_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, 
             person = cast.last_person_before(pronoun.start())
             if person is not None:
                 return [(person.name, pronoun.start(), pronoun.end())]
-    phrase = first_phrase  # _victim_phrase_at(text, start, end), as above
+    phrase = first_phrase  # _VICTIM_PHRASE.search(text, start, end), as above
     if phrase is not None:
         return [(_resolve_members(cast, _clean(phrase.group())), phrase.start(), phrase.end())]
     return []
