@@ -339,3 +339,39 @@ def test_groups_of_people_are_victims(text: str, victims: list[str]) -> None:
 def test_a_district_named_with_its_city_s_possessive_is_not_a_person() -> None:
     text = "On 3 May, police detained the poet Ayla Kaya as she walked through Istanbul's Besiktas district."
     assert first(text).victims == ["Ayla Kaya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "On 3 May, the minister for youth policy, Oleg Vasin, called the blogger Rita Kim a spy.",
+            "Oleg Vasin",
+        ),
+        (
+            "Rita Kim edits the Aral Post. On 3 May, a Member of Parliament from the ruling party, "
+            "Mr Levan Gelashvili, called Rita Kim a foreign agent.",
+            "Levan Gelashvili",
+        ),
+    ],
+)
+def test_an_official_named_after_the_role_is_the_agent(text: str, agent: str) -> None:
+    assert first(text).perpetrators == [agent]
+
+
+def test_the_people_a_court_sentenced_are_not_named_as_the_court() -> None:
+    text = "On 3 May, a court in Oral sentenced Ivan Orlov, Pavel Lis and two other activists to prison."
+    assert first(text).perpetrators == ["court in Oral"]
+
+
+def test_officers_of_a_named_body_are_that_body() -> None:
+    text = (
+        "The Ural Rights Group documents arrests in Bashkortostan. On 3 May, officers of the Centre for "
+        "Combating Extremism detained the imam Rustam Aliev, a member of the Ural Rights Group, in Ufa."
+    )
+    assert first(text).perpetrators == ["Centre for Combating Extremism"]
+
+
+def test_a_district_commissioner_is_an_agent() -> None:
+    text = "On 3 May, the district commissioner called the herder Lemayan Saitoti a foreign agent."
+    assert first(text).perpetrators == ["district commissioner"]

@@ -87,7 +87,7 @@ AGENT_HEADS = (
     r"gang|settlers|rebels|paramilitaries|supporters|nationalists|activists|riot\s+police|special\s+forces|"
     r"security\s+services|security\s+forces|law\s+enforcement(?:\s+(?:officers|officials|agencies))?|"
     r"administration|government|ministry|governor|minister|spokes(?:man|woman|person)|presenter|host|"
-    r"staff|khokim|akim|hokim|mayor|channel|broadcaster|television|daily|newspaper|websites?|outlets?|"
+    r"staff|khokim|akim|hokim|mayor|commissioner|channel|broadcaster|television|daily|newspaper|websites?|outlets?|"
     r"boys|agency|agencies|captors|interrogators|jailers|wardens|commander|inspector|groups|secretary|"
     r"director|university|rancher|landowner|company|head\s+of\s+(?:the\s+)?(?:republic|region|district|"
     r"province|state|city|administration|police))"
@@ -1030,23 +1030,39 @@ def _court_named(text: str, agent: tuple[str, int, int]) -> tuple[str, int, int]
 def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
     """"the regional governor, Pavel Sorokin," and "the head of Chechnya, Ramzan Kadyrov" are him."""
     _, start, end = agent
-    after = _COMMA.match(text[end : end + 4])
+    after = _ROLE_TAIL.match(text, end, min(len(text), end + 90))
     if after is None:
         return agent
-    for mention in cast.between(end, end + 60):
-        if mention.start == end + after.end() and mention.kind is ActorKind.PERSON:
+    if any(m.kind is ActorKind.PERSON for m in cast.between(end, after.start() + len(after.group()) - 1)):
+        return agent  # "a court in Oral fined Ivan Orlov, Pavel Lis ...": the role is not theirs
+    for mention in cast.between(after.end(), after.end() + 60):
+        if mention.start == after.end() and mention.kind is ActorKind.PERSON:
             return (mention.name, start, mention.end)
     return agent
 
 
+# what may stand between a role and the name it is given: "the minister for nationalities policy,
+# Kamil Abakarov", "a member of parliament from the ruling party, Mr Zurab Lomidze"
+_ROLE_TAIL = re.compile(
+    r"(?:\s+(?:for|of|from|in|at|on)\s+(?:the\s+)?(?:(?!\w+ed\b)[\w'’\-]+\s+){0,3}?(?!\w+ed\b)[\w'’\-]+)?\s*,\s*"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Judge|General|Colonel)\.?\s+)?"
+)
+
+
+_ORG_MEMBERS = GENERIC_AGENTS | {"soldiers", "members", "agent"}
+
+
 def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
     """The agents of an organisation are the organisation: "RSF fighters", "KGB officers"."""
-    _, start, end = agent
+    name, start, end = agent
     if any(m.start == start and m.end == end for m in cast.between(start, end)):  # a mention exactly
         return agent
+    generic = name.split()[-1:] and name.split()[-1].lower() in _ORG_MEMBERS
     for mention in cast.between(max(0, start - 40), min(len(text), end + 60)):
         if mention.kind is not ActorKind.ORGANISATION or mention.name == cast.focus:
             continue
+        if mention.start >= end and generic and _OF_GAP.fullmatch(text[end : mention.start]):
+            return (mention.name, start, mention.end)  # "officers of the Centre for Combating Extremism"
         if not _AGENTIVE_ORG.search(mention.name) and not mention.name.isupper():
             continue
         if mention.end <= start and _OWNER_GAP.fullmatch(text[mention.end : start]):
