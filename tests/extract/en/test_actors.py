@@ -375,3 +375,24 @@ def test_officers_of_a_named_body_are_that_body() -> None:
 def test_a_district_commissioner_is_an_agent() -> None:
     text = "On 3 May, the district commissioner called the herder Lemayan Saitoti a foreign agent."
     assert first(text).perpetrators == ["district commissioner"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "The Lake Rights Centre recorded this testimony in Gulu from Akello (not her real name), 41.",
+        "The following testimony was given to the Lake Rights Centre by Okello P., 33, a driver from Gulu.",
+    ],
+)
+def test_the_witness_an_introduction_names_is_the_narrator(intro: str) -> None:
+    text = intro + '\n\n"On 3 May, two soldiers stopped me at a checkpoint and beat me with sticks."'
+    narrator = "Akello" if "Akello" in intro else "Okello P"
+    assert first(text).victims == [narrator]
+
+
+def test_a_blog_heading_is_not_the_organisation_the_report_is_about() -> None:
+    text = (
+        "Blog of Vesna Ilic, reporter, Nis\n\nI write for the portal Danube Herald. On 3 May our website "
+        "was taken offline by a denial-of-service attack."
+    )
+    assert first(text).victims == ["Danube Herald"]

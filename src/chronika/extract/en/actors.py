@@ -692,15 +692,21 @@ _MY_NAME = re.compile(r"\b(?:My|my)\s+name\s+is\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=
 _GENRE_OF = re.compile(
     r"\b(?:Testimony|Blog|Interview|Letter|Diary)\s+(?:of|by|from|with)\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)"
 )
+# "The following testimony was given to the centre by Joseph K., 29", "collected this testimony in
+# Bamenda from Bih (not her real name)": the witness an introduction names
+_GIVEN_BY = re.compile(
+    r"\b(?:testimony|account|statement)\b[^.\n]{0,80}?\b(?:by|from)\s+"
+    r"((?:[A-Z][\w'’\-]+\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,3})(?=[\s,(])"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|My)\b")
 
 
 def _narrator(text: str, cast: Cast) -> str | None:
     """Who "I" is: the name the writer gives ("My name is Azamat"), or in a text written in the
     first person, the first person its introduction names ("Blog of Milica Stankovic")."""
-    stated = _MY_NAME.search(text) or _GENRE_OF.search(text, 0, 1000)
+    stated = _MY_NAME.search(text) or _GENRE_OF.search(text, 0, 1000) or _GIVEN_BY.search(text, 0, 1000)
     if stated is not None:
-        name = " ".join(_trim(stated.group(1).split()))
+        name = " ".join(_trim(stated.group(1).rstrip(".").split()))
         if name:
             return cast.aliases.get(name.casefold(), name)
     if len(_FIRST_PERSON.findall(text)) < 4:
@@ -717,6 +723,8 @@ def _focus(text: str, cast: Cast) -> str | None:
             continue
         if _STATE_BODY.search(cast.expansions.get(mention.name, mention.name)):
             continue  # a police force, a court or a ministry acts; reports are about those it acts on
+        if _GENRE_OF.match(mention.name + " "):
+            continue  # "Blog of Milica Stankovic": a heading, not an organisation
         score[mention.name] += 1
         if _SPEAKER_VERB.match(text, mention.end):
             score[mention.name] -= 2
