@@ -396,3 +396,19 @@ def test_a_blog_heading_is_not_the_organisation_the_report_is_about() -> None:
         "was taken offline by a denial-of-service attack."
     )
     assert first(text).victims == ["Danube Herald"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, riot police dispersed a rally against the new mine in Oyu with tear gas.",
+        "On 3 May, police broke up the sit-in outside the governor's office in Oyu.",
+    ],
+)
+def test_those_at_a_dispersed_gathering_are_protesters(text: str) -> None:
+    assert first(text).victims == ["protesters"]
+
+
+def test_named_people_at_a_dispersed_gathering_are_the_victims() -> None:
+    text = "On 3 May, police dispersed a picket by the teacher Aigul Serikova outside the akimat in Oral."
+    assert first(text).victims == ["Aigul Serikova"]

@@ -856,6 +856,10 @@ def _roles(
         victims += _victims_at(text, cast, t_end, fallback_end)
     if not victims and (passive or not is_verbal or not perpetrators):
         victims += _owner(text, cast, before_start, t_start)  # not "X posted on his page that ..."
+    if not victims:
+        gathering = _DISPERSED.search(text, before_start, min(s_end, after_end + 40))
+        if gathering is not None and gathering.start() <= t_end + 40:
+            victims.append(("protesters", gathering.start(), gathering.end()))
     victims = _settle_victims(text, cast, victims)
     if not perpetrators:
         perpetrators += _any_agent(text, cast, sentence, trigger, {v[0] for v in victims})
@@ -906,6 +910,16 @@ def _owner(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, 
         return [(person.name, owned.start(), owned.end(1))] if person is not None else []
     owner = {"my": cast.narrator, "our": cast.focus or cast.narrator, "its": cast.focus}.get(word)
     return [(owner, owned.start(), owned.end(1))] if owner else []
+
+
+# A gathering dispersed or broken up, with no one named: those who gathered were protesters.
+_DISPERSED = re.compile(
+    r"\b(?:dispers(?:ed|e|es|ing|al\s+of)|broke\s+up|break\s+up|breaking\s+up|cleared|broken\s+up)\s+"
+    r"(?:the\s+|a\s+|an\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:rally|rallies|protests?|demonstrations?|crowds?|march(?:es)?|sit-ins?|pickets?|gatherings?|assembly|"
+    r"vigils?|meetings?)\b",
+    re.IGNORECASE,
+)
 
 
 def _outside_asides(
