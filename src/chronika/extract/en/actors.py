@@ -826,7 +826,11 @@ def _roles(
 
     received = None
     if not _PLAIN_PASSIVE.search(text, max(s_start, t_start - 30), t_start):  # not "who was detained"
-        received = _RECEIVED.match(text, t_start, t_end) or last_match(_RECEIVED, text, before_start, t_start)
+        received = _RECEIVED.match(text, t_start, t_end) or (
+            last_match(_RECEIVED, text, before_start, t_start)
+            if prefilter.may_match(_RECEIVED, text, before_start, t_start)
+            else None
+        )
     if received is not None:
         rest = (received.end(), min(s_end, max(after_end, t_end) + 80))
         return _received_roles(text, cast, (before_start, received.start()), rest)
@@ -857,7 +861,7 @@ def _roles(
     if not victims and (passive or not is_verbal or not perpetrators):
         victims += _owner(text, cast, before_start, t_start)  # not "X posted on his page that ..."
     if not victims:
-        gathering = _DISPERSED.search(text, before_start, min(s_end, after_end + 40))
+        gathering = prefilter.search(_DISPERSED, text, before_start, min(s_end, after_end + 40))
         if gathering is not None and gathering.start() <= t_end + 40:
             victims.append(("protesters", gathering.start(), gathering.end()))
     victims = _settle_victims(text, cast, victims)
