@@ -403,9 +403,10 @@ def _read_runs(text: str) -> list[Run]:
     starts = [m.start() for m in tokens]
     ends = [m.end() for m in tokens]
     capital = [w[0].isupper() and w[0].isalpha() for w in words]  # _capitalised, for every token at once
-    for at, word in enumerate(words):
-        if "-" in word[1:4] and _PARTICLE_NAME.match(word):
-            capital[at] = True  # "al-Harbi", "ad-Dabaa": a surname behind its particle
+    if _PARTICLE_IN_TEXT.search(text):  # one pass in C first: most texts have no such name
+        for at, word in enumerate(words):
+            if "-" in word[1:4] and _PARTICLE_NAME.match(word):
+                capital[at] = True  # "al-Harbi", "ad-Dabaa": a surname behind its particle
     runs: list[Run] = []
     count = len(tokens)
     index = 0
@@ -449,6 +450,7 @@ def _read_runs(text: str) -> list[Run]:
 
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|bou)-[A-Z]")
+_PARTICLE_IN_TEXT = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|bou)-[A-Z]")
 
 
 def _capitalised(word: str) -> bool:
