@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from chronika.extract import extract_text
+from chronika.extract.en import actors
 from chronika.model import Incident
 
 PUBLISHED = dt.date(2024, 5, 20)
@@ -189,3 +190,225 @@ def test_a_label_given_to_the_victim_is_not_its_author() -> None:
     incident = first(text)
     assert incident.victims == ["SLC"]
     assert all(not name.lower().startswith("as ") for name in incident.perpetrators), incident.perpetrators
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("On 3 May, six police officers searched the flat of the poet Dana Esenova in Taraz.", "police"),
+        ("On 3 May, about twenty border guards detained the fisher Rustam Oripov.", "border guards"),
+        ("On 3 May, 3,000 riot policemen dispersed the march of the Green Steppe movement.", "riot police"),
+        ("On 3 May, two men on a motorbike shot dead the editor Jorge Paredes.", "two men on a motorbike"),
+    ],
+)
+def test_how_many_agents_there_were_is_not_their_name_except_for_a_few_men(text: str, agent: str) -> None:
+    assert first(text).perpetrators == [agent]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "victims"),
+    [
+        (
+            "On 3 May, the blogger Timur Sadykov, who writes about the port, received messages from unknown "
+            "numbers threatening to kill him.",
+            "unknown",
+            ["Timur Sadykov"],
+        ),
+        (
+            "On 3 May, Aliya Nurova, director of the Free Voice Centre, received a death threat from police "
+            "officers at the station.",
+            "police",
+            ["Aliya Nurova"],
+        ),
+        (
+            "Kemal Aras says that on 3 May his elderly parents received calls threatening the family.",
+            "unknown",
+            ["parents of Kemal Aras"],
+        ),
+    ],
+)
+def test_who_received_a_threat_is_its_victim_and_the_sender_its_agent(
+    text: str, agent: str, victims: list[str]
+) -> None:
+    incident = first(text)
+    assert (incident.perpetrators, incident.victims) == ([agent], victims)
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("On 3 May, a Tashkent court sentenced the blogger Olim Rakhimov to five years.", "Tashkent court"),
+        ("On 3 May, the Zarechny district court fined the poet Vera Lanskaya.", "Zarechny district court"),
+        ("On 3 May, a court in the town of Oktyabrsk fined the poet Vera Lanskaya.", "court in Oktyabrsk"),
+        ("On 3 May, a magistrate's court in Ruwa convicted the teacher Farai Dube.", "magistrate's court"),
+        ("On 3 May, the Central Military Court in Omsk sentenced Ivan Gorev.", "Central Military Court"),
+    ],
+)
+def test_a_court_is_named_by_its_place_or_name(text: str, court: str) -> None:
+    assert first(text).perpetrators == [court]
+
+
+def test_a_court_keeps_no_sentence_opening_word_as_its_name() -> None:
+    text = "Yesterday a court in Ruwa fined the teacher Farai Dube for holding a meeting on 3 May."
+    assert first(text).perpetrators == ["court in Ruwa"]
+
+
+def test_a_surname_behind_a_particle_is_part_of_the_name() -> None:
+    text = "On 3 May, a court in Jeddah sentenced Huda al-Qahtani, a poet, to ten years in prison."
+    assert first(text).victims == ["Huda al-Qahtani"]
+
+
+def test_a_plural_possessive_inside_a_name_keeps_the_name_whole() -> None:
+    text = "On 3 May, police searched the office of the Free Farmers' Union in Kisumu."
+    assert first(text).victims == ["Free Farmers' Union"]
+
+
+def test_a_one_word_plural_possessive_does_not_join_the_next_word_to_it() -> None:
+    runs = [words for _, _, words in actors._read_runs("Honduras' Pacific coast and the Free Farmers' Union")]
+    assert runs == [["Honduras"], ["Pacific"], ["Free", "Farmers'", "Union"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        (
+            "On 3 May, Oleg Sarkisov, who runs the Aral Water Project, was detained by police in Nukus.",
+            ["Oleg Sarkisov"],
+        ),
+        (
+            "On 3 May, Rosa Quispe, president of the Andean Weavers Union, was arrested by police in Puno.",
+            ["Rosa Quispe"],
+        ),
+    ],
+)
+def test_the_words_about_a_passive_subject_are_not_victims(text: str, victims: list[str]) -> None:
+    assert first(text).victims == victims
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Lena Orlova writes for the Kama Post. On 3 May her car was set on fire in Perm.", ["Lena Orlova"]),
+        (
+            "The Kama Rights Centre documents torture in Perm. On 3 May its website was taken offline "
+            "by a denial-of-service attack.",
+            ["Kama Rights Centre"],
+        ),
+    ],
+)
+def test_the_owner_of_a_thing_that_was_hit_is_the_victim(text: str, victims: list[str]) -> None:
+    assert first(text).victims == victims
+
+
+def test_an_outlet_that_was_hit_is_not_the_agent() -> None:
+    text = "The Kama Rights Centre documents torture in Perm. On 3 May its website was hacked."
+    assert first(text).perpetrators == ["unknown"]
+
+
+def test_a_lone_proper_name_after_by_is_the_agent() -> None:
+    text = "On 3 May, the news site Tuva Online was blocked by Gosnadzor without a court order."
+    assert first(text).perpetrators == ["Gosnadzor"]
+
+
+def test_a_name_that_posted_on_its_own_page_is_not_a_victim() -> None:
+    text = "On 3 May, the deputy Pavel Lomov published on his page a list branding ten activists traitors."
+    assert "Pavel Lomov" not in first(text).victims
+
+
+def test_a_word_of_a_name_that_is_also_a_little_word_still_ends_it() -> None:
+    text = "On 3 May, officers of the Ministry of State Security detained the poet Li Wen in Kunming."
+    assert first(text).perpetrators == ["Ministry of State Security"]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("On 3 May, police in Oral detained 14 teachers outside the school.", ["14 teachers"]),
+        ("On 3 May, a court in Oral fined 9 of the participants for the picket.", ["9 of the participants"]),
+        (
+            "On 3 May, police in Minsk detained more than 1,200 participants of the march.",
+            ["more than 1,200 participants of the march"],
+        ),
+        ("On 3 May, guards beat several inmates of the colony in Orsha.", ["several inmates of the colony"]),
+    ],
+)
+def test_groups_of_people_are_victims(text: str, victims: list[str]) -> None:
+    assert first(text).victims == victims
+
+
+def test_a_district_named_with_its_city_s_possessive_is_not_a_person() -> None:
+    text = "On 3 May, police detained the poet Ayla Kaya as she walked through Istanbul's Besiktas district."
+    assert first(text).victims == ["Ayla Kaya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "On 3 May, the minister for youth policy, Oleg Vasin, called the blogger Rita Kim a spy.",
+            "Oleg Vasin",
+        ),
+        (
+            "Rita Kim edits the Aral Post. On 3 May, a Member of Parliament from the ruling party, "
+            "Mr Levan Gelashvili, called Rita Kim a foreign agent.",
+            "Levan Gelashvili",
+        ),
+    ],
+)
+def test_an_official_named_after_the_role_is_the_agent(text: str, agent: str) -> None:
+    assert first(text).perpetrators == [agent]
+
+
+def test_the_people_a_court_sentenced_are_not_named_as_the_court() -> None:
+    text = "On 3 May, a court in Oral sentenced Ivan Orlov, Pavel Lis and two other activists to prison."
+    assert first(text).perpetrators == ["court in Oral"]
+
+
+def test_officers_of_a_named_body_are_that_body() -> None:
+    text = (
+        "The Ural Rights Group documents arrests in Bashkortostan. On 3 May, officers of the Centre for "
+        "Combating Extremism detained the imam Rustam Aliev, a member of the Ural Rights Group, in Ufa."
+    )
+    assert first(text).perpetrators == ["Centre for Combating Extremism"]
+
+
+def test_a_district_commissioner_is_an_agent() -> None:
+    text = "On 3 May, the district commissioner called the herder Lemayan Saitoti a foreign agent."
+    assert first(text).perpetrators == ["district commissioner"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "The Lake Rights Centre recorded this testimony in Gulu from Akello (not her real name), 41.",
+        "The following testimony was given to the Lake Rights Centre by Okello P., 33, a driver from Gulu.",
+    ],
+)
+def test_the_witness_an_introduction_names_is_the_narrator(intro: str) -> None:
+    text = intro + '\n\n"On 3 May, two soldiers stopped me at a checkpoint and beat me with sticks."'
+    narrator = "Akello" if "Akello" in intro else "Okello P"
+    assert first(text).victims == [narrator]
+
+
+def test_a_blog_heading_is_not_the_organisation_the_report_is_about() -> None:
+    text = (
+        "Blog of Vesna Ilic, reporter, Nis\n\nI write for the portal Danube Herald. On 3 May our website "
+        "was taken offline by a denial-of-service attack."
+    )
+    assert first(text).victims == ["Danube Herald"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May, riot police dispersed a rally against the new mine in Oyu with tear gas.",
+        "On 3 May, police broke up the sit-in outside the governor's office in Oyu.",
+    ],
+)
+def test_those_at_a_dispersed_gathering_are_protesters(text: str) -> None:
+    assert first(text).victims == ["protesters"]
+
+
+def test_named_people_at_a_dispersed_gathering_are_the_victims() -> None:
+    text = "On 3 May, police dispersed a picket by the teacher Aigul Serikova outside the akimat in Oral."
+    assert first(text).victims == ["Aigul Serikova"]

@@ -82,12 +82,12 @@ ORG_PHRASES = re.compile(
 AGENT_HEADS = (
     r"(?:police(?:men|women)?|officers?|officials?|authorities|men|man|women|people|individuals|persons|assailants|"
     r"attackers|gunmen|militants|insurgents|soldiers|troops|forces|agents|guards|servicemen|investigators?|"
-    r"prosecutors?|prosecution|courts?|judges?|magistrates?|mob|crowd|youths|thugs|vigilantes|fighters|militia|"
+    r"prosecutors?|prosecution|courts?|judges?|magistrates?['’]s?\s+courts?|magistrates?|mob|crowd|youths|thugs|vigilantes|fighters|militia|"
     r"militiamen|kadyrovtsy|employees|representatives|operatives|personnel|unit|squad|army|military|group|"
     r"gang|settlers|rebels|paramilitaries|supporters|nationalists|activists|riot\s+police|special\s+forces|"
     r"security\s+services|security\s+forces|law\s+enforcement(?:\s+(?:officers|officials|agencies))?|"
     r"administration|government|ministry|governor|minister|spokes(?:man|woman|person)|presenter|host|"
-    r"staff|khokim|akim|hokim|mayor|channel|broadcaster|television|daily|newspaper|websites?|outlets?|"
+    r"staff|khokim|akim|hokim|mayor|commissioner|channel|broadcaster|television|daily|newspaper|websites?|outlets?|"
     r"boys|agency|agencies|captors|interrogators|jailers|wardens|commander|inspector|groups|secretary|"
     r"director|university|rancher|landowner|company|head\s+of\s+(?:the\s+)?(?:republic|region|district|"
     r"province|state|city|administration|police))"
@@ -204,8 +204,11 @@ _VICTIM_HEADS = (
     r"women|children|monitors|volunteers|bloggers?|photographers?|cameraman|editors?|correspondents?|"
     r"farmers|workers|worshippers|believers|refugees|migrants|detainees|prisoners|villagers|inhabitants|"
     r"dissidents|opposition\s+(?:figures|members|supporters)|human\s+rights\s+defenders?|mothers|wives|"
-    r"sons|brothers|man|woman|teenager|boy|girl|son|daughter|brother|sister|wife|husband|father|mother|"
-    r"homes|houses|civilian)"
+    r"sons|brothers|parents|daughters|sisters|cousins|man|woman|teenager|boy|girl|son|daughter|brother|sister|"
+    r"wife|husband|father|mother|"
+    r"homes|houses|civilian|participants|supporters|organi[sz]ers|users|inmates|teachers|"
+    r"teenagers|leaders|elders|paralegals|couriers|nurses|doctors|pensioners|marchers|mourners|youths|"
+    r"politicians|clerics|herders|shepherds|fishers|fishermen|pastors|priests|imams|voters|candidates)"
 )
 # a word of the "of" complement of a victim noun ("residents of the village"), up to a preposition
 _OF_WORD = (
@@ -214,7 +217,9 @@ _OF_WORD = (
 )
 def _victim_phrase(regroup: Callable[[str], str]) -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?:(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|"
+        rf"\b(?:(?:at\s+least\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+        rf"some|many|most|all)\s+of\s+(?:the|these|those)|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several|"
+        rf"dozens\s+of|thousands\s+of|more\s+than|about|around|approximately|a\s+group\s+of|"
         rf"hundreds\s+of|local|independent|young|elderly|the|a|an|his|her|their|its|one|other|some|many|"
         rf"\w+ian|\w+ese|human\s+rights|opposition|civil\s+society|rights|female|male)\s+){{0,4}}{regroup(_VICTIM_HEADS)}"
         rf"(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:{_OF_WORD}\s+){{0,3}}{_OF_WORD}(?=[\s,.;:)]|$))?",
@@ -398,6 +403,10 @@ def _read_runs(text: str) -> list[Run]:
     starts = [m.start() for m in tokens]
     ends = [m.end() for m in tokens]
     capital = [w[0].isupper() and w[0].isalpha() for w in words]  # _capitalised, for every token at once
+    if _PARTICLE_IN_TEXT.search(text):  # one pass in C first: most texts have no such name
+        for at, word in enumerate(words):
+            if "-" in word[1:4] and _PARTICLE_NAME.match(word):
+                capital[at] = True  # "al-Harbi", "ad-Dabaa": a surname behind its particle
     runs: list[Run] = []
     count = len(tokens)
     index = 0
@@ -414,6 +423,16 @@ def _read_runs(text: str) -> list[Run]:
             if capital[probe]:
                 run.append(word)
                 last = probe
+            elif (
+                word in ("'", "’")
+                and ends[probe - 1] == starts[probe]
+                and run[-1].endswith("s")
+                and probe + 1 < count
+                and (len(run) >= 2 or words[probe + 1].casefold() in ORG_HEADS)  # not "Kenya's Rift"
+                and capital[probe + 1]
+                and _adjacent(text, ends[probe], starts[probe + 1])
+            ):
+                run[-1] += word  # "Solidarity Lawyers' Association": a plural possessive inside a name
             elif not (
                 word.lower() in CONNECTORS
                 and word.lower() != "and"
@@ -430,8 +449,12 @@ def _read_runs(text: str) -> list[Run]:
     return runs
 
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|bou)-[A-Z]")
+_PARTICLE_IN_TEXT = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|bou)-[A-Z]")
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word[:1].isalpha()
+    return (word[:1].isupper() and word[:1].isalpha()) or _PARTICLE_NAME.match(word) is not None
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
@@ -445,8 +468,13 @@ def _trim(words: list[str]) -> list[str]:
     while words and words[0].lower().strip(".") in STOP_CAPS:
         words = words[1:]
     while words and (words[-1].lower() in STOP_CAPS or words[-1].lower() in CONNECTORS):
+        if len(words) >= 2 and words[-1].lower() in _NAME_ENDINGS and words[-2].lower() not in CONNECTORS:
+            break  # "Ministry of Public Security", "Cyber Police": the word ends the name
         words = words[:-1]
     return words
+
+
+_NAME_ENDINGS = frozenset({"security", "police"})
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -515,6 +543,9 @@ def build_cast(text: str, find_place: Callable[[str], Place | None]) -> Cast:
             continue  # "SELECTED CASES": a heading, not a person
         if kind is ActorKind.PERSON and cast.only_after_locatives(text, name):
             continue  # "in Sre Ambel", "at Chbar Mon": a place the gazetteer does not know
+        owner = _strip_possessive(words[0])
+        if owner != words[0] and kind is ActorKind.PERSON and len(words) >= 2 and find_place(owner):
+            continue  # "Istanbul's Kadikoy": a part of a place, not a person
         if kind is ActorKind.PERSON and len(name.split()) >= 2:
             persons.setdefault(name.split()[-1].casefold(), name)
         raw.append((offset, surface_end, name, kind))
@@ -644,7 +675,8 @@ def _classify(words: list[str], acronyms: dict[str, str]) -> ActorKind | None:
         return ActorKind.ORGANISATION
     if any(w in CONNECTORS for w in folded[1:-1]):
         return ActorKind.ORGANISATION if len(words) >= 3 else None
-    if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not NOT_NAMES.intersection(folded):
+    capitalised = all(w[:1].isupper() or _PARTICLE_NAME.match(w) for w in words)
+    if 1 <= len(words) <= 4 and capitalised and not NOT_NAMES.intersection(folded):
         return ActorKind.PERSON
     return None
 
@@ -662,15 +694,21 @@ _MY_NAME = re.compile(r"\b(?:My|my)\s+name\s+is\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=
 _GENRE_OF = re.compile(
     r"\b(?:Testimony|Blog|Interview|Letter|Diary)\s+(?:of|by|from|with)\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)"
 )
+# "The following testimony was given to the centre by Joseph K., 29", "collected this testimony in
+# Bamenda from Bih (not her real name)": the witness an introduction names
+_GIVEN_BY = re.compile(
+    r"\b(?:testimony|account|statement)\b[^.\n]{0,80}?\b(?:by|from)\s+"
+    r"((?:[A-Z][\w'’\-]+\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,3})(?=[\s,(])"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|My)\b")
 
 
 def _narrator(text: str, cast: Cast) -> str | None:
     """Who "I" is: the name the writer gives ("My name is Azamat"), or in a text written in the
     first person, the first person its introduction names ("Blog of Milica Stankovic")."""
-    stated = _MY_NAME.search(text) or _GENRE_OF.search(text, 0, 1000)
+    stated = _MY_NAME.search(text) or _GENRE_OF.search(text, 0, 1000) or _GIVEN_BY.search(text, 0, 1000)
     if stated is not None:
-        name = " ".join(_trim(stated.group(1).split()))
+        name = " ".join(_trim(stated.group(1).rstrip(".").split()))
         if name:
             return cast.aliases.get(name.casefold(), name)
     if len(_FIRST_PERSON.findall(text)) < 4:
@@ -687,6 +725,8 @@ def _focus(text: str, cast: Cast) -> str | None:
             continue
         if _STATE_BODY.search(cast.expansions.get(mention.name, mention.name)):
             continue  # a police force, a court or a ministry acts; reports are about those it acts on
+        if _GENRE_OF.match(mention.name + " "):
+            continue  # "Blog of Milica Stankovic": a heading, not an organisation
         score[mention.name] += 1
         if _SPEAKER_VERB.match(text, mention.end):
             score[mention.name] -= 2
@@ -786,6 +826,16 @@ def _roles(
         or bool(_UNDERGOER_VERB.match(text, t_start, t_end))
     )
 
+    received = None
+    if not _PLAIN_PASSIVE.search(text, max(s_start, t_start - 30), t_start):  # not "who was detained"
+        received = _RECEIVED.match(text, t_start, t_end) or (
+            last_match(_RECEIVED, text, before_start, t_start)
+            if prefilter.may_match(_RECEIVED, text, before_start, t_start)
+            else None
+        )
+    if received is not None:
+        rest = (received.end(), min(s_end, max(after_end, t_end) + 80))
+        return _received_roles(text, cast, (before_start, received.start()), rest)
     is_verbal = verbal(text[t_start:t_end], text[max(s_start, t_start - 30) : t_start])
     if _UNDERGONE.match(text, t_start, t_end):
         passive = True  # "he died in custody", "she disappeared": the subject is the victim
@@ -800,21 +850,119 @@ def _roles(
     if not passive and is_verbal and not perpetrators:
         perpetrators += _antecedent_of_they(text, before_start, t_start)
     if passive:
-        victims += _nearest_before(text, cast, before_start, t_start, agents=False)
+        subject = _nearest_before(text, cast, before_start, t_start, agents=False)
+        victims += _outside_asides(text, before_start, t_start, subject)
     else:
         object_end = by.start() if by is not None and by.start() < after_end else after_end
         first_word = _FIRST_WORD.match(text[t_start:t_end])
         object_start = t_start + first_word.end() if first_word else t_end
         victims += _victims_at(text, cast, object_start, min(max(object_end, t_end), t_end + 120))
     if not victims:
-        victims += _victims_at(text, cast, t_end, min(after_end, t_end + 60))
+        fallback_end = min(after_end, t_end + 60, by.start() if by is not None else len(text))
+        victims += _victims_at(text, cast, t_end, fallback_end)
+    if not victims and (passive or not is_verbal or not perpetrators):
+        victims += _owner(text, cast, before_start, t_start)  # not "X posted on his page that ..."
+    if not victims:
+        gathering = prefilter.search(_DISPERSED, text, before_start, min(s_end, after_end + 40))
+        if gathering is not None and gathering.start() <= t_end + 40:
+            victims.append(("protesters", gathering.start(), gathering.end()))
     victims = _settle_victims(text, cast, victims)
     if not perpetrators:
         perpetrators += _any_agent(text, cast, sentence, trigger, {v[0] for v in victims})
-    perpetrators = [_apposed_person(text, cast, _organisation_of(text, cast, a)) for a in perpetrators]
+    perpetrators = [
+        _court_named(text, _apposed_person(text, cast, _organisation_of(text, cast, a))) for a in perpetrators
+    ]
     return Roles(
         _unique(perpetrators), _unique([v for v in victims if v[0] not in {p[0] for p in perpetrators}])
     )
+
+
+# "she received threatening messages", "he has been getting calls": the subject is the one threatened
+_RECEIVED = re.compile(
+    r"\b(?:received|receives|receiving|has\s+been\s+getting|have\s+been\s+getting|was\s+sent|were\s+sent)\b",
+    re.IGNORECASE,
+)
+_PLAIN_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+", re.IGNORECASE)
+# "Ms Oskina, who runs the group's channel, received ...", "Ms Cruz, coordinator of the network, has
+# received ...": the subject, not the words about it
+_ASIDE = re.compile(
+    r",\s*(?:(?:who|which|whose)\b|(?:the\s+|a\s+|an\s+)?(?-i:[a-z])[\w-]*(?:\s+[\w-]+){0,2}\s+(?:of|at|for|with)\s)"
+    r"[^,;]*,",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*", re.IGNORECASE)
+
+
+# "his car was set on fire", "our website was taken offline", "Adalat's office was searched"
+_OWNED = re.compile(
+    r"\b(?:(his|her|its|our|their|my)|([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['’]s?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:offices?|websites?|site|accounts?|pages?|phones?|cars?|vehicles?|house|homes?|flats?|apartments?|"
+    r"channels?|premises|shops?|laptops?|computers?|e-?mail|newspaper|radio|studio|archive|stall|farm|land)\b"
+)
+
+
+def _owner(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Whose property the subject of a passive act is: the victim when a thing was the target."""
+    owned = last_match(_OWNED, text, start, end)
+    if owned is None:
+        return []
+    word = (owned.group(1) or "").lower()
+    if owned.group(2):
+        named = [m for m in cast.between(owned.start(), owned.end()) if m.start == owned.start(2)]
+        return [(named[0].name, named[0].start, named[0].end)] if named else []
+    if word in ("his", "her"):
+        person = cast.last_person_before(owned.start())
+        return [(person.name, owned.start(), owned.end(1))] if person is not None else []
+    owner = {"my": cast.narrator, "our": cast.focus or cast.narrator, "its": cast.focus}.get(word)
+    return [(owner, owned.start(), owned.end(1))] if owner else []
+
+
+# A gathering dispersed or broken up, with no one named: those who gathered were protesters.
+_DISPERSED = re.compile(
+    r"\b(?:dispers(?:ed|e|es|ing|al\s+of)|broke\s+up|break\s+up|breaking\s+up|cleared|broken\s+up)\s+"
+    r"(?:the\s+|a\s+|an\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:rally|rallies|protests?|demonstrations?|crowds?|march(?:es)?|sit-ins?|pickets?|gatherings?|assembly|"
+    r"vigils?|meetings?)\b",
+    re.IGNORECASE,
+)
+
+
+def _outside_asides(
+    text: str, start: int, end: int, found: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """The phrases of a subject that are not inside a relative clause or a role set off by commas
+    ("Ms Oskina, who runs the group's channel, ..."), unless nothing else is left."""
+    ends = {f[2] for f in found}
+    hidden = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end) if m.start() in ends]
+    kept = [f for f in found if not any(h_start <= f[1] < h_end for h_start, h_end in hidden)]
+    return kept or found
+
+
+def _received_roles(text: str, cast: Cast, subject: tuple[int, int], rest: tuple[int, int]) -> Roles:
+    """Roles of an act the subject received ("she received threats from unknown numbers"): the
+    subject is the victim; the sender is the agent "from" whom it came, or no one the text names."""
+    start, end = subject
+    subjects = _outside_asides(text, start, end, _nearest_before(text, cast, start, end, agents=False))
+    # the subject is the last phrase before the verb, with the phrases joined to it by "and"
+    victims = subjects[-1:]
+    for earlier in reversed(subjects[:-1]):
+        if _JOINED.fullmatch(text, earlier[2], victims[0][1]) is None:
+            break
+        victims.insert(0, earlier)
+    victims = _settle_victims(text, cast, victims)
+    perpetrators: list[tuple[str, int, int]] = []
+    sender = _FROM.search(text, *rest)
+    if sender is not None and sender.start() - rest[0] < 60:
+        names = _names_in(cast, sender.end(), min(rest[1], sender.end() + 25))
+        phrase = prefilter.search(_AGENT_PHRASE, text, sender.end(), min(rest[1], sender.end() + 60))
+        if names and names[0][1] - sender.end() < 10:
+            perpetrators = names[:1]
+        elif phrase is not None and phrase.start() - sender.end() < 10:
+            perpetrators = [(_agent_name(phrase.group()), phrase.start(), phrase.end())]
+    perpetrators = [_apposed_person(text, cast, _organisation_of(text, cast, a)) for a in perpetrators]
+    agents = {p[0] for p in perpetrators}
+    return Roles(_unique(perpetrators), _unique([v for v in victims if v[0] not in agents]))
 
 
 _AGENTIVE_ORG = re.compile(
@@ -823,6 +971,15 @@ _AGENTIVE_ORG = re.compile(
     r"tv|channel|television|broadcaster|newspaper|daily|militia|brigade|battalion|division|regiment|"
     r"office|procuracy|inspectorate|authority|authorities|council|parliament|assembly|kgb|fsb)\b",
     re.IGNORECASE,
+)
+
+
+_OWNED_OUTLET = re.compile(
+    r".*\b(?:websites?|channels?|outlets?|newspaper|daily|television|broadcaster|accounts?|pages?)$",
+    re.IGNORECASE,
+)
+_POSSESSOR_BEFORE = re.compile(
+    r"(?:\b(?:our|its|his|her|their|my)|['’]s?)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 
 
@@ -846,6 +1003,14 @@ def _any_agent(
         before = text[max(s_start, phrase.start() - 12) : phrase.start()]
         if _AFTER_PREPOSITION.search(before):
             continue  # "the case against the officers", "complaints to the police"
+        possessor = _POSSESSOR_BEFORE.search(text, max(s_start, phrase.start() - 40), phrase.start())
+        if possessor is not None and _OWNED_OUTLET.match(phrase.group()):
+            # "our website was taken offline": what was hit, not who hit it; but an agency's own
+            # channel speaks for it ("the ministry's channel published ...")
+            owner = [m for m in cast.between(s_start, possessor.start() + 2) if m.end == possessor.start()]
+            if owner and owner[0].kind is ActorKind.ORGANISATION and owner[0].name != cast.focus:
+                candidates.append((owner[0].name, owner[0].start, phrase.end()))
+            continue
         candidates.append((_agent_name(phrase.group()), phrase.start(), phrase.end()))
     candidates = [
         c
@@ -861,26 +1026,71 @@ def _any_agent(
     return [chosen]
 
 
+_COURT = re.compile(r"(?:^|\s)courts?$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,2})$")
+_PLACE_AFTER = re.compile(
+    r"\s+in\s+(?:the\s+(?:town|city|village|region|district|province)\s+of\s+)?"
+    r"([A-Z][\w'’\-]+(?:[ \-][A-Z][\w'’\-]+)?)"
+)
+
+
+def _court_named(text: str, agent: tuple[str, int, int]) -> tuple[str, int, int]:
+    """A court is told apart by its place or name: "an Istanbul court", "the Kirovsky district
+    court", and a bare court by where it sits: "a court in the town of Baymak" ("court in Baymak")."""
+    name, start, end = agent
+    if _COURT.search(name) is None or not text[start:end].casefold().endswith(name.casefold()):
+        return agent
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start) if name[:1].islower() else None
+    if before is not None:
+        words = before.group(1).split()
+        while words and words[0].casefold() in STOP_CAPS:
+            words = words[1:]
+        if words:
+            lead = before.group(1)
+            name, start = f"{' '.join(words)} {name}", start - len(lead) + lead.index(words[0])
+    # a bare court is told apart by where it sits; a named court needs no place
+    after = _PLACE_AFTER.match(text, end) if name.casefold() == "court" else None
+    if after is not None and after.group(1).casefold() not in STOP_CAPS:
+        name, end = f"{name} in {after.group(1)}", after.end()
+    return name, start, end
+
+
 def _apposed_person(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
     """"the regional governor, Pavel Sorokin," and "the head of Chechnya, Ramzan Kadyrov" are him."""
     _, start, end = agent
-    after = _COMMA.match(text[end : end + 4])
+    after = _ROLE_TAIL.match(text, end, min(len(text), end + 90))
     if after is None:
         return agent
-    for mention in cast.between(end, end + 60):
-        if mention.start == end + after.end() and mention.kind is ActorKind.PERSON:
+    if any(m.kind is ActorKind.PERSON for m in cast.between(end, after.start() + len(after.group()) - 1)):
+        return agent  # "a court in Oral fined Ivan Orlov, Pavel Lis ...": the role is not theirs
+    for mention in cast.between(after.end(), after.end() + 60):
+        if mention.start == after.end() and mention.kind is ActorKind.PERSON:
             return (mention.name, start, mention.end)
     return agent
 
 
+# what may stand between a role and the name it is given: "the minister for nationalities policy,
+# Kamil Abakarov", "a member of parliament from the ruling party, Mr Zurab Lomidze"
+_ROLE_TAIL = re.compile(
+    r"(?:\s+(?:for|of|from|in|at|on)\s+(?:the\s+)?(?:(?!\w+ed\b)[\w'’\-]+\s+){0,3}?(?!\w+ed\b)[\w'’\-]+)?\s*,\s*"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Judge|General|Colonel)\.?\s+)?"
+)
+
+
+_ORG_MEMBERS = GENERIC_AGENTS | {"soldiers", "members", "agent"}
+
+
 def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tuple[str, int, int]:
     """The agents of an organisation are the organisation: "RSF fighters", "KGB officers"."""
-    _, start, end = agent
+    name, start, end = agent
     if any(m.start == start and m.end == end for m in cast.between(start, end)):  # a mention exactly
         return agent
+    generic = name.split()[-1:] and name.split()[-1].lower() in _ORG_MEMBERS
     for mention in cast.between(max(0, start - 40), min(len(text), end + 60)):
         if mention.kind is not ActorKind.ORGANISATION or mention.name == cast.focus:
             continue
+        if mention.start >= end and generic and _OF_GAP.fullmatch(text[end : mention.start]):
+            return (mention.name, start, mention.end)  # "officers of the Centre for Combating Extremism"
         if not _AGENTIVE_ORG.search(mention.name) and not mention.name.isupper():
             continue
         if mention.end <= start and _OWNER_GAP.fullmatch(text[mention.end : start]):
@@ -893,7 +1103,7 @@ def _organisation_of(text: str, cast: Cast, agent: tuple[str, int, int]) -> tupl
 
 
 _THEIR_KIN = re.compile(
-    r"(?:his|her|their)\s+(?:(?:\w+-year-old|younger|elder|older|eldest|youngest|teenage|adult|two|three)\s+)*"
+    r"(?:his|her|their)\s+(?:(?:\w+-year-old|younger|elder|older|eldest|youngest|teenage|adult|elderly|ageing|aged|ailing|two|three)\s+)*"
     r"(relatives|family|parents|father|mother|sons?|daughters?|brothers?|sisters?|wife|husband|cousins?|"
     r"children|nephews?|nieces?)",
     re.IGNORECASE,
@@ -997,14 +1207,43 @@ def _agents_at(text: str, cast: Cast, start: int, end: int) -> list[tuple[str, i
     phrase = prefilter.search(_AGENT_PHRASE, text, start, end)
     if phrase is not None and phrase.start() - start < 15:
         return [(_agent_name(phrase.group()), phrase.start(), phrase.end())]
+    proper = _PROPER_AGENT.match(text, start, end)
+    if (
+        proper is not None
+        and proper.group(1).casefold() not in STOP_CAPS
+        and not names[:1]
+        and not any(p_start == proper.start(1) for p_start, _, _ in cast.places)
+    ):
+        return [(proper.group(1), proper.start(1), proper.end(1))]  # "blocked by Roskomnadzor"
     return names[:1]
+
+
+# a lone proper name right after "by": an agency the report names once, not a place
+_PROPER_AGENT = re.compile(r"(?:the\s+)?([A-Z][\w\-]{2,})(?![\w\-'’]|\s+[A-Z])")
+
+
+# How many agents there were is not who they were: "six police officers" are the police, though
+# a handful of men is told apart by its number ("two men on a motorcycle").
+_AGENT_COUNT = re.compile(
+    r"^(?:(?:at\s+least|about|around|approx\.?|approximately|more\s+than|some|several|many|dozens\s+of|"
+    r"hundreds\s+of|thousands\s+of|a\s+group\s+of|a\s+number\s+of|a\s+team\s+of|\d[\d,]*|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|dozens)\s+)+",
+    re.IGNORECASE,
+)
+_COUNTED_PEOPLE = re.compile(
+    r".*\b(?:men|man|gunmen|persons|people|individuals|women|youths)\b", re.IGNORECASE
+)
+_POLICE_OFFICERS = re.compile(r"\bpolice\s*(?:officers|men|women)\b|\bpolicemen\b", re.IGNORECASE)
 
 
 def _agent_name(phrase: str) -> str:
     cleaned = _clean(phrase)
     if _UNKNOWN.match(cleaned):
         return "unknown"
-    return cleaned
+    count = _AGENT_COUNT.match(cleaned)
+    if count is not None and count.end() < len(cleaned) and not _COUNTED_PEOPLE.match(cleaned):
+        cleaned = cleaned[count.end() :]
+    return _POLICE_OFFICERS.sub("police", cleaned)
 
 
 def _nearest_before(
