@@ -525,3 +525,18 @@ def test_a_victim_is_not_also_a_perpetrator_of_the_same_incident() -> None:
     incident = only("On 12 May 2019, Ivan Sokolov was stopped at a checkpoint in Kazan by traffic police who "
                     "searched Ivan Sokolov and his car.")
     assert "Ivan Sokolov" not in incident.perpetrators
+
+
+def test_still_missing_after_a_detention_is_the_same_incident() -> None:
+    text = ("On 21 February 2025, intelligence agents detained the poet Karim Saedi at his home in Ahvaz. "
+            "Since then his whereabouts have remained unknown.")
+    result = extract_text(text, published=dt.date(2025, 3, 10))
+    assert [(sorted(a.value for a in i.acts), i.date.start.isoformat() if i.date else None)
+            for i in result.incidents] == [(["arbitrary_detention", "enforced_disappearance"], "2025-02-21")]
+
+
+def test_a_later_abduction_of_someone_else_stays_its_own_incident() -> None:
+    text = ("On 21 February 2025, agents detained the poet Karim Saedi in Ahvaz. On 3 March 2025, masked men "
+            "abducted his brother in Abadan; his whereabouts are unknown.")
+    result = extract_text(text, published=dt.date(2025, 3, 10))
+    assert len(result.incidents) == 2

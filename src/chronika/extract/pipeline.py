@@ -167,9 +167,10 @@ def _drafts(
             if span is not None:
                 resolved[mention.start] = span
                 own.append((mention, span))
+        remaining = _continue_custody(module, text, cast, drafts, sentence, own, sentence_triggers)
         triggers = [
             t
-            for t in sentence_triggers
+            for t in remaining
             if not any(m.start <= t.start and t.end <= m.end for m, _ in own)
             and not (t.anaphoric and any(t.act in d.acts for d in drafts))
         ]
@@ -223,6 +224,42 @@ def _drafts(
             context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
             context_start = sentence.start
     return drafts
+
+
+# "Since then his whereabouts have remained unknown": the state a detention left, not a new occasion.
+_STILL_MISSING = re.compile(
+    r"whereabouts|missing|not\s+been\s+(?:seen|heard)|no\s+(?:news|word|contact|information)|never\s+(?:returned|seen)",
+    re.IGNORECASE,
+)
+
+
+def _continue_custody(
+    module: Language,
+    text: str,
+    cast: object,
+    drafts: list[Draft],
+    sentence: Sentence,
+    own: list[tuple[Mention, DateSpan]],
+    triggers: list[Trigger],
+) -> list[Trigger]:
+    """A person held and then missing is one incident (a disappearance is dated on the day the person
+    was taken): a sentence that only says they are still missing joins the detention told just before."""
+    if not drafts or any(m.kind is not Kind.OPEN for m, _ in own):
+        return triggers
+    last = drafts[-1]
+    held = Act.ARBITRARY_DETENTION in last.acts or Act.ENFORCED_DISAPPEARANCE in last.acts
+    if not held or sentence.paragraph - last.paragraph > CONTEXT_PARAGRAPHS:
+        return triggers
+    joining = [
+        t
+        for t in triggers
+        if t.act is Act.ENFORCED_DISAPPEARANCE and _STILL_MISSING.search(text, t.start, t.end + 40)
+    ]
+    if not joining or len(joining) != len(triggers):
+        return triggers
+    if Act.ENFORCED_DISAPPEARANCE not in last.acts:
+        _add(module, text, cast, last, sentence, joining)
+    return []
 
 
 def _is_headline(text: str, sentence: Sentence, units: list[Sentence]) -> bool:
