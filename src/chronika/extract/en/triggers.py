@@ -97,6 +97,9 @@ _RUN_IN_HEADING = re.compile(
 # Counts over a period are statistics, not occasions, whichever comes first in the sentence.
 _AGGREGATE = re.compile(rf"{_COUNT}(?=.*{_PERIOD})|{_PERIOD}(?=.*{_COUNT})", re.IGNORECASE)
 _COUNT_ONLY = re.compile(_COUNT, re.IGNORECASE)
+# Both alternatives of ``_AGGREGATE`` hold a whole period, so a sentence without one is settled by this
+# far cheaper scan (its stems are few and rare) before the long alternation runs.
+_PERIOD_ONLY = re.compile(_PERIOD, re.IGNORECASE)
 # A question, or a sentence that opens on a condition ("If the court upholds the sentence, ..."), asserts
 # no act.
 _NOT_ASSERTED = re.compile(
@@ -374,7 +377,7 @@ def _aggregate_parts(sentence: str) -> list[tuple[int, int]]:
     comma before a conjunction; a part is a statistic when it holds the count and the sentence
     names the period ("Since 2024 we recorded 140 detentions, and at least 30 people still missing").
     """
-    if not prefilter.search(_AGGREGATE, sentence):
+    if not prefilter.search(_PERIOD_ONLY, sentence) or not prefilter.search(_AGGREGATE, sentence):
         return []
     parts = []
     start = 0
