@@ -232,7 +232,7 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
             kept.append(item)
     kept.sort()
-    in_custody = bool(prefilter.search(_CUSTODY, sentence))
+    in_custody: bool | None = None  # asked only of a blow, so looked up on the first one
     aggregate = _aggregate_parts(sentence)
     title = _is_title(sentence)
     lower = sentence.lower()
@@ -276,8 +276,11 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
             continue  # "defenders face arrest and torture", "Torture remains widespread": no occasion
         if nominal and modality.is_future(sentence, t_end):
             continue
-        if act is Act.PHYSICAL_ATTACK and in_custody:
-            act = Act.TORTURE_ILL_TREATMENT
+        if act is Act.PHYSICAL_ATTACK:
+            if in_custody is None:
+                in_custody = bool(prefilter.search(_CUSTODY, sentence))
+            if in_custody:
+                act = Act.TORTURE_ILL_TREATMENT
         if act is Act.SMEAR_CAMPAIGN and _FUTURE_LABEL.search(sentence, t_start, t_end):
             act = Act.THREAT  # "warned that he would be 'treated as a spy'": a menace, not a public label
         anaphoric = (
