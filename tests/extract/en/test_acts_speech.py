@@ -453,31 +453,61 @@ def test_a_statistic_in_one_statement_leaves_the_others_reporting() -> None:
     assert acts("More than 31 reporters have been detained and two websites blocked since January.") == set()
 
 
-# -- families found on the validation set (t111-t130), written afresh ------------------------------
+# -- families found on the fresh documents (t91-t146), each scored before any tuning on it -------------
+
+FRESH_FAMILIES = [
+    ('A major told the blogger that he was on "a list of troublemakers" kept by the garrison.', "threat"),
+    ('The visitors said her son would "end up like the others" if she kept talking.', "threat"),
+    ('He was told that his mother "would pay" for every post he wrote from abroad.', "threat"),
+    ('The caller said she "will lose the younger one too" if the complaint went ahead.', "threat"),
+    ("For a week the editor has been getting messages from an anonymous account.", "threat"),
+    ("Since Friday she has been getting calls from numbers she does not know.", "threat"),
+    ('An official I did not recognise told me that the paper "will pay for this".', "threat"),
+    ('The governor said on air that the union was "the political arm of the rebels".', "smear_campaign"),
+    ('A channel posted their faces under the heading "sleeper cells among us".', "smear_campaign"),
+    ("Two men were stationed near the clinic's gate, taking note of who came in.", "surveillance"),
+    ('After his release he was put on the police "preventive register".', "surveillance"),
+    ("The vigil on 3 June was stopped by police before the square.", "restriction_of_expression"),
+    ("The weekly was closed by order of the information ministry in 2020.", "restriction_of_expression"),
+    ("The two militias fought for control of the ferry crossing for three days.", "armed_clash"),
+    ("About 90 families took refuge in the parish hall after the shelling.", "forced_displacement"),
+    ("Hours later his Telegram channel was taken over by unknown persons.", "cyber_attack"),
+    ("In March he was placed in a punishment cell for twelve days.", "torture_ill_treatment"),
+    ("Someone threw a burning bottle at the door of the clinic that night.", "property_destruction"),
+    ("A man in the crowd threw green dye into the speaker's face.", "physical_attack"),
+    ("The agency suspended the women's network for six months.", "restriction_of_expression"),
+    ("The ministry suspended the station's licence on Friday.", "restriction_of_expression"),
+    ("At the airport he was told he was not permitted to leave the country.", "restriction_of_movement"),
+    ("Her name was put on the exit control list in May.", "restriction_of_movement"),
+    ("Two weeks later her contract was terminated by the hospital.", "other"),
+    ("Since then she has had silent calls every night.", "threat"),
+    ('She found a note on her car: "Your office will burn next."', "threat"),
+    ("He got a message from a number he did not know.", "threat"),
+    ('He was told to "stop asking about the camp" if he wanted to stay alive.', "threat"),
+    ('Posters went up on the bus stops of the old town next to her photo and the words "foreign agent".',
+     "smear_campaign"),
+    ("Police took eleven worshippers to the district ROVD for questioning.", "arbitrary_detention"),
+    ("The regulator told operators to restrict access to two platforms.", "restriction_of_expression"),
+    ("Officers summoned the treasurer, Olga Petrenko, to their office.", "judicial_harassment"),
+    ("The page (about 9,000 followers) was taken over on Sunday night.", "cyber_attack"),
+    ("Police sealed the mosque after the Friday prayer.", "restriction_of_expression"),
+    ("Gunmen entered the market, shooting four traders dead.", "killing"),
+    ("The men left after setting fire to the clinic.", "property_destruction"),
+    ("The army and the rebels fought for several hours near the bridge.", "armed_clash"),
+    ("Police used batons to disperse a march of pensioners.", "restriction_of_expression"),
+    ("At the airport the officers took my passport and told me to go home.", "restriction_of_movement"),
+    ("Guards stopped her as she was about to board the bus to the border.", "restriction_of_movement"),
+    ('A channel with tens of thousands of followers posted his photo under the caption "extremist".',
+     "smear_campaign"),
+    ("Three of the students were named suspects of treason on Monday.", "judicial_harassment"),
+    ("The prosecutor accused him of joining a banned group.", "judicial_harassment"),
+    ("She learnt that she was under investigation for insulting officials.", "judicial_harassment"),
+    ("He was barred from teaching by the education department in 2019.", "other"),
+]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "act"),
-    [
-        ('A major told the blogger that he was on "a list of troublemakers" kept by the garrison.', "threat"),
-        ('The visitors said her son would "end up like the others" if she kept talking.', "threat"),
-        ('He was told that his mother "would pay" for every post he wrote from abroad.', "threat"),
-        ('The caller said she "will lose the younger one too" if the complaint went ahead.', "threat"),
-        ("For a week the editor has been getting messages from an anonymous account.", "threat"),
-        ("Since Friday she has been getting calls from numbers she does not know.", "threat"),
-        ('An official I did not recognise told me that the paper "will pay for this".', "threat"),
-        ('The governor said on air that the union was "the political arm of the rebels".', "smear_campaign"),
-        ('A channel posted their faces under the heading "sleeper cells among us".', "smear_campaign"),
-        ("Two men were stationed near the clinic's gate, taking note of who came in.", "surveillance"),
-        ('After his release he was put on the police "preventive register".', "surveillance"),
-        ("The vigil on 3 June was stopped by police before the square.", "restriction_of_expression"),
-        ("The weekly was closed by order of the information ministry in 2020.", "restriction_of_expression"),
-        ("The two militias fought for control of the ferry crossing for three days.", "armed_clash"),
-        ("About 90 families took refuge in the parish hall after the shelling.", "forced_displacement"),
-        ("Hours later his Telegram channel was taken over by unknown persons.", "cyber_attack"),
-    ],
-)
-def test_validation_families(sentence: str, act: str) -> None:
+@pytest.mark.parametrize(("sentence", "act"), FRESH_FAMILIES)
+def test_families_found_on_fresh_documents(sentence: str, act: str) -> None:
     assert act in acts(sentence)
 
 
@@ -511,26 +541,6 @@ def test_a_negation_that_only_describes_the_agents_leaves_the_act(sentence: str,
 @pytest.mark.parametrize(
     ("sentence", "act"),
     [
-        ("In March he was placed in a punishment cell for twelve days.", "torture_ill_treatment"),
-        ("Someone threw a burning bottle at the door of the clinic that night.", "property_destruction"),
-        ("A man in the crowd threw green dye into the speaker's face.", "physical_attack"),
-        ("The agency suspended the women's network for six months.", "restriction_of_expression"),
-        ("The ministry suspended the station's licence on Friday.", "restriction_of_expression"),
-        ("At the airport he was told he was not permitted to leave the country.", "restriction_of_movement"),
-        ("Her name was put on the exit control list in May.", "restriction_of_movement"),
-        ("Two weeks later her contract was terminated by the hospital.", "other"),
-        ("Since then she has had silent calls every night.", "threat"),
-        ('She found a note on her car: "Your office will burn next."', "threat"),
-        ("He got a message from a number he did not know.", "threat"),
-    ],
-)
-def test_more_families_of_the_fresh_documents(sentence: str, act: str) -> None:
-    assert act in acts(sentence)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "act"),
-    [
         ("The company suspended production at the plant after the strike.", "restriction_of_expression"),
         ("Children threw flowers at the feet of the returning prisoners.", "physical_attack"),
         ("She left a note for her colleagues before the meeting.", "threat"),
@@ -540,56 +550,9 @@ def test_more_families_leave_alone(sentence: str, act: str) -> None:
     assert act not in acts(sentence)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "act"),
-    [
-        ('He was told to "stop asking about the camp" if he wanted to stay alive.', "threat"),
-        ('Posters went up on the bus stops of the old town next to her photo and the words "foreign agent".',
-         "smear_campaign"),
-        ("Police took eleven worshippers to the district ROVD for questioning.", "arbitrary_detention"),
-        ("The regulator told operators to restrict access to two platforms.", "restriction_of_expression"),
-        ("Officers summoned the treasurer, Olga Petrenko, to their office.", "judicial_harassment"),
-        ("The page (about 9,000 followers) was taken over on Sunday night.", "cyber_attack"),
-        ("Police sealed the mosque after the Friday prayer.", "restriction_of_expression"),
-    ],
-)
-def test_families_of_the_last_round(sentence: str, act: str) -> None:
-    assert act in acts(sentence)
-
-
 def test_a_summons_does_not_swallow_the_threat_told_after_it() -> None:
     sentence = "The brothers were summoned by the security service and told to pressure him to stop."
     assert "threat" in acts(sentence)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "act"),
-    [
-        ("Gunmen entered the market, shooting four traders dead.", "killing"),
-        ("The men left after setting fire to the clinic.", "property_destruction"),
-        ("The army and the rebels fought for several hours near the bridge.", "armed_clash"),
-        ("Police used batons to disperse a march of pensioners.", "restriction_of_expression"),
-        ("At the airport the officers took my passport and told me to go home.", "restriction_of_movement"),
-        ("Guards stopped her as she was about to board the bus to the border.", "restriction_of_movement"),
-    ],
-)
-def test_families_of_the_fresh_testimonies_and_reports(sentence: str, act: str) -> None:
-    assert act in acts(sentence)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "act"),
-    [
-        ('A channel with tens of thousands of followers posted his photo under the caption "extremist".',
-         "smear_campaign"),
-        ("Three of the students were named suspects of treason on Monday.", "judicial_harassment"),
-        ("The prosecutor accused him of joining a banned group.", "judicial_harassment"),
-        ("She learnt that she was under investigation for insulting officials.", "judicial_harassment"),
-        ("He was barred from teaching by the education department in 2019.", "other"),
-    ],
-)
-def test_families_of_the_appeals_and_news(sentence: str, act: str) -> None:
-    assert act in acts(sentence)
 
 
 def test_thousands_of_acts_remain_a_summary() -> None:

@@ -229,7 +229,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"if\s+(?:he|she|they|you|i|we)\s+want(?:ed|s)?\s+to\s+(?:stay|remain|live|keep\s+(?:\S+\s+)?)\s*(?:alive|safe|healthy|well|free|whole)",
         r"(?:silent|anonymous)\s+(?:phone\s+|night\s+)?calls|calls?\s+(?:\S+\s+){0,4}?in\s+which\s+(?:nobody|no\s+one)\s+(?:speaks|spoke|said)",
         r"(?:notes?|letters?)\s+(?:\S+\s+){0,8}?[“\"«][^”\"»]{0,80}?\b(?:will|next|die|dead|kill|burn|regret)\b",
-        # a place on their list, a fate like the others', a loss named: what menace sounds like when reported
+        # a place on their list, a fate 'like the others', a loss named: what menace sounds like when reported
         r"told\s+(?:\S+\s+){1,3}?(?:that\s+)?(?:he|she|they|i|we)\s+(?:was|were|is|are)\s+on\s+[“\"]?(?:a|the|their|its)\s+(?:\w+\s+){0,2}?list",
         r"(?:would|will|\'ll)\s+[“\"«‘]?(?:\S+\s+){0,2}?(?:end\s+up|disappear|vanish|be\s+found)\s+like\s+(?:the\s+)?(?:others|him|her|them)",
         r"(?:would|will|\'ll)\s+[“\"«‘]?(?:lose\s+(?:the|your|his|her|their|my|our)\s+(?:\w+\s+)?(?:one|son|daughter|child|children|husband|wife|brother|sister|family)|pay(?:\s+for\s+(?:this|it|that))?(?=\s*[”\"»’])|regret\s+it|not\s+(?:reach|return|come\s+back|get\s+(?:out|home))\s+(?:\S+\s+){0,3}?alive)",

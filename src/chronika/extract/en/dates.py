@@ -186,7 +186,7 @@ def _month_month(m: re.Match[str]) -> Mention:
 @pattern(r"\b(?:ever\s+since|since\s+then|since\s+that\s+(?:day|time|night))\b")
 def _open_from_anchor(m: re.Match[str]) -> Mention:
     mention = _from_event(m, _mention(m, Kind.OPEN))
-    # "within days of the attack": the attack the story has just told, not the first one it named
+    # "within days of her arrest": the arrest the story has just told, not the first one it named
     return replace(mention, latest=True) if m.group().endswith(" of") else mention
 
 
