@@ -540,3 +540,30 @@ def test_a_later_abduction_of_someone_else_stays_its_own_incident() -> None:
             "abducted his brother in Abadan; his whereabouts are unknown.")
     result = extract_text(text, published=dt.date(2025, 3, 10))
     assert len(result.incidents) == 2
+
+
+# -- lines of a diary or log: the day that opens the line dates every act on it -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday before the day, and a scene named before the act after a semicolon
+        ("Mon 7 Apr. Vigil outside the court; officers detained Pavel Kim and took his phone.",
+         [("2025-04-07", ["arbitrary_detention", "seizure"])]),
+        ("Sat 12 Apr - march in the centre; riot police beat two students.",
+         [("2025-04-12", ["physical_attack"])]),
+        # a log line with no closing full stop is an entry, not a title
+        ("Log of the week\n\n14.04 | rally at the mayor's office; police detained a lawyer\n\n"
+         "15.04 | police detained a lawyer at the court",
+         [("2025-04-14", ["arbitrary_detention"]), ("2025-04-15", ["arbitrary_detention"])]),
+    ],
+)
+def test_a_dated_diary_line_dates_its_acts(text: str, expected: Dated) -> None:
+    assert dated(extract(text, dt.date(2025, 4, 20))) == expected
+
+
+def test_a_title_line_without_a_day_stays_a_title() -> None:
+    text = ("Police detain lawyer in Kazan\n\nOn 14 April 2025, police detained the lawyer Pavel Kim outside "
+            "the court in Kazan.")
+    assert dated(extract(text, dt.date(2025, 4, 20))) == [("2025-04-14", ["arbitrary_detention"])]

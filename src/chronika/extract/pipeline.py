@@ -178,7 +178,8 @@ def _drafts(
             current = None
         stated = [(m, span) for m, span in own if not m.reporting and not m.bound]
         narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
-        if not triggers or _is_headline(text, sentence, units):
+        entry = any(m.heading for m, _ in own)  # "15.04 | police detained ...": a log's line, not a title
+        if not triggers or (not entry and _is_headline(text, sentence, units)):
             if narrative:
                 context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
                 context_start = sentence.start
@@ -351,7 +352,12 @@ def _group_by_mention(
     if not own:
         return [(None, triggers)]
     opening = next(
-        (i for i, (m, _) in enumerate(own) if _ROW_LABEL.fullmatch(text, sentence.start, m.start)), None
+        (
+            i
+            for i, (m, _) in enumerate(own)
+            if m.heading or _ROW_LABEL.fullmatch(text, sentence.start, m.start)
+        ),
+        None,
     )
     groups: dict[int | None, list[Trigger]] = {}
     for trigger in triggers:
