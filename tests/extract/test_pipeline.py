@@ -122,6 +122,10 @@ NOT_INCIDENTS = [
     "The authorities plan to demolish the market in Kazan next month.",
     "Police are expected to search the premises next week.",
     "A court hearing in the case is scheduled for 20 June.",
+    # what a law lets be done, told as background
+    "Under a decree adopted in March 2018, a person can be held without charge for up to thirty days.",
+    "Since 2017, the law lets prosecutors keep suspects in pre-trial detention for up to two years.",
+    "The code on mass events, in force since 2016, allows the police to disperse any unregistered picket.",
 ]
 
 
@@ -567,3 +571,45 @@ def test_a_title_line_without_a_day_stays_a_title() -> None:
     text = ("Police detain lawyer in Kazan\n\nOn 14 April 2025, police detained the lawyer Pavel Kim outside "
             "the court in Kazan.")
     assert dated(extract(text, dt.date(2025, 4, 20))) == [("2025-04-14", ["arbitrary_detention"])]
+
+
+def test_a_past_permission_is_a_decision_not_a_provision() -> None:
+    text = ("On 5 May 2019, citing Article 108 of the criminal code, a judge in Kazan allowed investigators "
+            "to search the flat of Ivan Sokolov.")
+    assert [a.value for a in only(text).acts] == ["raid_search"]
+
+
+# -- an authority's own account of an occasion already told -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a killing the authorities call a clash: the clash is their version, not another occasion
+        "On 4 June 2024, soldiers shot dead two farmers, Ivan Sokolov and Oleg Lebedev, in their field near "
+        "Nalchik. The army announced the next day that two militants had died in an exchange of fire with "
+        "its patrol.",
+        # an abduction the prosecutors call a lawful arrest, in a statement days later
+        "On 4 June 2024, masked men forced Anna Petrova into a van outside her home in Kazan; her family did "
+        "not know where she was for a week.\n\nThe prosecutor's office said in a statement on Monday that "
+        "she had been arrested lawfully and was being held in Kazan.",
+    ],
+)
+def test_an_official_version_adds_no_incident_and_no_act(text: str) -> None:
+    incident = only(text, dt.date(2024, 6, 20))
+    assert incident.date is not None and incident.date.start == dt.date(2024, 6, 4)
+    assert len(incident.acts) == 1
+
+
+def test_an_official_account_of_acts_not_told_otherwise_is_kept() -> None:
+    # the authorities' announcement may be the only telling of an occasion
+    text = "Police said they had detained 40 people at a rally in Kazan on Saturday."
+    incident = only(text, dt.date(2024, 6, 20))
+    assert [a.value for a in incident.acts] == ["arbitrary_detention"]
+
+
+def test_a_lawyers_account_is_not_an_official_version() -> None:
+    text = ("On 4 June 2024, police detained Anna Petrova in Kazan. Her lawyer said on Friday that officers "
+            "had also searched her parents' flat in Nalchik on 6 June.")
+    assert dated(extract(text, dt.date(2024, 6, 20))) == [("2024-06-04", ["arbitrary_detention"]),
+                                                          ("2024-06-06", ["raid_search"])]

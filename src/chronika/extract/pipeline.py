@@ -174,6 +174,7 @@ def _drafts(
             if not any(m.start <= t.start and t.end <= m.end for m, _ in own)
             and not (t.anaphoric and any(t.act in d.acts for d in drafts))
         ]
+        triggers = _without_official_version(module, text, sentence, triggers, drafts)
         if own and not triggers:
             current = None
         stated = [(m, span) for m, span in own if not m.reporting and not m.bound]
@@ -261,6 +262,38 @@ def _continue_custody(
     if Act.ENFORCED_DISAPPEARANCE not in last.acts:
         _add(module, text, cast, last, sentence, joining)
     return []
+
+
+# What authorities call an act the report told: an abduction "an arrest", a killing "an exchange of fire".
+_OFFICIAL_NAMES = (
+    (Act.ARBITRARY_DETENTION, frozenset({Act.ENFORCED_DISAPPEARANCE})),
+    (Act.ENFORCED_DISAPPEARANCE, frozenset({Act.ARBITRARY_DETENTION})),
+    (Act.ARMED_CLASH, frozenset({Act.KILLING, Act.PHYSICAL_ATTACK})),
+)
+# Acts the speaking itself commits ("the governor said the villagers were terrorists" smears them).
+_SPOKEN_ACTS = frozenset({Act.THREAT, Act.SMEAR_CAMPAIGN})
+
+
+def _without_official_version(
+    module: Language, text: str, sentence: Sentence, triggers: list[Trigger], drafts: list[Draft]
+) -> list[Trigger]:
+    """An authority's account of an occasion the report has already told ("The police announced that
+    two persons had died in an 'exchange of fire'", "The ministry said he had been arrested in
+    flagrante") is its version of that occasion: it neither opens another incident nor adds an act
+    (the clash the gold does not record). An account of acts the report has not told stays: it may
+    be the only telling there is ("Police said they had detained 40 people")."""
+    offset = module.official_account(text[sentence.start : sentence.end])
+    if offset is None:
+        return triggers
+    begins = sentence.start + offset
+    claimed = [t for t in triggers if t.start >= begins and t.act not in _SPOKEN_ACTS]
+    told = {act for draft in drafts for act in draft.acts} | {t.act for t in triggers if t.start < begins}
+    for official_name, acts in _OFFICIAL_NAMES:
+        if told & acts:
+            told.add(official_name)
+    if not claimed or not {t.act for t in claimed} & told:
+        return triggers
+    return [t for t in triggers if t not in claimed]
 
 
 def _is_headline(text: str, sentence: Sentence, units: list[Sentence]) -> bool:
