@@ -252,6 +252,26 @@ def test_a_same_day_marker_opening_a_sentence_is_another_occasion() -> None:
         ("2019-03-03", ["Anna Petrova"]), ("2019-03-03", ["Ivan Sokolov"])]
 
 
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("On 6 March 2023, officers searched the flat of Pavel Kim in Kazan and took his laptop. He was "
+         "formally arrested that evening.", ["arbitrary_detention", "raid_search", "seizure"]),
+        ("On 6 March 2023, police detained Pavel Kim at a picket in Kazan. A judge fined him 20,000 roubles "
+         "the same evening.", ["arbitrary_detention", "judicial_harassment"]),
+    ],
+)
+def test_the_same_persons_day_going_on_is_one_occasion(text: str, acts: list[str]) -> None:
+    assert dated(extract(text, dt.date(2023, 3, 20))) == [("2023-03-06", acts)]
+
+
+def test_the_same_evening_for_someone_else_is_another_occasion() -> None:
+    text = ("On 6 March 2023, officers searched the flat of Pavel Kim in Kazan and took his laptop. Police "
+            "detained his brother, Oleg Kim, that evening.")
+    assert dated(extract(text, dt.date(2023, 3, 20))) == [("2023-03-06", ["raid_search", "seizure"]),
+                                    ("2023-03-06", ["arbitrary_detention"])]
+
+
 VIGIL = ("On 18 May 2019, police in Kazan detained nine people at a vigil.\n\nThey had gathered to remember "
          "the union leader Oleg Lebedev, who was shot dead by guards on 16 March 2018.\n\n")
 

@@ -19,7 +19,7 @@ from chronika.extract.gazetteer import default_gazetteer
 from chronika.extract.language import Dateline, Language, Locus, Participant, Trigger
 from chronika.extract.reader import SourceText
 from chronika.extract.segment import Sentence, sentences
-from chronika.extract.timeline import Kind, Mention, Timeline, is_flashback
+from chronika.extract.timeline import Kind, Mention, Timeline, Unit, is_flashback
 from chronika.model import (
     UNKNOWN_ACTOR,
     Act,
@@ -211,6 +211,10 @@ def _drafts(
                     drafts.append(draft)
                 else:
                     continue
+            elif current is not None and _same_day_goes_on(
+                module, text, cast, current, sentence, group, mention_and_span
+            ):
+                draft = current
             else:
                 mention, span = mention_and_span
                 draft = Draft(date=span, date_mention=mention, paragraph=sentence.paragraph)
@@ -226,6 +230,40 @@ def _drafts(
             context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
             context_start = sentence.start
     return drafts
+
+
+_LEAD_WORDS = 4  # a date among a sentence's first words opens it ("On the same day", "Later that evening")
+
+
+def _same_day_goes_on(
+    module: Language,
+    text: str,
+    cast: object,
+    current: Draft,
+    sentence: Sentence,
+    group: list[Trigger],
+    dated: tuple[Mention, DateSpan],
+) -> bool:
+    """"He was formally detained that evening": the same person's day goes on, one occasion. The marker
+    opening a sentence ("Later that day, ...", "That night, ...") tells another occasion, and so do the
+    same words about someone the occasion did not hold ("... detained his brother that evening")."""
+    mention, span = dated
+    if (
+        mention.kind is not Kind.ANCHOR_RELATIVE
+        or mention.offset != 0
+        or mention.unit is not Unit.DAY
+        or len(text[sentence.start : mention.start].split()) < _LEAD_WORDS  # "Later that day, ..." opens it
+        or current.paragraph != sentence.paragraph
+        or not span.same_interval(current.date)
+        or not _fits(module, text, cast, current, sentence, group)
+    ):
+        return False
+    held = {v.name.casefold() for v in current.victims}
+    for trigger in group:
+        _, victims = module.participants(text, cast, (sentence.start, sentence.end), trigger)
+        if any(v.name.casefold() not in held for v in victims):
+            return False
+    return True
 
 
 # "Since then his whereabouts have remained unknown": the state a detention left, not a new occasion.
