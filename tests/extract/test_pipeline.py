@@ -272,6 +272,14 @@ def test_the_same_evening_for_someone_else_is_another_occasion() -> None:
                                     ("2023-03-06", ["arbitrary_detention"])]
 
 
+def test_days_after_arrests_named_by_their_place_count_from_those_arrests() -> None:
+    # the release told in between is not the day "after the Tver arrests" counts from
+    text = ("On 15 May 2024, soldiers arrested nine young men at the market in Tver. Six were released on "
+            "19 May.\n\nThree days after the Tver arrests, agents detained the blogger Oleg Lebedev.")
+    assert dated(extract(text, dt.date(2024, 6, 5))) == [("2024-05-15", ["arbitrary_detention"]),
+                                                         ("2024-05-18", ["arbitrary_detention"])]
+
+
 VIGIL = ("On 18 May 2019, police in Kazan detained nine people at a vigil.\n\nThey had gathered to remember "
          "the union leader Oleg Lebedev, who was shot dead by guards on 16 March 2018.\n\n")
 
