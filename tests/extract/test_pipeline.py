@@ -506,15 +506,39 @@ HELD_THEN_BEATEN = ("On 12 May 2019, two officers took me from my flat in Kazan 
                    "station. They hit me with a chair and kicked me until I signed.")
 
 
-def test_beatings_told_after_an_arrest_are_their_own_incident() -> None:
-    result = dated(extract(HELD_THEN_BEATEN))
-    assert result[0] == ("2019-05-12", ["arbitrary_detention"])
-    assert len(result) == 2 and result[1][0] == "2019-05-12"
-    assert set(result[1][1]) <= {"physical_attack", "torture_ill_treatment"}
+def test_beatings_told_right_after_an_arrest_are_ill_treatment_on_that_occasion() -> None:
+    expected = [("2019-05-12", ["arbitrary_detention", "torture_ill_treatment"])]
+    assert dated(extract(HELD_THEN_BEATEN)) == expected
 
 
-def test_beatings_told_after_an_arrest_are_ill_treatment_in_custody() -> None:
-    assert dated(extract(HELD_THEN_BEATEN))[1] == ("2019-05-12", ["torture_ill_treatment"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2019, soldiers detained four farmers at a checkpoint near Nalchik. The farmers said the "
+        "soldiers kicked them and kept them handcuffed overnight.",
+        "On 3 May 2019, soldiers detained four farmers at a checkpoint near Nalchik and held them for two "
+        "days in a barn, where two of them were whipped with cables.",
+    ],
+)
+def test_what_was_done_to_the_people_held_belongs_to_their_arrest(text: str) -> None:
+    assert dated(extract(text)) == [("2019-05-03", ["arbitrary_detention", "torture_ill_treatment"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told in a paragraph of its own
+        HELD_THEN_BEATEN.replace(" They hit", "\n\nThey hit"),
+        # shooting at a crowd is not ill-treatment of the people held
+        "On 3 May 2019, police detained the organisers of a march in Kazan. Officers fired rubber bullets "
+        "at the marchers.",
+        # sexual violence is recorded as its own occasion
+        "On 3 May 2019, soldiers detained two women at a checkpoint near Nalchik. One of them was raped "
+        "at the post.",
+    ],
+)
+def test_harm_told_apart_from_the_arrest_stays_its_own_incident(text: str) -> None:
+    assert len(extract(text).incidents) == 2
 
 
 def test_torture_told_after_a_custody_order_stays_its_own_incident() -> None:

@@ -386,6 +386,7 @@ def _fits(
         and Act.TORTURE_ILL_TREATMENT not in current
         and acts & _HARM_ACTS
         and acts - current <= _HARM_ACTS | {Act.THREAT}
+        and not _held_and_hurt(text, draft, sentence, triggers)
     ):
         return False  # what was done to them while held is told as its own occasion
     if acts & current or any(acts & family and current & family for family in ACT_FAMILIES):
@@ -397,6 +398,30 @@ def _fits(
         _, found = module.participants(text, cast, (sentence.start, sentence.end), trigger)
         victims |= {v.name.casefold() for v in found}
     return bool(victims & {v.name.casefold() for v in draft.victims})
+
+
+# A court's custody order, not its building: "outside the court building" is a place
+_COURT = re.compile(
+    r"\b(?:court|judge|magistrate|prosecutors?|prosecution|tribunal)\b(?!\s+(?:building|house|steps|premises|gates?))",
+    re.IGNORECASE,
+)
+# Harm done to a crowd rather than to people in hand: shooting, tear gas, water cannon, grenades.
+_AT_A_CROWD = re.compile(r"shot|shoot|fir(?:e|ed|ing)\b|gas|bullet|cannon|grenade|pellet", re.IGNORECASE)
+
+
+def _held_and_hurt(text: str, draft: Draft, sentence: Sentence, triggers: list[Trigger]) -> bool:
+    """Blows told in the same paragraph as the arrest ("The brothers said soldiers kicked them and
+    kept them tied up during the night") are what was done to the people held on that occasion, one
+    incident. Not so after a court's custody order (the ill-treatment told then happened during the
+    custody before it), nor shooting or tear gas (done to a crowd, not to people in hand), nor sexual
+    violence, which reports record as its own occasion."""
+    return (
+        draft.paragraph == sentence.paragraph
+        and Act.JUDICIAL_HARASSMENT not in draft.acts
+        and not any(_COURT.search(text, s.start, s.end) for s in draft.sentences)
+        and all(t.act is not Act.SEXUAL_VIOLENCE for t in triggers)
+        and not any(_AT_A_CROWD.search(text, t.start, t.end) for t in triggers if t.act in _HARM_ACTS)
+    )
 
 
 def _elsewhere(module: Language, text: str, cast: object, draft: Draft, sentence: Sentence) -> bool:
