@@ -307,6 +307,22 @@ def test_a_summary_lead_gives_each_act_to_the_occasion_that_tells_it() -> None:
                                                           ("2019-05-15", ["torture_ill_treatment"])]
 
 
+def test_a_weekend_lead_is_its_own_occasion_beside_a_day_inside_it() -> None:
+    # the crowd detained over the weekend, and one organiser's sentence on the Saturday
+    text = ("KAZAN, 20 April 2025 - Police in Kazan detained at least 20 people this weekend at a vigil for "
+            "a jailed poet, lawyers said.\n\nOne of the organisers, Anna Petrova, was sentenced yesterday "
+            "to ten days of administrative arrest.")
+    spans = [(i.date.start, i.date.end) for i in extract(text, dt.date(2025, 4, 20)).incidents if i.date]
+    saturday, sunday = dt.date(2025, 4, 19), dt.date(2025, 4, 20)
+    assert spans == [(saturday, sunday), (saturday, saturday)]
+
+
+def test_a_weekend_lead_told_again_in_detail_is_one_incident() -> None:
+    text = ("KAZAN, 20 April 2025 - Police in Kazan detained the poet Anna Petrova this weekend, her lawyer "
+            "said.\n\nAnna Petrova was detained on Saturday outside her home and taken to a police station.")
+    assert dated(extract(text, dt.date(2025, 4, 20))) == [("2025-04-19", ["arbitrary_detention"])]
+
+
 def test_a_summary_lead_keeps_the_acts_no_other_telling_gives() -> None:
     assert dated(extract(LEAD, dt.date(2019, 5, 20))) == [
         ("2019-05-13", ["enforced_disappearance", "torture_ill_treatment"])]

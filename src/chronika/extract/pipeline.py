@@ -623,6 +623,10 @@ def _same_occasion(text: str, a: Draft, b: Draft) -> bool:
     ):
         # a summary ("have killed, detained ... since mid-May") told before its details, or the
         # same act told again later in the month that holds its day ("were killed in December 2011")
+        if vaguer is a and _weekend_lead(a):
+            # "detained 12 people this weekend": a told occasion of its own, not a summary of the
+            # weekend's other tellings ("one organiser was sentenced yesterday"), unless it is theirs
+            return bool(a_victims & b_victims)
         return shared_victims or vaguer is a or _span_days(vaguer.date) <= _MONTH_DAYS
     continues = (
         b.date.end is None
@@ -632,6 +636,13 @@ def _same_occasion(text: str, a: Draft, b: Draft) -> bool:
         and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1)
     )
     return continues and shared_victims
+
+
+def _weekend_lead(draft: Draft) -> bool:
+    """Whether the draft is dated "this weekend" / "last weekend": a wire's lead telling the weekend's
+    own occasion (the Saturday-Sunday crowd detained), not a summary of the days inside it."""
+    m = draft.date_mention
+    return m is not None and m.kind is Kind.DOC_RELATIVE and m.unit is Unit.WEEKEND
 
 
 def _entry(text: str, draft: Draft) -> bool:
