@@ -265,6 +265,14 @@ def test_the_same_persons_day_going_on_is_one_occasion(text: str, acts: list[str
     assert dated(extract(text, dt.date(2023, 3, 20))) == [("2023-03-06", acts)]
 
 
+def test_the_same_day_named_again_for_the_same_group_goes_on() -> None:
+    text = ("A group of fourteen men crossed the river near Feres on the evening of 19 June 2023. They were "
+            "stopped after midnight by masked men, who beat them and took their phones. Before dawn on "
+            "20 June, all fourteen were put into a boat and expelled to Turkey.")
+    assert dated(extract(text, dt.date(2023, 7, 1))) == [
+        ("2023-06-20", ["physical_attack", "seizure", "forced_displacement"])]
+
+
 def test_the_same_evening_for_someone_else_is_another_occasion() -> None:
     text = ("On 6 March 2023, officers searched the flat of Pavel Kim in Kazan and took his laptop. Police "
             "detained his brother, Oleg Kim, that evening.")

@@ -248,11 +248,11 @@ def _same_day_goes_on(
     opening a sentence ("Later that day, ...", "That night, ...") tells another occasion, and so do the
     same words about someone the occasion did not hold ("... detained his brother that evening")."""
     mention, span = dated
+    same_day = mention.kind is Kind.ANCHOR_RELATIVE and mention.offset == 0 and mention.unit is Unit.DAY
+    restated = mention.kind is Kind.CALENDAR and span.precision is Precision.DAY  # "Before dawn on 20 June"
     if (
-        mention.kind is not Kind.ANCHOR_RELATIVE
-        or mention.offset != 0
-        or mention.unit is not Unit.DAY
-        or len(text[sentence.start : mention.start].split()) < _LEAD_WORDS  # "Later that day, ..." opens it
+        not (same_day or restated)
+        or (same_day and len(text[sentence.start : mention.start].split()) < _LEAD_WORDS)  # "Later that day,"
         or current.paragraph != sentence.paragraph
         or not span.same_interval(current.date)
         or not _fits(module, text, cast, current, sentence, group)
