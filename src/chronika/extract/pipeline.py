@@ -19,7 +19,7 @@ from chronika.extract.gazetteer import default_gazetteer
 from chronika.extract.language import Dateline, Language, Locus, Participant, Trigger
 from chronika.extract.reader import SourceText
 from chronika.extract.segment import Sentence, sentences
-from chronika.extract.timeline import Kind, Mention, Timeline, is_flashback
+from chronika.extract.timeline import Kind, Mention, Timeline, Unit, is_flashback
 from chronika.model import (
     UNKNOWN_ACTOR,
     Act,
@@ -174,11 +174,13 @@ def _drafts(
             if not any(m.start <= t.start and t.end <= m.end for m, _ in own)
             and not (t.anaphoric and any(t.act in d.acts for d in drafts))
         ]
+        triggers = _without_official_version(module, text, sentence, triggers, drafts)
         if own and not triggers:
             current = None
         stated = [(m, span) for m, span in own if not m.reporting and not m.bound]
         narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
-        if not triggers or _is_headline(text, sentence, units):
+        entry = any(m.heading for m, _ in own)  # "15.04 | police detained ...": a log's line, not a title
+        if not triggers or (not entry and _is_headline(text, sentence, units)):
             if narrative:
                 context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
                 context_start = sentence.start
@@ -209,6 +211,10 @@ def _drafts(
                     drafts.append(draft)
                 else:
                     continue
+            elif current is not None and _same_day_goes_on(
+                module, text, cast, current, sentence, group, mention_and_span
+            ):
+                draft = current
             else:
                 mention, span = mention_and_span
                 draft = Draft(date=span, date_mention=mention, paragraph=sentence.paragraph)
@@ -224,6 +230,40 @@ def _drafts(
             context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
             context_start = sentence.start
     return drafts
+
+
+_LEAD_WORDS = 4  # a date among a sentence's first words opens it ("On the same day", "Later that evening")
+
+
+def _same_day_goes_on(
+    module: Language,
+    text: str,
+    cast: object,
+    current: Draft,
+    sentence: Sentence,
+    group: list[Trigger],
+    dated: tuple[Mention, DateSpan],
+) -> bool:
+    """"He was formally detained that evening": the same person's day goes on, one occasion. The marker
+    opening a sentence ("Later that day, ...", "That night, ...") tells another occasion, and so do the
+    same words about someone the occasion did not hold ("... detained his brother that evening")."""
+    mention, span = dated
+    same_day = mention.kind is Kind.ANCHOR_RELATIVE and mention.offset == 0 and mention.unit is Unit.DAY
+    restated = mention.kind is Kind.CALENDAR and span.precision is Precision.DAY  # "Before dawn on 20 June"
+    if (
+        not (same_day or restated)
+        or (same_day and len(text[sentence.start : mention.start].split()) < _LEAD_WORDS)  # "Later that day,"
+        or current.paragraph != sentence.paragraph
+        or not span.same_interval(current.date)
+        or not _fits(module, text, cast, current, sentence, group)
+    ):
+        return False
+    held = {v.name.casefold() for v in current.victims}
+    for trigger in group:
+        _, victims = module.participants(text, cast, (sentence.start, sentence.end), trigger)
+        if any(v.name.casefold() not in held for v in victims):
+            return False
+    return True
 
 
 # "Since then his whereabouts have remained unknown": the state a detention left, not a new occasion.
@@ -260,6 +300,38 @@ def _continue_custody(
     if Act.ENFORCED_DISAPPEARANCE not in last.acts:
         _add(module, text, cast, last, sentence, joining)
     return []
+
+
+# What authorities call an act the report told: an abduction "an arrest", a killing "an exchange of fire".
+_OFFICIAL_NAMES = (
+    (Act.ARBITRARY_DETENTION, frozenset({Act.ENFORCED_DISAPPEARANCE})),
+    (Act.ENFORCED_DISAPPEARANCE, frozenset({Act.ARBITRARY_DETENTION})),
+    (Act.ARMED_CLASH, frozenset({Act.KILLING, Act.PHYSICAL_ATTACK})),
+)
+# Acts the speaking itself commits ("the governor said the villagers were terrorists" smears them).
+_SPOKEN_ACTS = frozenset({Act.THREAT, Act.SMEAR_CAMPAIGN})
+
+
+def _without_official_version(
+    module: Language, text: str, sentence: Sentence, triggers: list[Trigger], drafts: list[Draft]
+) -> list[Trigger]:
+    """An authority's account of an occasion the report has already told ("The police announced that
+    two persons had died in an 'exchange of fire'", "The ministry said he had been arrested in
+    flagrante") is its version of that occasion: it neither opens another incident nor adds an act
+    (the clash the gold does not record). An account of acts the report has not told stays: it may
+    be the only telling there is ("Police said they had detained 40 people")."""
+    offset = module.official_account(text[sentence.start : sentence.end])
+    if offset is None:
+        return triggers
+    begins = sentence.start + offset
+    claimed = [t for t in triggers if t.start >= begins and t.act not in _SPOKEN_ACTS]
+    told = {act for draft in drafts for act in draft.acts} | {t.act for t in triggers if t.start < begins}
+    for official_name, acts in _OFFICIAL_NAMES:
+        if told & acts:
+            told.add(official_name)
+    if not claimed or not {t.act for t in claimed} & told:
+        return triggers
+    return [t for t in triggers if t not in claimed]
 
 
 def _is_headline(text: str, sentence: Sentence, units: list[Sentence]) -> bool:
@@ -314,6 +386,7 @@ def _fits(
         and Act.TORTURE_ILL_TREATMENT not in current
         and acts & _HARM_ACTS
         and acts - current <= _HARM_ACTS | {Act.THREAT}
+        and not _held_and_hurt(text, draft, sentence, triggers)
     ):
         return False  # what was done to them while held is told as its own occasion
     if acts & current or any(acts & family and current & family for family in ACT_FAMILIES):
@@ -325,6 +398,30 @@ def _fits(
         _, found = module.participants(text, cast, (sentence.start, sentence.end), trigger)
         victims |= {v.name.casefold() for v in found}
     return bool(victims & {v.name.casefold() for v in draft.victims})
+
+
+# A court's custody order, not its building: "outside the court building" is a place
+_COURT = re.compile(
+    r"\b(?:court|judge|magistrate|prosecutors?|prosecution|tribunal)\b(?!\s+(?:building|house|steps|premises|gates?))",
+    re.IGNORECASE,
+)
+# Harm done to a crowd rather than to people in hand: shooting, tear gas, water cannon, grenades.
+_AT_A_CROWD = re.compile(r"shot|shoot|fir(?:e|ed|ing)\b|gas|bullet|cannon|grenade|pellet", re.IGNORECASE)
+
+
+def _held_and_hurt(text: str, draft: Draft, sentence: Sentence, triggers: list[Trigger]) -> bool:
+    """Blows told in the same paragraph as the arrest ("The brothers said soldiers kicked them and
+    kept them tied up during the night") are what was done to the people held on that occasion, one
+    incident. Not so after a court's custody order (the ill-treatment told then happened during the
+    custody before it), nor shooting or tear gas (done to a crowd, not to people in hand), nor sexual
+    violence, which reports record as its own occasion."""
+    return (
+        draft.paragraph == sentence.paragraph
+        and Act.JUDICIAL_HARASSMENT not in draft.acts
+        and not any(_COURT.search(text, s.start, s.end) for s in draft.sentences)
+        and all(t.act is not Act.SEXUAL_VIOLENCE for t in triggers)
+        and not any(_AT_A_CROWD.search(text, t.start, t.end) for t in triggers if t.act in _HARM_ACTS)
+    )
 
 
 def _elsewhere(module: Language, text: str, cast: object, draft: Draft, sentence: Sentence) -> bool:
@@ -351,7 +448,12 @@ def _group_by_mention(
     if not own:
         return [(None, triggers)]
     opening = next(
-        (i for i, (m, _) in enumerate(own) if _ROW_LABEL.fullmatch(text, sentence.start, m.start)), None
+        (
+            i
+            for i, (m, _) in enumerate(own)
+            if m.heading or _ROW_LABEL.fullmatch(text, sentence.start, m.start)
+        ),
+        None,
     )
     groups: dict[int | None, list[Trigger]] = {}
     for trigger in triggers:
@@ -521,6 +623,10 @@ def _same_occasion(text: str, a: Draft, b: Draft) -> bool:
     ):
         # a summary ("have killed, detained ... since mid-May") told before its details, or the
         # same act told again later in the month that holds its day ("were killed in December 2011")
+        if vaguer is a and _weekend_lead(a):
+            # "detained 12 people this weekend": a told occasion of its own, not a summary of the
+            # weekend's other tellings ("one organiser was sentenced yesterday"), unless it is theirs
+            return bool(a_victims & b_victims)
         return shared_victims or vaguer is a or _span_days(vaguer.date) <= _MONTH_DAYS
     continues = (
         b.date.end is None
@@ -530,6 +636,13 @@ def _same_occasion(text: str, a: Draft, b: Draft) -> bool:
         and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1)
     )
     return continues and shared_victims
+
+
+def _weekend_lead(draft: Draft) -> bool:
+    """Whether the draft is dated "this weekend" / "last weekend": a wire's lead telling the weekend's
+    own occasion (the Saturday-Sunday crowd detained), not a summary of the days inside it."""
+    m = draft.date_mention
+    return m is not None and m.kind is Kind.DOC_RELATIVE and m.unit is Unit.WEEKEND
 
 
 def _entry(text: str, draft: Draft) -> bool:

@@ -506,6 +506,9 @@ _EVENT = (
 )
 
 
+_NAMED_EVENT = re.compile(r"\s+(?P<event>[^\W\d_]+)\b")  # the act's noun after the word that names which
+
+
 @pattern(rf"\bthe\s+day\s+(?P<dir>before|after){_EVENT}")
 @pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on){_EVENT}")
 def _offset(m: re.Match[str]) -> Mention | None:
@@ -524,6 +527,9 @@ def _offset(m: re.Match[str]) -> Mention | None:
         (groups.get("verb") or "").lower()
     )
     end = m.end() if after_act is not None else m.end("dir")
+    named = _NAMED_EVENT.match(m.string, m.end()) if groups.get("event") and after_act is None else None
+    if named is not None and named["event"].lower() in EVENT_NOUNS:  # "three days after the Kavumu arrests"
+        after_act, end = EVENT_NOUNS[named["event"].lower()], named.end()
     return Mention(
         start=m.start(),
         end=end,
