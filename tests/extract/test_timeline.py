@@ -449,3 +449,59 @@ def test_a_diary_day_set_off_by_a_full_stop_dates_its_entry() -> None:
             "Thu 10 Apr. Anna called: she was dismissed from the library this morning.\n\nFiled 14.04.2025")
     found = incidents(extract_text(text))
     assert found == [("2025-04-09", ["arbitrary_detention"]), ("2025-04-10", ["other"])]
+
+
+# -- an offset counted from a named event ------------------------------------------------------
+
+
+def test_after_the_verdict_counts_from_the_sentence_told_last_not_the_first_court_step() -> None:
+    text = ("In March 2017 a court in Ufa fined the blogger Timur Sadykov for a post about the river.\n\n"
+            "On 14 May 2019 a judge in Ufa convicted Sadykov of extremism and sentenced him to three years. "
+            "Two days after the verdict, a pro-government channel branded his lawyer a traitor.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-16", ["smear_campaign"])
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["Four days before his death", "Four days before Rojas's killing", "Four days before Rojas’s death"],
+)
+def test_before_a_death_or_a_named_person_s_killing_counts_from_the_killing(relative: str) -> None:
+    text = ("On 20 May 2019, gunmen shot dead the farmer Tomás Rojas outside Tela. On 25 May, his family "
+            f"buried him. {relative}, a court in Tela charged him with land invasion.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-16", ["judicial_harassment"])
+
+
+def test_after_a_word_that_is_no_event_still_counts_from_the_story() -> None:
+    text = "On 20 May 2019 X. Two days after Rojas's birthday Y."
+    assert days(text, SUMMER) == ["2019-05-20", "2019-05-22"]
+
+
+# -- "a day after <what happened>": the clause is the earlier day --------------------------------
+
+
+def test_the_clause_after_a_day_after_is_the_day_before_and_the_story_stays() -> None:
+    text = ("KAZAN, 20 May 2019 - Police on Friday detained the poet Ilya Orlov at his flat, a day after he "
+            "read an anti-war poem on the radio. Investigators charged him with spreading false news.")
+    assert incidents(extract_text(text)) == [("2019-05-17", ["arbitrary_detention", "judicial_harassment"])]
+
+
+def test_the_arrest_came_a_day_after_dates_the_clause_back_from_the_arrest() -> None:
+    text = ("On 12 May 2019, police detained the editor Anna Petrova in Kazan. On the same day, officers "
+            "searched her newsroom. The arrest came two days after a state channel aired a film calling "
+            "her newsroom \"a nest of foreign agents\".")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-10", ["smear_campaign"])
+
+
+def test_a_day_before_after_a_stated_day_dates_the_clause_it_leads() -> None:
+    text = ("The clinic's website was taken down by a DDoS attack on 7 May 2019, a day before hackers took "
+            "over the director's Facebook account.")
+    assert incidents(extract_text(text, published=SUMMER)) == [
+        ("2019-05-07", ["cyber_attack"]),
+        ("2019-05-08", ["cyber_attack"]),
+    ]
+
+
+def test_an_offset_opening_its_sentence_still_counts_forwards() -> None:
+    # must not change: "Two days after police raided ..." at the head of a sentence is the later day
+    text = "On 6 May 2019 X. Two days after police raided the flat, Y."
+    assert days(text, SUMMER) == ["2019-05-06", "2019-05-08"]

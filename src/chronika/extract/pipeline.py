@@ -177,7 +177,11 @@ def _drafts(
         if own and not triggers:
             current = None
         stated = [(m, span) for m, span in own if not m.reporting and not m.bound]
-        narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
+        narrative = [
+            (m, span)
+            for m, span in stated
+            if not m.aside and (context is None or not is_flashback(context[0], span))
+        ]
         if not triggers or _is_headline(text, sentence, units):
             if narrative:
                 context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)

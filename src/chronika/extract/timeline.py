@@ -81,6 +81,7 @@ class Mention:
     latest: bool = False  # "after the hearing": the act's latest occasion, not its first
     night: bool = False  # "last night": in a post written in the morning, the night just ending
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
+    aside: bool = False  # "..., a day after he spoke on the radio": dates its own clause, not the story
 
 
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
@@ -91,7 +92,10 @@ PART_OF_MONTH_DAYS = {Part.EARLY: (1, 10), Part.MID: (11, 20), Part.LATE: (21, 3
 PART_OF_YEAR_MONTHS = {Part.EARLY: (1, 4), Part.MID: (5, 8), Part.LATE: (9, 12)}
 # "A week after the arrest" when no arrest was read as such: the act an arrest is told with (someone
 # "taken away" in a search, or seized by men who did not say who they were).
-TOLD_WITH = {Act.ARBITRARY_DETENTION: (Act.ENFORCED_DISAPPEARANCE, Act.RAID_SEARCH)}
+TOLD_WITH = {Act.ARBITRARY_DETENTION: (Act.RAID_SEARCH,)}
+# "Since his arrest" when he was first taken by men who denied holding him: the day he was taken,
+# whichever of the two the report told first.
+SAME_OCCASION = {Act.ARBITRARY_DETENTION: (Act.ENFORCED_DISAPPEARANCE,)}
 
 
 def last_day(year: int, month: int) -> int:
@@ -322,10 +326,14 @@ class Timeline:
         """When ``act`` first (or last) happened; failing that, the act an arrest is usually told with."""
         if act is None:
             return None
-        dates = self.act_latest if latest else self.act_dates
-        for candidate in (act, *TOLD_WITH.get(act, ())):
-            if candidate in dates:
-                return dates[candidate]
+        if latest and act in self.act_latest:
+            return self.act_latest[act]
+        same = [self.act_dates[a] for a in (act, *SAME_OCCASION.get(act, ())) if a in self.act_dates]
+        if same:  # someone seized by men who would not say who they were was arrested then
+            return min(same, key=lambda span: span.start)
+        for candidate in TOLD_WITH.get(act, ()):
+            if candidate in self.act_dates:
+                return self.act_dates[candidate]
         return None
 
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:

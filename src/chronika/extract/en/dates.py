@@ -33,7 +33,7 @@ EVENT_NOUNS = {
     "raid": Act.RAID_SEARCH, "search": Act.RAID_SEARCH, "attack": Act.PHYSICAL_ATTACK,
     "assault": Act.PHYSICAL_ATTACK, "beating": Act.PHYSICAL_ATTACK, "abduction": Act.ENFORCED_DISAPPEARANCE,
     "kidnapping": Act.ENFORCED_DISAPPEARANCE, "disappearance": Act.ENFORCED_DISAPPEARANCE,
-    "killing": Act.KILLING, "murder": Act.KILLING, "fire": Act.PROPERTY_DESTRUCTION,
+    "killing": Act.KILLING, "murder": Act.KILLING, "death": Act.KILLING, "fire": Act.PROPERTY_DESTRUCTION,
     "arson": Act.PROPERTY_DESTRUCTION, "threats": Act.THREAT, "threat": Act.THREAT,
     "conviction": Act.JUDICIAL_HARASSMENT, "sentence": Act.JUDICIAL_HARASSMENT,
     "trial": Act.JUDICIAL_HARASSMENT, "verdict": Act.JUDICIAL_HARASSMENT, "ruling": Act.JUDICIAL_HARASSMENT,
@@ -54,6 +54,9 @@ EVENT_VERBS = {
     "charged": Act.JUDICIAL_HARASSMENT, "attacked": Act.PHYSICAL_ATTACK, "beaten": Act.PHYSICAL_ATTACK,
     "evicted": Act.FORCED_DISPLACEMENT,
 }  # fmt: skip
+# "Two days after the verdict": a court step names the one the story told last (an appeal follows a
+# sentence, a sentence follows a remand), unlike "a week after the arrest", which names the first.
+LATEST_STEP = frozenset({"verdict", "sentence", "sentencing", "conviction", "ruling", "hearing", "trial"})
 
 _M = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -191,7 +194,8 @@ def _open_from_anchor(m: re.Match[str]) -> Mention:
 
 
 _EVENT_AFTER = re.compile(
-    r"\s+(?:(?:the|his|her|their|its|our|my)\s+|(?-i:[A-Z])[\w-]*(?:'s|’s)\s+)(?P<event>\w+)", re.IGNORECASE
+    r"\s+(?:(?:the|his|her|their|its|our|my)\s+(?:[\w-]+(?:'s|’s)\s+)?|[\w-]+(?:'s|’s)\s+)(?P<event>\w+)",
+    re.IGNORECASE,
 )
 
 
@@ -501,7 +505,7 @@ def _following_weekday(m: re.Match[str]) -> Mention:
 
 
 _EVENT = (
-    r"(?:\s+(?:(?:the|his|her|their|this|that)\s+(?P<event>\w+)"
+    r"(?:\s+(?:(?:the|his|her|their|this|that)\s+(?:[\w-]+(?:'s|’s)\s+)?(?P<event>\w+)|[\w-]+(?:'s|’s)\s+(?P<event2>\w+)"
     r"|(?:he|she|they)\s+(?:was|were)\s+(?P<verb>\w+)))?"
 )
 
@@ -517,13 +521,18 @@ def _offset(m: re.Match[str]) -> Mention | None:
     count = NUMBERS.get((groups.get("n") or "one").lower()) or int(groups.get("n") or 1)
     unit = UNITS[(groups.get("unit") or "day").lower()]
     direction = m["dir"].lower()
-    if direction == "on" and not groups.get("event"):
+    if direction == "on" and not (groups.get("event") or groups.get("event2")):
         return None
     sign = -1 if direction in ("earlier", "before") else 1
-    after_act = EVENT_NOUNS.get((groups.get("event") or "").lower()) or EVENT_VERBS.get(
+    event = (groups.get("event") or groups.get("event2") or "").lower()
+    after_act = EVENT_NOUNS.get(event) or EVENT_VERBS.get(
         (groups.get("verb") or "").lower()
     )
     end = m.end() if after_act is not None else m.end("dir")
+    if after_act is None and direction in ("after", "before"):
+        aside = _aside(m, unit, sign * count)
+        if aside is not None:
+            return aside
     return Mention(
         start=m.start(),
         end=end,
@@ -531,6 +540,34 @@ def _offset(m: re.Match[str]) -> Mention | None:
         unit=unit,
         offset=sign * count,
         after_act=after_act,
+        latest=event in LATEST_STEP,
+    )
+
+
+# "The arrest came a day after the channel aired ...": the arrest's day, counted back.
+_CAME = re.compile(
+    r"\b(?:the|his|her|their|its)\s+(?P<event>\w+)\s+(?:came|happened|took\s+place|occurred)\s+"
+    r"(?:just\s+|only\s+|barely\s+)?$"
+)
+_AFTER_CLAUSE = re.compile(r",\s*(?:just\s+|only\s+|barely\s+)?$")
+
+
+def _aside(m: re.Match[str], unit: Unit, offset: int) -> Mention | None:
+    """'Police detained him on Thursday, a day after he spoke on the radio': the clause after the
+    offset happened a day before the story's day, which stays where it was. 'The arrest came two days
+    after the broadcast': the broadcast was two days before the arrest."""
+    before = m.string[max(0, m.start() - 60) : m.start()]
+    came = _CAME.search(before)
+    if came is not None and came["event"] in EVENT_NOUNS:
+        start = m.start() - len(before) + came.start("event")
+        after_act: Act | None = EVENT_NOUNS[came["event"]]
+    elif _AFTER_CLAUSE.search(before):
+        start, after_act = m.start(), None
+    else:
+        return None
+    return Mention(
+        start=start, end=m.end("dir"), kind=Kind.ANCHOR_RELATIVE, unit=unit, offset=-offset,
+        after_act=after_act, sets_anchor=False, aside=True,
     )
 
 
@@ -576,7 +613,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for mention in found:
         if chosen and mention.start < chosen[-1].end:
             continue
-        if chosen and _apposition(text, chosen[-1], mention):
+        if chosen and not mention.aside and _apposition(text, chosen[-1], mention):
             # "On 3 January, eleven days before the elections, ...": the same day told again
             chosen.append(replace(mention, reporting=True, sets_anchor=False))
             continue
