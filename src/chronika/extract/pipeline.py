@@ -386,13 +386,16 @@ _RELATIVE = re.compile(r"\b(?:who|whose|which|whom)\b[^,;:()]*$", re.IGNORECASE)
 
 
 def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger: Trigger) -> bool:
-    """A date inside a relative clause describes that clause, not the act outside it. An act in the
+    """A date inside a relative clause describes that clause, not the act outside it, unless the act is
+    the very noun the clause describes. An act in the
     same clause dated with its own year ("three men who were killed by soldiers in December 2020")
     is an earlier occasion told in passing, and takes it; without a year, such a clause points back
     to the story's own occasion ("who was arrested on Friday")."""
     clause = _RELATIVE.search(text, sentence.start, mention.start)
     if clause is None:
         return False
+    if trigger.end <= clause.start() and not text[trigger.end : clause.start()].strip(" ,"):
+        return False  # "the indictment, which the court accepted in March 2023": the act's own day
     dated = mention.point is not None and mention.point.year is not None
     return not (dated and clause.start() < trigger.start < mention.start)
 
