@@ -505,3 +505,15 @@ def test_an_offset_opening_its_sentence_still_counts_forwards() -> None:
     # must not change: "Two days after police raided ..." at the head of a sentence is the later day
     text = "On 6 May 2019 X. Two days after police raided the flat, Y."
     assert days(text, SUMMER) == ["2019-05-06", "2019-05-08"]
+
+
+def test_a_diary_day_with_its_weekday_alone_on_a_line_dates_its_entry() -> None:
+    text = ("Observer's diary, Kazan court\n\nMon. 07.04\nThe judge adjourned the hearing.\n\n"
+            "Thu. 10.04\nThe court sentenced Anna Petrova to two years in a penal colony.\n\n"
+            "Filed 14.04.2025")
+    assert incidents(extract_text(text)) == [("2025-04-10", ["judicial_harassment"])]
+
+
+def test_a_decimal_alone_on_a_line_is_no_diary_day() -> None:
+    # must not change: without a weekday, "2.1" on its own line is a section number
+    assert find_mentions("Findings\n2.1\nThe detainee had bruises.") == []

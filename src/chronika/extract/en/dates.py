@@ -282,8 +282,12 @@ def _numeric(m: re.Match[str]) -> Mention | None:
     return _calendar(m, year=int(m["y"]), month=month, day=day)
 
 
-# A day and month at the head of a line, before a time or a separator: a feed's "03.06 | 09:40".
+# A day and month at the head of a line, before a time or a separator: a feed's "03.06 | 09:40";
+# after a weekday, alone on its line: a diary's "Wed. 20.03".
 @pattern(r"(?<![^\n])[ \t]*(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)(?=[ \t]*(?:[|:–—-]|\d{1,2}:\d\d))")
+@pattern(
+    r"(?<![^\n])[ \t]*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)\.?(?=[ \t]*(?:\n|$))"
+)
 def _numeric_heading(m: re.Match[str]) -> Mention | None:
     day, month = int(m["d"]), int(m["mm"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
