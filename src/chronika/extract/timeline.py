@@ -156,6 +156,7 @@ class Timeline:
     backward: bool = False  # the mention being resolved looks back ("had been warned on 2 April")
     evening: bool = False  # the story's day was told as an evening or a night
     titled: tuple[DateSpan | None, DateSpan] | None = None  # (anchor before a title's date, that date)
+    told: DateSpan | None = None  # the last calendar date told, background or not: "the same month"
 
     def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
         self.paragraph = paragraph
@@ -166,6 +167,8 @@ class Timeline:
             return None  # "31 February", year 0: the words are not a real date
         if span is None:
             return None
+        if mention.kind in (Kind.CALENDAR, Kind.RANGE) and not mention.reporting and not mention.open_end:
+            self.told = span
         if mention.open_end:
             span = DateSpan(start=span.start, end=None, precision=Precision.RANGE, text=text)
         if span.start > self.document_date and mention.kind in (Kind.ANCHOR_RELATIVE, Kind.OPEN):
@@ -352,6 +355,18 @@ class Timeline:
             after = base.start if base.precision is Precision.DAY else (base.end or base.start)
             ahead = (m.weekday - after.weekday()) % 7 or 7
             return DateSpan.day(after + dt.timedelta(days=ahead), text)
+        if m.unit in (Unit.MONTH, Unit.YEAR) and m.whole_unit:
+            # "In June 2023 a paper named her. The same month she was dismissed": the month just told,
+            # even when it was told in passing, not the story's latest day
+            told = self.told or base
+            if m.unit is Unit.MONTH:
+                first = add_months(told.start.replace(day=1), m.offset)
+                last = dt.date(first.year, first.month, last_day(first.year, first.month))
+                return DateSpan(start=first, end=last, precision=Precision.MONTH, text=text)
+            year = told.start.year + m.offset
+            return DateSpan(
+                start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), precision=Precision.YEAR, text=text
+            )
         if m.unit is Unit.WEEK and m.whole_unit:
             monday = base.start - dt.timedelta(days=base.start.weekday()) + dt.timedelta(weeks=m.offset)
             return DateSpan(

@@ -71,7 +71,7 @@ _NUM = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|"
     r"thirty|\d{1,2})"
 )
-_ANCHOR_NOUN = r"(?:day|morning|afternoon|evening|night|week|month)"
+_ANCHOR_NOUN = r"(?:day|morning|afternoon|evening|night|week|month|year)"
 
 Builder = Callable[[re.Match[str]], Mention | None]
 
@@ -286,7 +286,8 @@ def _numeric(m: re.Match[str]) -> Mention | None:
 # after a weekday, alone on its line: a diary's "Wed. 20.03".
 @pattern(r"(?<![^\n])[ \t]*(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)(?=[ \t]*(?:[|:–—-]|\d{1,2}:\d\d))")
 @pattern(
-    r"(?<![^\n])[ \t]*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)\.?(?=[ \t]*(?:\n|$))"
+    r"(?<![^\n])[ \t]*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+"
+    r"(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)\.?(?=[ \t]*(?:\n|$))"
 )
 def _numeric_heading(m: re.Match[str]) -> Mention | None:
     day, month = int(m["d"]), int(m["mm"])
@@ -353,10 +354,15 @@ def _day_of_month(m: re.Match[str]) -> Mention:
 
 
 @pattern(
-    rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?\b(?!\s*\d)"
+    rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<m>{_M})"
+    rf"(?:\s+(?P<y>{_Y})\b|\s+(?P<rel>last|this)\s+year\b)?(?!\s*\d)"
 )
 def _part_of_month(m: re.Match[str]) -> Mention:
-    return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), part=_part(m["part"]))
+    """'In mid-January this year': the year is part of the date, not a second date beside it."""
+    return _calendar(
+        m, year=_year(m["y"]), month=_month(m["m"]), part=_part(m["part"]),
+        relative_year=_relative_year(m["rel"]),
+    )
 
 
 @pattern(rf"\b(?P<m>{_M})(?:\s+of)?,?\s+(?P<y>{_Y})\b")
@@ -365,11 +371,12 @@ def _month_year(m: re.Match[str]) -> Mention:
 
 
 @pattern(
-    rf"\b(?:in|during|by|until|throughout|from|last|this|earlier\s+in|later\s+in)\s+(?P<m>{_M})\b(?![\s.]*\d)"
+    rf"\b(?:in|during|by|until|throughout|from|last|this|earlier\s+in|later\s+in)\s+(?P<m>{_M})\b"
+    rf"(?:\s+(?P<rel>last|this)\s+year\b)?(?![\s.]*\d)"
 )
 @pattern(rf"\b(?<![^\n])(?P<m>{_M})\b(?=\s*[|:–—])")
 def _bare_month(m: re.Match[str]) -> Mention:
-    return _calendar(m, month=_month(m["m"]))
+    return _calendar(m, month=_month(m["m"]), relative_year=_relative_year(m.groupdict().get("rel")))
 
 
 @pattern(
@@ -465,7 +472,8 @@ def _neighbour(m: re.Match[str]) -> Mention:
     which, noun = m["which"].lower(), m["noun"].lower()
     step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
     unit = UNITS.get(noun, Unit.DAY)
-    return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, offset=step, whole_unit=unit is Unit.WEEK)
+    whole = unit in (Unit.WEEK, Unit.MONTH, Unit.YEAR)  # "the same month": that whole calendar month
+    return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, offset=step, whole_unit=whole)
 
 
 @pattern(
@@ -518,9 +526,9 @@ _EVENT = (
 @pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on){_EVENT}")
 def _offset(m: re.Match[str]) -> Mention | None:
     if re.search(
-        r"\b(?:for|about|almost|nearly|over|than)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
+        r"\b(?:for|about|almost|nearly|over|than|the)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
     ):
-        return None  # "for 12 days before he was brought to court" is a duration, not a date
+        return None  # "for 12 days before he was brought to court", "during the three days before": durations
     groups = m.groupdict()
     count = NUMBERS.get((groups.get("n") or "one").lower()) or int(groups.get("n") or 1)
     unit = UNITS[(groups.get("unit") or "day").lower()]
