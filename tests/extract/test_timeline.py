@@ -517,3 +517,16 @@ def test_a_diary_day_with_its_weekday_alone_on_a_line_dates_its_entry() -> None:
 def test_a_decimal_alone_on_a_line_is_no_diary_day() -> None:
     # must not change: without a weekday, "2.1" on its own line is a section number
     assert find_mentions("Findings\n2.1\nThe detainee had bruises.") == []
+
+
+def test_a_state_since_a_month_inside_a_sentence_does_not_date_the_sentences_after_it() -> None:
+    text = ("KAZAN, 20 February 2025 - The charges stem from a strike on 21 January 2025, when miners "
+            "demanded wages unpaid since October. Riot police broke up the strike with tear gas.")
+    assert [day for day, _ in incidents(extract_text(text))] == ["2025-01-21"]
+
+
+def test_an_open_range_alone_still_dates_what_follows() -> None:
+    # must not change: a sentence whose only date is "since January" still leads the story
+    text = ("KAZAN, 20 February 2025 - Since January, men in a grey car have followed the lawyer Anna "
+            "Petrova. They also photographed her visitors.")
+    assert [day for day, _ in incidents(extract_text(text))] == ["2025-01-01.."]

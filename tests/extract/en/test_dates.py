@@ -288,6 +288,7 @@ def test_an_ordinal_that_is_not_a_day_of_the_month_alone(text: str) -> None:
         ("The ministry announced on Tuesday that the NGO was closed.", "on Tuesday"),
         ("The Kazan Legal Clinic today condemned the verdict against the poet.", "today"),
         ("The ombudsman on Monday voiced concern about the camp.", "on Monday"),
+        ("The ministry said in a statement on Tuesday that the editor was arrested lawfully.", "on Tuesday"),
     ],
 )
 def test_the_date_of_a_statement_is_marked_as_reporting(text: str, words: str) -> None:

@@ -599,7 +599,9 @@ _REPORTED_AFTER = re.compile(
 )
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|announced|told\s+\w+|reported|wrote|declared|added|warned|published|"
-    r"urged|called\s+on\s+\w+(?:\s+\w+)?)\s+$",
+    r"urged|called\s+on\s+\w+(?:\s+\w+)?)"
+    r"(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|interview|post|letter|release|briefing))?"
+    r"\s+$",
     re.IGNORECASE,
 )
 
@@ -724,12 +726,12 @@ def _reporting(text: str, mention: Mention) -> Mention:
         return replace(mention, sets_anchor=False)  # "that from 2 to 4 May she had been denied food"
     if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):
         return mention
-    if not _REPORTING.search(text, max(0, mention.start - 40), mention.start) and not (
+    if not _REPORTING.search(text, max(0, mention.start - 70), mention.start) and not (
         _REPORTED_AFTER.match(text, mention.end)
     ):
         return mention
     if _REPORTED_AFTER.match(text, mention.end) and not _REPORTING.search(
-        text, max(0, mention.start - 40), mention.start
+        text, max(0, mention.start - 70), mention.start
     ):
         return replace(mention, reporting=True)  # "today condemned": still the story's present day
     return replace(mention, reporting=True, sets_anchor=False)
