@@ -530,3 +530,30 @@ def test_an_open_range_alone_still_dates_what_follows() -> None:
     text = ("KAZAN, 20 February 2025 - Since January, men in a grey car have followed the lawyer Anna "
             "Petrova. They also photographed her visitors.")
     assert [day for day, _ in incidents(extract_text(text))] == ["2025-01-01.."]
+
+
+# -- a date that belongs to another clause ----------------------------------------------------
+
+
+def test_the_day_a_law_was_issued_does_not_date_a_prosecution_under_it() -> None:
+    text = ("KAZAN, 20 May 2019 - On Friday, a court in Kazan charged the poet Ilya Orlov with extremism "
+            "under a law adopted in 2012, for a poem about the war.")
+    assert incidents(extract_text(text)) == [("2019-05-17", ["judicial_harassment"])]
+
+
+def test_the_day_of_a_flashback_clause_does_not_date_the_act_before_it() -> None:
+    text = ("On 14 May 2019, investigators in Kazan charged Anna Petrova with treason over interviews she "
+            "had given to a foreign radio station in 2016.")
+    assert incidents(extract_text(text, published=SUMMER)) == [("2019-05-14", ["judicial_harassment"])]
+
+
+def test_an_act_inside_a_past_perfect_clause_keeps_that_clause_s_date() -> None:
+    # must not change: the act told in the past perfect is the one the date belongs to
+    text = "Anna Petrova told the court in Kazan that guards had beaten her on 2 May 2019."
+    assert [day for day, _ in incidents(extract_text(text, published=SUMMER))] == ["2019-05-02"]
+
+
+def test_an_acronym_in_brackets_does_not_part_an_act_from_its_date() -> None:
+    text = ("KAZAN, 20 May 2019 - On 9 May, a local channel showed fighting between the army and the Free "
+            "Mountain Front (FMF) around the village between 2 and 4 May.")
+    assert [day for day, _ in incidents(extract_text(text))] == ["2019-05-02..2019-05-04"]

@@ -366,6 +366,7 @@ def _group_by_mention(
             for i, (m, _) in enumerate(own)
             if not (trigger.start <= m.start and m.end <= trigger.end)
             and not _in_relative_clause(text, sentence, m, trigger)
+            and not _outside_its_clause(text, m, trigger)
         ]
         same_clause = [i for i in usable if not _CLAUSE_BREAK.search(_between(text, own[i][0], trigger))]
         chosen: int | None
@@ -402,15 +403,30 @@ def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger
     return not (dated and clause.start() < trigger.start < mention.start)
 
 
+def _outside_its_clause(text: str, mention: Mention, trigger: Trigger) -> bool:
+    """'Charged under a decree issued on 13 September 2022', 'a charge over interviews he had given in
+    2020': the date belongs to a clause the act is not in."""
+    if mention.clause_start is None:
+        return False
+    if trigger.end <= mention.clause_start:
+        return True
+    return mention.background and trigger.start >= mention.end and bool(
+        _CLAUSE_BREAK.search(_between(text, mention, trigger))
+    )
+
+
 _QUOTES = "\"“«„‘'"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—/|]\s")  # " / " and " | " part the cells of a row
 
 
+_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z]{1,7}\)")  # "the Oromo Liberation Army (OLA)": no clause break
+
+
 def _between(text: str, mention: Mention, trigger: Trigger) -> str:
     if mention.end <= trigger.start:
-        return text[mention.end : trigger.start]
+        return _ACRONYM.sub("", text[mention.end : trigger.start])
     if trigger.end <= mention.start:
-        return text[trigger.end : mention.start]
+        return _ACRONYM.sub("", text[trigger.end : mention.start])
     return ""
 
 

@@ -82,6 +82,10 @@ class Mention:
     night: bool = False  # "last night": in a post written in the morning, the night just ending
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
     aside: bool = False  # "..., a day after he spoke on the radio": dates its own clause, not the story
+    # where the clause the date belongs to begins ("a law adopted in 2021", "interviews he had given in
+    # 2020"): an act told before that clause is not dated by it
+    clause_start: int | None = None
+    background: bool = False  # that clause names no act ("a law adopted in 2021"): nor what follows a comma
 
 
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background

@@ -693,6 +693,19 @@ _PAST_PERFECT = re.compile(
 )
 
 
+# "A law adopted in 2021", "the network, formed in 2012 by fishers": a participle of founding or
+# issuing, not after an auxiliary, with the date of that founding.
+_FOUNDING = re.compile(
+    r"(?:,|\b(?:law|decree|code|act|order|network|group|union|party|association|organi[sz]ation|"
+    r"movement|committee|council|centre|center|outlet|channel|station|newspaper|website|programme|"
+    r"program|segment|broadcast|film|video|article|report|statement|post|page))\s+"
+    r"(?P<verb>issued|adopted|passed|enacted|signed|founded|formed|established|created|registered|"
+    r"launched|introduced|amended|approved|ratified|aired|broadcast|published|posted|released|set\s+up)"
+    r"(?:\s+by\s+[^,;.()]{1,40}?)?(?:\s+(?:on|in|since|at\s+the\s+end\s+of))?\s+$",
+    re.IGNORECASE,
+)
+
+
 _PAST_PERFECT_AFTER = re.compile(
     r",?\s+(?:\w+\s+){1,3}?had\s+(?:\w+ly\s+|already\s+|been\s+)?\w+(?:ed|en|wn|nt|ld|ght|ung|ade)\b",
     re.IGNORECASE,
@@ -720,8 +733,17 @@ def _reporting(text: str, mention: Mention) -> Mention:
     )
     if released or _BOUND.search(text, max(0, mention.start - 8), mention.start):
         return replace(mention, sets_anchor=False, bound=True)
-    if _PAST_PERFECT.search(text, _sentence_start(text, mention.start), mention.start):
-        return replace(mention, sets_anchor=False)  # "he had received a message on 20 February": a flashback
+    founding = _FOUNDING.search(text, max(0, mention.start - 60), mention.start)
+    if founding is not None and mention.kind in (Kind.CALENDAR, Kind.RANGE):
+        # "Decree 54, issued by the President on 13 September 2022, ...": when the decree came
+        return replace(
+            mention, sets_anchor=False, aside=True, background=True, clause_start=founding.start("verb")
+        )
+    flashbacks = list(_PAST_PERFECT.finditer(text, _sentence_start(text, mention.start), mention.start))
+    if flashbacks:
+        flashback = flashbacks[-1]
+        # "he had received a message on 20 February": a flashback, and the clause's own date
+        return replace(mention, sets_anchor=False, clause_start=flashback.start())
     if mention.kind in (Kind.CALENDAR, Kind.RANGE) and _PAST_PERFECT_AFTER.match(text, mention.end):
         return replace(mention, sets_anchor=False)  # "that from 2 to 4 May she had been denied food"
     if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):
