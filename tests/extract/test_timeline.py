@@ -557,3 +557,9 @@ def test_an_acronym_in_brackets_does_not_part_an_act_from_its_date() -> None:
     text = ("KAZAN, 20 May 2019 - On 9 May, a local channel showed fighting between the army and the Free "
             "Mountain Front (FMF) around the village between 2 and 4 May.")
     assert [day for day, _ in incidents(extract_text(text))] == ["2019-05-02..2019-05-04"]
+
+
+def test_a_look_back_beside_the_day_of_a_sentence_does_not_date_what_follows() -> None:
+    text = ("KAZAN, 20 May 2019 - Activists had called a vigil today outside the court, as they had done "
+            "in March.\n\nPolice dispersed the vigil and detained five activists.")
+    assert [day for day, _ in incidents(extract_text(text))] == ["2019-05-20"]

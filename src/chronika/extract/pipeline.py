@@ -182,8 +182,14 @@ def _drafts(
             for m, span in stated
             if not m.aside and (context is None or not is_flashback(context[0], span))
         ]
-        # "a sit-in on 21 January, over wages unpaid since October": the story goes on from the day
+        # "a sit-in on 21 January, over wages unpaid since October", "had called them out today, as
+        # they had in March": the story goes on from the sentence's day, not a state or a look back
         narrative = [(m, span) for m, span in narrative if m.kind is not Kind.OPEN] or narrative
+        narrative = [
+            (m, span)
+            for m, span in narrative
+            if m.sets_anchor or not any(is_flashback(other, span) for _, other in narrative)
+        ]
         if not triggers or _is_headline(text, sentence, units):
             if narrative:
                 context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
