@@ -268,6 +268,25 @@ def test_words_that_are_not_dates(text: str) -> None:
     assert find_mentions(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Men photographed people arriving at their Friday gatherings.",
+     "Protests against the council continue after Friday prayers."],
+)
+def test_a_weekday_naming_a_weekly_habit_is_no_date(text: str) -> None:
+    assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("Police sealed the mosque after Friday prayer.", "Friday"),
+     ("On Friday protests were dispersed.", "On Friday")],
+)
+def test_a_weekday_before_a_noun_that_names_one_occasion_stays_a_date(text: str, words: str) -> None:
+    [mention] = find_mentions(text)
+    assert text[mention.start : mention.end] == words
+
+
 def test_a_date_the_calendar_lacks_resolves_to_nothing() -> None:
     assert read("The hearing of 31 February 2019 was cancelled.", SUMMER) == {"31 February 2019": None}
 

@@ -415,7 +415,16 @@ def _weekday_range(m: re.Match[str]) -> Mention:
 def _weekday(m: re.Match[str]) -> Mention | None:
     if m.start() >= 5 and m.string[m.start() - 5 : m.start()].lower() == "next ":
         return None
+    if m.start() == m.start("w") and _WEEKLY.match(m.string, m.end()):
+        return None  # "their Friday gatherings", "after Friday prayers": a weekly habit, not a day
     return _mention(m, Kind.WEEKDAY, weekday=WEEKDAYS[m["w"].lower()])
+
+
+_WEEKLY = re.compile(
+    r"\s+(?:prayers|sermons|gatherings|meetings|markets|services|classes|lessons|protests|vigils|"
+    r"demonstrations|rallies|marches|masses)\b",
+    re.IGNORECASE,
+)
 
 
 @pattern(
