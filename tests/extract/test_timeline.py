@@ -563,3 +563,12 @@ def test_a_look_back_beside_the_day_of_a_sentence_does_not_date_what_follows() -
     text = ("KAZAN, 20 May 2019 - Activists had called a vigil today outside the court, as they had done "
             "in March.\n\nPolice dispersed the vigil and detained five activists.")
     assert [day for day, _ in incidents(extract_text(text))] == ["2019-05-20"]
+
+
+def test_a_day_said_inside_the_words_of_the_act_dates_it() -> None:
+    text = ("On 14 May 2019, police in Kazan detained the activist Anna Petrova after a picket. She was "
+            "charged the following day under the extremism law with \"calls to separatism\".")
+    assert incidents(extract_text(text, published=SUMMER)) == [
+        ("2019-05-14", ["arbitrary_detention"]),
+        ("2019-05-15", ["judicial_harassment"]),
+    ]

@@ -370,7 +370,7 @@ def _group_by_mention(
         usable = [
             i
             for i, (m, _) in enumerate(own)
-            if not (trigger.start <= m.start and m.end <= trigger.end)
+            if not (trigger.start <= m.start and m.end <= trigger.end and not _said_in_the_act(text, m))
             and not _in_relative_clause(text, sentence, m, trigger)
             and not _outside_its_clause(text, m, trigger)
         ]
@@ -407,6 +407,14 @@ def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger
         return False  # "the indictment, which the court accepted in March 2023": the act's own day
     dated = mention.point is not None and mention.point.year is not None
     return not (dated and clause.start() < trigger.start < mention.start)
+
+
+def _said_in_the_act(text: str, mention: Mention) -> bool:
+    """'She was charged the following day under ...': a day said inside the act's own words is the
+    act's day (a name such as "Kyiv Today" is not)."""
+    return mention.kind in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.ANCHOR_RELATIVE) and text[
+        mention.start
+    ].islower()
 
 
 def _outside_its_clause(text: str, mention: Mention, trigger: Trigger) -> bool:
