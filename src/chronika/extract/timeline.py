@@ -81,6 +81,7 @@ class Mention:
     latest: bool = False  # "after the hearing": the act's latest occasion, not its first
     night: bool = False  # "last night": in a post written in the morning, the night just ending
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
+    through: int = 0  # "that night and the following day": the span runs on this many days
     aside: bool = False  # "..., a day after he spoke on the radio": dates its own clause, not the story
     # where the clause the date belongs to begins ("a law adopted in 2021", "interviews he had given in
     # 2020"): an act told before that clause is not dated by it
@@ -377,6 +378,10 @@ class Timeline:
                 start=monday, end=monday + dt.timedelta(days=6), precision=Precision.RANGE, text=text
             )
         start, end = _shift(base.start, m), _shift(base.end or base.start, m)
+        if m.through and (base.precision is Precision.DAY or base.end is None):
+            return DateSpan(
+                start=start, end=start + dt.timedelta(days=m.through), precision=Precision.RANGE, text=text
+            )
         if base.precision is Precision.DAY or base.end is None:
             return DateSpan.day(start, text)
         return DateSpan(start=start, end=end, precision=base.precision, text=text)

@@ -157,6 +157,9 @@ NARRATIVE_RELATIVE = [
     Case("On 10 May 2019 X. The previous day Y.", SUMMER, "The previous day", "2019-05-09"),
     Case("On 10 May 2019 X. The following week Y.", SUMMER, "The following week",
          "2019-05-13..2019-05-19 range"),
+    # the story's day and the one after, told together
+    Case("On 10 May 2019 X. That night and the following day Y.", SUMMER, "That night and the following day",
+         "2019-05-10..2019-05-11 range"),
     # a month or year named by its neighbour is that whole month or year, counted from the last one told,
     # even a month told in passing before the story's latest day
     Case("On 10 May 2019 X. The following month Y.", SUMMER, "The following month",

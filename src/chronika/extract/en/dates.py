@@ -486,6 +486,15 @@ def _neighbour(m: re.Match[str]) -> Mention:
 
 
 @pattern(
+    r"\b(?:(?:on|during)\s+)?(?:that|the\s+same)\s+(?:day|evening|night)\s+and\s+(?:on\s+|during\s+)?the\s+"
+    r"(?:following|next)\s+(?:day|morning)\b"
+)
+def _that_day_and_the_next(m: re.Match[str]) -> Mention:
+    """'That night and the following day, officers beat him': the story's day and the one after."""
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, through=1)
+
+
+@pattern(
     r"\b(?:(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)|(?:on\s+)?that(?:\s+same)?)\s+(?:day|morning|afternoon|evening|night)\b"
 )
 @pattern(r"\b(?:(?:a\s+few|several|two|\d+)\s+)?(?:hours|minutes|moments)\s+(?:later|earlier|afterwards)\b")
