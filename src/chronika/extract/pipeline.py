@@ -395,11 +395,11 @@ _RELATIVE = re.compile(r"\b(?:who|whose|which|whom)\b[^,;:()]*$", re.IGNORECASE)
 
 
 def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger: Trigger) -> bool:
-    """A date inside a relative clause describes that clause, not the act outside it, unless the act is
-    the very noun the clause describes. An act in the
-    same clause dated with its own year ("three men who were killed by soldiers in December 2020")
-    is an earlier occasion told in passing, and takes it; without a year, such a clause points back
-    to the story's own occasion ("who was arrested on Friday")."""
+    """A date inside a relative clause describes that clause, not the act outside it, unless the act
+    is the noun the clause describes ("the indictment, which the court accepted in March 2023"). An
+    act in the same clause dated with its own year ("three men who were killed by soldiers in December
+    2020") is an earlier occasion told in passing, and takes it; without a year, such a clause points
+    back to the story's own occasion ("who was arrested on Friday")."""
     clause = _RELATIVE.search(text, sentence.start, mention.start)
     if clause is None:
         return False

@@ -99,7 +99,7 @@ PART_OF_YEAR_MONTHS = {Part.EARLY: (1, 4), Part.MID: (5, 8), Part.LATE: (9, 12)}
 # "taken away" in a search, or seized by men who did not say who they were).
 TOLD_WITH = {Act.ARBITRARY_DETENTION: (Act.RAID_SEARCH,)}
 # "Since his arrest" when he was first taken by men who denied holding him: the day he was taken,
-# whichever of the two the report told first.
+# the earlier of the first detention and the first disappearance told.
 SAME_OCCASION = {Act.ARBITRARY_DETENTION: (Act.ENFORCED_DISAPPEARANCE,)}
 
 

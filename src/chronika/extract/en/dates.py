@@ -577,7 +577,8 @@ def _offset(m: re.Match[str]) -> Mention | None:
 # "The arrest came a day after the channel aired ...": the arrest's day, counted back.
 _CAME = re.compile(
     r"\b(?:the|his|her|their|its)\s+(?P<event>\w+)\s+(?:came|happened|took\s+place|occurred)\s+"
-    r"(?:just\s+|only\s+|barely\s+)?$"
+    r"(?:just\s+|only\s+|barely\s+)?$",
+    re.IGNORECASE,
 )
 _AFTER_CLAUSE = re.compile(r",\s*(?:just\s+|only\s+|barely\s+)?$")
 
@@ -588,9 +589,9 @@ def _aside(m: re.Match[str], unit: Unit, offset: int) -> Mention | None:
     after the broadcast': the broadcast was two days before the arrest."""
     before = m.string[max(0, m.start() - 60) : m.start()]
     came = _CAME.search(before)
-    if came is not None and came["event"] in EVENT_NOUNS:
+    if came is not None and came["event"].lower() in EVENT_NOUNS:
         start = m.start() - len(before) + came.start("event")
-        after_act: Act | None = EVENT_NOUNS[came["event"]]
+        after_act: Act | None = EVENT_NOUNS[came["event"].lower()]
     elif _AFTER_CLAUSE.search(before):
         start, after_act = m.start(), None
     else:
