@@ -487,6 +487,13 @@ def test_an_earlier_occasion_in_a_relative_clause_keeps_its_own_date() -> None:
     assert dated(result) == [("2019-05-12", ["arbitrary_detention"]), ("2018-03-01", ["killing"])]
 
 
+def test_a_relative_clause_on_the_act_itself_dates_the_act() -> None:
+    result = extract("On 12 May 2019, police detained the lawyer Anna Petrova in Kazan.\n\nThe indictment, "
+                     "which a court in Kazan accepted in August 2019, rests on her posts about the river.",
+                     dt.date(2019, 12, 1))
+    assert dated(result) == [("2019-05-12", ["arbitrary_detention"]), ("2019-08-01", ["judicial_harassment"])]
+
+
 def test_a_relative_clause_without_a_year_points_back_to_the_story() -> None:
     result = extract("KAZAN, 14 May 2019 - Rights groups condemned the jailing of Anna Petrova, who was "
                      "arrested on Friday. Police detained Anna Petrova on Friday outside her office.",

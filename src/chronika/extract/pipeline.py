@@ -178,7 +178,19 @@ def _drafts(
         if own and not triggers:
             current = None
         stated = [(m, span) for m, span in own if not m.reporting and not m.bound]
-        narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
+        narrative = [
+            (m, span)
+            for m, span in stated
+            if not m.aside and (context is None or not is_flashback(context[0], span))
+        ]
+        # "a sit-in on 21 January, over wages unpaid since October", "had called them out today, as
+        # they had in March": the story goes on from the sentence's day, not a state or a look back
+        narrative = [(m, span) for m, span in narrative if m.kind is not Kind.OPEN] or narrative
+        narrative = [
+            (m, span)
+            for m, span in narrative
+            if m.sets_anchor or not any(is_flashback(other, span) for _, other in narrative)
+        ]
         entry = any(m.heading for m, _ in own)  # "15.04 | police detained ...": a log's line, not a title
         if not triggers or (not entry and _is_headline(text, sentence, units)):
             if narrative:
@@ -460,8 +472,9 @@ def _group_by_mention(
         usable = [
             i
             for i, (m, _) in enumerate(own)
-            if not (trigger.start <= m.start and m.end <= trigger.end)
+            if not (trigger.start <= m.start and m.end <= trigger.end and not _said_in_the_act(text, m))
             and not _in_relative_clause(text, sentence, m, trigger)
+            and not _outside_its_clause(text, m, trigger)
         ]
         same_clause = [i for i in usable if not _CLAUSE_BREAK.search(_between(text, own[i][0], trigger))]
         chosen: int | None
@@ -484,26 +497,52 @@ _RELATIVE = re.compile(r"\b(?:who|whose|which|whom)\b[^,;:()]*$", re.IGNORECASE)
 
 
 def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger: Trigger) -> bool:
-    """A date inside a relative clause describes that clause, not the act outside it. An act in the
-    same clause dated with its own year ("three men who were killed by soldiers in December 2020")
-    is an earlier occasion told in passing, and takes it; without a year, such a clause points back
-    to the story's own occasion ("who was arrested on Friday")."""
+    """A date inside a relative clause describes that clause, not the act outside it, unless the act
+    is the noun the clause describes ("the indictment, which the court accepted in March 2023"). An
+    act in the same clause dated with its own year ("three men who were killed by soldiers in December
+    2020") is an earlier occasion told in passing, and takes it; without a year, such a clause points
+    back to the story's own occasion ("who was arrested on Friday")."""
     clause = _RELATIVE.search(text, sentence.start, mention.start)
     if clause is None:
         return False
+    if trigger.end <= clause.start() and not text[trigger.end : clause.start()].strip(" ,"):
+        return False  # "the indictment, which the court accepted in March 2023": the act's own day
     dated = mention.point is not None and mention.point.year is not None
     return not (dated and clause.start() < trigger.start < mention.start)
+
+
+def _said_in_the_act(text: str, mention: Mention) -> bool:
+    """'She was charged the following day under ...': a day said inside the act's own words is the
+    act's day (a name such as "Kyiv Today" is not)."""
+    return mention.kind in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.ANCHOR_RELATIVE) and text[
+        mention.start
+    ].islower()
+
+
+def _outside_its_clause(text: str, mention: Mention, trigger: Trigger) -> bool:
+    """'Charged under a decree issued on 13 September 2022', 'a charge over interviews he had given in
+    2020': the date belongs to a clause the act is not in."""
+    if mention.clause_start is None:
+        return False
+    if trigger.end <= mention.clause_start:
+        return True
+    return mention.background and trigger.start >= mention.end and bool(
+        _CLAUSE_BREAK.search(_between(text, mention, trigger))
+    )
 
 
 _QUOTES = "\"“«„‘'"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—/|]\s")  # " / " and " | " part the cells of a row
 
 
+_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z]{1,7}\)")  # "the Oromo Liberation Army (OLA)": no clause break
+
+
 def _between(text: str, mention: Mention, trigger: Trigger) -> str:
     if mention.end <= trigger.start:
-        return text[mention.end : trigger.start]
+        return _ACRONYM.sub("", text[mention.end : trigger.start])
     if trigger.end <= mention.start:
-        return text[trigger.end : mention.start]
+        return _ACRONYM.sub("", text[trigger.end : mention.start])
     return ""
 
 
