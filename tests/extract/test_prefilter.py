@@ -313,10 +313,14 @@ _ASSERTIONS = st.sampled_from(["", r"\b", r"(?<!\w)", r"(?<=\s)", r"(?!a)", r"(?
     text=st.lists(st.sampled_from(CHUNKS), max_size=40).map("".join),
     bounds=st.tuples(st.integers(0, 130), st.integers(0, 130)),
 )
-@example(alternatives=["ab|a", "abc"], prefix="", suffix=r"\b", ignore_case=False, text="abc ab", bounds=(0, 0))
+@example(
+    alternatives=["ab|a", "abc"], prefix="", suffix=r"\b", ignore_case=False, text="abc ab", bounds=(0, 0)
+)
 @example(alternatives=["a", "ab"], prefix="", suffix="", ignore_case=False, text="ab", bounds=(0, 0))
 @example(alternatives=["(?:b|ab)c", "a"], prefix="", suffix="", ignore_case=False, text="abc", bounds=(0, 0))
-@example(alternatives=["[|]a|b", r"\|"], prefix="", suffix="", ignore_case=False, text="|a b |", bounds=(0, 0))
+@example(
+    alternatives=["[|]a|b", r"\|"], prefix="", suffix="", ignore_case=False, text="|a b |", bounds=(0, 0)
+)
 def test_any_alternation(
     alternatives: list[str], prefix: str, suffix: str, ignore_case: bool, text: str, bounds: tuple[int, int]
 ) -> None:
@@ -344,7 +348,7 @@ def test_split_alternatives_reads_groups_classes_and_escapes() -> None:
 
 
 def test_a_prefix_that_takes_characters_is_not_split() -> None:
-    """"x(?:a|ab)" tries "a" and "ab" after each way "x" can match; its parts would not."""
+    """ "x(?:a|ab)" tries "a" and "ab" after each way "x" can match; its parts would not."""
     assert prefilter.Alternation(["a", "b"], r"x+").split().parts == ()
     assert prefilter.Alternation(["a", "b"], r"(?<!\w)", r"\b").split().parts != ()
     alternation = prefilter.Alternation(["a", "a+b"], r"\w*?")
