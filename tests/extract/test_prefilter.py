@@ -242,3 +242,117 @@ def test_folding_finds_every_case_insensitive_ascii_match() -> None:
             assert matched and all(c.lower() == char.lower() for c in matched), hex(ord(char))
     for refused in ("ı", "ſ", "İ"):
         assert prefilter.fold(f"x{refused}y") is None
+
+
+# -- long alternations, part by part --------------------------------------------------------------
+
+ALTERNATIONS = [
+    *triggers._LOWER_PARTS.values(),
+    triggers._NOT_ACTS_LOWER_PARTS,
+]
+ALTERNATIONS_ANY_CASE = [*triggers._ANY_CASE_PARTS.values(), triggers._NOT_ACTS_ANY_CASE_PARTS]
+
+
+def assert_same_alternatives(
+    alternations: list[prefilter.Alternation], text: str, pos: int = 0, endpos: int | None = None
+) -> None:
+    """Part by part, each alternation finds exactly the spans its whole pattern finds."""
+    scanned = [p for a in alternations for p in a.split().parts]
+    declared = prefilter.Scanner(text, scanned)
+    undeclared = prefilter.Scanner(text)
+    end = len(text) if endpos is None else endpos
+    for alternation in alternations:
+        expected = [m.span() for m in alternation.whole.finditer(text, pos, end)]
+        for scanner in (declared, undeclared):
+            found = [m.span() for m in scanner.alternatives(alternation, pos, endpos)]
+            assert found == expected, alternation.whole.pattern[:80]
+
+
+def test_the_engine_alternations_are_split() -> None:
+    """Every act list is scanned phrasing by phrasing; if this falls, the act scan is slow again."""
+    for alternation in [*ALTERNATIONS, *ALTERNATIONS_ANY_CASE]:
+        split = alternation.split()
+        assert len(split.parts) > 1 and not split.unplanned
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_alternations_on_report_sentences(sentence: str) -> None:
+    for text in (sentence.lower(), " ".join(SENTENCES).lower()):
+        assert_same_alternatives(ALTERNATIONS, text)
+    assert_same_alternatives(ALTERNATIONS_ANY_CASE, sentence)
+    assert_same_alternatives(ALTERNATIONS_ANY_CASE, "İ " + sentence.upper())  # not folded: scanned whole
+
+
+@pytest.mark.parametrize("path", TUNE_TEXTS, ids=lambda p: p.name)
+def test_alternations_on_the_tuning_corpus(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert_same_alternatives(ALTERNATIONS, text.lower())
+    middle = len(text) // 3
+    assert_same_alternatives(ALTERNATIONS, text.lower(), middle, 2 * middle)
+    assert_same_alternatives(ALTERNATIONS_ANY_CASE, text)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=report_like(), bounds=st.tuples(st.integers(0, 400), st.integers(0, 400)))
+def test_alternations_on_generated_report_text(text: str, bounds: tuple[int, int]) -> None:
+    pos, endpos = sorted(bounds)
+    assert_same_alternatives(ALTERNATIONS, text.lower())
+    assert_same_alternatives(ALTERNATIONS, text.lower(), pos, endpos)
+    assert_same_alternatives(ALTERNATIONS_ANY_CASE, text, pos, endpos)
+
+
+_ASSERTIONS = st.sampled_from(["", r"\b", r"(?<!\w)", r"(?<=\s)", r"(?!a)", r"(?=\w)", r"^", r"\B(?!c)"])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    alternatives=st.lists(st.one_of(_ANY_REGEX, _STEMMED_REGEX, _STEMMED_REGEX), min_size=1, max_size=5),
+    prefix=_ASSERTIONS,
+    suffix=_ASSERTIONS,
+    ignore_case=st.booleans(),
+    text=st.lists(st.sampled_from(CHUNKS), max_size=40).map("".join),
+    bounds=st.tuples(st.integers(0, 130), st.integers(0, 130)),
+)
+@example(
+    alternatives=["ab|a", "abc"], prefix="", suffix=r"\b", ignore_case=False, text="abc ab", bounds=(0, 0)
+)
+@example(alternatives=["a", "ab"], prefix="", suffix="", ignore_case=False, text="ab", bounds=(0, 0))
+@example(alternatives=["(?:b|ab)c", "a"], prefix="", suffix="", ignore_case=False, text="abc", bounds=(0, 0))
+@example(
+    alternatives=["[|]a|b", r"\|"], prefix="", suffix="", ignore_case=False, text="|a b |", bounds=(0, 0)
+)
+def test_any_alternation(
+    alternatives: list[str], prefix: str, suffix: str, ignore_case: bool, text: str, bounds: tuple[int, int]
+) -> None:
+    """The first part matching at the leftmost place is what the whole alternation takes there."""
+    try:
+        alternation = prefilter.Alternation(alternatives, prefix, suffix, re.IGNORECASE if ignore_case else 0)
+        alternation.split()
+    except re.error:
+        return
+    if any(prefilter._may_be_empty(part) for part in alternation.split().parts):
+        return  # (not split: scanned whole)
+    pos, endpos = sorted(bounds)
+    assert_same_alternatives([alternation], text)
+    assert_same_alternatives([alternation], text, pos, endpos)
+
+
+def test_split_alternatives_reads_groups_classes_and_escapes() -> None:
+    split = prefilter.split_alternatives
+    assert split(r"a|(?:b|c)d|e") == ["a", "(?:b|c)d", "e"]
+    assert split(r"(?:a|(?:b|c))") == ["a", "b", "c"]  # a lone group is opened
+    assert split(r"(?:a|b)?") == ["(?:a|b)?"]  # not when it is repeated
+    assert split(r"(?-i:a|b)") == ["(?-i:a|b)"]  # nor when it sets flags
+    assert split(r"[|]x|[^]|]y|\|z|[\]|]w") == ["[|]x", "[^]|]y", r"\|z", r"[\]|]w"]
+    assert split(r"(a|b)|c") == ["(a|b)", "c"]
+
+
+def test_a_prefix_that_takes_characters_is_not_split() -> None:
+    """ "x(?:a|ab)" tries "a" and "ab" after each way "x" can match; its parts would not."""
+    assert prefilter.Alternation(["a", "b"], r"x+").split().parts == ()
+    assert prefilter.Alternation(["a", "b"], r"(?<!\w)", r"\b").split().parts != ()
+    alternation = prefilter.Alternation(["a", "a+b"], r"\w*?")
+    text = "aab ab"
+    assert [m.span() for m in prefilter.Scanner(text).alternatives(alternation)] == [
+        m.span() for m in alternation.whole.finditer(text)
+    ]

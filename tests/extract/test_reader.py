@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import random
+import re
 import subprocess
 import sys
 import unicodedata
@@ -27,6 +28,7 @@ from chronika.errors import (
     InputTooLarge,
     InputUnreadable,
 )
+from chronika.extract import reader as reader_module
 from chronika.extract.reader import (
     DOCX,
     HTML,
@@ -509,3 +511,46 @@ def test_read_text_output_is_canonical(text: str) -> None:
     assert read_text(source.text).text == source.text
     assert "\r" not in source.text
     assert not any(line != line.rstrip() for line in source.text.split("\n"))
+
+
+_NEWLINES_AS_WRITTEN = re.compile(r"\r\n?|[\v\f\x85\u2028\u2029]")
+_TRAILING_AS_WRITTEN = re.compile(r"[^\S\n]+$", re.M)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "b ",
+                " ",
+                "\t",
+                "\n",
+                "\r",
+                "\r\n",
+                "\v",
+                "\f",
+                "\x85",
+                "\u2028",
+                "\u2029",
+                "\u00a0",
+                "\u3000",
+                "\u200b",
+                "\x1c",
+                "\ufeff",
+                "e\u0301",
+                "é",
+                " \n",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_normalise_equals_its_regular_expressions(text: str) -> None:
+    """The fast paths of ``_normalise`` (line ends looked for first, trailing space cut line by line)."""
+    expected = _NEWLINES_AS_WRITTEN.sub("\n", text)
+    expected = reader_module._UNWANTED.sub("", expected)
+    expected = unicodedata.normalize("NFC", expected)
+    expected = _TRAILING_AS_WRITTEN.sub("", expected).strip("\n")
+    assert reader_module._normalise(text) == expected

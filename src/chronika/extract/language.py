@@ -87,6 +87,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 def detect(text: str) -> str:
     """The language of a text, by script: enough to choose between the modules we have."""
     sample = text[:20_000]
+    if sample.isascii() or _CYRILLIC.search(sample) is None:
+        return "en"  # no Cyrillic letter: counting the Latin ones cannot change the answer
     cyrillic = len(_CYRILLIC.findall(sample))
     latin = len(_LATIN.findall(sample))
     return "ru" if cyrillic > latin else "en"

@@ -26,6 +26,7 @@ of them. The result is exactly ``pattern.finditer``'s, not an approximation:
 from __future__ import annotations
 
 import functools
+import heapq
 import importlib
 import re
 from collections.abc import Iterator, Sequence
@@ -373,6 +374,8 @@ class Scanner:
         self._hits: dict[bool, dict[str, list[int]]] = {}
         self._folded: str | None = None
         self._stats: Stats | None = None
+        self._values: dict[Width, int] = {}  # widths on this text, as the alternations ask for them
+        self._windows_of: dict[int, tuple[Split, dict[int, tuple[list[tuple[int, int]], int]]]] = {}
 
     def finditer(
         self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
@@ -402,6 +405,89 @@ class Scanner:
                 yield match
                 position = match.end()
 
+    def alternatives(
+        self, alternation: Alternation, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches of ``alternation.whole.finditer(self.text, pos, endpos)``, found part by part.
+
+        Each match has the span the whole pattern's match has, and is the match of the first part
+        that matches there (its groups are that part's). Each place a stem stands costs a run of the
+        few parts that hold that stem over their own short windows, where the whole alternation
+        would try every phrasing of every act at every position of the widest window.
+        """
+        text = self.text
+        end = len(text) if endpos is None else min(endpos, len(text))
+        split = alternation.split()
+        parts = split.parts
+        if not parts or (split.folded and self.folded() is None):
+            yield from self.finditer(alternation.whole, pos, endpos)
+            return
+        windows = self._windows(split)
+        # the next match of each part that may match at all, by (start, part): the first part wins a tie
+        heap: list[tuple[int, int, re.Match[str]]] = []
+        for index, (spans, reach) in windows.items():
+            found = _first(parts[index], text, spans, reach, pos, end)
+            if found is not None:
+                heap.append((found.start(), index, found))
+        heapq.heapify(heap)
+        position = pos
+        while heap:
+            start, index, match = heap[0]
+            if start < position:  # overlapped by a match already given: its next one, from here
+                spans, reach = windows[index]
+                found = _first(parts[index], text, spans, reach, position, end)
+                if found is None:
+                    heapq.heappop(heap)
+                else:
+                    heapq.heapreplace(heap, (found.start(), index, found))
+                continue
+            yield match
+            position = match.end()
+
+    def _windows(self, split: Split) -> dict[int, tuple[list[tuple[int, int]], int]]:
+        """For each part that may match in the text: the sorted, merged ranges of the start positions
+        from which it could reach one of its stems, and how far it may look ahead (read once per text)."""
+        known = self._windows_of.get(id(split))
+        if known is not None and known[0] is split:
+            return known[1]
+        stats = self.stats()
+        folded = split.folded
+        hits = self._all_hits(folded)
+        literals = self._literals[folded]
+        values = self._values
+        raw: dict[int, list[tuple[int, int]]] = {}
+        for literal, entries in split.by_stem.items():
+            found = hits.get(literal)
+            if found is None:
+                if literal in literals:
+                    continue  # the automaton looked for it and it is not there
+                found = self._hits_of(literal, folded)
+            if not found:
+                continue
+            for index, low, high in entries:
+                most = values.get(high)
+                if most is None:
+                    most = values[high] = _value(high, stats)
+                spans = [(at - most if at > most else 0, at - low) for at in found]
+                known_spans = raw.get(index)
+                if known_spans is None:
+                    raw[index] = spans
+                else:
+                    known_spans += spans
+        windows: dict[int, tuple[list[tuple[int, int]], int]] = {}
+        reaches = split.reaches
+        for index, spans in raw.items():
+            reach = reaches[index]
+            assert reach is not None  # a part with stems has a plan
+            most = values.get(reach)
+            if most is None:
+                most = values[reach] = _value(reach, stats)
+            windows[index] = (_merged(spans), most)
+        for index in split.unplanned:
+            windows[index] = ([(0, len(self.text))], len(self.text))  # no stems: it may start anywhere
+        self._windows_of[id(split)] = (split, windows)
+        return windows
+
     def _candidates(self, how: Plan, stats: Stats) -> list[tuple[int, int]]:
         """Sorted, merged ranges of the start positions from which a match could reach a stem."""
         spans: list[tuple[int, int]] = []
@@ -419,20 +505,7 @@ class Scanner:
                     if most < 0:
                         most = _value(high, stats)
                     spans.extend([(at - most if at > most else 0, at - low) for at in found])
-        if len(spans) < 2:
-            return spans
-        spans.sort()
-        merged = [spans[0]]
-        last_low, last_high = spans[0]
-        for first, last in spans:
-            if first <= last_high + 1:
-                if last > last_high:
-                    last_high = last
-                    merged[-1] = (last_low, last_high)
-            else:
-                last_low, last_high = first, last
-                merged.append((first, last))
-        return merged
+        return _merged(spans)
 
     def folded(self) -> str | None:
         """The text lower-cased, where its case-insensitive stems are looked for (None: not safely)."""
@@ -461,12 +534,63 @@ class Scanner:
     def stats(self) -> Stats:
         """The properties of the text that bound how far a pattern can reach (see ``Width``)."""
         if self._stats is None:
-            text = self.text
-            token_run = max(map(len, text.split()), default=0)
-            space_run = max(map(len, _WIDE_SPACE.findall(text)), default=1)
-            line = max(map(len, text.split("\n")), default=0)
-            self._stats = (1, space_run, token_run, line, len(text))
+            self._stats = text_stats(self.text)
         return self._stats
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges sorted, with those that touch or overlap made one."""
+    if len(spans) < 2:
+        return spans
+    spans.sort()
+    merged = [spans[0]]
+    last_low, last_high = spans[0]
+    for first, last in spans:
+        if first <= last_high + 1:
+            if last > last_high:
+                last_high = last
+                merged[-1] = (last_low, last_high)
+        else:
+            last_low, last_high = first, last
+            merged.append((first, last))
+    return merged
+
+
+def _first(
+    pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]], reach: int, pos: int, end: int
+) -> re.Match[str] | None:
+    """Exactly ``pattern.search(text, pos, end)``, given the ranges where a match may start and how
+    far an attempt may look ahead (``end`` within the text)."""
+    for low, high in spans:
+        if high < pos:
+            continue
+        start = low if low > pos else pos
+        if start >= end:
+            return None
+        limit = min(end, high + reach)
+        if (high - start + 1) * _MATCH_EACH < high - start + reach:
+            for at in range(start, high + 1):
+                match = pattern.match(text, at, limit)
+                if match is not None:
+                    return match
+        else:
+            match = pattern.search(text, start, limit)
+            if match is not None and match.start() <= high:
+                return match
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def text_stats(text: str) -> Stats:
+    """The properties of a text that bound how far a pattern can reach (see ``Width``).
+
+    Kept for the last few texts: the act and the date scans of one document each read them, and
+    lower-casing (the text both scan) changes none of them, so the same text is asked for twice.
+    """
+    token_run = max(map(len, text.split()), default=0)
+    space_run = max(map(len, _WIDE_SPACE.findall(text)), default=1)
+    line = max(map(len, text.split("\n")), default=0)
+    return (1, space_run, token_run, line, len(text))
 
 
 def _match_each(
@@ -540,7 +664,7 @@ def _automata(patterns: tuple[re.Pattern[str], ...]) -> _Automata:
     """One automaton for the case-sensitive stems of ``patterns`` and one for the folded ones."""
     key = tuple(map(id, patterns))
     known = _AUTOMATA.get(key)
-    if known is not None and all(a is b for a, b in zip(known[0], patterns, strict=True)):
+    if known is not None and known[0] == patterns:  # the same patterns (ids are reused once freed)
         return known[1]
     automata = {folded: _automaton(patterns, folded) for folded in (False, True)}
     _AUTOMATA[key] = (patterns, automata)
@@ -593,3 +717,156 @@ def _find_all(text: str, literal: str) -> list[int]:
         found.append(at)
         at = text.find(literal, at + 1)
     return found
+
+
+# -- long alternations, part by part ------------------------------------------------------------
+
+
+class Alternation:
+    """A long alternation, ``prefix(?:a|b|...)suffix``, and the same as its parts ``prefix(?:a)suffix``.
+
+    The parts are tried in order at each position, as the whole pattern tries its alternatives, so a
+    scan that takes at each place the first part matching there finds the whole pattern's matches
+    (see ``Scanner.alternatives``). That holds because the prefix and the suffix are assertions
+    that take no characters and match in one way only; where that cannot be said, there are no
+    parts and the whole pattern is scanned as one. An alternative that is itself an alternation at
+    its top level ("x|y") gives one part for each of its own alternatives.
+
+    The whole pattern is compiled at once; the parts when a scan first asks for them (the case-
+    insensitive twins of the engine's lists serve rare texts, and compiling them costs start-up time).
+    """
+
+    def __init__(
+        self, alternatives: Sequence[str], prefix: str = "", suffix: str = "", flags: int = 0
+    ) -> None:
+        self.whole = re.compile(
+            prefix + "(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")" + suffix, flags
+        )
+        self._source = (tuple(alternatives), prefix, suffix, flags)
+        self._split: Split | None = None
+
+    def split(self) -> Split:
+        """The parts, with the index of their stems (built once)."""
+        if self._split is None:
+            self._split = _split(*self._source)
+        return self._split
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """An alternation's parts, in order, and where to try each."""
+
+    parts: tuple[re.Pattern[str], ...]  # empty: scan the whole pattern
+    # each stem of the parts, and where it stands in the matches of each part that has it:
+    # (part, fewest characters before it, most characters before it)
+    by_stem: dict[str, tuple[tuple[int, int, Width], ...]]
+    reaches: tuple[Width | None, ...]  # how far each part may look ahead; None: it has no stems
+    unplanned: tuple[int, ...]  # the parts without stems: they may match anywhere
+    folded: bool  # the stems are looked for in the lower-cased text
+
+
+def _split(alternatives: tuple[str, ...], prefix: str, suffix: str, flags: int) -> Split:
+    empty = Split((), {}, (), (), folded=False)
+    if not (_takes_nothing(prefix, flags) and _takes_nothing(suffix, flags)):
+        return empty
+    pieces = [piece for a in alternatives for piece in split_alternatives(a)]
+    parts = tuple(re.compile(f"{prefix}(?:{piece}){suffix}", flags) for piece in pieces)
+    plans = [plan(part) for part in parts]
+    if any(how is None and _may_be_empty(part) for part, how in zip(parts, plans, strict=True)):
+        return empty  # (a part with a plan takes at least one character)
+    folded = {how.folded for how in plans if how is not None}
+    if len(folded) > 1:
+        return empty  # stems of both kinds: not worth a second index
+    by_stem: dict[str, list[tuple[int, int, Width]]] = {}
+    for index, how in enumerate(plans):
+        if how is not None:
+            for low, high, literals in how.groups:
+                for literal in literals:
+                    by_stem.setdefault(literal, []).append((index, low, high))
+    reaches = tuple(None if how is None else how.reach for how in plans)
+    unplanned = tuple(index for index, how in enumerate(plans) if how is None)
+    stems = {literal: tuple(entries) for literal, entries in by_stem.items()}
+    return Split(parts, stems, reaches, unplanned, folded=folded == {True})
+
+
+def split_alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source, each split again when it is one group
+    ``(?:x|y)`` that holds nothing else: ``a|(?:b|c)`` gives ``a``, ``b``, ``c``."""
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    at = 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            at = _class_end(source, at)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(source[start:at])
+            start = at + 1
+        at += 1
+    pieces.append(source[start:])
+    if len(pieces) == 1:
+        inner = _lone_group(source)
+        return [source] if inner is None or len(split_alternatives(inner)) == 1 else split_alternatives(inner)
+    return [piece for whole in pieces for piece in split_alternatives(whole)]
+
+
+def _class_end(source: str, at: int) -> int:
+    """The index just after the character class that opens at ``source[at]``."""
+    at += 1
+    if at < len(source) and source[at] == "^":
+        at += 1
+    if at < len(source) and source[at] == "]":
+        at += 1  # a "]" first in a class is itself a member
+    while at < len(source) and source[at] != "]":
+        at += 2 if source[at] == "\\" else 1
+    return at + 1
+
+
+def _lone_group(source: str) -> str | None:
+    """The body of ``(?:body)`` when that group is the whole of ``source``."""
+    if not source.startswith("(?:"):
+        return None
+    depth = 0
+    at = 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            at = _class_end(source, at)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return source[3:at] if at == len(source) - 1 else None
+        at += 1
+    return None
+
+
+_ZERO_WIDTH = frozenset({sre.AT, sre.ASSERT, sre.ASSERT_NOT})
+
+
+def _takes_nothing(source: str, flags: int) -> bool:
+    """Whether a pattern is only assertions (``\\b``, ``(?<!\\w)``): it takes no characters and can
+    succeed in one way only, so trying a choice after it is trying it after each alternative."""
+    try:
+        tree = list(sre_parse.parse(source, flags))
+    except re.error:
+        return False
+    return all(op in _ZERO_WIDTH for op, _ in tree)
+
+
+def _may_be_empty(pattern: re.Pattern[str]) -> bool:
+    return bool(sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0)

@@ -283,11 +283,17 @@ def _has_word_document(data: bytes) -> bool:
 
 def _normalise(text: str) -> str:
     """One canonical form so identical documents get identical offsets whatever their origin."""
-    text = _NEWLINES.sub("\n", text)
+    if any(char in text for char in _NEWLINE_CHARS):  # a scan per character beats the pattern's
+        text = _NEWLINES.sub("\n", text)
     text = _UNWANTED.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    text = _TRAILING_SPACE.sub("", text)
+    # each line without the white space it ends on: what "[^\S\n]+$" (re.M) removes, as str.isspace
+    # and re's "\s" agree on every character; an order of magnitude faster than the pattern
+    text = "\n".join([line.rstrip() for line in text.split("\n")])
     return text.strip("\n")
+
+
+_NEWLINE_CHARS = "\r\v\f\x85\u2028\u2029"  # every character ``_NEWLINES`` can match begins with one
 
 
 def _label(path: str) -> str:

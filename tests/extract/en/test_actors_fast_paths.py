@@ -187,3 +187,79 @@ def test_regrouped_phrases_equal_the_written_ones() -> None:
             for start, end in windows:
                 expected = [(m.span(), m.group()) for m in plain.finditer(text, start, end)]
                 assert [(m.span(), m.group()) for m in fast.finditer(text, start, end)] == expected
+
+
+# Whole-text scans whose opening "\b" is said after the first letter, against the patterns as first written.
+_WORD_PIECES = [
+    *(
+        "I",
+        "me",
+        "my",
+        "My",
+        "MY",
+        "Mr",
+        "name",
+        " name is ",
+        "My name is ",
+        "Tamar ",
+        "Ali",
+        "al",
+        "el",
+        "ash",
+    ),
+    *(
+        "bin",
+        "abu",
+        "-",
+        "-A",
+        "-a",
+        "_",
+        "é",
+        "Ж",
+        "7",
+        " ",
+        "\n",
+        ".",
+        ",",
+        "’",
+        "'",
+        "x",
+        "am",
+        "him",
+        "Amy",
+    ),
+]
+_AS_WRITTEN = {
+    "_FIRST_PERSON": re.compile(r"\b(?:I|me|my|My)\b"),
+    "_MY_NAME": re.compile(r"\b(?:My|my)\s+name\s+is\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)"),
+    "_PARTICLE_IN_TEXT": re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|bou)-[A-Z]"),
+}
+
+
+def _word_texts(seed: int, count: int = 2000) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_WORD_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+
+
+def test_rewritten_whole_text_scans_equal_the_patterns_as_written() -> None:
+    texts = _word_texts(7) + [
+        p.read_text(encoding="utf-8") for p in sorted(Path("corpus/tune").glob("*.txt"))
+    ]
+    texts += [
+        "My name is Tamar Ali.",
+        "my name is Tamar",
+        "Amy name is Tamar",
+        "I, me, my; My. xI Imy",
+        "al-Ali",
+    ]
+    for text in texts:
+        assert actors._FIRST_PERSON.findall(text) == _AS_WRITTEN["_FIRST_PERSON"].findall(text), text
+        plain = _AS_WRITTEN["_MY_NAME"].search(text)
+        fast = actors._MY_NAME.search(text)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), text
+        # only whether the text holds such a name is asked of it
+        assert bool(actors._PARTICLE_IN_TEXT.search(text)) == bool(
+            _AS_WRITTEN["_PARTICLE_IN_TEXT"].search(text)
+        )
+    assert sum(bool(actors._PARTICLE_IN_TEXT.search(t)) for t in texts) > 10  # the check is not vacuous
+    assert sum(bool(actors._MY_NAME.search(t)) for t in texts) >= 5

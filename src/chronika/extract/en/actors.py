@@ -450,7 +450,11 @@ def _read_runs(text: str) -> list[Run]:
 
 
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|bou)-[A-Z]")
-_PARTICLE_IN_TEXT = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|bou)-[A-Z]")
+# Whether the text holds ``_PARTICLE_NAME`` anywhere: the same words, found from the hyphen, which the
+# engine finds at once where it must try every "a" of the text for a pattern opening on the particle.
+_PARTICLE_IN_TEXT = re.compile(
+    r"-(?:(?<=(?:al|el|ad|ar|as|at|az|an|ud|ul)-)|(?<=(?:ash|bin|ibn|abu|bou)-))[A-Z]"
+)
 
 
 def _capitalised(word: str) -> bool:
@@ -689,7 +693,9 @@ _STATE_BODY = re.compile(
 )
 
 
-_MY_NAME = re.compile(r"\b(?:My|my)\s+name\s+is\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)")
+# (the "\b" before "My" is said after its first letter, "(?<!\w[Mm])", so that the whole-text scan
+# jumps from one "m" to the next instead of trying every position)
+_MY_NAME = re.compile(r"[Mm](?<!\w[Mm])y\s+name\s+is\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)")
 # "Testimony of Dilnoza Karimova", "Blog of ...": the writer of a first-person text, named in its head
 _GENRE_OF = re.compile(
     r"\b(?:Testimony|Blog|Interview|Letter|Diary)\s+(?:of|by|from|with)\s+((?:[A-Z][\w'’\-]+(?:\s+|(?=[.,;])))+)"
@@ -700,7 +706,8 @@ _GIVEN_BY = re.compile(
     r"\b(?:testimony|account|statement)\b[^.\n]{0,80}?\b(?:by|from)\s+"
     r"((?:[A-Z][\w'’\-]+\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,3})(?=[\s,(])"
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|My)\b")
+# "\b(?:I|me|my|My)\b", with the first "\b" said after the first letter (as in ``_MY_NAME``)
+_FIRST_PERSON = re.compile(r"(?:I(?<!\wI)|m(?<!\wm)[ey]|M(?<!\wM)y)\b")
 
 
 def _narrator(text: str, cast: Cast) -> str | None:

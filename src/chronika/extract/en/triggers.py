@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import replace
 
@@ -112,18 +113,24 @@ _UNVERIFIED = re.compile(
 )
 
 
-def _alternation(patterns: list[str]) -> str:
+def _alternation(patterns: list[str], flags: int = 0) -> prefilter.Alternation:
     # "(?<!\w)" rather than "\b" in front: a pattern may open on a quotation mark after a space.
-    return r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b"
+    return prefilter.Alternation(patterns, r"(?<!\w)", r"\b", flags)
 
 
 # Patterns are written in lower case; scanning a lower-cased copy of the document once, case-
 # sensitively, is several times faster than case-insensitive scans sentence by sentence. The
-# case-insensitive twins serve the rare text whose lower-casing changes its length.
-_LOWER = {act: re.compile(_alternation(patterns)) for act, patterns in ACT_PATTERNS.items()}
-_ANY_CASE = {act: re.compile(_alternation(patterns), re.IGNORECASE) for act, patterns in ACT_PATTERNS.items()}
-_NOT_ACTS_LOWER = re.compile(_alternation(NOT_ACTS))
-_NOT_ACTS_ANY_CASE = re.compile(_alternation(NOT_ACTS), re.IGNORECASE)
+# case-insensitive twins serve the rare text whose lower-casing changes its length. Each list is
+# scanned phrasing by phrasing (see ``prefilter.Alternation``), with the very result of one scan of
+# the whole alternation.
+_LOWER_PARTS = {act: _alternation(patterns) for act, patterns in ACT_PATTERNS.items()}
+_ANY_CASE_PARTS = {act: _alternation(patterns, re.IGNORECASE) for act, patterns in ACT_PATTERNS.items()}
+_NOT_ACTS_LOWER_PARTS = _alternation(NOT_ACTS)
+_NOT_ACTS_ANY_CASE_PARTS = _alternation(NOT_ACTS, re.IGNORECASE)
+_LOWER = {act: alternation.whole for act, alternation in _LOWER_PARTS.items()}
+_ANY_CASE = {act: alternation.whole for act, alternation in _ANY_CASE_PARTS.items()}
+_NOT_ACTS_LOWER = _NOT_ACTS_LOWER_PARTS.whole
+_NOT_ACTS_ANY_CASE = _NOT_ACTS_ANY_CASE_PARTS.whole
 _CUSTODY = re.compile(CUSTODY_CONTEXT, re.IGNORECASE)
 _MAX_SENTENCE = 8_000  # longer "sentences" are tables or run-on lists, not statements
 _FUTURE_LABEL = re.compile(r"\b(?:would|will|could|\'ll)\s+(?:\S+\s+)?be\s", re.IGNORECASE)
@@ -137,9 +144,9 @@ def find_triggers(text: str, spans: list[tuple[int, int]]) -> list[list[Trigger]
     lowered = text.lower()
     same_length = len(lowered) == len(text)
     scanned = lowered if same_length else text
-    acts = _LOWER if same_length else _ANY_CASE
-    not_acts = _NOT_ACTS_LOWER if same_length else _NOT_ACTS_ANY_CASE
-    scanner = prefilter.Scanner(scanned, [*acts.values(), not_acts])
+    acts = _LOWER_PARTS if same_length else _ANY_CASE_PARTS
+    not_acts = _NOT_ACTS_LOWER_PARTS if same_length else _NOT_ACTS_ANY_CASE_PARTS
+    scanner = prefilter.Scanner(scanned, _scanned_patterns(same_length))
     found = _scan(scanner, acts, not_acts, 0, len(scanned))
     found.sort(key=lambda item: (item[0], item[1]))
     starts = [item[0] for item in found]
@@ -201,16 +208,26 @@ def _first_person_custody(
 
 def _scan(
     scanner: prefilter.Scanner,
-    acts: dict[Act, re.Pattern[str]],
-    not_acts: re.Pattern[str],
+    acts: dict[Act, prefilter.Alternation],
+    not_acts: prefilter.Alternation,
     start: int,
     end: int,
 ) -> list[Match]:
     found: list[Match] = [
-        (m.start(), m.end(), act) for act, regex in acts.items() for m in scanner.finditer(regex, start, end)
+        (m.start(), m.end(), act)
+        for act, alternation in acts.items()
+        for m in scanner.alternatives(alternation, start, end)
     ]
-    found += [(m.start(), m.end(), None) for m in scanner.finditer(not_acts, start, end)]
+    found += [(m.start(), m.end(), None) for m in scanner.alternatives(not_acts, start, end)]
     return found
+
+
+@functools.cache
+def _scanned_patterns(lower: bool) -> list[re.Pattern[str]]:
+    """What one document's scan looks for: the parts, or the whole where it is scanned whole."""
+    acts = _LOWER_PARTS if lower else _ANY_CASE_PARTS
+    not_acts = _NOT_ACTS_LOWER_PARTS if lower else _NOT_ACTS_ANY_CASE_PARTS
+    return [pattern for a in [*acts.values(), not_acts] for pattern in (a.split().parts or (a.whole,))]
 
 
 def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Trigger]:
