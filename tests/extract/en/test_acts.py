@@ -7,8 +7,11 @@ Each case is a fresh sentence written for this test; the expected value is the a
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from chronika.extract import extract_text
 from chronika.extract.en.triggers import find_triggers
 
 
@@ -322,3 +325,48 @@ def test_a_statement_about_the_world_or_a_risk_is_no_occasion(sentence: str) -> 
 )
 def test_an_occasion_that_shares_words_with_a_risk_is_kept(sentence: str, act: str) -> None:
     assert act in acts(sentence)
+
+
+# A linguist's sweep of how reports word each physical act (fresh sentences, one per phrasing family),
+# read through the whole pipeline with the sentence's own date, so that a pattern which swallows the
+# date into the act's words (and leaves the act undated) fails here too.
+SWEEP = [
+    # killing: the dead recovered, the manner of a death, its cause, a named death
+    ("Residents pulled the bodies of four farmers from the river on 30 August 2019.", "killing"),
+    ("A mass grave containing 30 bodies was uncovered near the airport on 14 April 2022.", "killing"),
+    ("The demonstrator was crushed to death by an armoured vehicle on 9 October 2021.", "killing"),
+    ("The inmate was found hanging in his cell on 6 October 2021.", "killing"),
+    ("The farmer was shot and killed by settlers on 12 October 2020.", "killing"),
+    ("An activist was run over by a police vehicle and died during the protest on 21 June 2020.", "killing"),
+    ("The opposition figure was poisoned on 20 August 2020 and died in hospital weeks later.", "killing"),
+    ("Police beat the street vendor so severely on 1 June 2021 that he died hours later.", "killing"),
+    ("On 18 August 2019 the prisoner died as a result of torture, according to the autopsy.", "killing"),
+    ("The autopsy found that she had died of blunt force trauma to the head on 2 March 2020.", "killing"),
+    ("The journalist died on 4 May 2020 from injuries inflicted by police during his arrest.", "killing"),
+    ("The detainee's death on 9 January 2021 came after weeks of denial of medical care.", "killing"),
+    ("Security forces carried out the execution of 12 prisoners on 2 March 2022.", "killing"),
+    ("His body bore marks of torture when it was handed over to the family on 2 May 2021.", "killing"),
+    ("The boy suffered fatal gunshot wounds when police fired on the march on 3 May 2021.", "killing"),
+]
+
+SWEEP_NOT = [
+    ("The body was handed over to the family on 5 March in a sealed coffin.", "killing"),
+    ("The ministry denied on 4 May 2021 that anyone had been killed during the operation.", "killing"),
+    ("The prosecutor sought the execution of the search warrant on 3 June 2021.", "killing"),
+    ("He was sentenced to death by a military court on 2 May 2021.", "killing"),
+]
+
+
+def pipeline_acts(sentence: str) -> set[str]:
+    result = extract_text(sentence, published=dt.date(2022, 12, 1))
+    return {act.value for incident in result.incidents for act in incident.acts}
+
+
+@pytest.mark.parametrize(("sentence", "act"), SWEEP)
+def test_a_phrasing_family_of_a_physical_act_yields_a_dated_incident(sentence: str, act: str) -> None:
+    assert act in pipeline_acts(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "act"), SWEEP_NOT)
+def test_a_look_alike_of_a_phrasing_family_yields_no_such_incident(sentence: str, act: str) -> None:
+    assert act not in pipeline_acts(sentence)

@@ -66,7 +66,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"d(?:ies|ied|ie)\s+(?:\S+\s+){0,3}after\s+being\s+(?:shot|beaten|stabbed|tortured|hit)",
         r"died\s+(?:there|on\s+the\s+spot|at\s+the\s+scene|instantly|immediately|on\s+the\s+way|before\s+reaching)",
         r"succumbed\s+to|(?:fired|using|used)\s+live\s+(?:ammunition|rounds|fire)\s+(?:\S+\s+){0,4}kill\w*",
-        r"shot\s+(?:\S+\s+){1,3}dead|died\s+(?:\S+\s+){0,6}(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)|died\s+in\s+(?:hospital|custody|detention|prison)",
+        r"shot\s+(?:\S+\s+){1,3}dead|died\s+(?:(?!\d)\S+\s+){0,6}(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)|died\s+in\s+(?:hospital|custody|detention|prison)",
+        # a date between the death and its cause: "died on 4 May from injuries inflicted by police"
+        r"died(?=\s+(?:\S+\s+){1,6}?(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)\b)",
         r"(?:body|bodies)(?:,[^,]{0,80},)?\s+(?:was|were|had\s+been)\s+(?:found|discovered|recovered|dumped|returned)",
         r"died\s+(?:after|from|of)\s+being\s+(?:shot|beaten|stabbed|tortured|hit)|left\s+(?:at\s+least\s+)?\w+\s+(?:people\s+)?dead",
         r"kill(?:s|ing)?\s+(?:at\s+least\s+)?\w+|(?:was|were)\s+shot\s+dead|fatally\s+(?:shot|wounded|injured)",
@@ -94,6 +96,34 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:told|informed|notified)\s+(?:(?:the|his|her|their|my|our)\s+)?(?:family|families|parents|relatives|mother|"
         r"father|wife|husband|widow|brother|sister|son|daughter|him|her|them|us|me)\s+that\s+(?:\S+\s+){0,3}?(?:had\s+)?died",
         r"(?:body|bodies)\s+(?:of\s+(?:\S+\s+){1,3})?found\s+(?:with|in|near|on|dumped|bearing|showing)",
+        # the dead taken from where they lay: "pulled the bodies of four farmers from the river"
+        r"(?:pulled|recovered|retrieved|exhumed|unearthed|dug\s+up|fished\s+out)\s+(?:(?:the|a|his|her|their|two|three|four|five|"
+        r"six|several|\d+)\s+)?(?:\w+\s+)?(?:body|bodies|corpses?)\b",
+        r"(?:body|bodies|corpses?|remains)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|were|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+        r"(?:retrieved|pulled|uncovered|unearthed|left|thrown|washed\s+up)",
+        r"(?:body|bodies|corpses?)\s+(?:bore|bearing|showed|showing)\s+(?:\S+\s+){0,2}?(?:marks|signs|traces|wounds|bullet)",
+        r"(?:uncovered|discovered|found|exhumed|unearthed)\s+(?:\S+\s+){0,3}?mass\s+graves?|mass\s+graves?\s+(?:\S+\s+){0,6}?"
+        r"(?:was|were)\s+(?:uncovered|discovered|found|unearthed|exhumed)",
+        # the manner of a death: "crushed to death by an armoured vehicle", "found hanging in his cell"
+        r"(?:crushed|run\s+over|trampled|bludgeoned|battered|clubbed|drowned|bled|mauled|choked|suffocated|asphyxiated|"
+        r"electrocuted|knifed|whipped|flogged|lashed|shot|frozen)\s+to\s+death|found\s+hanging",
+        r"fatal\s+(?:shooting|stabbing|beating|assault|attack|(?:gunshot\s+|stab\s+|bullet\s+|head\s+)?(?:wounds?|injur(?:y|ies))|shot)",
+        # (the words after the blow may hold its date, so the act is the blow's word alone)
+        r"(?:shot|hit|struck|stabbed|beaten|run\s+over|wounded|injured|tortured|poisoned)(?=\s+(?:\S+\s+){0,8}?and\s+"
+        r"(?:later\s+|subsequently\s+)?died\b)",
+        r"(?:so\s+(?:badly|severely|hard|brutally)|with\s+such\s+force)(?=\s+(?:\S+\s+){0,6}?that\s+(?:he|she|they|the\s+\w+)\s+"
+        r"(?:later\s+|soon\s+)?died)",
+        r"died\s+(?:\S+\s+){0,3}?(?:as\s+a\s+(?:direct\s+)?result\s+of|due\s+to|because\s+of|following)\s+(?:\S+\s+){0,3}?"
+        r"(?:torture|beatings?|injuries|wounds|ill-?treatment|blows|gunshot|medical\s+neglect|(?:the\s+)?lack\s+of\s+"
+        r"(?:medical\s+)?(?:care|treatment))",
+        r"died\s+(?:\S+\s+){0,2}?(?:of|from)\s+(?:\S+\s+){0,3}?(?:trauma|blows?|gunshot\s+wounds?|bullet\s+wounds?|"
+        r"asphyxia|haemorrhag\w+|hemorrhag\w+|bleeding|strangulation|suffocation)",
+        # a named death: "the detainee's death on 9 January", "the death of a prisoner"
+        r"(?:detainee|prisoner|inmate|protester|demonstrator|activist|journalist|defender|blogger|lawyer|student|teenager|"
+        r"boy|girl)(?:'s|’s)\s+death\b(?!\s+(?:threats?|penalty|sentence))",
+        r"death\s+of\s+(?:a|an|the)\s+(?:\S+\s+)?(?:detainee|prisoner|inmate|protester|demonstrator)s?\b",
+        r"executions?\s+of\s+(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|the)\s+(?:\w+\s+)?"
+        r"(?:prisoners|detainees|men|women|people|civilians|protesters|activists|inmates|villagers|youths)\b",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
         r"(?:he|she|they|who|and)\s+never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
@@ -200,7 +230,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"threw\s+(?:\S+\s+){1,5}?(?:into|in|at)\s+(?:(?:his|her|their|my|our)\s+|(?:the\s+)?\S+(?:'s|’s)\s+)(?:face|head|eyes)",
         r"hit\s+(?:me|us|him|her|them)\s+with|(?:was|were)\s+shot\s+in\s+the|shot\s+in\s+the\s+(?:head|chest|leg|back|arm|stomach)",
         # struck in the passive: "was hit in the face by an officer", "were punched and kicked by men"
-        r"(?:was|were)\s+(?:repeatedly\s+|badly\s+|severely\s+)?(?:hit|struck|punched|kicked|slapped|shot)\s+(?:(?:and|or)\s+\w+ed\s+)?"
+        r"(?:was|were)\s+(?:repeatedly\s+|badly\s+|severely\s+)?(?:hit|struck|punched|kicked|slapped|shot)\s+(?:(?:and|or)\s+(?!killed\b)\w+ed\s+)?"
         r"(?:in|on|near|outside|at|with|during|while|as|by(?!\s+(?:\S+\s+){0,3}?(?:attacks?|ddos|hackers|cyber\w*|sanctions|floods?|"
         r"storms?|outages?|crisis|virus|waves?|fines?|bans?|cuts?)\b))\b",
         r"ambush(?:ed|ing)|used\s+(?:\S+\s+){0,2}(?:batons|truncheons|tear\s+gas|stun\s+grenades|water\s+cannons?|rubber\s+bullets|live\s+ammunition|excessive\s+force|force)",
