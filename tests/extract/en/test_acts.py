@@ -347,6 +347,36 @@ SWEEP = [
     ("Security forces carried out the execution of 12 prisoners on 2 March 2022.", "killing"),
     ("His body bore marks of torture when it was handed over to the family on 2 May 2021.", "killing"),
     ("The boy suffered fatal gunshot wounds when police fired on the march on 3 May 2021.", "killing"),
+    # torture: methods, restraints, captives made to obey, deprivation, and where the blows fell
+    ("His nails were pulled out by interrogators in August 2019.", "torture_ill_treatment"),
+    ("She was chained to a radiator at the police station on 19 May 2021.", "torture_ill_treatment"),
+    ("On 11 April 2021 the prisoner was shackled to his hospital bed for days.", "torture_ill_treatment"),
+    ("Interrogators held his head under water until he lost consciousness on 9 June 2021.", "torture_ill_treatment"),
+    ("Prison guards tied his hands and feet together behind his back on 6 June 2019.", "torture_ill_treatment"),
+    ("On 2 May 2020 he was hung in the 'parrot's perch' for two hours.", "torture_ill_treatment"),
+    ("The guards forced the prisoners to crawl on broken glass on 25 July 2021.", "torture_ill_treatment"),
+    ("The detainees were kept for days in cells without light in October 2020.", "torture_ill_treatment"),
+    ("Guards denied the hunger striker drinking water on 10 August 2021.", "torture_ill_treatment"),
+    ("On 5 March 2021 prison staff pepper-sprayed a handcuffed detainee in his cell.", "torture_ill_treatment"),
+    ("Officers tasered the handcuffed man in the back of the patrol car on 2 August 2021.", "torture_ill_treatment"),
+    ("He was beaten with rifle butts after his arrest on 8 September 2021.", "torture_ill_treatment"),
+    ("The men were blindfolded and beaten through the night of 6 May 2022.", "torture_ill_treatment"),
+    # sexual violence: the genitals as a target, and the named forms
+    ("Officers gave him electric shocks to his genitals on 3 February 2021.", "sexual_violence"),
+    ("Officers gave him electric shocks to his genitals on 3 February 2021.", "torture_ill_treatment"),
+    ("An officer inserted a baton into his anus during interrogation on 4 December 2020.", "sexual_violence"),
+    ("The detainee was sodomised with a stick on 30 April 2021.", "sexual_violence"),
+    ("Fighters held the women in sexual slavery for months from June 2015.", "sexual_violence"),
+    ("The girl was forced into marriage with a commander on 12 July 2016.", "sexual_violence"),
+    ("Soldiers stripped the women and paraded them through the village on 1 July 2020.", "sexual_violence"),
+    # blows outside custody
+    ("The journalist was roughed up by security guards at the rally on 18 May 2021.", "physical_attack"),
+    ("On 6 March 2021 riot police clubbed demonstrators in the square.", "physical_attack"),
+    ("She was pushed down a flight of stairs by an officer on 23 September 2021.", "physical_attack"),
+    ("An assailant struck the journalist on the head with a hammer on 1 February 2021.", "physical_attack"),
+    ("Police fired pellets at the crowd on 9 August 2019, blinding a boy.", "physical_attack"),
+    ("On 4 April 2019 officers doused the protesters with pepper spray.", "physical_attack"),
+    ("The activist survived a shooting outside her home on 2 October 2020.", "physical_attack"),
 ]
 
 SWEEP_NOT = [
@@ -354,6 +384,9 @@ SWEEP_NOT = [
     ("The ministry denied on 4 May 2021 that anyone had been killed during the operation.", "killing"),
     ("The prosecutor sought the execution of the search warrant on 3 June 2021.", "killing"),
     ("He was sentenced to death by a military court on 2 May 2021.", "killing"),
+    ("On 3 May 2021 he was held without a lawyer and without food for nine hours.", "torture_ill_treatment"),
+    ("The doctor examined his genitals for signs of disease on 3 May 2021.", "sexual_violence"),
+    ("On 3 May 2021 the striker was hit in the face by a stray ball.", "killing"),
 ]
 
 

@@ -225,6 +225,22 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:beaten|beat\s+(?:him|her|them|me|us))\s+(?:in|while\s+in)\s+(?:custody|detention|the\s+cell|the\s+station)",
         r"forced\s+to\s+(?:stand|kneel|squat|sign|confess|record)|stress\s+positions?",
         r"cruel,?\s+inhuman(?:e)?\s+or\s+degrading|degrading\s+treatment|denied\s+medical\s+(?:care|treatment)",
+        # methods named by survivors and medico-legal reports
+        r"(?:finger|toe)?nails\s+(?:were|was|had\s+been)\s+(?:\w+ly\s+)?(?:pulled|ripped|torn|extracted)|(?:pulled|ripped|tore|torn)\s+"
+        r"(?:out|off)\s+(?:\S+\s+){0,2}?(?:finger|toe)?nails",
+        r"(?:shackled|chained|strapped|tied|cuffed)\s+(?:(?:him|her|them|me|us)\s+)?(?:\S+\s+){0,2}?to\s+(?:a|an|the|his|her|their|my)\s+"
+        r"(?:\w+\s+)?(?:bed|radiator|chair|pipe|wall|bars|railings?|pole|post|ring|hook|floor|heater|grille|grate)\b",
+        r"(?:held|pushed|forced|dunked|submerged|plunged)\s+(?:his|her|their|my|our)\s+heads?\s+(?:under|in|into)\s+(?:the\s+|a\s+)?"
+        r"(?:\w+\s+)?(?:water|bucket|toilet|tub|barrel|bath|tank)",
+        r"(?:tied|bound)\s+(?:his|her|their|my|our)\s+(?:hands\s+and\s+(?:feet|legs)|arms\s+and\s+legs|wrists\s+and\s+ankles)|"
+        r"hog-?tied|(?:[“\"'‘])?(?:swallow|chicken|banana|scorpion|airplane|aeroplane|frog)(?:[”\"'’])?\s+position|"
+        r"parrot(?:'s|’s)?\s+perch|falanga|german\s+chair|shabeh|dulab|tyre\s+method|tire\s+method",
+        # an order to the captives: "forced the prisoners to crawl on broken glass"
+        r"(?:forced|made|ordered)\s+(?:the\s+)?(?:\w+\s+)?(?:prisoners|detainees|inmates|captives|men|women|boys)\s+to\s+(?:stand|kneel|"
+        r"squat|crawl|lie|strip|undress|sing|bark|eat|drink|run|roll|hold)\b",
+        r"(?:kept|held|left|locked)\s+(?:(?!without\b)\S+\s+){0,6}?without\s+(?:food|water|light|sleep|heating|ventilation|blankets|a\s+toilet|"
+        r"toilets|medical\s+(?:care|help|treatment))\b",
+        r"denied\s+(?:\S+\s+){1,3}?(?:drinking\s+water|food|water|insulin|medication|medicine|sleep|toilet|medical\s+\w+)\b",
     ],
     Act.PHYSICAL_ATTACK: [
         r"threw\s+(?:\S+\s+){1,5}?(?:into|in|at)\s+(?:(?:his|her|their|my|our)\s+|(?:the\s+)?\S+(?:'s|’s)\s+)(?:face|head|eyes)",
@@ -244,6 +260,18 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"injur(?:ed|ing|ies)|wound(?:ed|ing)|bruises|concussion|hospitali[sz]ed",
         r"opened\s+fire\s+on|shot\s+(?:at|in\s+the)|attempt(?:ed)?\s+on\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
         r"assassination\s+attempt|attempted\s+(?:to\s+kill|murder)|tried\s+to\s+(?:kill|run\s+\w+\s+over)",
+        # blows in the words of witnesses and medical notes
+        r"rough(?:ed|ing)\s+(?:\S+\s+)?up|manhandl(?:ed|ing)|clubb(?:ed|ing)|bludgeon(?:ed|ing)|pummell?(?:ed|ing)|thrash(?:ed|ing)\s+"
+        r"(?:him|her|them|me|us|the)|stamp(?:ed|ing)\s+on\s+(?:him|her|them|me|us|his|her|their)|trampl(?:ed|ing)\s+(?:on\s+)?"
+        r"(?:him|her|them|me|us)",
+        r"(?:hit|struck)\s+(?:\S+\s+){0,3}?(?:on|in|across)\s+the\s+(?:head|face|back|neck|legs?|arms?|chest|stomach|eye|jaw|mouth|"
+        r"ribs|shoulders?|knees?|kidneys)",
+        r"pushed\s+(?:\S+\s+){0,3}?(?:down\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?stairs|off\s+(?:a|the)\s+(?:balcony|bridge|roof|platform|"
+        r"stage))",
+        r"pepper[-\s]spray(?:ed|ing)?|(?:pepper|chilli|chili)\s+(?:balls|gas)|taser(?:ed|ing)|tased|"
+        r"fired\s+(?:\S+\s+){0,2}?(?:pellets|birdshot|buckshot|rubber-coated\s+\w+|stun\s+grenades|tear\s+gas\s+canisters|"
+        r"bullets|live\s+rounds|shots)\s+(?:at|into|on)\b",
+        r"survived\s+(?:an?\s+)?(?:\w+\s+)?(?:shooting|stabbing|assassination\s+attempt|attempt\s+on|bombing|ambush|acid\s+attack)",
         r"knocked\s+(?:him|her|them|me|us)\s+(?:unconscious|out|down)|(?:broke|broken|fractured)\s+(?:his|her|their|my|our)\s+"
         r"(?:\w+\s+)?(?:arms?|legs?|nose|jaw|ribs?|skull|fingers?|hands?|wrists?|teeth|collarbone)",
     ],
@@ -254,6 +282,16 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:(?:forced|made|ordered)\s+(?:\S+\s+){0,8}?to\s+)?(?:strip|stripped|undress|undressed)\s+(?:(?:him|her|them|me|us)\s+)?(?:completely\s+)?naked",
         r"(?:beat|beaten|hit|struck|kicked|burned|shocked)\s+(?:\S+\s+){0,3}?(?:genitals|private\s+parts|testicles)",
         r"(?:touched|fondled|grabbed)\s+(?:her|his|my|their)\s+(?:breasts?|genitals|private\s+parts|buttocks|crotch)|virginity\s+tests?",
+        # a blow or a device aimed at the genitals is sexual violence as well as torture: the body part
+        # alone is the trigger, so that "electric shocks" before it stays torture
+        # ("shocks to his genitals", "a baton into his anus"; a doctor who "examined his genitals" harms no one)
+        r"(?:(?<=\bto\s)|(?<=\bin\s)|(?<=\bon\s)|(?<=\bat\s)|(?<=\binto\s)|(?<=\bagainst\s))(?:his|her|their|my|the)\s+"
+        r"(?:genitals|genital\s+area|genitalia|testicles|scrotum|penis|anus|rectum|private\s+parts)\b|"
+        r"(?:squeezed|twisted|crushed|pulled|grabbed)\s+(?:his|her|their|my)\s+(?:genitals|testicles|scrotum|penis)",
+        r"sodomi[sz](?:ed|ing)|sexual\s+slavery|sex\s+slaves?|forced\s+(?:into\s+)?marriage|forced\s+prostitution|"
+        r"(?:sexually\s+)?exploited\s+sexually|sexually\s+exploited|sexual\s+(?:torture|exploitation|assaults)",
+        r"paraded\s+(?:\S+\s+){0,3}?naked|(?:stripped|undressed)\s+(?:\S+\s+){0,2}?and\s+paraded|forced\s+(?:\S+\s+){0,3}?to\s+"
+        r"(?:strip|undress)\s+(?:\S+\s+){0,2}?(?:and|then)\s+(?:paraded|filmed|photographed|mocked|touched)",
     ],
     Act.THREAT: [
         r"if\s+(?:he|she|they|you|i|we)\s+want(?:ed|s)?\s+to\s+(?:stay|remain|live|keep\s+(?:\S+\s+)?)\s*(?:alive|safe|healthy|well|free|whole)",
@@ -709,6 +747,9 @@ CUSTODY_CONTEXT = (
     r"while\s+held|in\s+detention|temporary\s+detention|isolator|colony|prison|during\s+questioning|prison\s+guards?|"
     r"detainees?|prisoners?|inmates?|on\s+the\s+way\s+to\s+the\s+(?:police|station|court)|during\s+the\s+drive|"
     r"remanded|(?:prison|police)\s+(?:van|car|bus)|roll\s+calls?|interrogators?|"
+    # a captive's condition or place: "blindfolded and beaten", "beaten after his arrest", "at the army base"
+    r"blindfold(?:ed)?|hooded|(?:after|following)\s+(?:his|her|their|the)\s+arrests?|"
+    r"(?:military|army)\s+(?:base|camp|barracks|intelligence)|barracks|"
     # seized and driven off: "grabbed by officers, dragged to a van and beaten there"
     r"(?:dragged|pushed|thrown|bundled|forced|shoved|loaded)\s+(?:\S+\s+){0,2}?(?:in|on)?to\s+(?:a|an|the|their)?\s*(?:\w+\s+)?"
     r"(?:vans?|bus|buses|vehicles?|cars?|trucks?|jeeps?|lorr(?:y|ies))|handcuffed)\b"
