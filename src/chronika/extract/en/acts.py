@@ -284,7 +284,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:touched|fondled|grabbed)\s+(?:her|his|my|their)\s+(?:breasts?|genitals|private\s+parts|buttocks|crotch)|virginity\s+tests?",
         # a blow or a device aimed at the genitals is sexual violence as well as torture: the body part
         # alone is the trigger, so that "electric shocks" before it stays torture
-        # ("shocks to his genitals", "a baton into his anus"; a doctor who "examined his genitals" harms no one)
+        # ("shocks to his genitals", "a baton into his anus"; a doctor "examined his genitals")
         r"(?:(?<=\bto\s)|(?<=\bin\s)|(?<=\bon\s)|(?<=\bat\s)|(?<=\binto\s)|(?<=\bagainst\s))(?:his|her|their|my|the)\s+"
         r"(?:genitals|genital\s+area|genitalia|testicles|scrotum|penis|anus|rectum|private\s+parts)\b|"
         r"(?:squeezed|twisted|crushed|pulled|grabbed)\s+(?:his|her|their|my)\s+(?:genitals|testicles|scrotum|penis)",
