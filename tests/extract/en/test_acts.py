@@ -377,6 +377,60 @@ SWEEP = [
     ("Police fired pellets at the crowd on 9 August 2019, blinding a boy.", "physical_attack"),
     ("On 4 April 2019 officers doused the protesters with pepper spray.", "physical_attack"),
     ("The activist survived a shooting outside her home on 2 October 2020.", "physical_attack"),
+    ("Inside the van, on 3 May 2021, an officer struck her on the head.", "torture_ill_treatment"),
+    # detention in the words of witnesses and wires
+    ("Police hauled off three protesters on 9 August 2020.", "arbitrary_detention"),
+    ("Officers led the protester away in handcuffs on 21 March 2021.", "arbitrary_detention"),
+    ("On 14 May 2021 she was kept at the station overnight without charge.", "arbitrary_detention"),
+    ("The teacher was put in a cell for the night on 17 March 2021.", "arbitrary_detention"),
+    ("On 11 November 2021 police took the mother in for questioning.", "arbitrary_detention"),
+    ("The activist was taken in by police on 4 August 2021.", "arbitrary_detention"),
+    ("The women were confined to a military base for three days in April 2022.", "arbitrary_detention"),
+    ("Guards locked the asylum seekers in a container for two days in March 2021.", "arbitrary_detention"),
+    ("The protesters were loaded onto buses and driven away on 31 January 2021.", "arbitrary_detention"),
+    ("The student was put in a paddy wagon on 2 February 2021.", "arbitrary_detention"),
+    ("On 1 June 2020 soldiers seized the farmer at a checkpoint.", "arbitrary_detention"),
+    ("On 1 June 2020 soldiers took him to the barracks.", "arbitrary_detention"),
+    ("Authorities incarcerated the blogger on 2 September 2020.", "arbitrary_detention"),
+    # disappearance: the family's side of an absence
+    ("Men took him on 4 March 2020 and his family has not seen him since.", "enforced_disappearance"),
+    ("Men in an unmarked car snatched the student off the street on 2 May 2022.", "enforced_disappearance"),
+    ("Since 14 August 2021 he has been held at an undisclosed location.", "enforced_disappearance"),
+    ("The authorities have not acknowledged holding him since 4 May 2021.", "enforced_disappearance"),
+    ("His fate remains unknown since soldiers took him on 5 May 2022.", "enforced_disappearance"),
+    ("The family lost all contact with him after 2 November 2020.", "enforced_disappearance"),
+    ("He was led away from home late on 2 May 2021 by four men in plain clothes.", "enforced_disappearance"),
+    # seizure
+    ("Agents removed his laptop and two phones from the flat on 11 November 2021.", "seizure"),
+    ("Police forced the reporter to hand over her memory card on 2 June 2021.", "seizure"),
+    ("Troops commandeered the school building on 9 March 2022.", "seizure"),
+    ("The bank accounts of the organisation were frozen on 3 May 2022.", "seizure"),
+    # raid
+    ("On 25 March 2021 police swooped on the homes of ten activists.", "raid_search"),
+    ("Investigators turned the flat upside down on 13 April 2021.", "raid_search"),
+    # destruction
+    ("A petrol bomb was thrown at the office of the NGO on 9 October 2020.", "property_destruction"),
+    ("On 6 May 2022 the houses were reduced to rubble.", "property_destruction"),
+    ("The offices of the union were wrecked by a mob on 9 April 2020.", "property_destruction"),
+    ("Settlers uprooted 300 olive trees on 4 October 2021.", "property_destruction"),
+    # displacement
+    ("Border guards pushed back 40 asylum seekers on 19 October 2021.", "forced_displacement"),
+    ("He was forced into exile in January 2021.", "forced_displacement"),
+    ("The families were thrown out of their homes on 16 March 2021.", "forced_displacement"),
+    ("On 9 September 2020 the authorities put him on a plane.", "forced_displacement"),
+    # armed clash
+    ("Rebels attacked an army base on 3 March 2021.", "armed_clash"),
+    ("Militants ambushed a military convoy on 21 August 2019.", "armed_clash"),
+    ("Government forces launched an offensive on the rebel-held town on 1 April 2021.", "armed_clash"),
+    ("Fighter jets bombed the market on 14 September 2022.", "armed_clash"),
+    ("Rebel forces seized control of the town on 6 July 2021.", "armed_clash"),
+    ("Artillery fire hit the hospital on 10 March 2022.", "armed_clash"),
+    # field notes and log entries, often in the present tense or without a verb
+    ("3 Sep.: rebels fire on the checkpoint; an army patrol returns fire for an hour.", "armed_clash"),
+    ("Overnight on 4 Sep. a police convoy was ambushed by armed men on the hill road.", "armed_clash"),
+    ("5 Sep.: soldiers round up nine young men, driven to the gendarmerie post.", "arbitrary_detention"),
+    ("6 Sep.: two of them released, made to lie face down and beaten on the way.", "torture_ill_treatment"),
+    ("7 June: Body of teacher and union organiser Ana Ruiz found near the quarry.", "killing"),
 ]
 
 SWEEP_NOT = [
@@ -387,6 +441,14 @@ SWEEP_NOT = [
     ("On 3 May 2021 he was held without a lawyer and without food for nine hours.", "torture_ill_treatment"),
     ("The doctor examined his genitals for signs of disease on 3 May 2021.", "sexual_violence"),
     ("On 3 May 2021 the striker was hit in the face by a stray ball.", "killing"),
+    ("On 3 May 2021 the officer grabbed her phone and ran.", "arbitrary_detention"),
+    ("He took his laptop to the repair shop on 3 May 2021.", "seizure"),
+    ("On 3 May 2021 somebody took control of our Facebook page.", "armed_clash"),
+    ("On 3 May 2021 the ministry said that pushbacks do not occur at its borders.", "forced_displacement"),
+    ("On 3 May 2021 police said the death was being investigated as a murder.", "killing"),
+    ("On 3 May 2021 the ministry denied that the men had been led away by police.", "arbitrary_detention"),
+    ("On 3 May 2021 police said he died in a fight between drunken men.", "armed_clash"),
+    ("His family searched police cells for him after 3 May 2021.", "raid_search"),
 ]
 
 

@@ -19,8 +19,18 @@ _PREMISES = (
 _EQUIPMENT = (
     r"(?:phones?|mobile\s+phones|laptops?|computers?|cameras?|equipment|documents|archives?|files|"
     r"hard\s+drives?|notebooks|records|materials|literature|books|leaflets|banners|"
-    r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings|"
-    r"motorbikes?|motorcycles?|scooters?|bicycles?)"
+    r"flash\s+drives?|memory\s+cards?|sim\s+cards?|servers?|devices|tablets?|recorders?|footage|hard\s+disks?|money|cash|"
+    r"savings|property|belongings|motorbikes?|motorcycles?|scooters?|bicycles?)"
+)
+# Where a thing is taken that no one seizes: "took his laptop to the repair shop", "took her phone home".
+_NOT_SEIZED = r"(?!\s+(?:to|home|back|along|with\s+(?:him|her|them|me|us))\b)"
+# People that agents take, as reports name them.
+_PERSONS = (
+    # ("her" and "them" only where no noun follows: "grabbed her phone" takes a thing)
+    r"(?:him|me|us|(?:her|them)(?=\s+(?:at|in|on|near|outside|from|and|as|while|during|off)\b|\s*[,.;])|"
+    r"(?:the|a|an|two|three|four|five|several)\s+(?:\w+\s+)?(?:man|men|woman|women|boy|boys|girl|girls|"
+    r"activists?|journalists?|farmers?|students?|lawyers?|teachers?|drivers?|shepherds?|herders?|protesters?|"
+    r"demonstrators?|defenders?|bloggers?|priests?|imams?|doctors?|villagers?|residents?|reporters?|workers?|youths?))\b"
 )
 # What a menace makes its price: the hearer's own conduct ("if you keep writing", "if I did it again").
 _CONDUCT = (
@@ -96,6 +106,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:told|informed|notified)\s+(?:(?:the|his|her|their|my|our)\s+)?(?:family|families|parents|relatives|mother|"
         r"father|wife|husband|widow|brother|sister|son|daughter|him|her|them|us|me)\s+that\s+(?:\S+\s+){0,3}?(?:had\s+)?died",
         r"(?:body|bodies)\s+(?:of\s+(?:\S+\s+){1,3})?found\s+(?:with|in|near|on|dumped|bearing|showing)",
+        # a headline or a log entry: "Body of fisherman and campaigner Luis Ferrer found in the lake"
+        r"(?:body|bodies)\s+of\s+(?:[^\s.;,]+\s+){4,8}?found\s+(?:with|in|near|on|at|dumped|bearing|showing|floating)\b",
         # the dead taken from where they lay: "pulled the bodies of four farmers from the river"
         r"(?:pulled|recovered|retrieved|exhumed|unearthed|dug\s+up|fished\s+out)\s+(?:(?:the|a|his|her|their|two|three|four|five|"
         r"six|several|\d+)\s+)?(?:\w+\s+)?(?:body|bodies|corpses?)\b",
@@ -144,12 +156,28 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # taken by men nobody can name: "taken off a bus by armed men", "seized by masked men"
         r"(?:taken(?!\s+over)|seized|snatched|grabbed|led\s+away|driven\s+away)\s+(?:\S+\s+){0,6}?by\s+(?:\w+\s+)?(?:armed|masked|unidentified|"
         r"unknown|hooded|plain-?clothes|plainclothes)\s+(?:\w+\s+)?(?:men|gunmen|people|persons|individuals|officers|agents)",
+        # the same when the words between hold the date ("led away from his house late on Saturday by four
+        # men in plain clothes"): the act is the taking alone, so that the date stays outside it
+        r"(?:taken(?!\s+over)|seized|snatched|grabbed|led\s+away|driven\s+away)(?=\s+(?:\S+\s+){0,10}?by\s+(?:\w+\s+)?(?:armed|"
+        r"masked|unidentified|unknown|hooded|plain-?clothes|plainclothes|(?:\w+\s+)?(?:men|people|persons|individuals|officers|"
+        r"agents)\s+(?:in|wearing)\s+(?:plain|civilian)\s+cloth))",
         # cut off from the family since: "has received no letters, calls or visits since March"
         r"(?:received|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince|"
         r"had\s+no\s+(?:news|word|contact)\s+(?:with|from|of)\s+(?:him|her|them)\s+since",
         r"vanished|(?:was|were)\s+last\s+seen|(?:remains?|remained|still)\s+missing|secret\s+(?:detention|prisons?|facilit(?:y|ies)|sites?)|"
         r"refus(?:ed|es|ing)\s+to\s+(?:acknowledge|confirm|disclose)\s+(?:\S+\s+){0,2}?(?:detention|arrest|whereabouts|fate)",
         # hooded and driven off: "put a bag over her head and drove her away"
+        # the family's side of an absence: "has not seen him since", "unable to locate her", "fate unknown"
+        r"(?:has|have|had)\s+not\s+(?:seen|heard\s+from)\s+(?:him|her|them)\s+since|(?:never|not)\s+(?:been\s+)?seen\s+"
+        r"(?:or\s+heard\s+(?:from|of)\s+)?again|(?:unable|failed)\s+to\s+(?:locate|find|trace)\s+(?:him|her|them)\b|"
+        r"no\s+trace\s+of\s+(?:him|her|them)\b|(?:lost|had\s+no|has\s+had\s+no|have\s+had\s+no)\s+(?:all\s+)?(?:contact|"
+        r"communication)\s+with\s+(?:him|her|them)\b",
+        r"(?:undisclosed|unknown|secret)\s+(?:location|locations|place|places|destination)|fates?\s+(?:\S+\s+){0,3}?(?:unknown|"
+        r"unclear|not\s+known)|fate\s+(?:and|or)\s+whereabouts|whereabouts\s+(?:and|or)\s+fate",
+        r"(?:not|never|refused\s+to|refuses?\s+to|failed\s+to)\s+(?:officially\s+)?acknowledged?\s+(?:\S+\s+){0,2}?(?:holding|"
+        r"detaining|(?:his|her|their|the)\s+(?:detention|arrest|custody|whereabouts))",
+        r"(?:snatch|grabb|seiz)(?:ed|ing)\s+(?:\S+\s+){0,3}?off\s+the\s+(?:street|road|pavement|sidewalk)|"
+        r"snatch(?:ed|es|ing)\s+" + _PERSONS,
         r"(?:put|placed|pulled|threw)\s+(?:a\s+)?(?:bag|hood|sack)\s+over\s+(?:his|her|their|my|our)\s+heads?(?=\s+and\s+"
         r"(?:drove|took|led|bundled|pushed|dragged|forced|carried)\s+(?:him|her|them|me|us)\b)",
     ],
@@ -195,7 +223,28 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:taken|brought|driven|escorted)\s+to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police\s+station|station|"
         r"police\s+department|department|precinct|detention\s+cent(?:re|er)|headquarters|base)",
         r"apprehended|rounded\s+up|jailed|imprisoned|locked\s+up|house\s+arrest",
+        # field notes in the present: "round up 11 young men, who are driven to the gendarmerie brigade"
+        r"round(?:s|ing)?\s+up\s+(?:\S+\s+){0,3}?(?:men|women|people|youths|boys|girls|students|villagers|residents|protesters|"
+        r"activists|suspects|migrants)\b|(?:taken|brought|driven|escorted|transferred)\s+to\s+(?:a|the)\s+(?:\S+\s+){0,2}?"
+        r"gendarmerie",
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
+        # the words of witnesses and wires: "hauled off", "taken in for questioning", "put in a cell"
+        r"(?:hauled|carted|whisked|frog-?marched|led|marched|dragged)\s+(?:(?:him|her|them|me|us|the\s+\w+|\w+)\s+)?(?:off|away)\b"
+        r"(?!\s+(?:the|a|an|his|her|their)\b)",
+        r"(?:took|taken|take|taking|brought|bring|hauled)\s+(?:\S+\s+){0,3}?in\s+for\s+(?:questioning|interrogation|a\s+(?:talk|"
+        r"conversation|chat))|taken\s+in\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|security|agents|soldiers)",
+        r"(?:put|thrown|locked|shut|placed)\s+(?:\S+\s+){0,2}?in(?:to)?\s+(?:a|the)\s+(?:\w+\s+)?(?:cell|lock-?up|cage)\b|"
+        r"paddy\s+wagons?|(?:loaded|herded|packed|crammed)\s+(?:\S+\s+){0,3}?(?:into|onto)\s+(?:\S+\s+){0,2}?(?:buses|vans)\b",
+        r"(?:was|were|been|being)\s+(?:kept|locked\s+up|locked|confined)\s+(?:\S+\s+){0,2}?(?:at|in|inside|to)\s+(?:a|an|the)\s+"
+        r"(?:\w+\s+)?(?:police|station|cell|detention|basement|isolator|precinct|container|barracks|base|camp|compound)\b",
+        r"(?:kept|held|locked|confined)\s+(?:\S+\s+){0,6}?(?:in|inside)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:container|cage|shed|warehouse|"
+        r"garage|truck|lorry|gym|stadium|sports\s+hall)\s+for",
+        r"(?:took|taken|brought|driven|drove|escorted)\s+(?:\S+\s+){0,5}?to\s+(?:a|an|the)\s+(?:\w+\s+)?(?:barracks|military\s+base|"
+        r"army\s+base|army\s+camp|prison|jail)\b",
+        r"(?:seized|grabbed)\s+" + _PERSONS + r"(?!\s+by\b)",
+        r"(?:took|take|takes|taking)\s+(?:him|her|them|me|us)\s+from\s+(?:his|her|their|my|our|the)\s+(?:\S+\s+)?(?:home|house|flat|"
+        r"apartment|office|workplace|shop|bed|car|cell)",
+        r"incarcerat(?:ed|ing)|interned\b",
     ],
     Act.TORTURE_ILL_TREATMENT: [
         r"placed\s+in\s+(?:a|an|the)\s+(?:\S+\s+)?(?:punishment|isolation|solitary|disciplinary)\s+(?:cell|confinement|block|unit)(?:\s+for\s+\S+\s+(?:days|weeks|months))?",
@@ -223,7 +272,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"tortur(?:ed|e|ing)|ill-?treat(?:ed|ment)|mistreat(?:ed|ment)|maltreat(?:ed|ment)",
         r"electric\s+shocks?|electrocut(?:ed|ion)|suffocat(?:ed|ion)|waterboard(?:ed|ing)",
         r"(?:beaten|beat\s+(?:him|her|them|me|us))\s+(?:in|while\s+in)\s+(?:custody|detention|the\s+cell|the\s+station)",
-        r"forced\s+to\s+(?:stand|kneel|squat|sign|confess|record)|stress\s+positions?",
+        r"forced\s+to\s+(?:stand|kneel|squat|sign|confess|record)|stress\s+positions?|made\s+to\s+(?:stand|kneel|squat|crawl|"
+        r"lie\s+(?:face\s+down|on))",
         r"cruel,?\s+inhuman(?:e)?\s+or\s+degrading|degrading\s+treatment|denied\s+medical\s+(?:care|treatment)",
         # methods named by survivors and medico-legal reports
         r"(?:finger|toe)?nails\s+(?:were|was|had\s+been)\s+(?:\w+ly\s+)?(?:pulled|ripped|torn|extracted)|(?:pulled|ripped|tore|torn)\s+"
@@ -412,21 +462,30 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"raid(?:ed|s|ing)?|ransack(?:ed|ing|s)|storm(?:ed|s)|burst\s+into|broke\s+into|broken\s+into|break-?ins?",
         r"search(?:ed|es|ing)?|body\s+searches|house\s+search(?:es)?|(?:frisked|patted\s+down)",
         rf"entered\s+(?:\S+\s+){{0,3}}{_PREMISES}",
+        # a raid in the words of wires and witnesses: "swooped on the homes", "turned the flat upside down"
+        r"swoop(?:ed|s|ing)?\s+(?:down\s+)?on|descended\s+on\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?"
+        + _PREMISES
+        + r"|turn(?:ed|ing)\s+(?:\S+\s+){1,3}?upside\s+down",
     ],
     Act.SEIZURE: [
-        r"(?:took|take|taken)\s+(?:my|our|his|her|their)\s+(?:\S+\s+)?(?:phones?|laptops?|cameras?|money|documents|wallet|bags?|belongings|computers?|car)",
+        r"(?:took|take|taken)\s+(?:my|our|his|her|their)\s+(?:\S+\s+)?(?:phones?|laptops?|cameras?|money|documents|wallet|bags?|belongings|computers?|car)"
+        + _NOT_SEIZED,
         r"(?:carrying|carried|took|taking)\s+away\s+(?:\S+\s+){0,3}" + _EQUIPMENT,
-        r"(?:removed|remove|removes)\s+(?:\S+\s+){0,4}(?:boxes|documents|files|computers|archives?|equipment|servers?|hard\s+drives)",
+        r"(?:removed|remove|removes)\s+(?:\S+\s+){0,4}(?:boxes|" + _EQUIPMENT[3:],
         r"(?:phone|phones|laptop|passport|camera)\s+(?:is|was|were)\s+taken\s+(?:from|away)",
         r"confiscation\s+of|seized\s+(?:its|the|his|her|their)",
         r"(?:had|have|has)\s+(?:his|her|their|my|our)\s+(?:\S+\s+)?(?:phones?|notebooks?|cameras?|laptops?|documents|"
         r"equipment|cards?|recorders?)\s+(?:taken|confiscated|seized|removed)",
         r"confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es)",
-        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?!(?:him|her|them|me|us)\b)(?:\S+\s+){{0,3}}{_EQUIPMENT}",
+        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?!(?:him|her|them|me|us)\b)(?:\S+\s+){{0,3}}{_EQUIPMENT}{_NOT_SEIZED}",
         # things listed after the person taken: "soldiers took him, his phone and his motorbike"
         rf"(?:(?<=\bhim,\s)|(?<=\bher,\s)|(?<=\bme,\s)|(?<=\bus,\s))(?:his|her|their|my|our)\s+(?:\S+\s+)?{_EQUIPMENT}",
         rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
         r"carried\s+off|(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
+        r"(?:accounts?|assets|funds)\s+(?:of\s+(?:\S+\s+){1,3}?)?(?:were|was|had\s+been|have\s+been|has\s+been)\s+frozen|"
+        r"commandeer(?:ed|ing)|requisition(?:ed|ing)\s+(?:the|their|his|her|its)",
+        r"(?:forced|made|ordered|told|compelled|demanded)\s+(?:\S+\s+){0,3}?to\s+hand\s+over\s+(?:\S+\s+){0,2}?"
+        + _EQUIPMENT,
     ],
     Act.PROPERTY_DESTRUCTION: [
         r"setting\s+(?:on\s+)?(?:fire|alight|ablaze)|set(?:ting)?\s+fire\s+to",
@@ -443,6 +502,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:windows?|windscreens?|windshields?|doors?|locks?|gates?|shutters?)\s+(?:(?:was|were|had\s+been|have\s+been)\s+)?"
         r"(?:broken|shattered|kicked\s+in|glued|filled\s+with\s+(?:glue|foam|cement|sealant))",
         r"(?:broke|shattered|kicked\s+in)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|our\s+)?(?:\w+\s+)?(?:windows?|windscreens?|windshields?)",
+        # what is left, and what is thrown at a building: "reduced to rubble", "a firebomb thrown at it"
+        r"reduced\s+to\s+(?:rubble|ashes|ruins|cinders)|(?:left|lay|lies)\s+in\s+ruins|wreck(?:ed|ing)|trash(?:ed|ing)",
+        r"(?:petrol\s+bombs?|molotov\s+cocktails?|firebombs?|incendiary\s+(?:devices?|bombs?)|grenades?|explosive\s+devices?|"
+        r"stones|rocks|bricks)\s+(?:\S+\s+){0,3}?(?:was|were|had\s+been)\s+(?:thrown|hurled|lobbed|planted)\s+(?:at|into|on|"
+        r"through)\s+(?:the|his|her|their|its)\s+(?:\S+\s+){0,2}?" + _PREMISES,
+        r"uproot(?:ed|ing)|(?:cut|chopped)\s+down\s+(?:\S+\s+){0,3}?(?:olive|fruit|orange|lemon|almond|apple|date|cherry)\s+trees",
     ],
     Act.FORCED_DISPLACEMENT: [
         r"(?:took|sought|taking|seeking|taken)\s+refuge|abandon(?:ed|ing)\s+(?:their|his|her)\s+(?:homes?|farms?|villages?|lands?)",
@@ -466,6 +531,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:told|ordered|gave)\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:leave|vacate|clear\s+out)\s+(?:\S+\s+){0,3}?(?:within|in)\s+(?:an?\s+|\d+\s+|\w+\s+)?"
         r"(?:hours?|minutes|days?)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions|s)|deport(?:ed|ation|ations|s)",
+        # pushed out of a home, a country or a border: "thrown out of their homes", "forced into exile"
+        r"(?:thrown|kicked|turned|thrown)\s+out\s+of\s+(?:their|his|her|the|its)\s+(?:homes?|houses?|flats?|apartments?|land|"
+        r"village|shelter|dormitory|country)|(?:forced|driven|sent|pushed|hounded)\s+into\s+exile",
+        r"push(?:ed|ing)\s+back\s+(?:\S+\s+){0,3}?(?:asylum[-\s]seekers|migrants|refugees|families|boats?)\b",
+        r"put\s+(?:him|her|them|us|me)\s+on\s+(?:a|the)\s+(?:\w+\s+)?(?:plane|flight)\b",
         r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
         # people moved in a body where they did not choose: "transferred them by truck to a site"
         r"(?:transferred|moved|relocated|trucked|bussed|resettled)\s+(?:them|the\s+\w+|(?:\d+|several|all)\s+\w+)\s+(?:\S+\s+){0,3}?to\s+"
@@ -729,7 +799,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"fought\s+(?:for\s+(?:several|many|some|two|three|four|\d+)\s+(?:hours|days)|around|near)\b",
         r"fought\s+(?:for\s+control|over\s+(?:control|the)|each\s+other|one\s+another)",
         r"violence\s+(?:broke\s+out|erupted)\s+between|clash(?:es|ed)?\s+between",
-        r"shooting\s+between|fire\s+between|(?:fight|fighting|fought)\s+(?:between|with|against)|came\s+to\s+fight",
+        # ("a fight between drunken young men" is a brawl)
+        r"shooting\s+between|fire\s+between|(?:(?<!\ba\s)fight|fighting|fought)\s+(?:between|with|against)|came\s+to\s+fight",
         r"exchang(?:ed|ing)\s+(?:\S+\s+)?fire|(?:gun|armed)\s+battles?",
         r"fighting\s+(?:between|in|around|near|spread|continued)|clash\s+with|anti-terrorist\s+operation|counter-?terrorism\s+operation",
         r"(?:armed\s+)?clash(?:es|ed)?|gun\s+battles?|firefights?|shoot-?outs?|exchange\s+of\s+fire",
@@ -737,6 +808,25 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"launched\s+(?:an?\s+)?(?:armed\s+)?attacks?\s+(?:against|on)\s+(?:\S+\s+){0,3}(?:officials|police|"
         r"officers|troops|soldiers|forces|checkpoints?|posts?|base)",
         r"shell(?:ed|ing)|air-?strikes?|bombard(?:ed|ment)|insurgent\s+attack|militants?\s+attacked",
+        # armed groups and the army against each other's positions, and fire from the air or from guns
+        r"(?:rebels?|insurgents?|militants?|fighters|guerrill?as|jihadists|separatists|militias?|militiamen|gunmen)\s+"
+        r"(?:\S+\s+){0,2}?(?:attacked|ambushed|raided|overran|stormed|struck)\s+(?:\S+\s+){0,2}?(?:army|military|police|security|"
+        r"government|federal|border)\s+(?:bases?|posts?|positions?|convoys?|patrols?|checkpoints?|barracks|outposts?|troops|"
+        r"forces|units?|vehicles?)",
+        r"(?:troops|army|soldiers|forces)\s+(?:\S+\s+){0,2}?(?:attacked|ambushed|raided|overran|stormed|struck)\s+(?:\S+\s+){0,2}?"
+        r"(?:rebel|insurgent|militant|guerrill?a|separatist|militia|jihadist)\s+(?:bases?|positions?|camps?|hideouts?|strongholds?)",
+        r"(?:launched|mounted|began|started)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+|major\s+|ground\s+|military\s+)?"
+        r"(?:counter-?)?offensive|offensive\s+(?:on|against)\s+(?:the\s+)?(?:\S+\s+)?(?:town|city|village|region|positions?|"
+        r"stronghold)",
+        r"(?:jets|warplanes|aircraft|planes|helicopters|drones|gunships)\s+(?:\S+\s+){0,2}?(?:bombed|struck|hit|attacked|"
+        r"targeted|fired\s+on|strafed)|(?:drone|missile|rocket|artillery)\s+(?:strikes?|attacks?|fire)|artillery\s+shells?|"
+        r"mortar\s+(?:fire|shells?|rounds?|attacks?)|barrel\s+bombs?|cluster\s+munitions",
+        r"return(?:ed|s|ing)?\s+fire|(?:army|military|police|security|government|federal)\s+(?:convoy|patrol|post|base|checkpoint|"
+        r"unit|vehicle|outpost)s?\s+(?:was|were|had\s+been|came\s+under)\s+(?:ambushed|attacked|targeted|overrun|attack|fire)",
+        r"(?:seized|took|captured|regained|retook|wrested)\s+control\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:town|city|village|base|district|"
+        r"area|region|airport|province|crossing|road|highway|territory|hills?|camp|port)|(?:captured|overran|retook|recaptured)\s+"
+        r"(?:the\s+)?(?:\w+\s+)?(?:town|city|village|base|district|area|region|airport)|(?:days|hours|weeks)\s+of\s+(?:heavy\s+)?"
+        r"(?:fighting|clashes|combat)",
     ],
 }
 
@@ -752,5 +842,7 @@ CUSTODY_CONTEXT = (
     r"(?:military|army)\s+(?:base|camp|barracks|intelligence)|barracks|"
     # seized and driven off: "grabbed by officers, dragged to a van and beaten there"
     r"(?:dragged|pushed|thrown|bundled|forced|shoved|loaded)\s+(?:\S+\s+){0,2}?(?:in|on)?to\s+(?:a|an|the|their)?\s*(?:\w+\s+)?"
-    r"(?:vans?|bus|buses|vehicles?|cars?|trucks?|jeeps?|lorr(?:y|ies))|handcuffed)\b"
+    r"(?:vans?|bus|buses|minibus(?:es)?|vehicles?|cars?|trucks?|jeeps?|lorr(?:y|ies))|handcuffed|"
+    # the story goes on in the vehicle the person was dragged to: "Inside the vehicle, an officer struck her"
+    r"inside\s+the\s+(?:\w+\s+)?(?:vehicle|van|minibus|bus|car|truck|jeep))\b"
 )
