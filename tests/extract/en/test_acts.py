@@ -431,6 +431,11 @@ SWEEP = [
     ("5 Sep.: soldiers round up nine young men, driven to the gendarmerie post.", "arbitrary_detention"),
     ("6 Sep.: two of them released, made to lie face down and beaten on the way.", "torture_ill_treatment"),
     ("7 June: Body of teacher and union organiser Ana Ruiz found near the quarry.", "killing"),
+    ("On 12 March 2023 an officer shot a 19-year-old delivery driver dead at a roadblock.", "killing"),
+    ("The body of the missing lawyer washed up on the riverbank on 7 August 2021.", "killing"),
+    ("Villagers discovered three corpses with their hands bound on 22 May 2022.", "killing"),
+    ("The detainee was pronounced dead on arrival at the hospital on 2 June 2020.", "killing"),
+    ("On 22 April 2022 the police took the protesters to an unknown police station.", "arbitrary_detention"),
 ]
 
 SWEEP_NOT = [
@@ -449,6 +454,12 @@ SWEEP_NOT = [
     ("On 3 May 2021 the ministry denied that the men had been led away by police.", "arbitrary_detention"),
     ("On 3 May 2021 police said he died in a fight between drunken men.", "armed_clash"),
     ("His family searched police cells for him after 3 May 2021.", "raid_search"),
+    ("Police confiscated nothing during the check on 3 May 2021.", "seizure"),
+    ("He seized the opportunity to speak at the conference on 3 May 2021.", "seizure"),
+    ("The minister attacked the report as biased on 3 May 2021.", "physical_attack"),
+    ("Heavy rain destroyed the harvest on 3 May 2021.", "property_destruction"),
+    ("The storm damaged several houses on 3 May 2021.", "property_destruction"),
+    ("The team was beaten 3-0 in the final on 3 May 2021.", "physical_attack"),
 ]
 
 

@@ -19,7 +19,7 @@ _PREMISES = (
 _EQUIPMENT = (
     r"(?:phones?|mobile\s+phones|laptops?|computers?|cameras?|equipment|documents|archives?|files|"
     r"hard\s+drives?|notebooks|records|materials|literature|books|leaflets|banners|"
-    r"flash\s+drives?|memory\s+cards?|sim\s+cards?|servers?|devices|tablets?|recorders?|footage|hard\s+disks?|money|cash|"
+    r"flash\s+drives?|memory\s+cards?|sim\s+cards?|servers?|devices|tablets?|recorders?|recordings|footage|hard\s+disks?|money|cash|"
     r"savings|property|belongings|motorbikes?|motorcycles?|scooters?|bicycles?)"
 )
 # Where a thing is taken that no one seizes: "took his laptop to the repair shop", "took her phone home".
@@ -76,7 +76,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"d(?:ies|ied|ie)\s+(?:\S+\s+){0,3}after\s+being\s+(?:shot|beaten|stabbed|tortured|hit)",
         r"died\s+(?:there|on\s+the\s+spot|at\s+the\s+scene|instantly|immediately|on\s+the\s+way|before\s+reaching)",
         r"succumbed\s+to|(?:fired|using|used)\s+live\s+(?:ammunition|rounds|fire)\s+(?:\S+\s+){0,4}kill\w*",
-        r"shot\s+(?:\S+\s+){1,3}dead|died\s+(?:(?!\d)\S+\s+){0,6}(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)|died\s+in\s+(?:hospital|custody|detention|prison)",
+        r"shot\s+(?:(?!\d+\s)\S+\s+){1,5}?dead|died\s+(?:(?!\d)\S+\s+){0,6}(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)|died\s+in\s+(?:hospital|custody|detention|prison)",
         # a date between the death and its cause: "died on 4 May from injuries inflicted by police"
         r"died(?=\s+(?:\S+\s+){1,6}?(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)\b)",
         r"(?:body|bodies)(?:,[^,]{0,80},)?\s+(?:was|were|had\s+been)\s+(?:found|discovered|recovered|dumped|returned)",
@@ -101,7 +101,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"died\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?(?:hospital|prison|jail|"
         r"penal\s+colony|colony|detention\s+cent(?:re|er)|police\s+station|cell|camp)",
         # the discovery of the dead: "villagers found both bodies near the creek"
-        r"found\s+(?:(?:the|his|her|their|both|two|three|four|five|several)\s+)?(?:(?!no\b|any\b)\w+\s+)?(?:body|bodies|corpses?)\b",
+        r"(?:found|discovered|uncovered)\s+(?:(?:the|his|her|their|both|two|three|four|five|several)\s+)?(?:(?!no\b|any\b)\w+\s+)?"
+        r"(?:body|bodies|corpses?)\b|(?:body|bodies|corpses?)\s+(?:of\s+(?:\S+\s+){1,4}?)?washed\s+(?:up|ashore)|"
+        r"(?:pronounced|declared|certified)\s+dead",
         # the authorities' account of a death they had to explain: "told the parents that he had died"
         r"(?:told|informed|notified)\s+(?:(?:the|his|her|their|my|our)\s+)?(?:family|families|parents|relatives|mother|"
         r"father|wife|husband|widow|brother|sister|son|daughter|him|her|them|us|me)\s+that\s+(?:\S+\s+){0,3}?(?:had\s+)?died",
@@ -191,7 +193,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:questioned|interrogated)\s+for\s+(?:\S+\s+){0,2}hours|placed\s+in\s+(?:a|the)\s+(?:\S+\s+){0,3}(?:detention|cell|custody|isolator|prison|jail)",
         r"(?:took|taken|take|taking)\s+(?:\S+\s+){0,4}into\s+custody",
         r"picked\s+(?:\S+\s+){0,3}up|remanded\s+(?:\S+\s+){0,2}in\s+(?:custody|detention)|remanded",
-        r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,14}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
+        r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,14}?to\s+(?:a|an|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
         r"(?:took|take|takes|taking)\s+(?:him|her|them|me|us)\s+away",
         r"(?:kept|held|locked)\s+(?:\S+\s+){0,8}?(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
         r"held\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,3}?(?:at|in)\s+(?:a|the)\s+(?:\S+\s+)?(?:station|cell|basement|camp|"
@@ -302,7 +304,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"ambush(?:ed|ing)|used\s+(?:\S+\s+){0,2}(?:batons|truncheons|tear\s+gas|stun\s+grenades|water\s+cannons?|rubber\s+bullets|live\s+ammunition|excessive\s+force|force)",
         r"(?:used|applied)\s+(?:\S+\s+){0,2}?(?:stun\s+guns?|tasers?|electric\s+batons?|electroshock\s+\w+)\s+(?:on|against)",
         r"tear\s+gas|rubber\s+bullets|water\s+cannon|fired\s+(?:on|at)|(?:was|were)\s+shot\s+(?:in|at)",
-        r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
+        # (words attack texts and ideas too: "attacked the report as biased")
+        r"attack(?:ed|s)?(?!\s+(?:the|a|an|his|her|their|its)\s+(?:\w+\s+)?(?:report|decision|bill|law|ruling|verdict|statement|"
+        r"policy|proposal|article|book|film|plan|idea|remarks|comments|claims|speech|record|budget|reform)s?\b)|assault(?:ed|s)?|"
+        r"set\s+upon",
         r"beat(?:en|ing|ings)?\s*(?:up)?|punch(?:ed|ing)|kick(?:ed|ing)|stabb(?:ed|ing)|hit\s+(?:him|her|them|me|us)",
         r"whipp(?:ed|ing)|flogg(?:ed|ing)|lashed\s+(?:him|her|them|me|us)|pelt(?:ed|ing)|"
         r"(?:threw|thrown|pushed|knocked|shoved|dragged)\s+(?:\S+\s+){0,4}?(?:to|on)\s+the\s+ground|threw\s+(?:eggs|stones|acid|paint|rocks|bottles|a\s+\w+)\s+at|hurled",
@@ -473,10 +478,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:carrying|carried|took|taking)\s+away\s+(?:\S+\s+){0,3}" + _EQUIPMENT,
         r"(?:removed|remove|removes)\s+(?:\S+\s+){0,4}(?:boxes|" + _EQUIPMENT[3:],
         r"(?:phone|phones|laptop|passport|camera)\s+(?:is|was|were)\s+taken\s+(?:from|away)",
-        r"confiscation\s+of|seized\s+(?:its|the|his|her|their)",
+        r"confiscation\s+of|seized\s+(?:its|the|his|her|their)(?!\s+(?:\w+\s+)?(?:opportunity|chance|moment|initiative|occasion)\b)",
         r"(?:had|have|has)\s+(?:his|her|their|my|our)\s+(?:\S+\s+)?(?:phones?|notebooks?|cameras?|laptops?|documents|"
         r"equipment|cards?|recorders?)\s+(?:taken|confiscated|seized|removed)",
-        r"confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es)",
+        r"(?:confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es))"
+        r"(?!\s+(?:no|nothing)\b|\s+(?:the|an?|this|that|every)\s+(?:\w+\s+)?(?:opportunity|chance|moment|initiative|occasion)\b)",
         rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?!(?:him|her|them|me|us)\b)(?:\S+\s+){{0,3}}{_EQUIPMENT}{_NOT_SEIZED}",
         # things listed after the person taken: "soldiers took him, his phone and his motorbike"
         rf"(?:(?<=\bhim,\s)|(?<=\bher,\s)|(?<=\bme,\s)|(?<=\bus,\s))(?:his|her|their|my|our)\s+(?:\S+\s+)?{_EQUIPMENT}",

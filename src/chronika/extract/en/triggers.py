@@ -53,6 +53,11 @@ NOT_ACTS = [
     r"(?:continued|continuing|ongoing|prolonged|lengthy|long)\s+(?:pre-?trial\s+)?(?:detention|imprisonment|incarceration)",
     # marks shown afterwards are evidence of a blow already told: "showed our team bruises on his back"
     r"(?:show(?:ed|s|ing)?|display(?:ed|s|ing)?|bore|bears|bearing)\s+(?:\S+\s+){0,3}?(?:bruises|injuries|wounds|scars|marks)",
+    # harm done by weather or a game lost: "heavy rain destroyed the harvest", "beaten 3-0"
+    r"(?:rains?|storms?|floods?|flooding|earthquakes?|winds?|cyclones?|hurricanes?|typhoons?|landslides?|hail)\s+"
+    r"(?:\S+\s+){0,2}?(?:destroyed|damaged|razed|flattened)|(?:destroyed|damaged|flattened)\s+by\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:rains?|storms?|floods?|flooding|earthquakes?|winds?|cyclones?|hurricanes?|typhoons?|landslides?)|beat(?:en)?\s+"
+    r"(?:\S+\s+)?\d+\s*[-–:]\s*\d+",
     # an inquiry's heading for a death already told: "the death was being investigated as a murder"
     r"(?:investigated|treated|classified|registered|opened)\s+as\s+(?:an?\s+)?(?:murder|homicide|killing|suicide|"
     r"abduction|kidnapping|disappearance|assault)",
