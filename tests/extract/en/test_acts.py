@@ -436,6 +436,10 @@ SWEEP = [
     ("Villagers discovered three corpses with their hands bound on 22 May 2022.", "killing"),
     ("The detainee was pronounced dead on arrival at the hospital on 2 June 2020.", "killing"),
     ("On 22 April 2022 the police took the protesters to an unknown police station.", "arbitrary_detention"),
+    ("On 2 May 2021 guards suspended him from an iron bar by his wrists.", "torture_ill_treatment"),
+    ("On 2 May 2021 they beat him on his back, his legs and the soles of his feet.", "torture_ill_treatment"),
+    ("On 2 May 2021 soldiers kicked the brothers and kept them tied up all night.", "torture_ill_treatment"),
+    ("On 2 May 2021 officers loaded the students into a waiting pick-up.", "arbitrary_detention"),
 ]
 
 SWEEP_NOT = [

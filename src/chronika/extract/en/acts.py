@@ -236,7 +236,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:took|taken|take|taking|brought|bring|hauled)\s+(?:\S+\s+){0,3}?in\s+for\s+(?:questioning|interrogation|a\s+(?:talk|"
         r"conversation|chat))|taken\s+in\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|security|agents|soldiers)",
         r"(?:put|thrown|locked|shut|placed)\s+(?:\S+\s+){0,2}?in(?:to)?\s+(?:a|the)\s+(?:\w+\s+)?(?:cell|lock-?up|cage)\b|"
-        r"paddy\s+wagons?|(?:loaded|herded|packed|crammed)\s+(?:\S+\s+){0,3}?(?:into|onto)\s+(?:\S+\s+){0,2}?(?:buses|vans)\b",
+        r"paddy\s+wagons?|(?:loaded|herded|packed|crammed)\s+(?:\S+\s+){0,3}?(?:into|onto)\s+(?:\S+\s+){0,2}?(?:buses|vans)\b|"
+        r"(?:loaded|herded|packed|crammed|bundled)\s+(?:\S+\s+){0,3}?(?:into|onto)\s+(?:a|an|the|their|waiting)\s+(?:\w+\s+)?"
+        r"(?:pick-?ups?|vans?|bus|truck|lorry)\b",
         r"(?:was|were|been|being)\s+(?:kept|locked\s+up|locked|confined)\s+(?:\S+\s+){0,2}?(?:at|in|inside|to)\s+(?:a|an|the)\s+"
         r"(?:\w+\s+)?(?:police|station|cell|detention|basement|isolator|precinct|container|barracks|base|camp|compound)\b",
         r"(?:kept|held|locked|confined)\s+(?:\S+\s+){0,6}?(?:in|inside)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:container|cage|shed|warehouse|"
@@ -255,8 +257,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"\w+ologists?|specialists?|surgeons?|dentists?|hospital|clinic|infirmary|treatment|surgery)",
         # methods that only captors use: suspension, falaka, suffocation with a bag, sleep deprivation
         r"(?:hung|hanged|suspended|strung\s+up)\s+(?:(?:him|her|them|me|us)\s+)?(?:up\s+)?(?:by|from|on)\s+(?:the\s+|his\s+|her\s+|"
-        r"their\s+|my\s+|our\s+|a\s+)?(?:wrists|arms|hands|handcuffs|feet|legs|ankles|hook|pole|bar|ceiling|pipe|rope)",
-        r"(?:beat|beating|beaten|hit|struck|whipped)\s+(?:\S+\s+){0,3}?(?:on\s+)?the\s+soles\s+of|falaka|bastinado",
+        r"their\s+|my\s+|our\s+|an?\s+)?(?:(?:metal|iron|steel|wooden|horizontal|heating)\s+)?(?:wrists|arms|hands|handcuffs|feet|legs|"
+        r"ankles|hook|pole|bar|ceiling|pipe|rope|beam|door|window\s+bars)",
+        r"(?:beat|beating|beaten|hit|struck|whipped)\s+(?:\S+\s+){0,8}?(?:on\s+)?the\s+soles\s+of|falaka|bastinado",
         r"(?:put|placed|pulled|tied)\s+(?:a\s+)?(?:plastic\s+bag|gas\s+mask)\s+over\s+(?:his|her|their|my|our)\s+(?:head|face)",
         r"(?:did\s+not|didn't|would\s+not|wouldn't|never)\s+let\s+(?:him|her|them|me|us)\s+sleep|deprived\s+of\s+sleep|sleep\s+deprivation",
         r"(?:made|forced)\s+(?:him|her|them|me|us)\s+(?:to\s+)?(?:stand|kneel|squat|crawl)\b|poured\s+(?:\S+\s+)?(?:cold|icy|boiling|hot)\s+"
@@ -844,7 +847,7 @@ CUSTODY_CONTEXT = (
     r"detainees?|prisoners?|inmates?|on\s+the\s+way\s+to\s+the\s+(?:police|station|court)|during\s+the\s+drive|"
     r"remanded|(?:prison|police)\s+(?:van|car|bus)|roll\s+calls?|interrogators?|"
     # a captive's condition or place: "blindfolded and beaten", "beaten after his arrest", "at the army base"
-    r"blindfold(?:ed)?|hooded|(?:after|following)\s+(?:his|her|their|the)\s+arrests?|"
+    r"blindfold(?:ed)?|hooded|(?:after|following)\s+(?:his|her|their|the)\s+arrests?|kept\s+(?:\w+\s+)?tied|tied\s+up|"
     r"(?:military|army)\s+(?:base|camp|barracks|intelligence)|barracks|"
     # seized and driven off: "grabbed by officers, dragged to a van and beaten there"
     r"(?:dragged|pushed|thrown|bundled|forced|shoved|loaded)\s+(?:\S+\s+){0,2}?(?:in|on)?to\s+(?:a|an|the|their)?\s*(?:\w+\s+)?"
