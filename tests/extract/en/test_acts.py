@@ -440,6 +440,17 @@ SWEEP = [
     ("On 2 May 2021 they beat him on his back, his legs and the soles of his feet.", "torture_ill_treatment"),
     ("On 2 May 2021 soldiers kicked the brothers and kept them tied up all night.", "torture_ill_treatment"),
     ("On 2 May 2021 officers loaded the students into a waiting pick-up.", "arbitrary_detention"),
+    # a testimony's words
+    ("They came for my son on 9 June 2021 and we have heard nothing since.", "enforced_disappearance"),
+    ("On 3 July 2021 they kept me for two days in a room with no window.", "arbitrary_detention"),
+    ("On 1 September 2021 I was kept in handcuffs for eleven hours.", "arbitrary_detention"),
+    ("On 14 March 2022 they took my husband away in a white car.", "arbitrary_detention"),
+    ("On 12 July 2021 men came in without knocking and turned over every room.", "raid_search"),
+    ("On 9 August 2021 they shot my brother in front of our house and he died.", "killing"),
+    ("On 20 March 2022 they told us to leave the village and never come back.", "forced_displacement"),
+    ("On 19 November 2021 he was found lying dead in a ditch near the camp.", "killing"),
+    ("Armed men stormed the village on 11 January 2022, torching houses.", "property_destruction"),
+    ("On 15 August 2021 unknown persons set the activist's car on fire.", "property_destruction"),
 ]
 
 SWEEP_NOT = [
@@ -464,6 +475,8 @@ SWEEP_NOT = [
     ("Heavy rain destroyed the harvest on 3 May 2021.", "property_destruction"),
     ("The storm damaged several houses on 3 May 2021.", "property_destruction"),
     ("The team was beaten 3-0 in the final on 3 May 2021.", "physical_attack"),
+    ("On 3 May 2021 she kept her notes for two days in a drawer.", "arbitrary_detention"),
+    ("On 3 May 2021 he took his children away on holiday.", "arbitrary_detention"),
 ]
 
 

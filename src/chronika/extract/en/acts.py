@@ -89,7 +89,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"died\s+(?:in|while\s+in)\s+(?:police\s+)?(?:custody|detention|a\s+cell)|death\s+in\s+custody",
         r"died\s+(?:of|from|after)\s+(?:his|her|their|the)?\s*(?:injuries|wounds|torture|beatings?)",
         r"(?:body|bodies)\s+(?:was|were)\s+(?:found|discovered|recovered|dumped|returned)",
-        r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
+        r"found\s+(?:lying\s+|shot\s+|stabbed\s+|beaten\s+|hanged\s+)?dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
         r"(?:hacked|burned|burnt|starved|kicked|clubbed|stoned|hanged)\s+to\s+death|burn(?:ed|t)\s+alive|buried\s+alive|"
         r"massacred|beheaded|decapitated|strangled|fatally\s+(?:stabbed|beaten)|died\s+under\s+torture",
         r"died\s+(?:\S+\s+){0,3}?after\s+(?:his|her|their)\s+(?:arrest|detention|abduction)|found\s+hanged",
@@ -124,7 +124,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"fatal\s+(?:shooting|stabbing|beating|assault|attack|(?:gunshot\s+|stab\s+|bullet\s+|head\s+)?(?:wounds?|injur(?:y|ies))|shot)",
         # (the words after the blow may hold its date, so the act is the blow's word alone)
         r"(?:shot|hit|struck|stabbed|beaten|run\s+over|wounded|injured|tortured|poisoned)(?=\s+(?:\S+\s+){0,8}?and\s+"
-        r"(?:later\s+|subsequently\s+)?died\b)",
+        r"(?:(?:he|she|they)\s+)?(?:later\s+|subsequently\s+|soon\s+)?died\b)",
         r"(?:so\s+(?:badly|severely|hard|brutally)|with\s+such\s+force)(?=\s+(?:\S+\s+){0,6}?that\s+(?:he|she|they|the\s+\w+)\s+"
         r"(?:later\s+|soon\s+)?died)",
         r"died\s+(?:\S+\s+){0,3}?(?:as\s+a\s+(?:direct\s+)?result\s+of|due\s+to|because\s+of|following)\s+(?:\S+\s+){0,3}?"
@@ -172,7 +172,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # the family's side of an absence: "has not seen him since", "unable to locate her", "fate unknown"
         r"(?:has|have|had)\s+not\s+(?:seen|heard\s+from)\s+(?:him|her|them)\s+since|(?:never|not)\s+(?:been\s+)?seen\s+"
         r"(?:or\s+heard\s+(?:from|of)\s+)?again|(?:unable|failed)\s+to\s+(?:locate|find|trace)\s+(?:him|her|them)\b|"
-        r"no\s+trace\s+of\s+(?:him|her|them)\b|(?:lost|had\s+no|has\s+had\s+no|have\s+had\s+no)\s+(?:all\s+)?(?:contact|"
+        r"no\s+trace\s+of\s+(?:him|her|them)\b|(?:heard|had|received|know)\s+nothing\s+(?:(?:from|of|about)\s+(?:him|her|them)\s+)?"
+        r"since\b|(?:lost|had\s+no|has\s+had\s+no|have\s+had\s+no)\s+(?:all\s+)?(?:contact|"
         r"communication)\s+with\s+(?:him|her|them)\b",
         r"(?:undisclosed|unknown|secret)\s+(?:location|locations|place|places|destination)|fates?\s+(?:\S+\s+){0,3}?(?:unknown|"
         r"unclear|not\s+known)|fate\s+(?:and|or)\s+whereabouts|whereabouts\s+(?:and|or)\s+fate",
@@ -195,6 +196,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"picked\s+(?:\S+\s+){0,3}up|remanded\s+(?:\S+\s+){0,2}in\s+(?:custody|detention)|remanded",
         r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,14}?to\s+(?:a|an|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
         r"(?:took|take|takes|taking)\s+(?:him|her|them|me|us)\s+away",
+        # a testimony's words for a relative taken: "they took my husband away"
+        r"(?:they|police|policemen|soldiers|officers|men|agents|troops|guards|militiamen)\s+(?:\w+\s+)?(?:took|take|takes|taking)\s+"
+        r"(?:my|our|his|her|their)\s+(?:husband|wife|son|sons|daughter|daughters|brother|brothers|sister|sisters|father|mother|"
+        r"children|boys|nephew|cousin|uncle)\s+away",
+        r"kept\s+(?:him|her|them|me|us)\s+for\s+(?:\S+\s+){0,2}?(?:hours|days|nights|weeks)\b|(?:kept|held)\s+(?:\S+\s+){0,2}?in\s+"
+        r"(?:handcuffs|shackles|chains)",
         r"(?:kept|held|locked)\s+(?:\S+\s+){0,8}?(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
         r"held\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,3}?(?:at|in)\s+(?:a|the)\s+(?:\S+\s+)?(?:station|cell|basement|camp|"
         r"police|department|base)|held\s+(?:\S+\s+){1,5}?for\s+(?:several|a\s+few|many|\w+)\s+(?:hours|days|nights)",
@@ -473,7 +480,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # a raid in the words of wires and witnesses: "swooped on the homes", "turned the flat upside down"
         r"swoop(?:ed|s|ing)?\s+(?:down\s+)?on|descended\s+on\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?"
         + _PREMISES
-        + r"|turn(?:ed|ing)\s+(?:\S+\s+){1,3}?upside\s+down",
+        + r"|turn(?:ed|ing)\s+(?:\S+\s+){1,3}?upside\s+down|"
+        r"turn(?:ed|ing)\s+over\s+(?:every|each|the|all\s+the)\s+(?:room|rooms|house|flat|apartment|office)|turn(?:ed|ing)\s+(?:\S+\s+){1,3}?inside\s+out|(?:came|burst|barged|walked|forced\s+their\s+way)"
+        r"\s+in\s+without\s+(?:knocking|a\s+warrant|permission)",
     ],
     Act.SEIZURE: [
         r"(?:took|take|taken)\s+(?:my|our|his|her|their)\s+(?:\S+\s+)?(?:phones?|laptops?|cameras?|money|documents|wallet|bags?|belongings|computers?|car)"
@@ -501,8 +510,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"threw\s+(?:an?\s+)?(?:burning\s+|lit\s+)?(?:bottles?|petrol\s+bombs?|molotovs?|incendiary\s+\w+|firebombs?)\s+(?:\S+\s+){0,3}?at\s+(?:the|his|her|their|its|our)\s+(?:\w+\s+)?(?:door|house|home|office|car|window|building|gate)",
         r"(?:sprayed|daubed|painted|covered)\s+with\s+(?:\S+\s+)?(?:graffiti|slogans|paint)",
         r"slash(?:ed|ing)|(?:torn|tore|pulled)\s+down",
-        r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)",
-        r"torched|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
+        r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)|"
+        r"set\s+(?:\S+\s+){2,4}?(?:on\s+fire|alight|ablaze)",
+        r"torch(?:ed|ing)|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
         r"destroyed\s+(?:in|by)\s+(?:a\s+)?fire|fire\s+(?:destroyed|gutted|broke\s+out)",
         r"demolish(?:ed|ing|es)|demolition|bulldoz(?:ed|ing|es)|raze[sd]|(?:flattened|levell?ed|leveled)\s+(?:to\s+the\s+ground|by)",
         r"(?:bulldozers|excavators|diggers)\s+(?:\S+\s+){0,3}?(?:cleared|flattened|levelled|leveled|destroyed|tore\s+down|ploughed)",
@@ -540,6 +550,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:told|ordered|gave)\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:leave|vacate|clear\s+out)\s+(?:\S+\s+){0,3}?(?:within|in)\s+(?:an?\s+|\d+\s+|\w+\s+)?"
         r"(?:hours?|minutes|days?)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions|s)|deport(?:ed|ation|ations|s)",
+        r"(?:told|ordered|forced|made)\s+(?:\S+\s+){0,3}?to\s+(?:leave|abandon|vacate)\s+(?:the|their|his|her|our|my)\s+(?:village|"
+        r"homes?|houses?|land|lands|area|town|district|valley|farms?|flats?|apartments?)\b",
         # pushed out of a home, a country or a border: "thrown out of their homes", "forced into exile"
         r"(?:thrown|kicked|turned|thrown)\s+out\s+of\s+(?:their|his|her|the|its)\s+(?:homes?|houses?|flats?|apartments?|land|"
         r"village|shelter|dormitory|country)|(?:forced|driven|sent|pushed|hounded)\s+into\s+exile",
