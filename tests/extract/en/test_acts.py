@@ -451,6 +451,13 @@ SWEEP = [
     ("On 19 November 2021 he was found lying dead in a ditch near the camp.", "killing"),
     ("Armed men stormed the village on 11 January 2022, torching houses.", "property_destruction"),
     ("On 15 August 2021 unknown persons set the activist's car on fire.", "property_destruction"),
+    # idioms of the regions where they are common
+    ("On 3 May 2021 the farmer was found in his field with his throat slit.", "killing"),
+    ("Police killed the student in a fake encounter on 3 May 2021.", "killing"),
+    ("On 3 May 2021 a company backed by soldiers grabbed the land of 40 families.", "seizure"),
+    ("Skirmishes between the army and rebels continued on 3 May 2021.", "armed_clash"),
+    ("A boy was caught in the crossfire on 3 May 2021.", "armed_clash"),
+    ("On 3 May 2021 the villagers were relocated to the lowlands against their will.", "forced_displacement"),
 ]
 
 SWEEP_NOT = [
@@ -477,6 +484,7 @@ SWEEP_NOT = [
     ("The team was beaten 3-0 in the final on 3 May 2021.", "physical_attack"),
     ("On 3 May 2021 she kept her notes for two days in a drawer.", "arbitrary_detention"),
     ("On 3 May 2021 he took his children away on holiday.", "arbitrary_detention"),
+    ("The ministry grabbed headlines on 3 May 2021.", "seizure"),
 ]
 
 

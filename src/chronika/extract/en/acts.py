@@ -103,7 +103,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # the discovery of the dead: "villagers found both bodies near the creek"
         r"(?:found|discovered|uncovered)\s+(?:(?:the|his|her|their|both|two|three|four|five|several)\s+)?(?:(?!no\b|any\b)\w+\s+)?"
         r"(?:body|bodies|corpses?)\b|(?:body|bodies|corpses?)\s+(?:of\s+(?:\S+\s+){1,4}?)?washed\s+(?:up|ashore)|"
-        r"(?:pronounced|declared|certified)\s+dead",
+        r"(?:pronounced|declared|certified)\s+dead|throats?\s+(?:(?:was|were|had\s+been)\s+)?(?:slit|cut)|"
+        r"(?:fake|staged|so-called)\s+[“\"'‘]?encounters?\b",
         # the authorities' account of a death they had to explain: "told the parents that he had died"
         r"(?:told|informed|notified)\s+(?:(?:the|his|her|their|my|our)\s+)?(?:family|families|parents|relatives|mother|"
         r"father|wife|husband|widow|brother|sister|son|daughter|him|her|them|us|me)\s+that\s+(?:\S+\s+){0,3}?(?:had\s+)?died",
@@ -501,7 +502,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
         r"carried\s+off|(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
         r"(?:accounts?|assets|funds)\s+(?:of\s+(?:\S+\s+){1,3}?)?(?:were|was|had\s+been|have\s+been|has\s+been)\s+frozen|"
-        r"commandeer(?:ed|ing)|requisition(?:ed|ing)\s+(?:the|their|his|her|its)",
+        r"commandeer(?:ed|ing)|requisition(?:ed|ing)\s+(?:the|their|his|her|its)|land[-\s]grabs?|grabb(?:ed|ing)\s+"
+        r"(?:\S+\s+){0,2}?(?:land|lands|farmland|fields|plots)\b",
         r"(?:forced|made|ordered|told|compelled|demanded)\s+(?:\S+\s+){0,3}?to\s+hand\s+over\s+(?:\S+\s+){0,2}?"
         + _EQUIPMENT,
     ],
@@ -557,6 +559,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"village|shelter|dormitory|country)|(?:forced|driven|sent|pushed|hounded)\s+into\s+exile",
         r"push(?:ed|ing)\s+back\s+(?:\S+\s+){0,3}?(?:asylum[-\s]seekers|migrants|refugees|families|boats?)\b",
         r"put\s+(?:him|her|them|us|me)\s+on\s+(?:a|the)\s+(?:\w+\s+)?(?:plane|flight)\b",
+        r"(?:relocated|moved|resettled|transferred)\s+(?:\S+\s+){0,4}?against\s+(?:their|his|her|our|my)\s+will",
         r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
         # people moved in a body where they did not choose: "transferred them by truck to a site"
         r"(?:transferred|moved|relocated|trucked|bussed|resettled)\s+(?:them|the\s+\w+|(?:\d+|several|all)\s+\w+)\s+(?:\S+\s+){0,3}?to\s+"
@@ -826,6 +829,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"fighting\s+(?:between|in|around|near|spread|continued)|clash\s+with|anti-terrorist\s+operation|counter-?terrorism\s+operation",
         r"(?:armed\s+)?clash(?:es|ed)?|gun\s+battles?|firefights?|shoot-?outs?|exchange\s+of\s+fire",
         r"(?:ensuing|heavy)\s+fighting|fighting\s+(?:broke\s+out|erupted)|armed\s+hostilities",
+        r"skirmish(?:es|ed)?|gunfights?|caught\s+in\s+(?:the\s+|a\s+)?cross-?fire",
         r"launched\s+(?:an?\s+)?(?:armed\s+)?attacks?\s+(?:against|on)\s+(?:\S+\s+){0,3}(?:officials|police|"
         r"officers|troops|soldiers|forces|checkpoints?|posts?|base)",
         r"shell(?:ed|ing)|air-?strikes?|bombard(?:ed|ment)|insurgent\s+attack|militants?\s+attacked",
