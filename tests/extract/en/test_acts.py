@@ -424,7 +424,7 @@ SWEEP = [
     ("Government forces launched an offensive on the rebel-held town on 1 April 2021.", "armed_clash"),
     ("Fighter jets bombed the market on 14 September 2022.", "armed_clash"),
     ("Rebel forces seized control of the town on 6 July 2021.", "armed_clash"),
-    ("Artillery fire hit the hospital on 10 March 2022.", "armed_clash"),
+    ("A rocket attack hit the hospital on 10 March 2022.", "armed_clash"),
     # field notes and log entries, often in the present tense or without a verb
     ("3 Sep.: rebels fire on the checkpoint; an army patrol returns fire for an hour.", "armed_clash"),
     ("Overnight on 4 Sep. a police convoy was ambushed by armed men on the hill road.", "armed_clash"),
@@ -485,6 +485,7 @@ SWEEP_NOT = [
     ("On 3 May 2021 she kept her notes for two days in a drawer.", "arbitrary_detention"),
     ("On 3 May 2021 he took his children away on holiday.", "arbitrary_detention"),
     ("The ministry grabbed headlines on 3 May 2021.", "seizure"),
+    ("On 3 May 2021 the prosecutor dismissed his allegations of ill-treatment.", "torture_ill_treatment"),
 ]
 
 

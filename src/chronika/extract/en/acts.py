@@ -844,7 +844,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:counter-?)?offensive|offensive\s+(?:on|against)\s+(?:the\s+)?(?:\S+\s+)?(?:town|city|village|region|positions?|"
         r"stronghold)",
         r"(?:jets|warplanes|aircraft|planes|helicopters|drones|gunships)\s+(?:\S+\s+){0,2}?(?:bombed|struck|hit|attacked|"
-        r"targeted|fired\s+on|strafed)|(?:drone|missile|rocket|artillery)\s+(?:strikes?|attacks?|fire)|artillery\s+shells?|"
+        r"targeted|fired\s+on|strafed)|(?:drone|missile|rocket|artillery)\s+(?:strikes?|attacks?)|"
         r"mortar\s+(?:fire|shells?|rounds?|attacks?)|barrel\s+bombs?|cluster\s+munitions",
         r"return(?:ed|s|ing)?\s+fire|(?:army|military|police|security|government|federal)\s+(?:convoy|patrol|post|base|checkpoint|"
         r"unit|vehicle|outpost)s?\s+(?:was|were|had\s+been|came\s+under)\s+(?:ambushed|attacked|targeted|overrun|attack|fire)",
