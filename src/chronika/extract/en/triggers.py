@@ -58,7 +58,7 @@ NOT_ACTS = [
     r"(?:\S+\s+){0,2}?(?:destroyed|damaged|razed|flattened)|(?:destroyed|damaged|flattened)\s+by\s+(?:the\s+)?(?:\w+\s+)?"
     r"(?:rains?|storms?|floods?|flooding|earthquakes?|winds?|cyclones?|hurricanes?|typhoons?|landslides?)|beat(?:en)?\s+"
     r"(?:\S+\s+)?\d+\s*[-–:]\s*\d+",
-    # a complaint's subject names no occasion of its own: "refused to investigate his allegations of ill-treatment"
+    # a complaint's subject names no occasion of its own: "dismissed his allegations of ill-treatment"
     r"(?:allegations?|claims?|complaints?)\s+(?:\S+\s+){0,2}?(?:of|about|over|concerning)\s+(?:\w+\s+)?(?:ill-?treatment|torture|"
     r"mistreatment|maltreatment|beatings?|abuse|rape)",
     # an inquiry's heading for a death already told: "the death was being investigated as a murder"
