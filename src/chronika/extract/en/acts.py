@@ -239,7 +239,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"gendarmerie",
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
         # the words of witnesses and wires: "hauled off", "taken in for questioning", "put in a cell"
-        r"(?:hauled|carted|whisked|frog-?marched|led|marched|dragged)\s+(?:(?:him|her|them|me|us|the\s+\w+|\w+)\s+)?(?:off|away)\b"
+        # ("led" alone is inside "called", "killed", "filed": the prefilter anchors that one on "away")
+        r"(?:hauled|carted|whisked|frog-?marched|marched|dragged)\s+(?:(?:him|her|them|me|us|the\s+\w+|\w+)\s+)?(?:off|away)\b"
+        r"(?!\s+(?:the|a|an|his|her|their)\b)|led\s+(?:(?:him|her|them|me|us|the\s+\w+|\w+)\s+)?away\b"
         r"(?!\s+(?:the|a|an|his|her|their)\b)",
         r"(?:took|taken|take|taking|brought|bring|hauled)\s+(?:\S+\s+){0,3}?in\s+for\s+(?:questioning|interrogation|a\s+(?:talk|"
         r"conversation|chat))|taken\s+in\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|security|agents|soldiers)",
