@@ -280,7 +280,8 @@ def _same_day_goes_on(
 
 # "Since then his whereabouts have remained unknown": the state a detention left, not a new occasion.
 _STILL_MISSING = re.compile(
-    r"whereabouts|missing|not\s+been\s+(?:seen|heard)|no\s+(?:news|word|contact|information)|never\s+(?:returned|seen)",
+    r"whereabouts|missing|not\s+been\s+(?:seen|heard)|no\s+(?:news|word|contact|information)|never\s+(?:returned|seen)|"
+    r"acknowledg\w*|fate|undisclosed|unable\s+to\s+locate|no\s+trace",
     re.IGNORECASE,
 )
 

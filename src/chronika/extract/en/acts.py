@@ -19,8 +19,18 @@ _PREMISES = (
 _EQUIPMENT = (
     r"(?:phones?|mobile\s+phones|laptops?|computers?|cameras?|equipment|documents|archives?|files|"
     r"hard\s+drives?|notebooks|records|materials|literature|books|leaflets|banners|"
-    r"flash\s+drives|memory\s+cards|servers?|devices|money|cash|savings|property|belongings|"
-    r"motorbikes?|motorcycles?|scooters?|bicycles?)"
+    r"flash\s+drives?|memory\s+cards?|sim\s+cards?|servers?|devices|tablets?|recorders?|recordings|footage|hard\s+disks?|money|cash|"
+    r"savings|property|belongings|motorbikes?|motorcycles?|scooters?|bicycles?)"
+)
+# Where a thing is taken that no one seizes: "took his laptop to the repair shop", "took her phone home".
+_NOT_SEIZED = r"(?!\s+(?:to|home|back|along|with\s+(?:him|her|them|me|us))\b)"
+# People that agents take, as reports name them.
+_PERSONS = (
+    # ("her" and "them" only where no noun follows: "grabbed her phone" takes a thing)
+    r"(?:him|me|us|(?:her|them)(?=\s+(?:at|in|on|near|outside|from|and|as|while|during|off)\b|\s*[,.;])|"
+    r"(?:the|a|an|two|three|four|five|several)\s+(?:\w+\s+)?(?:man|men|woman|women|boy|boys|girl|girls|"
+    r"activists?|journalists?|farmers?|students?|lawyers?|teachers?|drivers?|shepherds?|herders?|protesters?|"
+    r"demonstrators?|defenders?|bloggers?|priests?|imams?|doctors?|villagers?|residents?|reporters?|workers?|youths?))\b"
 )
 # What a menace makes its price: the hearer's own conduct ("if you keep writing", "if I did it again").
 _CONDUCT = (
@@ -66,7 +76,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"d(?:ies|ied|ie)\s+(?:\S+\s+){0,3}after\s+being\s+(?:shot|beaten|stabbed|tortured|hit)",
         r"died\s+(?:there|on\s+the\s+spot|at\s+the\s+scene|instantly|immediately|on\s+the\s+way|before\s+reaching)",
         r"succumbed\s+to|(?:fired|using|used)\s+live\s+(?:ammunition|rounds|fire)\s+(?:\S+\s+){0,4}kill\w*",
-        r"shot\s+(?:\S+\s+){1,3}dead|died\s+(?:\S+\s+){0,6}(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)|died\s+in\s+(?:hospital|custody|detention|prison)",
+        r"shot\s+(?:(?!\d+\s)\S+\s+){1,5}?dead|died\s+(?:(?!\d)\S+\s+){0,6}(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)|died\s+in\s+(?:hospital|custody|detention|prison)",
+        # a date between the death and its cause: "died on 4 May from injuries inflicted by police"
+        r"died(?=\s+(?:\S+\s+){1,6}?(?:from|of)\s+(?:\S+\s+){0,2}(?:injuries|wounds)\b)",
         r"(?:body|bodies)(?:,[^,]{0,80},)?\s+(?:was|were|had\s+been)\s+(?:found|discovered|recovered|dumped|returned)",
         r"died\s+(?:after|from|of)\s+being\s+(?:shot|beaten|stabbed|tortured|hit)|left\s+(?:at\s+least\s+)?\w+\s+(?:people\s+)?dead",
         r"kill(?:s|ing)?\s+(?:at\s+least\s+)?\w+|(?:was|were)\s+shot\s+dead|fatally\s+(?:shot|wounded|injured)",
@@ -77,7 +89,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"died\s+(?:in|while\s+in)\s+(?:police\s+)?(?:custody|detention|a\s+cell)|death\s+in\s+custody",
         r"died\s+(?:of|from|after)\s+(?:his|her|their|the)?\s*(?:injuries|wounds|torture|beatings?)",
         r"(?:body|bodies)\s+(?:was|were)\s+(?:found|discovered|recovered|dumped|returned)",
-        r"found\s+dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
+        r"found\s+(?:lying\s+|shot\s+|stabbed\s+|beaten\s+|hanged\s+)?dead|lynched|slain|lost\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
         r"(?:hacked|burned|burnt|starved|kicked|clubbed|stoned|hanged)\s+to\s+death|burn(?:ed|t)\s+alive|buried\s+alive|"
         r"massacred|beheaded|decapitated|strangled|fatally\s+(?:stabbed|beaten)|died\s+under\s+torture",
         r"died\s+(?:\S+\s+){0,3}?after\s+(?:his|her|their)\s+(?:arrest|detention|abduction)|found\s+hanged",
@@ -89,11 +101,44 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"died\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?(?:hospital|prison|jail|"
         r"penal\s+colony|colony|detention\s+cent(?:re|er)|police\s+station|cell|camp)",
         # the discovery of the dead: "villagers found both bodies near the creek"
-        r"found\s+(?:(?:the|his|her|their|both|two|three|four|five|several)\s+)?(?:(?!no\b|any\b)\w+\s+)?(?:body|bodies|corpses?)\b",
+        r"(?:found|discovered|uncovered)\s+(?:(?:the|his|her|their|both|two|three|four|five|several)\s+)?(?:(?!no\b|any\b)\w+\s+)?"
+        r"(?:body|bodies|corpses?)\b|(?:body|bodies|corpses?)\s+(?:of\s+(?:\S+\s+){1,4}?)?washed\s+(?:up|ashore)|"
+        r"(?:pronounced|declared|certified)\s+dead|throats?\s+(?:(?:was|were|had\s+been)\s+)?(?:slit|cut)|"
+        r"(?:fake|staged|so-called)\s+[“\"'‘]?encounters?\b",
         # the authorities' account of a death they had to explain: "told the parents that he had died"
         r"(?:told|informed|notified)\s+(?:(?:the|his|her|their|my|our)\s+)?(?:family|families|parents|relatives|mother|"
         r"father|wife|husband|widow|brother|sister|son|daughter|him|her|them|us|me)\s+that\s+(?:\S+\s+){0,3}?(?:had\s+)?died",
         r"(?:body|bodies)\s+(?:of\s+(?:\S+\s+){1,3})?found\s+(?:with|in|near|on|dumped|bearing|showing)",
+        # a headline or a log entry: "Body of fisherman and campaigner Luis Ferrer found in the lake"
+        r"(?:body|bodies)\s+of\s+(?:[^\s.;,]+\s+){4,8}?found\s+(?:with|in|near|on|at|dumped|bearing|showing|floating)\b",
+        # the dead taken from where they lay: "pulled the bodies of four farmers from the river"
+        r"(?:pulled|recovered|retrieved|exhumed|unearthed|dug\s+up|fished\s+out)\s+(?:(?:the|a|his|her|their|two|three|four|five|"
+        r"six|several|\d+)\s+)?(?:\w+\s+)?(?:body|bodies|corpses?)\b",
+        r"(?:body|bodies|corpses?|remains)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|were|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+        r"(?:retrieved|pulled|uncovered|unearthed|left|thrown|washed\s+up)",
+        r"(?:body|bodies|corpses?)\s+(?:bore|bearing|showed|showing)\s+(?:\S+\s+){0,2}?(?:marks|signs|traces|wounds|bullet)",
+        r"(?:uncovered|discovered|found|exhumed|unearthed)\s+(?:\S+\s+){0,3}?mass\s+graves?|mass\s+graves?\s+(?:\S+\s+){0,6}?"
+        r"(?:was|were)\s+(?:uncovered|discovered|found|unearthed|exhumed)",
+        # the manner of a death: "crushed to death by an armoured vehicle", "found hanging in his cell"
+        r"(?:crushed|run\s+over|trampled|bludgeoned|battered|clubbed|drowned|bled|mauled|choked|suffocated|asphyxiated|"
+        r"electrocuted|knifed|whipped|flogged|lashed|shot|frozen)\s+to\s+death|found\s+hanging",
+        r"fatal\s+(?:shooting|stabbing|beating|assault|attack|(?:gunshot\s+|stab\s+|bullet\s+|head\s+)?(?:wounds?|injur(?:y|ies))|shot)",
+        # (the words after the blow may hold its date, so the act is the blow's word alone)
+        r"(?:shot|hit|struck|stabbed|beaten|run\s+over|wounded|injured|tortured|poisoned)(?=\s+(?:\S+\s+){0,8}?and\s+"
+        r"(?:(?:he|she|they)\s+)?(?:later\s+|subsequently\s+|soon\s+)?died\b)",
+        r"(?:so\s+(?:badly|severely|hard|brutally)|with\s+such\s+force)(?=\s+(?:\S+\s+){0,6}?that\s+(?:he|she|they|the\s+\w+)\s+"
+        r"(?:later\s+|soon\s+)?died)",
+        r"died\s+(?:\S+\s+){0,3}?(?:as\s+a\s+(?:direct\s+)?result\s+of|due\s+to|because\s+of|following)\s+(?:\S+\s+){0,3}?"
+        r"(?:torture|beatings?|injuries|wounds|ill-?treatment|blows|gunshot|medical\s+neglect|(?:the\s+)?lack\s+of\s+"
+        r"(?:medical\s+)?(?:care|treatment))",
+        r"died\s+(?:\S+\s+){0,2}?(?:of|from)\s+(?:\S+\s+){0,3}?(?:trauma|blows?|gunshot\s+wounds?|bullet\s+wounds?|"
+        r"asphyxia|haemorrhag\w+|hemorrhag\w+|bleeding|strangulation|suffocation)",
+        # a named death: "the detainee's death on 9 January", "the death of a prisoner"
+        r"(?:detainee|prisoner|inmate|protester|demonstrator|activist|journalist|defender|blogger|lawyer|student|teenager|"
+        r"boy|girl)(?:'s|’s)\s+death\b(?!\s+(?:threats?|penalty|sentence))",
+        r"death\s+of\s+(?:a|an|the)\s+(?:\S+\s+)?(?:detainee|prisoner|inmate|protester|demonstrator)s?\b",
+        r"executions?\s+of\s+(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|the)\s+(?:\w+\s+)?"
+        r"(?:prisoners|detainees|men|women|people|civilians|protesters|activists|inmates|villagers|youths)\b",
     ],
     Act.ENFORCED_DISAPPEARANCE: [
         r"(?:he|she|they|who|and)\s+never\s+(?:arrived|arrives|returned|returns|came\s+(?:back|home)|reached)",
@@ -114,12 +159,29 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # taken by men nobody can name: "taken off a bus by armed men", "seized by masked men"
         r"(?:taken(?!\s+over)|seized|snatched|grabbed|led\s+away|driven\s+away)\s+(?:\S+\s+){0,6}?by\s+(?:\w+\s+)?(?:armed|masked|unidentified|"
         r"unknown|hooded|plain-?clothes|plainclothes)\s+(?:\w+\s+)?(?:men|gunmen|people|persons|individuals|officers|agents)",
+        # the same when the words between hold the date ("led away from his house late on Saturday by four
+        # men in plain clothes"): the act is the taking alone, so that the date stays outside it
+        r"(?:taken(?!\s+over)|seized|snatched|grabbed|led\s+away|driven\s+away)(?=\s+(?:\S+\s+){0,10}?by\s+(?:\w+\s+)?(?:armed|"
+        r"masked|unidentified|unknown|hooded|plain-?clothes|plainclothes|(?:\w+\s+)?(?:men|people|persons|individuals|officers|"
+        r"agents)\s+(?:in|wearing)\s+(?:plain|civilian)\s+cloth))",
         # cut off from the family since: "has received no letters, calls or visits since March"
         r"(?:received|heard)\s+no\s+(?:news|word|letters?|calls?|visits?|information|contact)\b[^.;]{0,90}?\bsince|"
         r"had\s+no\s+(?:news|word|contact)\s+(?:with|from|of)\s+(?:him|her|them)\s+since",
         r"vanished|(?:was|were)\s+last\s+seen|(?:remains?|remained|still)\s+missing|secret\s+(?:detention|prisons?|facilit(?:y|ies)|sites?)|"
         r"refus(?:ed|es|ing)\s+to\s+(?:acknowledge|confirm|disclose)\s+(?:\S+\s+){0,2}?(?:detention|arrest|whereabouts|fate)",
         # hooded and driven off: "put a bag over her head and drove her away"
+        # the family's side of an absence: "has not seen him since", "unable to locate her", "fate unknown"
+        r"(?:has|have|had)\s+not\s+(?:seen|heard\s+from)\s+(?:him|her|them)\s+since|(?:never|not)\s+(?:been\s+)?seen\s+"
+        r"(?:or\s+heard\s+(?:from|of)\s+)?again|(?:unable|failed)\s+to\s+(?:locate|find|trace)\s+(?:him|her|them)\b|"
+        r"no\s+trace\s+of\s+(?:him|her|them)\b|(?:heard|had|received|know)\s+nothing\s+(?:(?:from|of|about)\s+(?:him|her|them)\s+)?"
+        r"since\b|(?:lost|had\s+no|has\s+had\s+no|have\s+had\s+no)\s+(?:all\s+)?(?:contact|"
+        r"communication)\s+with\s+(?:him|her|them)\b",
+        r"(?:undisclosed|unknown|secret)\s+(?:location|locations|place|places|destination)|fates?\s+(?:\S+\s+){0,3}?(?:unknown|"
+        r"unclear|not\s+known)|fate\s+(?:and|or)\s+whereabouts|whereabouts\s+(?:and|or)\s+fate",
+        r"(?:not|never|refused\s+to|refuses?\s+to|failed\s+to)\s+(?:officially\s+)?acknowledged?\s+(?:\S+\s+){0,2}?(?:holding|"
+        r"detaining|(?:his|her|their|the)\s+(?:detention|arrest|custody|whereabouts))",
+        r"(?:snatch|grabb|seiz)(?:ed|ing)\s+(?:\S+\s+){0,3}?off\s+the\s+(?:street|road|pavement|sidewalk)|"
+        r"snatch(?:ed|es|ing)\s+" + _PERSONS,
         r"(?:put|placed|pulled|threw)\s+(?:a\s+)?(?:bag|hood|sack)\s+over\s+(?:his|her|their|my|our)\s+heads?(?=\s+and\s+"
         r"(?:drove|took|led|bundled|pushed|dragged|forced|carried)\s+(?:him|her|them|me|us)\b)",
     ],
@@ -133,8 +195,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:questioned|interrogated)\s+for\s+(?:\S+\s+){0,2}hours|placed\s+in\s+(?:a|the)\s+(?:\S+\s+){0,3}(?:detention|cell|custody|isolator|prison|jail)",
         r"(?:took|taken|take|taking)\s+(?:\S+\s+){0,4}into\s+custody",
         r"picked\s+(?:\S+\s+){0,3}up|remanded\s+(?:\S+\s+){0,2}in\s+(?:custody|detention)|remanded",
-        r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,14}?to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
+        r"(?:took|take|takes|taking)\s+(?:\S+\s+){1,14}?to\s+(?:a|an|the)\s+(?:\S+\s+){0,2}(?:police|station|department|precinct|base)",
         r"(?:took|take|takes|taking)\s+(?:him|her|them|me|us)\s+away",
+        # a testimony's words for a relative taken: "they took my husband away"
+        r"(?:they|police|policemen|soldiers|officers|men|agents|troops|guards|militiamen)\s+(?:\w+\s+)?(?:took|take|takes|taking)\s+"
+        r"(?:my|our|his|her|their)\s+(?:husband|wife|son|sons|daughter|daughters|brother|brothers|sister|sisters|father|mother|"
+        r"children|boys|nephew|cousin|uncle)\s+away",
+        r"kept\s+(?:him|her|them|me|us)\s+for\s+(?:\S+\s+){0,2}?(?:hours|days|nights|weeks)\b|(?:kept|held)\s+(?:\S+\s+){0,2}?in\s+"
+        r"(?:handcuffs|shackles|chains)",
         r"(?:kept|held|locked)\s+(?:\S+\s+){0,8}?(?:inside|in\s+(?:a|the)\s+(?:cell|room|basement|van|bus))\s+for",
         r"held\s+(?:him|her|them|me|us)\s+(?:\S+\s+){0,3}?(?:at|in)\s+(?:a|the)\s+(?:\S+\s+)?(?:station|cell|basement|camp|"
         r"police|department|base)|held\s+(?:\S+\s+){1,5}?for\s+(?:several|a\s+few|many|\w+)\s+(?:hours|days|nights)",
@@ -165,7 +233,32 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:taken|brought|driven|escorted)\s+to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police\s+station|station|"
         r"police\s+department|department|precinct|detention\s+cent(?:re|er)|headquarters|base)",
         r"apprehended|rounded\s+up|jailed|imprisoned|locked\s+up|house\s+arrest",
+        # field notes in the present: "round up 11 young men, who are driven to the gendarmerie brigade"
+        r"round(?:s|ing)?\s+up\s+(?:\S+\s+){0,3}?(?:men|women|people|youths|boys|girls|students|villagers|residents|protesters|"
+        r"activists|suspects|migrants)\b|(?:taken|brought|driven|escorted|transferred)\s+to\s+(?:a|the)\s+(?:\S+\s+){0,2}?"
+        r"gendarmerie",
         r"administrative\s+arrest|sentenced\s+to\s+\w+\s+days",
+        # the words of witnesses and wires: "hauled off", "taken in for questioning", "put in a cell"
+        # ("led" alone is inside "called", "killed", "filed": the prefilter anchors that one on "away")
+        r"(?:hauled|carted|whisked|frog-?marched|marched|dragged)\s+(?:(?:him|her|them|me|us|the\s+\w+|\w+)\s+)?(?:off|away)\b"
+        r"(?!\s+(?:the|a|an|his|her|their)\b)|led\s+(?:(?:him|her|them|me|us|the\s+\w+|\w+)\s+)?away\b"
+        r"(?!\s+(?:the|a|an|his|her|their)\b)",
+        r"(?:took|taken|take|taking|brought|bring|hauled)\s+(?:\S+\s+){0,3}?in\s+for\s+(?:questioning|interrogation|a\s+(?:talk|"
+        r"conversation|chat))|taken\s+in\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|security|agents|soldiers)",
+        r"(?:put|thrown|locked|shut|placed)\s+(?:\S+\s+){0,2}?in(?:to)?\s+(?:a|the)\s+(?:\w+\s+)?(?:cell|lock-?up|cage)\b|"
+        r"paddy\s+wagons?|(?:loaded|herded|packed|crammed)\s+(?:\S+\s+){0,3}?(?:into|onto)\s+(?:\S+\s+){0,2}?(?:buses|vans)\b|"
+        r"(?:loaded|herded|packed|crammed|bundled)\s+(?:\S+\s+){0,3}?(?:into|onto)\s+(?:a|an|the|their|waiting)\s+(?:\w+\s+)?"
+        r"(?:pick-?ups?|vans?|bus|truck|lorry)\b",
+        r"(?:was|were|been|being)\s+(?:kept|locked\s+up|locked|confined)\s+(?:\S+\s+){0,2}?(?:at|in|inside|to)\s+(?:a|an|the)\s+"
+        r"(?:\w+\s+)?(?:police|station|cell|detention|basement|isolator|precinct|container|barracks|base|camp|compound)\b",
+        r"(?:kept|held|locked|confined)\s+(?:\S+\s+){0,6}?(?:in|inside)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:container|cage|shed|warehouse|"
+        r"garage|truck|lorry|gym|stadium|sports\s+hall)\s+for",
+        r"(?:took|taken|brought|driven|drove|escorted)\s+(?:\S+\s+){0,5}?to\s+(?:a|an|the)\s+(?:\w+\s+)?(?:barracks|military\s+base|"
+        r"army\s+base|army\s+camp|prison|jail)\b",
+        r"(?:seized|grabbed)\s+" + _PERSONS + r"(?!\s+by\b)",
+        r"(?:took|take|takes|taking)\s+(?:him|her|them|me|us)\s+from\s+(?:his|her|their|my|our|the)\s+(?:\S+\s+)?(?:home|house|flat|"
+        r"apartment|office|workplace|shop|bed|car|cell)",
+        r"incarcerat(?:ed|ing)|interned\b",
     ],
     Act.TORTURE_ILL_TREATMENT: [
         r"placed\s+in\s+(?:a|an|the)\s+(?:\S+\s+)?(?:punishment|isolation|solitary|disciplinary)\s+(?:cell|confinement|block|unit)(?:\s+for\s+\S+\s+(?:days|weeks|months))?",
@@ -174,8 +267,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"\w+ologists?|specialists?|surgeons?|dentists?|hospital|clinic|infirmary|treatment|surgery)",
         # methods that only captors use: suspension, falaka, suffocation with a bag, sleep deprivation
         r"(?:hung|hanged|suspended|strung\s+up)\s+(?:(?:him|her|them|me|us)\s+)?(?:up\s+)?(?:by|from|on)\s+(?:the\s+|his\s+|her\s+|"
-        r"their\s+|my\s+|our\s+|a\s+)?(?:wrists|arms|hands|handcuffs|feet|legs|ankles|hook|pole|bar|ceiling|pipe|rope)",
-        r"(?:beat|beating|beaten|hit|struck|whipped)\s+(?:\S+\s+){0,3}?(?:on\s+)?the\s+soles\s+of|falaka|bastinado",
+        r"their\s+|my\s+|our\s+|an?\s+)?(?:(?:metal|iron|steel|wooden|horizontal|heating)\s+)?(?:wrists|arms|hands|handcuffs|feet|legs|"
+        r"ankles|hook|pole|bar|ceiling|pipe|rope|beam|door|window\s+bars)",
+        r"(?:beat|beating|beaten|hit|struck|whipped)\s+(?:\S+\s+){0,8}?(?:on\s+)?the\s+soles\s+of|falaka|bastinado",
         r"(?:put|placed|pulled|tied)\s+(?:a\s+)?(?:plastic\s+bag|gas\s+mask)\s+over\s+(?:his|her|their|my|our)\s+(?:head|face)",
         r"(?:did\s+not|didn't|would\s+not|wouldn't|never)\s+let\s+(?:him|her|them|me|us)\s+sleep|deprived\s+of\s+sleep|sleep\s+deprivation",
         r"(?:made|forced)\s+(?:him|her|them|me|us)\s+(?:to\s+)?(?:stand|kneel|squat|crawl)\b|poured\s+(?:\S+\s+)?(?:cold|icy|boiling|hot)\s+"
@@ -193,20 +287,40 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"tortur(?:ed|e|ing)|ill-?treat(?:ed|ment)|mistreat(?:ed|ment)|maltreat(?:ed|ment)",
         r"electric\s+shocks?|electrocut(?:ed|ion)|suffocat(?:ed|ion)|waterboard(?:ed|ing)",
         r"(?:beaten|beat\s+(?:him|her|them|me|us))\s+(?:in|while\s+in)\s+(?:custody|detention|the\s+cell|the\s+station)",
-        r"forced\s+to\s+(?:stand|kneel|squat|sign|confess|record)|stress\s+positions?",
+        r"forced\s+to\s+(?:stand|kneel|squat|sign|confess|record)|stress\s+positions?|made\s+to\s+(?:stand|kneel|squat|crawl|"
+        r"lie\s+(?:face\s+down|on))",
         r"cruel,?\s+inhuman(?:e)?\s+or\s+degrading|degrading\s+treatment|denied\s+medical\s+(?:care|treatment)",
+        # methods named by survivors and medico-legal reports
+        r"(?:finger|toe)?nails\s+(?:were|was|had\s+been)\s+(?:\w+ly\s+)?(?:pulled|ripped|torn|extracted)|(?:pulled|ripped|tore|torn)\s+"
+        r"(?:out|off)\s+(?:\S+\s+){0,2}?(?:finger|toe)?nails",
+        r"(?:shackled|chained|strapped|tied|cuffed)\s+(?:(?:him|her|them|me|us)\s+)?(?:\S+\s+){0,2}?to\s+(?:a|an|the|his|her|their|my)\s+"
+        r"(?:\w+\s+)?(?:bed|radiator|chair|pipe|wall|bars|railings?|pole|post|ring|hook|floor|heater|grille|grate)\b",
+        r"(?:held|pushed|forced|dunked|submerged|plunged)\s+(?:his|her|their|my|our)\s+heads?\s+(?:under|in|into)\s+(?:the\s+|a\s+)?"
+        r"(?:\w+\s+)?(?:water|bucket|toilet|tub|barrel|bath|tank)",
+        r"(?:tied|bound)\s+(?:his|her|their|my|our)\s+(?:hands\s+and\s+(?:feet|legs)|arms\s+and\s+legs|wrists\s+and\s+ankles)|"
+        r"hog-?tied|(?:[“\"'‘])?(?:swallow|chicken|banana|scorpion|airplane|aeroplane|frog)(?:[”\"'’])?\s+position|"
+        r"parrot(?:'s|’s)?\s+perch|falanga|german\s+chair|shabeh|dulab|tyre\s+method|tire\s+method",
+        # an order to the captives: "forced the prisoners to crawl on broken glass"
+        r"(?:forced|made|ordered)\s+(?:the\s+)?(?:\w+\s+)?(?:prisoners|detainees|inmates|captives|men|women|boys)\s+to\s+(?:stand|kneel|"
+        r"squat|crawl|lie|strip|undress|sing|bark|eat|drink|run|roll|hold)\b",
+        r"(?:kept|held|left|locked)\s+(?:(?!without\b)\S+\s+){0,6}?without\s+(?:food|water|light|sleep|heating|ventilation|blankets|a\s+toilet|"
+        r"toilets|medical\s+(?:care|help|treatment))\b",
+        r"denied\s+(?:\S+\s+){1,3}?(?:drinking\s+water|food|water|insulin|medication|medicine|sleep|toilet|medical\s+\w+)\b",
     ],
     Act.PHYSICAL_ATTACK: [
         r"threw\s+(?:\S+\s+){1,5}?(?:into|in|at)\s+(?:(?:his|her|their|my|our)\s+|(?:the\s+)?\S+(?:'s|’s)\s+)(?:face|head|eyes)",
         r"hit\s+(?:me|us|him|her|them)\s+with|(?:was|were)\s+shot\s+in\s+the|shot\s+in\s+the\s+(?:head|chest|leg|back|arm|stomach)",
         # struck in the passive: "was hit in the face by an officer", "were punched and kicked by men"
-        r"(?:was|were)\s+(?:repeatedly\s+|badly\s+|severely\s+)?(?:hit|struck|punched|kicked|slapped|shot)\s+(?:(?:and|or)\s+\w+ed\s+)?"
+        r"(?:was|were)\s+(?:repeatedly\s+|badly\s+|severely\s+)?(?:hit|struck|punched|kicked|slapped|shot)\s+(?:(?:and|or)\s+(?!killed\b)\w+ed\s+)?"
         r"(?:in|on|near|outside|at|with|during|while|as|by(?!\s+(?:\S+\s+){0,3}?(?:attacks?|ddos|hackers|cyber\w*|sanctions|floods?|"
         r"storms?|outages?|crisis|virus|waves?|fines?|bans?|cuts?)\b))\b",
         r"ambush(?:ed|ing)|used\s+(?:\S+\s+){0,2}(?:batons|truncheons|tear\s+gas|stun\s+grenades|water\s+cannons?|rubber\s+bullets|live\s+ammunition|excessive\s+force|force)",
         r"(?:used|applied)\s+(?:\S+\s+){0,2}?(?:stun\s+guns?|tasers?|electric\s+batons?|electroshock\s+\w+)\s+(?:on|against)",
         r"tear\s+gas|rubber\s+bullets|water\s+cannon|fired\s+(?:on|at)|(?:was|were)\s+shot\s+(?:in|at)",
-        r"attack(?:ed|s)?|assault(?:ed|s)?|set\s+upon",
+        # (words attack texts and ideas too: "attacked the report as biased")
+        r"attack(?:ed|s)?(?!\s+(?:the|a|an|his|her|their|its)\s+(?:\w+\s+)?(?:report|decision|bill|law|ruling|verdict|statement|"
+        r"policy|proposal|article|book|film|plan|idea|remarks|comments|claims|speech|record|budget|reform)s?\b)|assault(?:ed|s)?|"
+        r"set\s+upon",
         r"beat(?:en|ing|ings)?\s*(?:up)?|punch(?:ed|ing)|kick(?:ed|ing)|stabb(?:ed|ing)|hit\s+(?:him|her|them|me|us)",
         r"whipp(?:ed|ing)|flogg(?:ed|ing)|lashed\s+(?:him|her|them|me|us)|pelt(?:ed|ing)|"
         r"(?:threw|thrown|pushed|knocked|shoved|dragged)\s+(?:\S+\s+){0,4}?(?:to|on)\s+the\s+ground|threw\s+(?:eggs|stones|acid|paint|rocks|bottles|a\s+\w+)\s+at|hurled",
@@ -214,6 +328,18 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"injur(?:ed|ing|ies)|wound(?:ed|ing)|bruises|concussion|hospitali[sz]ed",
         r"opened\s+fire\s+on|shot\s+(?:at|in\s+the)|attempt(?:ed)?\s+on\s+(?:his|her|their|my|our)\s+li(?:fe|ves)",
         r"assassination\s+attempt|attempted\s+(?:to\s+kill|murder)|tried\s+to\s+(?:kill|run\s+\w+\s+over)",
+        # blows in the words of witnesses and medical notes
+        r"rough(?:ed|ing)\s+(?:\S+\s+)?up|manhandl(?:ed|ing)|clubb(?:ed|ing)|bludgeon(?:ed|ing)|pummell?(?:ed|ing)|thrash(?:ed|ing)\s+"
+        r"(?:him|her|them|me|us|the)|stamp(?:ed|ing)\s+on\s+(?:him|her|them|me|us|his|her|their)|trampl(?:ed|ing)\s+(?:on\s+)?"
+        r"(?:him|her|them|me|us)",
+        r"(?:hit|struck)\s+(?:\S+\s+){0,3}?(?:on|in|across)\s+the\s+(?:head|face|back|neck|legs?|arms?|chest|stomach|eye|jaw|mouth|"
+        r"ribs|shoulders?|knees?|kidneys)",
+        r"pushed\s+(?:\S+\s+){0,3}?(?:down\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?stairs|off\s+(?:a|the)\s+(?:balcony|bridge|roof|platform|"
+        r"stage))",
+        r"pepper[-\s]spray(?:ed|ing)?|(?:pepper|chilli|chili)\s+(?:balls|gas)|taser(?:ed|ing)|tased|"
+        r"fired\s+(?:\S+\s+){0,2}?(?:pellets|birdshot|buckshot|rubber-coated\s+\w+|stun\s+grenades|tear\s+gas\s+canisters|"
+        r"bullets|live\s+rounds|shots)\s+(?:at|into|on)\b",
+        r"survived\s+(?:an?\s+)?(?:\w+\s+)?(?:shooting|stabbing|assassination\s+attempt|attempt\s+on|bombing|ambush|acid\s+attack)",
         r"knocked\s+(?:him|her|them|me|us)\s+(?:unconscious|out|down)|(?:broke|broken|fractured)\s+(?:his|her|their|my|our)\s+"
         r"(?:\w+\s+)?(?:arms?|legs?|nose|jaw|ribs?|skull|fingers?|hands?|wrists?|teeth|collarbone)",
     ],
@@ -224,6 +350,16 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:(?:forced|made|ordered)\s+(?:\S+\s+){0,8}?to\s+)?(?:strip|stripped|undress|undressed)\s+(?:(?:him|her|them|me|us)\s+)?(?:completely\s+)?naked",
         r"(?:beat|beaten|hit|struck|kicked|burned|shocked)\s+(?:\S+\s+){0,3}?(?:genitals|private\s+parts|testicles)",
         r"(?:touched|fondled|grabbed)\s+(?:her|his|my|their)\s+(?:breasts?|genitals|private\s+parts|buttocks|crotch)|virginity\s+tests?",
+        # a blow or a device aimed at the genitals is sexual violence as well as torture: the body part
+        # alone is the trigger, so that "electric shocks" before it stays torture
+        # ("shocks to his genitals", "a baton into his anus"; a doctor "examined his genitals")
+        r"(?:(?<=\bto\s)|(?<=\bin\s)|(?<=\bon\s)|(?<=\bat\s)|(?<=\binto\s)|(?<=\bagainst\s))(?:his|her|their|my|the)\s+"
+        r"(?:genitals|genital\s+area|genitalia|testicles|scrotum|penis|anus|rectum|private\s+parts)\b|"
+        r"(?:squeezed|twisted|crushed|pulled|grabbed)\s+(?:his|her|their|my)\s+(?:genitals|testicles|scrotum|penis)",
+        r"sodomi[sz](?:ed|ing)|sexual\s+slavery|sex\s+slaves?|forced\s+(?:into\s+)?marriage|forced\s+prostitution|"
+        r"(?:sexually\s+)?exploited\s+sexually|sexually\s+exploited|sexual\s+(?:torture|exploitation|assaults)",
+        r"paraded\s+(?:\S+\s+){0,3}?naked|(?:stripped|undressed)\s+(?:\S+\s+){0,2}?and\s+paraded|forced\s+(?:\S+\s+){0,3}?to\s+"
+        r"(?:strip|undress)\s+(?:\S+\s+){0,2}?(?:and|then)\s+(?:paraded|filmed|photographed|mocked|touched)",
     ],
     Act.THREAT: [
         r"if\s+(?:he|she|they|you|i|we)\s+want(?:ed|s)?\s+to\s+(?:stay|remain|live|keep\s+(?:\S+\s+)?)\s*(?:alive|safe|healthy|well|free|whole)",
@@ -344,29 +480,43 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"raid(?:ed|s|ing)?|ransack(?:ed|ing|s)|storm(?:ed|s)|burst\s+into|broke\s+into|broken\s+into|break-?ins?",
         r"search(?:ed|es|ing)?|body\s+searches|house\s+search(?:es)?|(?:frisked|patted\s+down)",
         rf"entered\s+(?:\S+\s+){{0,3}}{_PREMISES}",
+        # a raid in the words of wires and witnesses: "swooped on the homes", "turned the flat upside down"
+        r"swoop(?:ed|s|ing)?\s+(?:down\s+)?on|descended\s+on\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?"
+        + _PREMISES
+        + r"|turn(?:ed|ing)\s+(?:\S+\s+){1,3}?upside\s+down|"
+        r"turn(?:ed|ing)\s+over\s+(?:every|each|the|all\s+the)\s+(?:room|rooms|house|flat|apartment|office)|turn(?:ed|ing)\s+(?:\S+\s+){1,3}?inside\s+out|(?:came|burst|barged|walked|forced\s+their\s+way)"
+        r"\s+in\s+without\s+(?:knocking|a\s+warrant|permission)",
     ],
     Act.SEIZURE: [
-        r"(?:took|take|taken)\s+(?:my|our|his|her|their)\s+(?:\S+\s+)?(?:phones?|laptops?|cameras?|money|documents|wallet|bags?|belongings|computers?|car)",
+        r"(?:took|take|taken)\s+(?:my|our|his|her|their)\s+(?:\S+\s+)?(?:phones?|laptops?|cameras?|money|documents|wallet|bags?|belongings|computers?|car)"
+        + _NOT_SEIZED,
         r"(?:carrying|carried|took|taking)\s+away\s+(?:\S+\s+){0,3}" + _EQUIPMENT,
-        r"(?:removed|remove|removes)\s+(?:\S+\s+){0,4}(?:boxes|documents|files|computers|archives?|equipment|servers?|hard\s+drives)",
+        r"(?:removed|remove|removes)\s+(?:\S+\s+){0,4}(?:boxes|" + _EQUIPMENT[3:],
         r"(?:phone|phones|laptop|passport|camera)\s+(?:is|was|were)\s+taken\s+(?:from|away)",
-        r"confiscation\s+of|seized\s+(?:its|the|his|her|their)",
+        r"confiscation\s+of|seized\s+(?:its|the|his|her|their)(?!\s+(?:\w+\s+)?(?:opportunity|chance|moment|initiative|occasion)\b)",
         r"(?:had|have|has)\s+(?:his|her|their|my|our)\s+(?:\S+\s+)?(?:phones?|notebooks?|cameras?|laptops?|documents|"
         r"equipment|cards?|recorders?)\s+(?:taken|confiscated|seized|removed)",
-        r"confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es)",
-        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?!(?:him|her|them|me|us)\b)(?:\S+\s+){{0,3}}{_EQUIPMENT}",
+        r"(?:confiscat(?:ed|ion|ing|es|e)|seiz(?:ed|ure|ing|es|e)|impound(?:ed|ing|s)|expropriat(?:ed|ion|es))"
+        r"(?!\s+(?:no|nothing)\b|\s+(?:the|an?|this|that|every)\s+(?:\w+\s+)?(?:opportunity|chance|moment|initiative|occasion)\b)",
+        rf"(?:took|taken|carried|taking)\s+(?:away\s+)?(?!(?:him|her|them|me|us)\b)(?:\S+\s+){{0,3}}{_EQUIPMENT}{_NOT_SEIZED}",
         # things listed after the person taken: "soldiers took him, his phone and his motorbike"
         rf"(?:(?<=\bhim,\s)|(?<=\bher,\s)|(?<=\bme,\s)|(?<=\bus,\s))(?:his|her|their|my|our)\s+(?:\S+\s+)?{_EQUIPMENT}",
         rf"{_EQUIPMENT}\s+(?:\S+\s+){{0,2}}(?:were|was)\s+(?:taken|removed|stolen|confiscated|seized)",
         r"carried\s+off|(?:drove|made|ran|went)\s+off\s+with|stole|stolen|looted|froze\s+(?:\S+\s+){0,5}(?:accounts?|assets|funds)|(?:accounts?|assets)\s+(?:were|was)\s+frozen",
+        r"(?:accounts?|assets|funds)\s+(?:of\s+(?:\S+\s+){1,3}?)?(?:were|was|had\s+been|have\s+been|has\s+been)\s+frozen|"
+        r"commandeer(?:ed|ing)|requisition(?:ed|ing)\s+(?:the|their|his|her|its)|land[-\s]grabs?|grabb(?:ed|ing)\s+"
+        r"(?:\S+\s+){0,2}?(?:land|lands|farmland|fields|plots)\b",
+        r"(?:forced|made|ordered|told|compelled|demanded)\s+(?:\S+\s+){0,3}?to\s+hand\s+over\s+(?:\S+\s+){0,2}?"
+        + _EQUIPMENT,
     ],
     Act.PROPERTY_DESTRUCTION: [
         r"setting\s+(?:on\s+)?(?:fire|alight|ablaze)|set(?:ting)?\s+fire\s+to",
         r"threw\s+(?:an?\s+)?(?:burning\s+|lit\s+)?(?:bottles?|petrol\s+bombs?|molotovs?|incendiary\s+\w+|firebombs?)\s+(?:\S+\s+){0,3}?at\s+(?:the|his|her|their|its|our)\s+(?:\w+\s+)?(?:door|house|home|office|car|window|building|gate)",
         r"(?:sprayed|daubed|painted|covered)\s+with\s+(?:\S+\s+)?(?:graffiti|slogans|paint)",
         r"slash(?:ed|ing)|(?:torn|tore|pulled)\s+down",
-        r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)",
-        r"torched|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
+        r"arson(?:\s+attacks?)?|set\s+(?:on\s+)?(?:fire|alight|ablaze)|set\s+\w+\s+(?:on\s+)?(?:fire|alight)|"
+        r"set\s+(?:\S+\s+){2,4}?(?:on\s+fire|alight|ablaze)",
+        r"torch(?:ed|ing)|firebomb(?:ed|ing)|molotov|burn(?:ed|t)\s+(?:down|out)|burn(?:ed|t)|gutted",
         r"destroyed\s+(?:in|by)\s+(?:a\s+)?fire|fire\s+(?:destroyed|gutted|broke\s+out)",
         r"demolish(?:ed|ing|es)|demolition|bulldoz(?:ed|ing|es)|raze[sd]|(?:flattened|levell?ed|leveled)\s+(?:to\s+the\s+ground|by)",
         r"(?:bulldozers|excavators|diggers)\s+(?:\S+\s+){0,3}?(?:cleared|flattened|levelled|leveled|destroyed|tore\s+down|ploughed)",
@@ -375,6 +525,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:windows?|windscreens?|windshields?|doors?|locks?|gates?|shutters?)\s+(?:(?:was|were|had\s+been|have\s+been)\s+)?"
         r"(?:broken|shattered|kicked\s+in|glued|filled\s+with\s+(?:glue|foam|cement|sealant))",
         r"(?:broke|shattered|kicked\s+in)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|our\s+)?(?:\w+\s+)?(?:windows?|windscreens?|windshields?)",
+        # what is left, and what is thrown at a building: "reduced to rubble", "a firebomb thrown at it"
+        r"reduced\s+to\s+(?:rubble|ashes|ruins|cinders)|(?:left|lay|lies)\s+in\s+ruins|wreck(?:ed|ing)|trash(?:ed|ing)",
+        r"(?:petrol\s+bombs?|molotov\s+cocktails?|firebombs?|incendiary\s+(?:devices?|bombs?)|grenades?|explosive\s+devices?|"
+        r"stones|rocks|bricks)\s+(?:\S+\s+){0,3}?(?:was|were|had\s+been)\s+(?:thrown|hurled|lobbed|planted)\s+(?:at|into|on|"
+        r"through)\s+(?:the|his|her|their|its)\s+(?:\S+\s+){0,2}?" + _PREMISES,
+        r"uproot(?:ed|ing)|(?:cut|chopped)\s+down\s+(?:\S+\s+){0,3}?(?:olive|fruit|orange|lemon|almond|apple|date|cherry)\s+trees",
     ],
     Act.FORCED_DISPLACEMENT: [
         r"(?:took|sought|taking|seeking|taken)\s+refuge|abandon(?:ed|ing)\s+(?:their|his|her)\s+(?:homes?|farms?|villages?|lands?)",
@@ -398,6 +554,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:told|ordered|gave)\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:leave|vacate|clear\s+out)\s+(?:\S+\s+){0,3}?(?:within|in)\s+(?:an?\s+|\d+\s+|\w+\s+)?"
         r"(?:hours?|minutes|days?)",
         r"expel(?:led|ling|s)?|expulsion|evict(?:ed|ion|ions|s)|deport(?:ed|ation|ations|s)",
+        r"(?:told|ordered|forced|made)\s+(?:\S+\s+){0,3}?to\s+(?:leave|abandon|vacate)\s+(?:the|their|his|her|our|my)\s+(?:village|"
+        r"homes?|houses?|land|lands|area|town|district|valley|farms?|flats?|apartments?)\b",
+        # pushed out of a home, a country or a border: "thrown out of their homes", "forced into exile"
+        r"(?:thrown|kicked|turned|thrown)\s+out\s+of\s+(?:their|his|her|the|its)\s+(?:homes?|houses?|flats?|apartments?|land|"
+        r"village|shelter|dormitory|country)|(?:forced|driven|sent|pushed|hounded)\s+into\s+exile",
+        r"push(?:ed|ing)\s+back\s+(?:\S+\s+){0,3}?(?:asylum[-\s]seekers|migrants|refugees|families|boats?)\b",
+        r"put\s+(?:him|her|them|us|me)\s+on\s+(?:a|the)\s+(?:\w+\s+)?(?:plane|flight)\b",
+        r"(?:relocated|moved|resettled|transferred)\s+(?:\S+\s+){0,4}?against\s+(?:their|his|her|our|my)\s+will",
         r"forced\s+(?:\w+\s+)?to\s+(?:leave|flee|move|relocate|abandon)|forcibly\s+(?:relocated|transferred|removed|displaced)",
         # people moved in a body where they did not choose: "transferred them by truck to a site"
         r"(?:transferred|moved|relocated|trucked|bussed|resettled)\s+(?:them|the\s+\w+|(?:\d+|several|all)\s+\w+)\s+(?:\S+\s+){0,3}?to\s+"
@@ -661,14 +825,35 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"fought\s+(?:for\s+(?:several|many|some|two|three|four|\d+)\s+(?:hours|days)|around|near)\b",
         r"fought\s+(?:for\s+control|over\s+(?:control|the)|each\s+other|one\s+another)",
         r"violence\s+(?:broke\s+out|erupted)\s+between|clash(?:es|ed)?\s+between",
-        r"shooting\s+between|fire\s+between|(?:fight|fighting|fought)\s+(?:between|with|against)|came\s+to\s+fight",
+        # ("a fight between drunken young men" is a brawl)
+        r"shooting\s+between|fire\s+between|(?:(?<!\ba\s)fight|fighting|fought)\s+(?:between|with|against)|came\s+to\s+fight",
         r"exchang(?:ed|ing)\s+(?:\S+\s+)?fire|(?:gun|armed)\s+battles?",
         r"fighting\s+(?:between|in|around|near|spread|continued)|clash\s+with|anti-terrorist\s+operation|counter-?terrorism\s+operation",
         r"(?:armed\s+)?clash(?:es|ed)?|gun\s+battles?|firefights?|shoot-?outs?|exchange\s+of\s+fire",
         r"(?:ensuing|heavy)\s+fighting|fighting\s+(?:broke\s+out|erupted)|armed\s+hostilities",
+        r"skirmish(?:es|ed)?|gunfights?|caught\s+in\s+(?:the\s+|a\s+)?cross-?fire",
         r"launched\s+(?:an?\s+)?(?:armed\s+)?attacks?\s+(?:against|on)\s+(?:\S+\s+){0,3}(?:officials|police|"
         r"officers|troops|soldiers|forces|checkpoints?|posts?|base)",
         r"shell(?:ed|ing)|air-?strikes?|bombard(?:ed|ment)|insurgent\s+attack|militants?\s+attacked",
+        # armed groups and the army against each other's positions, and fire from the air or from guns
+        r"(?:rebels?|insurgents?|militants?|fighters|guerrill?as|jihadists|separatists|militias?|militiamen|gunmen)\s+"
+        r"(?:\S+\s+){0,2}?(?:attacked|ambushed|raided|overran|stormed|struck)\s+(?:\S+\s+){0,2}?(?:army|military|police|security|"
+        r"government|federal|border)\s+(?:bases?|posts?|positions?|convoys?|patrols?|checkpoints?|barracks|outposts?|troops|"
+        r"forces|units?|vehicles?)",
+        r"(?:troops|army|soldiers|forces)\s+(?:\S+\s+){0,2}?(?:attacked|ambushed|raided|overran|stormed|struck)\s+(?:\S+\s+){0,2}?"
+        r"(?:rebel|insurgent|militant|guerrill?a|separatist|militia|jihadist)\s+(?:bases?|positions?|camps?|hideouts?|strongholds?)",
+        r"(?:launched|mounted|began|started)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:new\s+|major\s+|ground\s+|military\s+)?"
+        r"(?:counter-?)?offensive|offensive\s+(?:on|against)\s+(?:the\s+)?(?:\S+\s+)?(?:town|city|village|region|positions?|"
+        r"stronghold)",
+        r"(?:jets|warplanes|aircraft|planes|helicopters|drones|gunships)\s+(?:\S+\s+){0,2}?(?:bombed|struck|hit|attacked|"
+        r"targeted|fired\s+on|strafed)|(?:drone|missile|rocket|artillery)\s+(?:strikes?|attacks?)|"
+        r"mortar\s+(?:fire|shells?|rounds?|attacks?)|barrel\s+bombs?|cluster\s+munitions",
+        r"return(?:ed|s|ing)?\s+fire|(?:army|military|police|security|government|federal)\s+(?:convoy|patrol|post|base|checkpoint|"
+        r"unit|vehicle|outpost)s?\s+(?:was|were|had\s+been|came\s+under)\s+(?:ambushed|attacked|targeted|overrun|attack|fire)",
+        r"(?:seized|took|captured|regained|retook|wrested)\s+control\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:town|city|village|base|district|"
+        r"area|region|airport|province|crossing|road|highway|territory|hills?|camp|port)|(?:captured|overran|retook|recaptured)\s+"
+        r"(?:the\s+)?(?:\w+\s+)?(?:town|city|village|base|district|area|region|airport)|(?:days|hours|weeks)\s+of\s+(?:heavy\s+)?"
+        r"(?:fighting|clashes|combat)",
     ],
 }
 
@@ -679,7 +864,12 @@ CUSTODY_CONTEXT = (
     r"while\s+held|in\s+detention|temporary\s+detention|isolator|colony|prison|during\s+questioning|prison\s+guards?|"
     r"detainees?|prisoners?|inmates?|on\s+the\s+way\s+to\s+the\s+(?:police|station|court)|during\s+the\s+drive|"
     r"remanded|(?:prison|police)\s+(?:van|car|bus)|roll\s+calls?|interrogators?|"
+    # a captive's condition or place: "blindfolded and beaten", "beaten after his arrest", "at the army base"
+    r"blindfold(?:ed)?|hooded|(?:after|following)\s+(?:his|her|their|the)\s+arrests?|kept\s+(?:\w+\s+)?tied|tied\s+up|"
+    r"(?:military|army)\s+(?:base|camp|barracks|intelligence)|barracks|"
     # seized and driven off: "grabbed by officers, dragged to a van and beaten there"
     r"(?:dragged|pushed|thrown|bundled|forced|shoved|loaded)\s+(?:\S+\s+){0,2}?(?:in|on)?to\s+(?:a|an|the|their)?\s*(?:\w+\s+)?"
-    r"(?:vans?|bus|buses|vehicles?|cars?|trucks?|jeeps?|lorr(?:y|ies))|handcuffed)\b"
+    r"(?:vans?|bus|buses|minibus(?:es)?|vehicles?|cars?|trucks?|jeeps?|lorr(?:y|ies))|handcuffed|"
+    # the story goes on in the vehicle the person was dragged to: "Inside the vehicle, an officer struck her"
+    r"inside\s+the\s+(?:\w+\s+)?(?:vehicle|van|minibus|bus|car|truck|jeep))\b"
 )

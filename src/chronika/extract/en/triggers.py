@@ -38,7 +38,7 @@ NOT_ACTS = [
     r"(?:was|were|is|are|remains?|remained)\s+(?:still\s+)?being\s+(?:held|detained)|"
     r"remain(?:s|ed)?\s+(?:\S+\s+)?in\s+(?:custody|detention|prison)|(?:has|have)\s+been\s+held|still\s+(?:held|detained)",
     r"during\s+(?:his|her|their)\s+(?:\S+\s+){0,5}(?:detention|imprisonment|custody)|held\s+far\s+from",
-    r"(?:families|relatives|lawyers|friends|colleagues|volunteers|rescuers|parents|mother|father|wife|husband)\s+"
+    r"(?:families|family|relatives|lawyers|friends|colleagues|volunteers|rescuers|parents|mother|father|wife|husband)\s+"
     r"(?:\S+\s+){0,4}search(?:ed|ing|es)?",
     r"(?:pressure|harassment|campaign|problems|fear|trouble)\s+(?:has\s+|have\s+|had\s+)?followed",
     r"orders?\s+(?:the\s+)?release|ordered\s+(?:\S+\s+){0,3}released",
@@ -54,6 +54,17 @@ NOT_ACTS = [
     r"(?:continued|continuing|ongoing|prolonged|lengthy|long)\s+(?:pre-?trial\s+)?(?:detention|imprisonment|incarceration)",
     # marks shown afterwards are evidence of a blow already told: "showed our team bruises on his back"
     r"(?:show(?:ed|s|ing)?|display(?:ed|s|ing)?|bore|bears|bearing)\s+(?:\S+\s+){0,3}?(?:bruises|injuries|wounds|scars|marks)",
+    # harm done by weather or a game lost: "heavy rain destroyed the harvest", "beaten 3-0"
+    r"(?:rains?|storms?|floods?|flooding|earthquakes?|winds?|cyclones?|hurricanes?|typhoons?|landslides?|hail)\s+"
+    r"(?:\S+\s+){0,2}?(?:destroyed|damaged|razed|flattened)|(?:destroyed|damaged|flattened)\s+by\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:rains?|storms?|floods?|flooding|earthquakes?|winds?|cyclones?|hurricanes?|typhoons?|landslides?)|beat(?:en)?\s+"
+    r"(?:\S+\s+)?\d+\s*[-–:]\s*\d+",
+    # a complaint's subject names no occasion of its own: "dismissed his allegations of ill-treatment"
+    r"(?:allegations?|claims?|complaints?)\s+(?:\S+\s+){0,2}?(?:of|about|over|concerning)\s+(?:\w+\s+)?(?:ill-?treatment|torture|"
+    r"mistreatment|maltreatment|beatings?|abuse|rape)",
+    # an inquiry's heading for a death already told: "the death was being investigated as a murder"
+    r"(?:investigated|treated|classified|registered|opened)\s+as\s+(?:an?\s+)?(?:murder|homicide|killing|suicide|"
+    r"abduction|kidnapping|disappearance|assault)",
 ]
 _BOILERPLATE = re.compile(
     r"^\W*(?:related|read\s+more|see\s+also|more\s+on|tags?|share|follow\s+us|photo|image|caption|"
