@@ -540,3 +540,30 @@ def test_a_later_abduction_of_someone_else_stays_its_own_incident() -> None:
             "abducted his brother in Abadan; his whereabouts are unknown.")
     result = extract_text(text, published=dt.date(2025, 3, 10))
     assert len(result.incidents) == 2
+
+
+# -- dates the story does not happen on (session 4, fresh-document families) -------------------------
+
+
+def spans(result: Extraction) -> list[tuple[str | None, str | None, list[str]]]:
+    return [
+        (i.date.start.isoformat() if i.date else None,
+         i.date.end.isoformat() if i.date and i.date.end else None,
+         [a.value for a in i.acts])
+        for i in result.incidents
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "anchor"),
+    [
+        ("Kisumu / Nairobi / Brussels, 9 October 2023", "2023-10-09"),
+        ("Dakar/Bamako, 9 October 2023", "2023-10-09"),
+        ("OSLO, 9 October 2023", "2023-10-09"),
+    ],
+)
+def test_a_joint_dateline_naming_several_cities_dates_the_document(head: str, anchor: str) -> None:
+    text = f"JOINT STATEMENT\n\n{head}\n\nOn Friday, gendarmes detained the organiser Awino Otieno in Kisumu."
+    result = extract_text(text, today=dt.date(2026, 1, 5))
+    assert result.document.anchor.date.isoformat() == anchor
+    assert dated(result) == [("2023-10-06", ["arbitrary_detention"])]

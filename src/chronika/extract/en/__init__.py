@@ -13,8 +13,10 @@ from chronika.extract.language import Dateline, Language, Locus, Participant, Tr
 from chronika.extract.timeline import Kind, Mention
 from chronika.model import Act
 
+# "Mbabane / Johannesburg / Geneva, 18 February 2025": a joint statement's dateline names each city.
 _DATELINE_PREFIX = re.compile(
-    r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*"
+    r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:\s*/\s*[A-Z][\w'’.\- ]{1,30}){0,4}"
+    r"(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*"
     r"(?:,|\(\w+\)\s*[-–—]?|[-–—])\s*)?$"
 )
 # A header line such as "Issue 47 | 29 June 2025" or "Bulletin No. 12 · 3 May 2024": a short label, then
