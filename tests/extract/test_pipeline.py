@@ -567,3 +567,27 @@ def test_a_joint_dateline_naming_several_cities_dates_the_document(head: str, an
     result = extract_text(text, today=dt.date(2026, 1, 5))
     assert result.document.anchor.date.isoformat() == anchor
     assert dated(result) == [("2023-10-06", ["arbitrary_detention"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 October 2023, a court in Kisumu charged Awino Otieno with incitement and adjourned the case "
+        "to 14 November.",
+        "At a hearing on 3 October 2023, a court in Kisumu charged Awino Otieno with incitement and set the "
+        "verdict for 9 February 2024.",
+        "On 3 October 2023, a court in Kisumu charged Awino Otieno with incitement; the next hearing is on "
+        "14 November.",
+    ],
+)
+def test_a_later_court_date_does_not_date_the_court_step(text: str) -> None:
+    result = extract(text, published=dt.date(2023, 10, 20))
+    assert dated(result) == [("2023-10-03", ["judicial_harassment"])]
+
+
+def test_a_summons_is_dated_when_served_not_when_it_orders_an_appearance() -> None:
+    text = ("On 3 October 2023, police in Kisumu detained the organiser Awino Otieno for a day. A week "
+            "later, an officer served a summons ordering Otieno to appear before a magistrate on 30 October.")
+    result = extract(text, published=dt.date(2023, 10, 20))
+    assert ("2023-10-10", ["judicial_harassment"]) in dated(result)
+    assert all(day not in {"2022-10-30", "2023-10-30"} for day, _ in dated(result))

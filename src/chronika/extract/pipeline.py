@@ -176,7 +176,12 @@ def _drafts(
         ]
         if own and not triggers:
             current = None
-        stated = [(m, span) for m, span in own if not m.reporting and not m.bound]
+        # a day after the document's own ("adjourned to 15 January 2026") is planned, never reported
+        stated = [
+            (m, span)
+            for m, span in own
+            if not m.reporting and not m.bound and span.start <= timeline.document_date
+        ]
         narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
         if not triggers or _is_headline(text, sentence, units):
             if narrative:

@@ -169,7 +169,14 @@ class Timeline:
         flashback = (mention.kind is Kind.ANCHOR_RELATIVE and mention.offset < 0) or is_flashback(
             self.anchor, span
         )
-        if mention.sets_anchor and mention.kind is not Kind.OPEN and not mention.open_end and not flashback:
+        future = span.start > self.document_date  # a planned step; the story stays where it was
+        if (
+            mention.sets_anchor
+            and mention.kind is not Kind.OPEN
+            and not mention.open_end
+            and not flashback
+            and not future
+        ):
             self.titled = (self.anchor, span) if mention.title else None
             self.anchor = span
             self.evening = mention.evening

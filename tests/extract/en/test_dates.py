@@ -355,3 +355,27 @@ def test_a_window_reads_only_its_part_of_the_text() -> None:
     text = "On 3 May 2019 police came. On 5 May they came back."
     [mention] = find_mentions(text, 27, len(text))
     assert text[mention.start : mention.end] == "5 May"
+
+
+# -- days that do not date the act beside them (session 4, fresh-document families) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "scheduled"),
+    [
+        ("The magistrate refused bail and adjourned the trial until 4 November.", "4 November", True),
+        ("The hearing was postponed once more, this time to Tuesday.", "Tuesday", True),
+        ("A bailiff served a summons requiring him to appear in court on 9 April.", "9 April", True),
+        ("Her next hearing is set for 27 January.", "27 January", True),
+        ("The appeal is scheduled for 2 December 2031.", "2 December 2031", True),
+        # the same verbs with the act's own day
+        ("Officers summoned him on 4 November and questioned him for six hours.", "4 November", False),
+        ("She was stopped at the border on 9 April as she was about to board a bus.", "9 April", False),
+        ("The court sentenced him on 27 January to three years.", "27 January", False),
+    ],
+)
+def test_a_day_fixed_for_a_later_step_dates_no_act(text: str, words: str, scheduled: bool) -> None:
+    [mention] = find_mentions(text)
+    assert text[mention.start : mention.end] == words
+    assert mention.bound is scheduled
+    assert mention.sets_anchor is not scheduled

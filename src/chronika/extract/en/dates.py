@@ -583,8 +583,31 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if chosen and _apposition(text, mention, chosen[-1], after=True):
             # "Two days later, on 3 May, ...": the day itself is the better telling
             chosen[-1] = replace(chosen[-1], reporting=True, sets_anchor=False)
-        chosen.append(_title(text, _heading(text, _reporting(text, _open_if_since(text, mention)))))
+        chosen.append(
+            _scheduled(text, _title(text, _heading(text, _reporting(text, _open_if_since(text, mention)))))
+        )
     return chosen
+
+
+# "adjourned the case to 18 September", "a summons ordering her to appear before the court on 2 April",
+# "the next hearing is set for 27 March": a day the court has fixed for later, not a day anything was done.
+_SCHEDULED = re.compile(
+    r"(?:\b(?:adjourned|postponed|deferred|rescheduled|put\s+off)\b[^.;:!?]{0,60}?\b(?:to|until|till|for)"
+    r"|\bto\s+(?:appear|report|present\s+(?:himself|herself|themselves))\b[^.;:!?]{0,70}?\bon"
+    r"|\bnext\s+(?:hearing|session|court\s+date)\b[^.;:!?]{0,40}?\b(?:on|for)"
+    r"|\b(?:scheduled|set|fixed|listed)\s+for)"
+    r"\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _scheduled(text: str, mention: Mention) -> Mention:
+    """A day fixed for a later step (a hearing, an appearance) dates no act and moves no story."""
+    if mention.kind not in (Kind.CALENDAR, Kind.RANGE, Kind.WEEKDAY) or mention.heading or mention.title:
+        return mention
+    if not _SCHEDULED.search(text, max(0, mention.start - 110), mention.start):
+        return mention
+    return replace(mention, sets_anchor=False, bound=True)
 
 
 _TITLE_END = re.compile(r"[ \t]*(?:\n|$)")
