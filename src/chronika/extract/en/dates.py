@@ -167,6 +167,31 @@ def _day_month_day_month(m: re.Match[str]) -> Mention:
     )
 
 
+# Days side by side are one occasion told over consecutive days ("on 22 and 23 May", "on 14, 15 and 16
+# January", "overnight on 30 to 31 May"); days further apart ("on 3 and 17 May") are two occasions.
+_NEXT_DAYS = 3
+
+
+@pattern(rf"\b(?P<d1>{_D})(?:,\s*{_D}){{0,3}},?\s+and\s+(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
+@pattern(rf"\bovernight\s+(?:on\s+|of\s+|from\s+)?(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
+def _consecutive_days(m: re.Match[str]) -> Mention | None:
+    first, last = _day(m["d1"]), _day(m["d2"])
+    if first is None or last is None or not 0 < last - first <= _NEXT_DAYS:
+        return None
+    return _day_day_month(m)
+
+
+@pattern(rf"\b(?P<m>{_M})\s+(?P<d1>{_D})(?:,\s*{_D}){{0,3}},?\s+and\s+(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?")
+def _consecutive_days_month_first(m: re.Match[str]) -> Mention | None:
+    first, last = _day(m["d1"]), _day(m["d2"])
+    if first is None or last is None or not 0 < last - first <= _NEXT_DAYS:
+        return None
+    month, year = _month(m["m"]), _year(m["y"])
+    return _range(
+        m, CalendarRef(year=year, month=month, day=first), CalendarRef(year=year, month=month, day=last)
+    )
+
+
 @pattern(rf"\b(?:between|from)\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})(?:\s+(?P<y2>{_Y}))?\b")
 def _month_month(m: re.Match[str]) -> Mention:
     return _range(
@@ -569,7 +594,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             if any(match.start(g) >= 0 and text[match.start(g)].islower() for g in groups):
                 continue
             mention = builder(match)
-            if mention is not None:
+            if mention is not None and not _not_a_day(text, mention):
                 found.append(mention)
     found.sort(key=lambda item: (item.start, -(item.end - item.start)))
     chosen: list[Mention] = []
@@ -608,6 +633,34 @@ def _scheduled(text: str, mention: Mention) -> Mention:
     if not _SCHEDULED.search(text, max(0, mention.start - 110), mention.start):
         return mention
     return replace(mention, sets_anchor=False, bound=True)
+
+
+# "every Monday", "each Friday": a habit, not a day. "Pa Sunday Agbo", "witness Monday Okon": a
+# weekday between a word that cannot introduce a day and a capitalised word is a given name.
+_HABIT_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+_DAY_INTRODUCER = frozenset(
+    "on last this next by since until till from to and or early late that the of between before after "
+    "following through in at for said says".split()
+)
+_NAME_AFTER = re.compile(r"[ \t]+(?!(?:Morning|Evening|Night|Afternoon)\b)[A-Z][a-z]+\b")
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+
+
+def _not_a_day(text: str, mention: Mention) -> bool:
+    """A weekday that names a habit or a person rather than a day of the story."""
+    if mention.kind is not Kind.WEEKDAY or mention.until_weekday is not None:
+        return False
+    if _HABIT_BEFORE.search(text, max(0, mention.start - 6), mention.start):
+        return True
+    words = text[mention.start : mention.end]
+    if " " in words.strip() or not words[:1].isupper() or _NAME_AFTER.match(text, mention.end) is None:
+        return False  # "on Sunday", "last Sunday", "Sunday evening", "Sunday's": a day
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before = _WORD_BEFORE.search(text, max(line_start, mention.start - 30), mention.start)
+    if before is None:
+        return text[line_start : mention.start].strip() == ""  # "Sunday Agbo said ..." opening a line
+    word = before[1]
+    return word[-1].isalpha() and word.lower() not in _DAY_INTRODUCER
 
 
 _TITLE_END = re.compile(r"[ \t]*(?:\n|$)")
