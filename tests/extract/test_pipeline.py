@@ -591,3 +591,25 @@ def test_a_summons_is_dated_when_served_not_when_it_orders_an_appearance() -> No
     result = extract(text, published=dt.date(2023, 10, 20))
     assert ("2023-10-10", ["judicial_harassment"]) in dated(result)
     assert all(day not in {"2022-10-30", "2023-10-30"} for day, _ in dated(result))
+
+
+def test_a_clause_a_few_days_after_which_a_body_was_found_tells_the_earlier_day() -> None:
+    text = ("The body of the trader Ali Musa was found in a ditch near Mandera on Friday, two days after men "
+            "in police uniform abducted him from his shop. Herders who saw the body called his brother.")
+    result = extract(text, published=dt.date(2023, 10, 21))
+    found = {tuple(acts): day for day, acts in dated(result)}
+    assert found.get(("killing",)) == "2023-10-20"
+    taken = [day for day, acts in dated(result) if "enforced_disappearance" in acts
+             or "arbitrary_detention" in acts]
+    assert taken == ["2023-10-18"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 October 2023, eleven days after the elections, police arrested Ali Musa in Mandera.",
+        "On 3 October 2023, two days after returning from Nairobi, Ali Musa was arrested in Mandera.",
+    ],
+)
+def test_a_day_after_an_event_noun_or_a_participle_stays_the_told_day(text: str) -> None:
+    assert dated(extract(text, published=dt.date(2023, 10, 21))) == [("2023-10-03", ["arbitrary_detention"])]

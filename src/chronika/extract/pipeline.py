@@ -183,6 +183,9 @@ def _drafts(
             if not m.reporting and not m.bound and span.start <= timeline.document_date
         ]
         narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
+        # "found on Sunday, a day after men took him": the story goes on from the day it told, not the
+        # earlier day a clause looked back to
+        narrative = [(m, span) for m, span in narrative if not m.aside] or narrative
         if not triggers or _is_headline(text, sentence, units):
             if narrative:
                 context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)

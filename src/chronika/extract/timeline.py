@@ -81,6 +81,7 @@ class Mention:
     latest: bool = False  # "after the hearing": the act's latest occasion, not its first
     night: bool = False  # "last night": in a post written in the morning, the night just ending
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
+    aside: bool = False  # "found on Sunday, a day after men took him": a clause's earlier day, in passing
 
 
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background

@@ -601,6 +601,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for mention in found:
         if chosen and mention.start < chosen[-1].end:
             continue
+        if chosen and _days_before_a_told_day(text, chosen[-1], mention):
+            # "found on Wednesday, three days after men took him": the clause tells an earlier day
+            chosen.append(replace(mention, offset=-mention.offset, sets_anchor=False, aside=True))
+            continue
         if chosen and _apposition(text, chosen[-1], mention):
             # "On 3 January, eleven days before the elections, ...": the same day told again
             chosen.append(replace(mention, reporting=True, sets_anchor=False))
@@ -661,6 +665,32 @@ def _not_a_day(text: str, mention: Mention) -> bool:
         return text[line_start : mention.start].strip() == ""  # "Sunday Agbo said ..." opening a line
     word = before[1]
     return word[-1].isalpha() and word.lower() not in _DAY_INTRODUCER
+
+
+# What opens a clause after "a day after": its subject, not an event noun ("after the verdict").
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:he|she|they|we|i|it|men|police|soldiers|officers|agents|gunmen|troops|unknown|armed|masked|"
+    r"security|plain-?clothes)\b",
+    re.IGNORECASE,
+)
+
+
+def _days_before_a_told_day(text: str, day: Mention, relative: Mention) -> bool:
+    """'Found on Sunday, a day after men took him from his home': a count of days after a clause,
+    set beside the day just told, puts that clause that many days before it."""
+    return (
+        day.kind in (Kind.CALENDAR, Kind.WEEKDAY)
+        and day.sets_anchor
+        and not day.reporting
+        and (day.kind is Kind.WEEKDAY or (day.point is not None and day.point.day is not None))
+        and relative.kind is Kind.ANCHOR_RELATIVE
+        and relative.after_act is None
+        and relative.weekday is None
+        and relative.offset > 0
+        and text[relative.start : relative.end].lower().endswith("after")
+        and text[day.end : relative.start].strip() == ","
+        and _CLAUSE_AFTER.match(text, relative.end) is not None
+    )
 
 
 _TITLE_END = re.compile(r"[ \t]*(?:\n|$)")
