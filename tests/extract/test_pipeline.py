@@ -613,3 +613,17 @@ def test_a_clause_a_few_days_after_which_a_body_was_found_tells_the_earlier_day(
 )
 def test_a_day_after_an_event_noun_or_a_participle_stays_the_told_day(text: str) -> None:
     assert dated(extract(text, published=dt.date(2023, 10, 21))) == [("2023-10-03", ["arbitrary_detention"])]
+
+
+def test_a_day_without_a_month_in_a_testimony_is_before_the_day_it_was_given() -> None:
+    text = ("The account below was recorded by our monitor in Gulu on 4 March 2022.\n\n"
+            "\"On the 27th, soldiers beat me at the market in Gulu and took my phone.\"")
+    assert [day for day, _ in dated(extract(text, published=dt.date(2022, 4, 2)))] == ["2022-02-27"]
+
+
+def test_a_day_without_a_month_after_a_told_day_stays_in_the_document_s_month() -> None:
+    text = ("On 4 March 2022, police detained the trader Okello Peter in Gulu. On the 27th, a magistrate "
+            "charged him with incitement.")
+    assert dated(extract(text, published=dt.date(2022, 4, 2))) == [
+        ("2022-03-04", ["arbitrary_detention"]), ("2022-03-27", ["judicial_harassment"])
+    ]

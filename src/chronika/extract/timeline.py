@@ -82,6 +82,7 @@ class Mention:
     night: bool = False  # "last night": in a post written in the morning, the night just ending
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
     aside: bool = False  # "found on Sunday, a day after men took him": a clause's earlier day, in passing
+    telling: bool = False  # "the account was given on 26 November": what it recounts happened before
 
 
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
@@ -153,6 +154,7 @@ class Timeline:
     backward: bool = False  # the mention being resolved looks back ("had been warned on 2 April")
     evening: bool = False  # the story's day was told as an evening or a night
     titled: tuple[DateSpan | None, DateSpan] | None = None  # (anchor before a title's date, that date)
+    told_on: dt.date | None = None  # the day a testimony was given: a day it recounts is on or before it
 
     def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
         self.paragraph = paragraph
@@ -183,6 +185,8 @@ class Timeline:
             self.evening = mention.evening
         if mention.point is not None and (mention.point.year is not None or self._narrative_year()):
             self.year_paragraph = paragraph  # a year stated, or carried on by the story told in order
+        if mention.telling and span.start <= self.document_date:
+            self.told_on = span.end or span.start
         if mention.heading and span.precision is Precision.DAY and span.start <= self.document_date:
             self.entry_date, self.entry_paragraph = span.start, paragraph
             self.entry_morning = mention.morning_post
@@ -230,8 +234,11 @@ class Timeline:
             return self._season(point)
         if point.month is None and point.day is not None:  # "on the 12th": the latest such day, as weekdays
             ref = self._today()
+            latest = self.document_date
+            if self.told_on is not None and self.told_on < ref:
+                ref = latest = self.told_on  # a witness recounts days before the one she spoke on
             day = dt.date(ref.year, ref.month, min(point.day, last_day(ref.year, ref.month)))
-            if day > self.document_date:
+            if day > latest:
                 back = add_months(ref.replace(day=1), -1)
                 day = dt.date(back.year, back.month, min(point.day, last_day(back.year, back.month)))
             return day, day, Precision.DAY

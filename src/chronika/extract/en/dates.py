@@ -612,10 +612,27 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if chosen and _apposition(text, mention, chosen[-1], after=True):
             # "Two days later, on 3 May, ...": the day itself is the better telling
             chosen[-1] = replace(chosen[-1], reporting=True, sets_anchor=False)
-        chosen.append(
-            _scheduled(text, _title(text, _heading(text, _reporting(text, _open_if_since(text, mention)))))
-        )
+        told = _title(text, _heading(text, _reporting(text, _open_if_since(text, mention))))
+        chosen.append(_telling(text, _scheduled(text, told)))
     return chosen
+
+
+# "The following account was given to our researcher on 26 November", "Interviewed in Gulu on 3 May":
+# the day a testimony was taken, which is after everything it recounts.
+_TELLING = re.compile(
+    r"(?:\b(?:accounts?|testimony|testimonies|statements?|interviews?)(?:\s+\w+)?\s+(?:was|were)\s+"
+    r"(?:given|recorded|taken|collected|"
+    r"conducted|made)|\binterviewed)\b[^.;:!?\n]{0,60}?\b(?:on|in)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _telling(text: str, mention: Mention) -> Mention:
+    if mention.kind not in (Kind.CALENDAR, Kind.RANGE):
+        return mention
+    if not _TELLING.search(text, max(0, mention.start - 120), mention.start):
+        return mention
+    return replace(mention, reporting=True, sets_anchor=False, telling=True)
 
 
 # "adjourned the case to 18 September", "a summons ordering her to appear before the court on 2 April",
