@@ -560,6 +560,7 @@ def spans(result: Extraction) -> list[tuple[str | None, str | None, list[str]]]:
         ("Kisumu / Nairobi / Brussels, 9 October 2023", "2023-10-09"),
         ("Dakar/Bamako, 9 October 2023", "2023-10-09"),
         ("OSLO, 9 October 2023", "2023-10-09"),
+        ("NAIROBI (9 October 2023) -", "2023-10-09"),
     ],
 )
 def test_a_joint_dateline_naming_several_cities_dates_the_document(head: str, anchor: str) -> None:

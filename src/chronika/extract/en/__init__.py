@@ -17,7 +17,7 @@ from chronika.model import Act
 _DATELINE_PREFIX = re.compile(
     r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:\s*/\s*[A-Z][\w'’.\- ]{1,30}){0,4}"
     r"(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*"
-    r"(?:,|\(\w+\)\s*[-–—]?|[-–—])\s*)?$"
+    r"(?:,|\(\w+\)\s*[-–—]?|[-–—]|\((?=[^()\n]*$)))?\s*$"
 )
 # A header line such as "Issue 47 | 29 June 2025" or "Bulletin No. 12 · 3 May 2024": a short label, then
 # a separator that is never found between a sentence's words and its date.
