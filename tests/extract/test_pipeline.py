@@ -628,3 +628,17 @@ def test_a_day_without_a_month_after_a_told_day_stays_in_the_document_s_month() 
     assert dated(extract(text, published=dt.date(2022, 4, 2))) == [
         ("2022-03-04", ["arbitrary_detention"]), ("2022-03-27", ["judicial_harassment"])
     ]
+
+
+def test_an_older_year_in_a_clause_after_the_act_is_background_to_the_opening_date() -> None:
+    text = ("In March 2021, police summoned the blogger Aliya Nurova for questioning in Almaty over a video "
+            "that showed a rally held in 2019.")
+    assert dated(extract(text, published=dt.date(2021, 6, 1))) == [("2021-03-01", ["judicial_harassment"])]
+
+
+def test_an_act_inside_the_clause_keeps_that_clause_s_older_date() -> None:
+    text = ("In May 2021, soldiers bulldozed a memorial in Kilinochchi to the villagers who disappeared "
+            "after surrendering in May 2009.")
+    assert dated(extract(text, published=dt.date(2021, 6, 1))) == [
+        ("2021-05-01", ["property_destruction"]), ("2009-05-01", ["enforced_disappearance"])
+    ]

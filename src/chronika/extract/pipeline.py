@@ -368,6 +368,7 @@ def _group_by_mention(
             for i, (m, _) in enumerate(own)
             if not (trigger.start <= m.start and m.end <= trigger.end)
             and not _in_relative_clause(text, sentence, m, trigger)
+            and not _background_to_opening(text, own, opening, i, trigger)
         ]
         same_clause = [i for i in usable if not _CLAUSE_BREAK.search(_between(text, own[i][0], trigger))]
         chosen: int | None
@@ -382,6 +383,23 @@ def _group_by_mention(
         groups.setdefault(chosen, []).append(trigger)
     ordered = sorted(groups, key=lambda i: -1 if i is None else i)
     return [(None if i is None else own[i], groups[i]) for i in ordered]
+
+
+def _background_to_opening(
+    text: str, own: list[tuple[Mention, DateSpan]], opening: int | None, index: int, trigger: Trigger
+) -> bool:
+    """'In January, he was summoned over a post that named men taken in 2024': a coarser period wholly
+    before the day or month the sentence opens with, in a clause after the act, is background to
+    that clause, not the act's date."""
+    if opening is None or index == opening or trigger.start < own[opening][0].end:
+        return False
+    mention = own[index][0]
+    if mention.start < trigger.end or not _SUBORDINATE.search(text, trigger.end, mention.start):
+        return False
+    return is_flashback(own[opening][1], own[index][1])
+
+
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
 
 
 # What may stand before a date that opens a sentence: nothing much, or a row's label ("Row 4: ").
