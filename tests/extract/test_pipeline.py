@@ -642,3 +642,11 @@ def test_an_act_inside_the_clause_keeps_that_clause_s_older_date() -> None:
     assert dated(extract(text, published=dt.date(2021, 6, 1))) == [
         ("2021-05-01", ["property_destruction"]), ("2009-05-01", ["enforced_disappearance"])
     ]
+
+
+def test_a_named_day_in_a_relative_clause_dates_the_act_told_in_it() -> None:
+    text = ("On Friday, a magistrate in Gweru again refused bail to eight students who were arrested at a "
+            "vigil in Gweru on 3 March, and remanded them in custody until 31 March.")
+    result = dated(extract(text, published=dt.date(2023, 3, 20)))
+    assert ("2023-03-03", ["arbitrary_detention"]) in result
+    assert [day for day, acts in result if "judicial_harassment" in acts] == ["2023-03-17"]

@@ -415,7 +415,10 @@ def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger
     clause = _RELATIVE.search(text, sentence.start, mention.start)
     if clause is None:
         return False
-    dated = mention.point is not None and mention.point.year is not None
+    # "activists who were arrested at a meeting on July 16": a named day is its own as much as a year
+    dated = mention.point is not None and (
+        mention.point.year is not None or (mention.point.month is not None and mention.point.day is not None)
+    )
     return not (dated and clause.start() < trigger.start < mention.start)
 
 
