@@ -650,3 +650,11 @@ def test_a_named_day_in_a_relative_clause_dates_the_act_told_in_it() -> None:
     result = dated(extract(text, published=dt.date(2023, 3, 20)))
     assert ("2023-03-03", ["arbitrary_detention"]) in result
     assert [day for day, acts in result if "judicial_harassment" in acts] == ["2023-03-17"]
+
+
+def test_the_first_days_in_custody_count_from_the_arrest() -> None:
+    text = ("Police arrested the teacher Ana Lima in Recife on 4 May 2019. On 20 May 2019, a judge in Recife "
+            "charged her with defamation. She told the judge that during her first three days at the police "
+            "station officers had beaten her with a rubber hose.")
+    result = extract(text, published=dt.date(2019, 6, 1))
+    assert ("2019-05-04", "2019-05-06", ["torture_ill_treatment"]) in spans(result)

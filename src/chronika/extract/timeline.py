@@ -83,6 +83,7 @@ class Mention:
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
     aside: bool = False  # "found on Sunday, a day after men took him": a clause's earlier day, in passing
     telling: bool = False  # "the account was given on 26 November": what it recounts happened before
+    days: int = 1  # "that night and the following day", "his first two days in custody": a stretch of days
 
 
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
@@ -365,6 +366,9 @@ class Timeline:
                 start=monday, end=monday + dt.timedelta(days=6), precision=Precision.RANGE, text=text
             )
         start, end = _shift(base.start, m), _shift(base.end or base.start, m)
+        if m.days > 1 and base.precision is Precision.DAY:
+            last = start + dt.timedelta(days=m.days - 1)
+            return DateSpan(start=start, end=last, precision=Precision.RANGE, text=text)
         if base.precision is Precision.DAY or base.end is None:
             return DateSpan.day(start, text)
         return DateSpan(start=start, end=end, precision=base.precision, text=text)

@@ -420,3 +420,21 @@ def test_days_told_together_are_one_stretch(case: Case) -> None:
 def test_days_far_apart_are_not_one_stretch() -> None:
     text = "He was questioned on 3 and 17 May."
     assert [text[m.start : m.end] for m in find_mentions(text)] == ["17 May"]
+
+
+def test_that_night_and_the_following_day_is_a_stretch_of_two_days() -> None:
+    spans = read("On 4 May police detained him. That night and the following day, guards beat him.", SUMMER)
+    span = spans["That night and the following day"]
+    assert span is not None and label(span) == "2019-05-04..2019-05-05 range"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("During her first three days at the barracks she was beaten.", ["During her first three days"]),
+        # a duration, not a stretch the story tells
+        ("They were denied lawyers for the first four days of their detention.", []),
+    ],
+)
+def test_the_first_days_of_custody(text: str, words: list[str]) -> None:
+    assert [text[m.start : m.end].strip() for m in find_mentions(text)] == words

@@ -514,6 +514,30 @@ def _at_court_step(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, after_act=Act.JUDICIAL_HARASSMENT, latest=True)
 
 
+@pattern(
+    r"\b(?:on\s+)?that\s+(?:day|night|morning|afternoon|evening)\s+and\s+(?:the\s+)?(?:following|next)"
+    r"\s+(?:day|morning|afternoon|evening|night)\b"
+)
+def _that_day_and_the_next(m: re.Match[str]) -> Mention:
+    """'That night and the following day, officers beat him': the story's day and the one after."""
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, days=2, sets_anchor=False)
+
+
+@pattern(
+    rf"\b(?:during|in|over)\s+(?:his|her|their|the)\s+first\s+(?P<n>{_NUM})\s+days\s+"
+    r"(?=(?:in|at|under)\s)"
+)
+def _first_days_held(m: re.Match[str]) -> Mention | None:
+    """'During his first two days at the police premises': from the day he was taken, that many days."""
+    number = m["n"].lower()
+    count = int(number) if number.isdigit() else NUMBERS.get(number, 0)
+    if not 1 < count <= 14:
+        return None
+    return _mention(
+        m, Kind.ANCHOR_RELATIVE, offset=0, days=count, after_act=Act.ARBITRARY_DETENTION, sets_anchor=False
+    )
+
+
 @pattern(r"\b(?:(?:shortly|just|soon)\s+)?after\s+midnight\b")
 def _after_midnight(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, past_midnight=True)
