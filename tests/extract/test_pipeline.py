@@ -658,3 +658,18 @@ def test_the_first_days_in_custody_count_from_the_arrest() -> None:
             "station officers had beaten her with a rubber hose.")
     result = extract(text, published=dt.date(2019, 6, 1))
     assert ("2019-05-04", "2019-05-06", ["torture_ill_treatment"]) in spans(result)
+
+
+@pytest.mark.parametrize(
+    ("second", "day"),
+    [
+        ("Two of the students were charged on 20 February with sedition.", "2024-02-20"),
+        ("Two of the students were charged five days later with sedition.", "2024-02-20"),
+        ("Two of the students were charged on Tuesday with sedition.", "2024-02-20"),
+    ],
+)
+def test_a_day_set_inside_the_act_s_words_still_dates_it(second: str, day: str) -> None:
+    text = f"On 15 February, police in Kupang detained 40 students at a march. {second}"
+    result = dated(extract(text, published=dt.date(2024, 2, 22)))
+    assert [d for d, acts in result if "judicial_harassment" in acts] == [day]
+    assert [d for d, acts in result if "arbitrary_detention" in acts] == ["2024-02-15"]

@@ -366,7 +366,7 @@ def _group_by_mention(
         usable = [
             i
             for i, (m, _) in enumerate(own)
-            if not (trigger.start <= m.start and m.end <= trigger.end)
+            if not (trigger.start <= m.start and m.end <= trigger.end and not _adverbial(text, m))
             and not _in_relative_clause(text, sentence, m, trigger)
             and not _background_to_opening(text, own, opening, i, trigger)
         ]
@@ -383,6 +383,19 @@ def _group_by_mention(
         groups.setdefault(chosen, []).append(trigger)
     ordered = sorted(groups, key=lambda i: -1 if i is None else i)
     return [(None if i is None else own[i], groups[i]) for i in ordered]
+
+
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+
+
+def _adverbial(text: str, mention: Mention) -> bool:
+    """'charged on 20 February with treason', 'charged five days later with': a day set inside the act's
+    words still dates it; a date that names something in them ('charged over the 2019 protest') does not."""
+    if mention.kind in (Kind.ANCHOR_RELATIVE, Kind.WEEKDAY):
+        return True
+    if mention.kind is Kind.DOC_RELATIVE:
+        return text[mention.start].islower()  # "fired yesterday by", not a channel called "Minsk Today"
+    return bool(_ON_BEFORE.search(text, max(0, mention.start - 4), mention.start))
 
 
 def _background_to_opening(
