@@ -673,3 +673,10 @@ def test_a_day_set_inside_the_act_s_words_still_dates_it(second: str, day: str) 
     result = dated(extract(text, published=dt.date(2024, 2, 22)))
     assert [d for d, acts in result if "judicial_harassment" in acts] == [day]
     assert [d for d, acts in result if "arbitrary_detention" in acts] == ["2024-02-15"]
+
+
+def test_an_act_after_an_earlier_day_s_programme_keeps_the_entry_s_day() -> None:
+    text = ("Wed 11 Sep. The authorities ordered the community station Radio Kiambu off the air after "
+            "Sunday's phone-in.")
+    result = extract(text, published=dt.date(2024, 9, 20))
+    assert dated(result) == [("2024-09-11", ["restriction_of_expression"])]

@@ -438,3 +438,16 @@ def test_that_night_and_the_following_day_is_a_stretch_of_two_days() -> None:
 )
 def test_the_first_days_of_custody(text: str, words: list[str]) -> None:
     assert [text[m.start : m.end].strip() for m in find_mentions(text)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "dating"),
+    [
+        ("The regulator took the station off air after Sunday's phone-in on the strike.", False),
+        ("Police detained ten people at Sunday's march.", True),
+        ("Police detained ten people on Sunday after the march.", True),
+    ],
+)
+def test_the_day_of_what_came_before_the_act_does_not_date_it(text: str, dating: bool) -> None:
+    [mention] = find_mentions(text)
+    assert mention.bound is not dating

@@ -637,8 +637,22 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             # "Two days later, on 3 May, ...": the day itself is the better telling
             chosen[-1] = replace(chosen[-1], reporting=True, sets_anchor=False)
         told = _title(text, _heading(text, _reporting(text, _open_if_since(text, mention))))
-        chosen.append(_telling(text, _scheduled(text, told)))
+        chosen.append(_after_the_days_event(text, _telling(text, _scheduled(text, told))))
     return chosen
+
+
+_AFTER_BEFORE = re.compile(r"\b(?:after|following)\s+$", re.IGNORECASE)
+
+
+def _after_the_days_event(text: str, mention: Mention) -> Mention:
+    """'Suspended after Sunday's call-in show': the day of what came before the act, not the act's."""
+    if mention.kind is not Kind.WEEKDAY and mention.kind is not Kind.DOC_RELATIVE:
+        return mention
+    if not text[mention.start : mention.end].endswith(("'s", "’s")):
+        return mention
+    if not _AFTER_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        return mention
+    return replace(mention, sets_anchor=False, bound=True)
 
 
 # "The following account was given to our researcher on 26 November", "Interviewed in Gulu on 3 May":
