@@ -680,3 +680,38 @@ def test_an_act_after_an_earlier_day_s_programme_keeps_the_entry_s_day() -> None
             "Sunday's phone-in.")
     result = extract(text, published=dt.date(2024, 9, 20))
     assert dated(result) == [("2024-09-11", ["restriction_of_expression"])]
+
+
+LIVE_PAGE = """LIVE: Students' protest weekend in northern Uganda
+
+SATURDAY 4 MAY 2024
+
+09:00 — Police detained ten students at the university gate in Gulu this morning.
+
+11:30 — A spokesperson said the gathering had not been authorised.
+
+14:00 — Our correspondent says the campus is calm.
+
+21:00 — Soldiers raided the office of Radio Rupiny in Gulu this evening and took two computers.
+
+SUNDAY 5 MAY 2024
+
+10:00 — Gunmen burned the house of the activist Okot James in Gulu this morning.
+"""
+
+
+def test_a_live_page_is_as_recent_as_its_last_day_heading_and_each_heading_dates_its_posts() -> None:
+    result = extract_text(LIVE_PAGE, today=dt.date(2026, 1, 5))
+    assert result.document.anchor.date.isoformat() == "2024-05-05"
+    assert dated(result) == [
+        ("2024-05-04", ["arbitrary_detention"]),
+        ("2024-05-04", ["raid_search", "seizure"]),
+        ("2024-05-05", ["property_destruction"]),
+    ]
+
+
+def test_a_single_date_line_under_the_title_is_still_the_document_date() -> None:
+    text = "Statement\n\n4 May 2024\n\nOn Friday, police detained ten students in Gulu.\n\nContact: 3 June 2024"
+    result = extract_text(text, today=dt.date(2026, 1, 5))
+    assert result.document.anchor.date.isoformat() == "2024-05-04"
+    assert dated(result) == [("2024-05-03", ["arbitrary_detention"])]

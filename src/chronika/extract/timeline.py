@@ -86,6 +86,7 @@ class Mention:
     days: int = 1  # "that night and the following day", "his first two days in custody": a stretch of days
 
 
+DAY_SECTION_PARAGRAPHS = 40  # how far a live page's day heading reaches, at most
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
 FOLLOW_PARAGRAPHS = 2  # how many paragraphs a story told day by day carries its year
 FORWARD_DAYS = 300  # how far ahead of the story's day a date without a year is still read forwards
@@ -151,6 +152,7 @@ class Timeline:
     year_paragraph: int | None = None  # the paragraph of the last date that stated or continued a year
     entry_date: dt.date | None = None  # the day of the log entry being read: "today" in a feed post
     entry_paragraph: int = 0  # where that entry's heading stands; the entry is it and the paragraph after
+    entry_paragraphs: int = 1  # how many paragraphs after its heading the entry runs
     entry_morning: bool = False  # that entry was posted before noon
     backward: bool = False  # the mention being resolved looks back ("had been warned on 2 April")
     evening: bool = False  # the story's day was told as an evening or a night
@@ -190,6 +192,8 @@ class Timeline:
             self.told_on = span.end or span.start
         if mention.heading and span.precision is Precision.DAY and span.start <= self.document_date:
             self.entry_date, self.entry_paragraph = span.start, paragraph
+            # a day alone on its line ("SUNDAY 18 MAY 2025") heads every post until the next such day
+            self.entry_paragraphs = DAY_SECTION_PARAGRAPHS if mention.title else 1
             self.entry_morning = mention.morning_post
         return span
 
@@ -299,7 +303,8 @@ class Timeline:
         return self.document_date
 
     def _in_entry(self) -> bool:
-        return self.entry_date is not None and 0 <= self.paragraph - self.entry_paragraph <= 1
+        since_heading = self.paragraph - self.entry_paragraph
+        return self.entry_date is not None and 0 <= since_heading <= self.entry_paragraphs
 
     def _doc_relative(self, m: Mention, text: str) -> DateSpan:
         doc = self._today()
