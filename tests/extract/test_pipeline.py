@@ -711,7 +711,8 @@ def test_a_live_page_is_as_recent_as_its_last_day_heading_and_each_heading_dates
 
 
 def test_a_single_date_line_under_the_title_is_still_the_document_date() -> None:
-    text = "Statement\n\n4 May 2024\n\nOn Friday, police detained ten students in Gulu.\n\nContact: 3 June 2024"
+    text = ("Statement\n\n4 May 2024\n\nOn Friday, police detained ten students in Gulu.\n\n"
+            "Contact: 3 June 2024")
     result = extract_text(text, today=dt.date(2026, 1, 5))
     assert result.document.anchor.date.isoformat() == "2024-05-04"
     assert dated(result) == [("2024-05-03", ["arbitrary_detention"])]
