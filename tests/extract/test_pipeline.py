@@ -716,3 +716,17 @@ def test_a_single_date_line_under_the_title_is_still_the_document_date() -> None
     result = extract_text(text, today=dt.date(2026, 1, 5))
     assert result.document.anchor.date.isoformat() == "2024-05-04"
     assert dated(result) == [("2024-05-03", ["arbitrary_detention"])]
+
+
+@pytest.mark.parametrize(
+    ("second", "start", "end"),
+    [
+        ("The same month she was dismissed from her job at the city library.", "2023-06-01", "2023-06-30"),
+        ("In the same week, police in Osh detained her son.", "2023-06-12", "2023-06-18"),
+    ],
+)
+def test_the_same_month_is_the_period_just_told_even_in_passing(second: str, start: str, end: str) -> None:
+    text = ("Earlier this year her husband was sentenced to seven years. On 14 June 2023 a local newspaper "
+            f"published an article naming his wife, Aigul Osmonova, as 'the wife of the traitor'. {second}")
+    result = extract(text, published=dt.date(2024, 3, 1))
+    assert (start, end) in [(s, e) for s, e, _ in spans(result)]

@@ -84,6 +84,7 @@ class Mention:
     aside: bool = False  # "found on Sunday, a day after men took him": a clause's earlier day, in passing
     telling: bool = False  # "the account was given on 26 November": what it recounts happened before
     days: int = 1  # "that night and the following day", "his first two days in custody": a stretch of days
+    to_last_told: bool = False  # "the same month": the period of the date just told, even one told in passing
 
 
 DAY_SECTION_PARAGRAPHS = 40  # how far a live page's day heading reaches, at most
@@ -158,6 +159,7 @@ class Timeline:
     evening: bool = False  # the story's day was told as an evening or a night
     titled: tuple[DateSpan | None, DateSpan] | None = None  # (anchor before a title's date, that date)
     told_on: dt.date | None = None  # the day a testimony was given: a day it recounts is on or before it
+    last_told: DateSpan | None = None  # the last date the text told, whether or not it moved the story
 
     def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
         self.paragraph = paragraph
@@ -188,6 +190,8 @@ class Timeline:
             self.evening = mention.evening
         if mention.point is not None and (mention.point.year is not None or self._narrative_year()):
             self.year_paragraph = paragraph  # a year stated, or carried on by the story told in order
+        if not mention.reporting and span.precision is not Precision.YEAR and span.end is not None:
+            self.last_told = span
         if mention.telling and span.start <= self.document_date:
             self.told_on = span.end or span.start
         if mention.heading and span.precision is Precision.DAY and span.start <= self.document_date:
@@ -359,6 +363,8 @@ class Timeline:
             if title.start <= shifted <= (title.end or title.start):
                 return DateSpan.day(shifted, text)
         base = self._act_date(m.after_act, m.latest) or self.anchor or DateSpan.day(self.reference)
+        if m.to_last_told:
+            return self._same_period(self.last_told or base, m, text)
         if m.past_midnight and self.evening and base.precision is Precision.DAY:
             return DateSpan.day(base.start + dt.timedelta(days=1), text)  # "that evening ... after midnight"
         if m.weekday is not None:  # "the following Tuesday": the first Tuesday after the story's day
@@ -377,6 +383,20 @@ class Timeline:
         if base.precision is Precision.DAY or base.end is None:
             return DateSpan.day(start, text)
         return DateSpan(start=start, end=end, precision=base.precision, text=text)
+
+    def _same_period(self, told: DateSpan, m: Mention, text: str) -> DateSpan:
+        """The whole week, month or year that holds the day just told."""
+        day = told.start
+        if m.unit is Unit.WEEK:
+            monday = day - dt.timedelta(days=day.weekday())
+            sunday = monday + dt.timedelta(days=6)
+            return DateSpan(start=monday, end=sunday, precision=Precision.RANGE, text=text)
+        if m.unit is Unit.MONTH:
+            end = dt.date(day.year, day.month, last_day(day.year, day.month))
+            return DateSpan(start=day.replace(day=1), end=end, precision=Precision.MONTH, text=text)
+        return DateSpan(
+            start=dt.date(day.year, 1, 1), end=dt.date(day.year, 12, 31), precision=Precision.YEAR, text=text
+        )
 
     def _open(self, m: Mention, text: str) -> DateSpan:
         if m.point is not None:

@@ -482,6 +482,9 @@ def _neighbour(m: re.Match[str]) -> Mention:
     which, noun = m["which"].lower(), m["noun"].lower()
     step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
     unit = UNITS.get(noun, Unit.DAY)
+    if which == "same" and unit is not Unit.DAY:
+        # "In June 2023 a newspaper named her. The same month she was dismissed": the period just told
+        return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, whole_unit=True, to_last_told=True)
     return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, offset=step, whole_unit=unit is Unit.WEEK)
 
 
