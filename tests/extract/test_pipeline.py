@@ -730,3 +730,12 @@ def test_the_same_month_is_the_period_just_told_even_in_passing(second: str, sta
             f"published an article naming his wife, Aigul Osmonova, as 'the wife of the traitor'. {second}")
     result = extract(text, published=dt.date(2024, 3, 1))
     assert (start, end) in [(s, e) for s, e, _ in spans(result)]
+
+
+def test_the_day_a_lawyer_saw_the_bruises_does_not_move_the_story() -> None:
+    text = ("On 3 March 2024, guards beat the blogger Ruslan Akhmetov in the detention centre in Aktobe; his "
+            "lawyer saw bruises on his arms the following day. Two days later, investigators charged "
+            "Akhmetov with resisting the guards.")
+    result = dated(extract(text, published=dt.date(2024, 3, 20)))
+    assert [day for day, acts in result if "judicial_harassment" in acts] == ["2024-03-05"]
+    assert all(day == "2024-03-03" for day, acts in result if "judicial_harassment" not in acts)

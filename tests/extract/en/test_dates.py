@@ -451,3 +451,19 @@ def test_the_first_days_of_custody(text: str, words: list[str]) -> None:
 def test_the_day_of_what_came_before_the_act_does_not_date_it(text: str, dating: bool) -> None:
     [mention] = find_mentions(text)
     assert mention.bound is not dating
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "seen"),
+    [
+        ("A nurse who examined her on Monday noted burns on her arms.", "on Monday", True),
+        ("His lawyer saw bruises on his legs the following day.", "the following day", True),
+        ("Witnesses saw police beat him on Monday.", "on Monday", False),
+        ("Police beat him again the following day.", "the following day", False),
+    ],
+)
+def test_the_day_harm_was_seen_is_not_the_day_it_was_done(text: str, words: str, seen: bool) -> None:
+    [mention] = find_mentions(text)
+    assert text[mention.start : mention.end] == words
+    assert mention.reporting is seen
+    assert mention.sets_anchor is not seen

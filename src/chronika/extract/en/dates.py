@@ -640,8 +640,23 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             # "Two days later, on 3 May, ...": the day itself is the better telling
             chosen[-1] = replace(chosen[-1], reporting=True, sets_anchor=False)
         told = _title(text, _heading(text, _reporting(text, _open_if_since(text, mention))))
-        chosen.append(_after_the_days_event(text, _telling(text, _scheduled(text, told))))
+        chosen.append(_observed(text, _after_the_days_event(text, _telling(text, _scheduled(text, told)))))
     return chosen
+
+
+# "A doctor who examined her on Monday", "his lawyer saw bruises on his legs the following day": the day
+# harm was seen, after it was done.
+_OBSERVED = re.compile(
+    r"\b(?:examined|saw\s+(?:bruises|injuries|marks|wounds|scars|signs))\b[^.;!?\n]{0,50}$", re.IGNORECASE
+)
+
+
+def _observed(text: str, mention: Mention) -> Mention:
+    if mention.kind not in (Kind.CALENDAR, Kind.WEEKDAY, Kind.DOC_RELATIVE, Kind.ANCHOR_RELATIVE):
+        return mention
+    if mention.heading or not _OBSERVED.search(text, max(0, mention.start - 70), mention.start):
+        return mention
+    return replace(mention, reporting=True, sets_anchor=False)
 
 
 _AFTER_BEFORE = re.compile(r"\b(?:after|following)\s+$", re.IGNORECASE)
