@@ -366,6 +366,8 @@ def test_a_window_reads_only_its_part_of_the_text() -> None:
         ("A bailiff served a summons requiring him to appear in court on 9 April.", "9 April", True),
         ("Her next hearing is set for 27 January.", "27 January", True),
         ("The appeal is scheduled for 2 December 2031.", "2 December 2031", True),
+        ("His next remand hearing is due on 3 December.", "3 December", True),
+        ("The verdict is expected on Thursday.", "Thursday", True),
         # the same verbs with the act's own day
         ("Officers summoned him on 4 November and questioned him for six hours.", "4 November", False),
         ("She was stopped at the border on 9 April as she was about to board a bus.", "9 April", False),
@@ -387,6 +389,7 @@ def test_a_day_fixed_for_a_later_step_dates_no_act(text: str, words: str, schedu
         ("Friday Okonkwo, a trader, was detained on 3 June.", ["3 June"]),
         ("The court ordered him to report to the police every Tuesday.", []),
         ("She must sign a register each Friday until the trial.", []),
+        ("A man photographed worshippers arriving at their Friday gatherings.", []),
         # the same weekdays as days
         ("On Monday Police Commissioner Okoro banned the march.", ["On Monday"]),
         ("Police detained him on Friday, Amnesty said.", ["on Friday"]),

@@ -697,6 +697,7 @@ _SCHEDULED = re.compile(
     r"(?:\b(?:adjourned|postponed|deferred|rescheduled|put\s+off)\b[^.;:!?]{0,60}?\b(?:to|until|till|for)"
     r"|\bto\s+(?:appear|report|present\s+(?:himself|herself|themselves))\b[^.;:!?]{0,70}?\bon"
     r"|\bnext\s+(?:hearing|session|court\s+date)\b[^.;:!?]{0,40}?\b(?:on|for)"
+    r"|\b(?:hearing|trial|verdict|sentencing|appeal|session)\s+(?:is|was|are|were)\s+(?:due|expected)\s+(?:on|for)"
     r"|\b(?:scheduled|set|fixed|listed)\s+for)"
     r"\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -714,7 +715,7 @@ def _scheduled(text: str, mention: Mention) -> Mention:
 
 # "every Monday", "each Friday": a habit, not a day. "Pa Sunday Agbo", "witness Monday Okon": a
 # weekday between a word that cannot introduce a day and a capitalised word is a given name.
-_HABIT_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+_HABIT_BEFORE = re.compile(r"\b(?:every|each|their|his|her|our|its|my|your)\s+$", re.IGNORECASE)
 _DAY_INTRODUCER = frozenset(
     "on last this next by since until till from to and or early late that the of between before after "
     "following through in at for said says".split()
@@ -728,7 +729,7 @@ def _not_a_day(text: str, mention: Mention) -> bool:
     if mention.kind is not Kind.WEEKDAY or mention.until_weekday is not None:
         return False
     if _HABIT_BEFORE.search(text, max(0, mention.start - 6), mention.start):
-        return True
+        return True  # "every Monday", "their Friday gatherings"
     words = text[mention.start : mention.end]
     if " " in words.strip() or not words[:1].isupper() or _NAME_AFTER.match(text, mention.end) is None:
         return False  # "on Sunday", "last Sunday", "Sunday evening", "Sunday's": a day
