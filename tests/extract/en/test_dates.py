@@ -367,7 +367,7 @@ def test_a_window_reads_only_its_part_of_the_text() -> None:
         ("Her next hearing is set for 27 January.", "27 January", True),
         ("The appeal is scheduled for 2 December 2031.", "2 December 2031", True),
         ("His next remand hearing is due on 3 December.", "3 December", True),
-        ("The verdict is expected on Thursday.", "Thursday", True),
+        ("The verdict is expected on Thursday.", "on Thursday", True),
         # the same verbs with the act's own day
         ("Officers summoned him on 4 November and questioned him for six hours.", "4 November", False),
         ("She was stopped at the border on 9 April as she was about to board a bus.", "9 April", False),

@@ -708,14 +708,20 @@ def _scheduled(text: str, mention: Mention) -> Mention:
     """A day fixed for a later step (a hearing, an appearance) dates no act and moves no story."""
     if mention.kind not in (Kind.CALENDAR, Kind.RANGE, Kind.WEEKDAY) or mention.heading or mention.title:
         return mention
-    if not _SCHEDULED.search(text, max(0, mention.start - 110), mention.start):
+    lead = _LEADING_ON.match(text, mention.start)  # a weekday's mention holds its "on"
+    end = lead.end() if lead else mention.start
+    if not _SCHEDULED.search(text, max(0, end - 110), end):
         return mention
     return replace(mention, sets_anchor=False, bound=True)
+
+
+_LEADING_ON = re.compile(r"(?i:on|for)\s+")
 
 
 # "every Monday", "each Friday": a habit, not a day. "Pa Sunday Agbo", "witness Monday Okon": a
 # weekday between a word that cannot introduce a day and a capitalised word is a given name.
 _HABIT_BEFORE = re.compile(r"\b(?:every|each|their|his|her|our|its|my|your)\s+$", re.IGNORECASE)
+_WEEKDAY_FIRST = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _DAY_INTRODUCER = frozenset(
     "on last this next by since until till from to and or early late that the of between before after "
     "following through in at for said says".split()
@@ -728,8 +734,9 @@ def _not_a_day(text: str, mention: Mention) -> bool:
     """A weekday that names a habit or a person rather than a day of the story."""
     if mention.kind is not Kind.WEEKDAY or mention.until_weekday is not None:
         return False
-    if _HABIT_BEFORE.search(text, max(0, mention.start - 6), mention.start):
-        return True  # "every Monday", "their Friday gatherings"
+    weekday_first = _WEEKDAY_FIRST.match(text, mention.start) is not None
+    if weekday_first and _HABIT_BEFORE.search(text, max(0, mention.start - 6), mention.start):
+        return True  # "every Monday", "their Friday gatherings"; not "examined her on Monday"
     words = text[mention.start : mention.end]
     if " " in words.strip() or not words[:1].isupper() or _NAME_AFTER.match(text, mention.end) is None:
         return False  # "on Sunday", "last Sunday", "Sunday evening", "Sunday's": a day
