@@ -470,3 +470,18 @@ def test_the_day_harm_was_seen_is_not_the_day_it_was_done(text: str, words: str,
     assert text[mention.start : mention.end] == words
     assert mention.reporting is seen
     assert mention.sets_anchor is not seen
+
+
+@pytest.mark.parametrize(
+    ("text", "telling"),
+    [
+        ("Interviewed in Gulu on 3 May 2024 by our researcher.", True),
+        ("The testimony below was recorded in Kampala on 3 May 2024.", True),
+        # questioning by the authorities is an act, not the telling of one
+        ("He was interviewed by police in Gulu on 3 May 2024 for six hours.", False),
+    ],
+)
+def test_the_day_a_testimony_was_given_is_no_act_s_day(text: str, telling: bool) -> None:
+    [mention] = find_mentions(text)
+    assert mention.telling is telling
+    assert mention.reporting is telling

@@ -678,7 +678,8 @@ def _after_the_days_event(text: str, mention: Mention) -> Mention:
 _TELLING = re.compile(
     r"(?:\b(?:accounts?|testimony|testimonies|statements?|interviews?)(?:\s+\w+)?\s+(?:was|were)\s+"
     r"(?:given|recorded|taken|collected|"
-    r"conducted|made)|\binterviewed)\b[^.;:!?\n]{0,60}?\b(?:on|in)\s+$",
+    r"conducted|made)|\binterviewed\b(?!\s+by\s+(?:the\s+)?(?:police|investigators?|officers?|security|agents?|"
+    r"prosecutors?|detectives?|interrogators?)\b))[^.;:!?\n]{0,60}?\b(?:on|in)\s+$",
     re.IGNORECASE,
 )
 
