@@ -739,3 +739,12 @@ def test_the_day_a_lawyer_saw_the_bruises_does_not_move_the_story() -> None:
     result = dated(extract(text, published=dt.date(2024, 3, 20)))
     assert [day for day, acts in result if "judicial_harassment" in acts] == ["2024-03-05"]
     assert all(day == "2024-03-03" for day, acts in result if "judicial_harassment" not in acts)
+
+
+def test_a_testimony_s_chain_from_last_week_never_runs_past_the_document() -> None:
+    text = ("Last week two men from the security service came to my shop in Gulu and threatened me. The next "
+            "day they came back and beat my son. Five days later police arrested my husband at the market.")
+    result = spans(extract(text, published=dt.date(2024, 5, 15)))
+    assert ("2024-05-06", "2024-05-12", ["threat"]) in result
+    assert ("2024-05-12", "2024-05-15", ["arbitrary_detention"]) in result
+    assert all(end is not None and end <= "2024-05-15" for _, end, _ in result)

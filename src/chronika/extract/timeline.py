@@ -382,6 +382,10 @@ class Timeline:
             return DateSpan(start=start, end=last, precision=Precision.RANGE, text=text)
         if base.precision is Precision.DAY or base.end is None:
             return DateSpan.day(start, text)
+        if start <= self.document_date < end:
+            # "Last week ... Five days later": a stretch moved on is still never after the document
+            end = self.document_date
+            return DateSpan(start=start, end=end, precision=Precision.RANGE, text=text)
         return DateSpan(start=start, end=end, precision=base.precision, text=text)
 
     def _same_period(self, told: DateSpan, m: Mention, text: str) -> DateSpan:
