@@ -122,6 +122,10 @@ NOT_INCIDENTS = [
     "The authorities plan to demolish the market in Kazan next month.",
     "Police are expected to search the premises next week.",
     "A court hearing in the case is scheduled for 20 June.",
+    # what a law lets be done, told as background
+    "Under a decree adopted in March 2018, a person can be held without charge for up to thirty days.",
+    "Since 2017, the law lets prosecutors keep suspects in pre-trial detention for up to two years.",
+    "The code on mass events, in force since 2016, allows the police to disperse any unregistered picket.",
 ]
 
 
@@ -248,6 +252,42 @@ def test_a_same_day_marker_opening_a_sentence_is_another_occasion() -> None:
         ("2019-03-03", ["Anna Petrova"]), ("2019-03-03", ["Ivan Sokolov"])]
 
 
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("On 6 March 2023, officers searched the flat of Pavel Kim in Kazan and took his laptop. He was "
+         "formally arrested that evening.", ["arbitrary_detention", "raid_search", "seizure"]),
+        ("On 6 March 2023, police detained Pavel Kim at a picket in Kazan. A judge fined him 20,000 roubles "
+         "the same evening.", ["arbitrary_detention", "judicial_harassment"]),
+    ],
+)
+def test_the_same_persons_day_going_on_is_one_occasion(text: str, acts: list[str]) -> None:
+    assert dated(extract(text, dt.date(2023, 3, 20))) == [("2023-03-06", acts)]
+
+
+def test_the_same_day_named_again_for_the_same_group_goes_on() -> None:
+    text = ("A group of fourteen men crossed the river near Feres on the evening of 19 June 2023. They were "
+            "stopped after midnight by masked men, who beat them and took their phones. Before dawn on "
+            "20 June, all fourteen were put into a boat and expelled to Turkey.")
+    assert dated(extract(text, dt.date(2023, 7, 1))) == [
+        ("2023-06-20", ["physical_attack", "seizure", "forced_displacement"])]
+
+
+def test_the_same_evening_for_someone_else_is_another_occasion() -> None:
+    text = ("On 6 March 2023, officers searched the flat of Pavel Kim in Kazan and took his laptop. Police "
+            "detained his brother, Oleg Kim, that evening.")
+    assert dated(extract(text, dt.date(2023, 3, 20))) == [("2023-03-06", ["raid_search", "seizure"]),
+                                    ("2023-03-06", ["arbitrary_detention"])]
+
+
+def test_days_after_arrests_named_by_their_place_count_from_those_arrests() -> None:
+    # the release told in between is not the day "after the Tver arrests" counts from
+    text = ("On 15 May 2024, soldiers arrested nine young men at the market in Tver. Six were released on "
+            "19 May.\n\nThree days after the Tver arrests, agents detained the blogger Oleg Lebedev.")
+    assert dated(extract(text, dt.date(2024, 6, 5))) == [("2024-05-15", ["arbitrary_detention"]),
+                                                         ("2024-05-18", ["arbitrary_detention"])]
+
+
 VIGIL = ("On 18 May 2019, police in Kazan detained nine people at a vigil.\n\nThey had gathered to remember "
          "the union leader Oleg Lebedev, who was shot dead by guards on 16 March 2018.\n\n")
 
@@ -273,6 +313,22 @@ def test_a_summary_lead_gives_each_act_to_the_occasion_that_tells_it() -> None:
     text = LEAD + "\n\nOn 15 May, the three were tortured with electric shocks in a basement."
     assert dated(extract(text, dt.date(2019, 5, 20))) == [("2019-05-13", ["enforced_disappearance"]),
                                                           ("2019-05-15", ["torture_ill_treatment"])]
+
+
+def test_a_weekend_lead_is_its_own_occasion_beside_a_day_inside_it() -> None:
+    # the crowd detained over the weekend, and one organiser's sentence on the Saturday
+    text = ("KAZAN, 20 April 2025 - Police in Kazan detained at least 20 people this weekend at a vigil for "
+            "a jailed poet, lawyers said.\n\nOne of the organisers, Anna Petrova, was sentenced yesterday "
+            "to ten days of administrative arrest.")
+    spans = [(i.date.start, i.date.end) for i in extract(text, dt.date(2025, 4, 20)).incidents if i.date]
+    saturday, sunday = dt.date(2025, 4, 19), dt.date(2025, 4, 20)
+    assert spans == [(saturday, sunday), (saturday, saturday)]
+
+
+def test_a_weekend_lead_told_again_in_detail_is_one_incident() -> None:
+    text = ("KAZAN, 20 April 2025 - Police in Kazan detained the poet Anna Petrova this weekend, her lawyer "
+            "said.\n\nAnna Petrova was detained on Saturday outside her home and taken to a police station.")
+    assert dated(extract(text, dt.date(2025, 4, 20))) == [("2025-04-19", ["arbitrary_detention"])]
 
 
 def test_a_summary_lead_keeps_the_acts_no_other_telling_gives() -> None:
@@ -431,6 +487,13 @@ def test_an_earlier_occasion_in_a_relative_clause_keeps_its_own_date() -> None:
     assert dated(result) == [("2019-05-12", ["arbitrary_detention"]), ("2018-03-01", ["killing"])]
 
 
+def test_a_relative_clause_on_the_act_itself_dates_the_act() -> None:
+    result = extract("On 12 May 2019, police detained the lawyer Anna Petrova in Kazan.\n\nThe indictment, "
+                     "which a court in Kazan accepted in August 2019, rests on her posts about the river.",
+                     dt.date(2019, 12, 1))
+    assert dated(result) == [("2019-05-12", ["arbitrary_detention"]), ("2019-08-01", ["judicial_harassment"])]
+
+
 def test_a_relative_clause_without_a_year_points_back_to_the_story() -> None:
     result = extract("KAZAN, 14 May 2019 - Rights groups condemned the jailing of Anna Petrova, who was "
                      "arrested on Friday. Police detained Anna Petrova on Friday outside her office.",
@@ -474,15 +537,39 @@ HELD_THEN_BEATEN = ("On 12 May 2019, two officers took me from my flat in Kazan 
                    "station. They hit me with a chair and kicked me until I signed.")
 
 
-def test_beatings_told_after_an_arrest_are_their_own_incident() -> None:
-    result = dated(extract(HELD_THEN_BEATEN))
-    assert result[0] == ("2019-05-12", ["arbitrary_detention"])
-    assert len(result) == 2 and result[1][0] == "2019-05-12"
-    assert set(result[1][1]) <= {"physical_attack", "torture_ill_treatment"}
+def test_beatings_told_right_after_an_arrest_are_ill_treatment_on_that_occasion() -> None:
+    expected = [("2019-05-12", ["arbitrary_detention", "torture_ill_treatment"])]
+    assert dated(extract(HELD_THEN_BEATEN)) == expected
 
 
-def test_beatings_told_after_an_arrest_are_ill_treatment_in_custody() -> None:
-    assert dated(extract(HELD_THEN_BEATEN))[1] == ("2019-05-12", ["torture_ill_treatment"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2019, soldiers detained four farmers at a checkpoint near Nalchik. The farmers said the "
+        "soldiers kicked them and kept them handcuffed overnight.",
+        "On 3 May 2019, soldiers detained four farmers at a checkpoint near Nalchik and held them for two "
+        "days in a barn, where two of them were whipped with cables.",
+    ],
+)
+def test_what_was_done_to_the_people_held_belongs_to_their_arrest(text: str) -> None:
+    assert dated(extract(text)) == [("2019-05-03", ["arbitrary_detention", "torture_ill_treatment"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told in a paragraph of its own
+        HELD_THEN_BEATEN.replace(" They hit", "\n\nThey hit"),
+        # shooting at a crowd is not ill-treatment of the people held
+        "On 3 May 2019, police detained the organisers of a march in Kazan. Officers fired rubber bullets "
+        "at the marchers.",
+        # sexual violence is recorded as its own occasion
+        "On 3 May 2019, soldiers detained two women at a checkpoint near Nalchik. One of them was raped "
+        "at the post.",
+    ],
+)
+def test_harm_told_apart_from_the_arrest_stays_its_own_incident(text: str) -> None:
+    assert len(extract(text).incidents) == 2
 
 
 def test_torture_told_after_a_custody_order_stays_its_own_incident() -> None:
@@ -540,6 +627,75 @@ def test_a_later_abduction_of_someone_else_stays_its_own_incident() -> None:
             "abducted his brother in Abadan; his whereabouts are unknown.")
     result = extract_text(text, published=dt.date(2025, 3, 10))
     assert len(result.incidents) == 2
+
+
+# -- lines of a diary or log: the day that opens the line dates every act on it -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday before the day, and a scene named before the act after a semicolon
+        ("Mon 7 Apr. Vigil outside the court; officers detained Pavel Kim and took his phone.",
+         [("2025-04-07", ["arbitrary_detention", "seizure"])]),
+        ("Sat 12 Apr - march in the centre; riot police beat two students.",
+         [("2025-04-12", ["physical_attack"])]),
+        # a log line with no closing full stop is an entry, not a title
+        ("Log of the week\n\n14.04 | rally at the mayor's office; police detained a lawyer\n\n"
+         "15.04 | police detained a lawyer at the court",
+         [("2025-04-14", ["arbitrary_detention"]), ("2025-04-15", ["arbitrary_detention"])]),
+    ],
+)
+def test_a_dated_diary_line_dates_its_acts(text: str, expected: Dated) -> None:
+    assert dated(extract(text, dt.date(2025, 4, 20))) == expected
+
+
+def test_a_title_line_without_a_day_stays_a_title() -> None:
+    text = ("Police detain lawyer in Kazan\n\nOn 14 April 2025, police detained the lawyer Pavel Kim outside "
+            "the court in Kazan.")
+    assert dated(extract(text, dt.date(2025, 4, 20))) == [("2025-04-14", ["arbitrary_detention"])]
+
+
+def test_a_past_permission_is_a_decision_not_a_provision() -> None:
+    text = ("On 5 May 2019, citing Article 108 of the criminal code, a judge in Kazan allowed investigators "
+            "to search the flat of Ivan Sokolov.")
+    assert [a.value for a in only(text).acts] == ["raid_search"]
+
+
+# -- an authority's own account of an occasion already told -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a killing the authorities call a clash: the clash is their version, not another occasion
+        "On 4 June 2024, soldiers shot dead two farmers, Ivan Sokolov and Oleg Lebedev, in their field near "
+        "Nalchik. The army announced the next day that two militants had died in an exchange of fire with "
+        "its patrol.",
+        # an abduction the prosecutors call a lawful arrest, in a statement days later
+        "On 4 June 2024, masked men forced Anna Petrova into a van outside her home in Kazan; her family did "
+        "not know where she was for a week.\n\nThe prosecutor's office said in a statement on Monday that "
+        "she had been arrested lawfully and was being held in Kazan.",
+    ],
+)
+def test_an_official_version_adds_no_incident_and_no_act(text: str) -> None:
+    incident = only(text, dt.date(2024, 6, 20))
+    assert incident.date is not None and incident.date.start == dt.date(2024, 6, 4)
+    assert len(incident.acts) == 1
+
+
+def test_an_official_account_of_acts_not_told_otherwise_is_kept() -> None:
+    # the authorities' announcement may be the only telling of an occasion
+    text = "Police said they had detained 40 people at a rally in Kazan on Saturday."
+    incident = only(text, dt.date(2024, 6, 20))
+    assert [a.value for a in incident.acts] == ["arbitrary_detention"]
+
+
+def test_a_lawyers_account_is_not_an_official_version() -> None:
+    text = ("On 4 June 2024, police detained Anna Petrova in Kazan. Her lawyer said on Friday that officers "
+            "had also searched her parents' flat in Nalchik on 6 June.")
+    assert dated(extract(text, dt.date(2024, 6, 20))) == [("2024-06-04", ["arbitrary_detention"]),
+                                                          ("2024-06-06", ["raid_search"])]
 
 
 # -- dates the story does not happen on (session 4, fresh-document families) -------------------------

@@ -449,3 +449,126 @@ def test_a_diary_day_set_off_by_a_full_stop_dates_its_entry() -> None:
             "Thu 10 Apr. Anna called: she was dismissed from the library this morning.\n\nFiled 14.04.2025")
     found = incidents(extract_text(text))
     assert found == [("2025-04-09", ["arbitrary_detention"]), ("2025-04-10", ["other"])]
+
+
+# -- an offset counted from a named event ------------------------------------------------------
+
+
+def test_after_the_verdict_counts_from_the_sentence_told_last_not_the_first_court_step() -> None:
+    text = ("In March 2017 a court in Ufa fined the blogger Timur Sadykov for a post about the river.\n\n"
+            "On 14 May 2019 a judge in Ufa convicted Sadykov of extremism and sentenced him to three years. "
+            "Two days after the verdict, a pro-government channel branded his lawyer a traitor.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-16", ["smear_campaign"])
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["Four days before his death", "Four days before Rojas's killing", "Four days before Rojas’s death"],
+)
+def test_before_a_death_or_a_named_person_s_killing_counts_from_the_killing(relative: str) -> None:
+    text = ("On 20 May 2019, gunmen shot dead the farmer Tomás Rojas outside Tela. On 25 May, his family "
+            f"buried him. {relative}, a court in Tela charged him with land invasion.")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-16", ["judicial_harassment"])
+
+
+def test_after_a_word_that_is_no_event_still_counts_from_the_story() -> None:
+    text = "On 20 May 2019 X. Two days after Rojas's birthday Y."
+    assert days(text, SUMMER) == ["2019-05-20", "2019-05-22"]
+
+
+# -- "a day after <what happened>": the clause is the earlier day --------------------------------
+
+
+def test_the_clause_after_a_day_after_is_the_day_before_and_the_story_stays() -> None:
+    text = ("KAZAN, 20 May 2019 - Police on Friday detained the poet Ilya Orlov at his flat, a day after he "
+            "read an anti-war poem on the radio. Investigators charged him with spreading false news.")
+    assert incidents(extract_text(text)) == [("2019-05-17", ["arbitrary_detention", "judicial_harassment"])]
+
+
+def test_the_arrest_came_a_day_after_dates_the_clause_back_from_the_arrest() -> None:
+    text = ("On 12 May 2019, police detained the editor Anna Petrova in Kazan. On the same day, officers "
+            "searched her newsroom. The arrest came two days after a state channel aired a film calling "
+            "her newsroom \"a nest of foreign agents\".")
+    assert incidents(extract_text(text, published=SUMMER))[-1] == ("2019-05-10", ["smear_campaign"])
+
+
+def test_a_day_before_after_a_stated_day_dates_the_clause_it_leads() -> None:
+    text = ("The clinic's website was taken down by a DDoS attack on 7 May 2019, a day before hackers took "
+            "over the director's Facebook account.")
+    assert incidents(extract_text(text, published=SUMMER)) == [
+        ("2019-05-07", ["cyber_attack"]),
+        ("2019-05-08", ["cyber_attack"]),
+    ]
+
+
+def test_an_offset_opening_its_sentence_still_counts_forwards() -> None:
+    # must not change: "Two days after police raided ..." at the head of a sentence is the later day
+    text = "On 6 May 2019 X. Two days after police raided the flat, Y."
+    assert days(text, SUMMER) == ["2019-05-06", "2019-05-08"]
+
+
+def test_a_diary_day_with_its_weekday_alone_on_a_line_dates_its_entry() -> None:
+    text = ("Observer's diary, Kazan court\n\nMon. 07.04\nThe judge adjourned the hearing.\n\n"
+            "Thu. 10.04\nThe court sentenced Anna Petrova to two years in a penal colony.\n\n"
+            "Filed 14.04.2025")
+    assert incidents(extract_text(text)) == [("2025-04-10", ["judicial_harassment"])]
+
+
+def test_a_decimal_alone_on_a_line_is_no_diary_day() -> None:
+    # must not change: without a weekday, "2.1" on its own line is a section number
+    assert find_mentions("Findings\n2.1\nThe detainee had bruises.") == []
+
+
+def test_a_state_since_a_month_inside_a_sentence_does_not_date_the_sentences_after_it() -> None:
+    text = ("KAZAN, 20 February 2025 - The charges stem from a strike on 21 January 2025, when miners "
+            "demanded wages unpaid since October. Riot police broke up the strike with tear gas.")
+    assert [day for day, _ in incidents(extract_text(text))] == ["2025-01-21"]
+
+
+def test_an_open_range_alone_still_dates_what_follows() -> None:
+    # must not change: a sentence whose only date is "since January" still leads the story
+    text = ("KAZAN, 20 February 2025 - Since January, men in a grey car have followed the lawyer Anna "
+            "Petrova. They also photographed her visitors.")
+    assert [day for day, _ in incidents(extract_text(text))] == ["2025-01-01.."]
+
+
+# -- a date that belongs to another clause ----------------------------------------------------
+
+
+def test_the_day_a_law_was_issued_does_not_date_a_prosecution_under_it() -> None:
+    text = ("KAZAN, 20 May 2019 - On Friday, a court in Kazan charged the poet Ilya Orlov with extremism "
+            "under a law adopted in 2012, for a poem about the war.")
+    assert incidents(extract_text(text)) == [("2019-05-17", ["judicial_harassment"])]
+
+
+def test_the_day_of_a_flashback_clause_does_not_date_the_act_before_it() -> None:
+    text = ("On 14 May 2019, investigators in Kazan charged Anna Petrova with treason over interviews she "
+            "had given to a foreign radio station in 2016.")
+    assert incidents(extract_text(text, published=SUMMER)) == [("2019-05-14", ["judicial_harassment"])]
+
+
+def test_an_act_inside_a_past_perfect_clause_keeps_that_clause_s_date() -> None:
+    # must not change: the act told in the past perfect is the one the date belongs to
+    text = "Anna Petrova told the court in Kazan that guards had beaten her on 2 May 2019."
+    assert [day for day, _ in incidents(extract_text(text, published=SUMMER))] == ["2019-05-02"]
+
+
+def test_an_acronym_in_brackets_does_not_part_an_act_from_its_date() -> None:
+    text = ("KAZAN, 20 May 2019 - On 9 May, a local channel showed fighting between the army and the Free "
+            "Mountain Front (FMF) around the village between 2 and 4 May.")
+    assert [day for day, _ in incidents(extract_text(text))] == ["2019-05-02..2019-05-04"]
+
+
+def test_a_look_back_beside_the_day_of_a_sentence_does_not_date_what_follows() -> None:
+    text = ("KAZAN, 20 May 2019 - Activists had called a vigil today outside the court, as they had done "
+            "in March.\n\nPolice dispersed the vigil and detained five activists.")
+    assert [day for day, _ in incidents(extract_text(text))] == ["2019-05-20"]
+
+
+def test_a_day_said_inside_the_words_of_the_act_dates_it() -> None:
+    text = ("On 14 May 2019, police in Kazan detained the activist Anna Petrova after a picket. She was "
+            "charged the following day under the extremism law with \"calls to separatism\".")
+    assert incidents(extract_text(text, published=SUMMER)) == [
+        ("2019-05-14", ["arbitrary_detention"]),
+        ("2019-05-15", ["judicial_harassment"]),
+    ]

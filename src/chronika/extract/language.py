@@ -67,6 +67,8 @@ class Language:
     ]
     places: Callable[[str, object, int, int], list[Locus]]
     hedged: Callable[[str], bool]
+    # where an authority's own account of events begins in a sentence ("police said that ..."), if any
+    official_account: Callable[[str], int | None] = lambda sentence: None
     # agent nouns that add nothing beside a named agent of the same occasion ("FSB" and "officers")
     generic_agents: frozenset[str] = frozenset()
 

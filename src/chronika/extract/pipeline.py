@@ -19,7 +19,7 @@ from chronika.extract.gazetteer import default_gazetteer
 from chronika.extract.language import Dateline, Language, Locus, Participant, Trigger
 from chronika.extract.reader import SourceText
 from chronika.extract.segment import Sentence, sentences
-from chronika.extract.timeline import Kind, Mention, Timeline, is_flashback
+from chronika.extract.timeline import Kind, Mention, Timeline, Unit, is_flashback
 from chronika.model import (
     UNKNOWN_ACTOR,
     Act,
@@ -174,6 +174,7 @@ def _drafts(
             if not any(m.start <= t.start and t.end <= m.end for m, _ in own)
             and not (t.anaphoric and any(t.act in d.acts for d in drafts))
         ]
+        triggers = _without_official_version(module, text, sentence, triggers, drafts)
         if own and not triggers:
             current = None
         # a day after the document's own ("adjourned to 15 January 2026") is planned, never reported
@@ -182,11 +183,21 @@ def _drafts(
             for m, span in own
             if not m.reporting and not m.bound and span.start <= timeline.document_date
         ]
-        narrative = [(m, span) for m, span in stated if context is None or not is_flashback(context[0], span)]
-        # "found on Sunday, a day after men took him": the story goes on from the day it told, not the
-        # earlier day a clause looked back to
-        narrative = [(m, span) for m, span in narrative if not m.aside] or narrative
-        if not triggers or _is_headline(text, sentence, units):
+        narrative = [
+            (m, span)
+            for m, span in stated
+            if not m.aside and (context is None or not is_flashback(context[0], span))
+        ]
+        # "a sit-in on 21 January, over wages unpaid since October", "had called them out today, as
+        # they had in March": the story goes on from the sentence's day, not a state or a look back
+        narrative = [(m, span) for m, span in narrative if m.kind is not Kind.OPEN] or narrative
+        narrative = [
+            (m, span)
+            for m, span in narrative
+            if m.sets_anchor or not any(is_flashback(other, span) for _, other in narrative)
+        ]
+        entry = any(m.heading for m, _ in own)  # "15.04 | police detained ...": a log's line, not a title
+        if not triggers or (not entry and _is_headline(text, sentence, units)):
             if narrative:
                 context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
                 context_start = sentence.start
@@ -217,6 +228,10 @@ def _drafts(
                     drafts.append(draft)
                 else:
                     continue
+            elif current is not None and _same_day_goes_on(
+                module, text, cast, current, sentence, group, mention_and_span
+            ):
+                draft = current
             else:
                 mention, span = mention_and_span
                 draft = Draft(date=span, date_mention=mention, paragraph=sentence.paragraph)
@@ -232,6 +247,40 @@ def _drafts(
             context = (narrative[-1][1], narrative[-1][0], sentence.paragraph)
             context_start = sentence.start
     return drafts
+
+
+_LEAD_WORDS = 4  # a date among a sentence's first words opens it ("On the same day", "Later that evening")
+
+
+def _same_day_goes_on(
+    module: Language,
+    text: str,
+    cast: object,
+    current: Draft,
+    sentence: Sentence,
+    group: list[Trigger],
+    dated: tuple[Mention, DateSpan],
+) -> bool:
+    """"He was formally detained that evening": the same person's day goes on, one occasion. The marker
+    opening a sentence ("Later that day, ...", "That night, ...") tells another occasion, and so do the
+    same words about someone the occasion did not hold ("... detained his brother that evening")."""
+    mention, span = dated
+    same_day = mention.kind is Kind.ANCHOR_RELATIVE and mention.offset == 0 and mention.unit is Unit.DAY
+    restated = mention.kind is Kind.CALENDAR and span.precision is Precision.DAY  # "Before dawn on 20 June"
+    if (
+        not (same_day or restated)
+        or (same_day and len(text[sentence.start : mention.start].split()) < _LEAD_WORDS)  # "Later that day,"
+        or current.paragraph != sentence.paragraph
+        or not span.same_interval(current.date)
+        or not _fits(module, text, cast, current, sentence, group)
+    ):
+        return False
+    held = {v.name.casefold() for v in current.victims}
+    for trigger in group:
+        _, victims = module.participants(text, cast, (sentence.start, sentence.end), trigger)
+        if any(v.name.casefold() not in held for v in victims):
+            return False
+    return True
 
 
 # "Since then his whereabouts have remained unknown": the state a detention left, not a new occasion.
@@ -268,6 +317,38 @@ def _continue_custody(
     if Act.ENFORCED_DISAPPEARANCE not in last.acts:
         _add(module, text, cast, last, sentence, joining)
     return []
+
+
+# What authorities call an act the report told: an abduction "an arrest", a killing "an exchange of fire".
+_OFFICIAL_NAMES = (
+    (Act.ARBITRARY_DETENTION, frozenset({Act.ENFORCED_DISAPPEARANCE})),
+    (Act.ENFORCED_DISAPPEARANCE, frozenset({Act.ARBITRARY_DETENTION})),
+    (Act.ARMED_CLASH, frozenset({Act.KILLING, Act.PHYSICAL_ATTACK})),
+)
+# Acts the speaking itself commits ("the governor said the villagers were terrorists" smears them).
+_SPOKEN_ACTS = frozenset({Act.THREAT, Act.SMEAR_CAMPAIGN})
+
+
+def _without_official_version(
+    module: Language, text: str, sentence: Sentence, triggers: list[Trigger], drafts: list[Draft]
+) -> list[Trigger]:
+    """An authority's account of an occasion the report has already told ("The police announced that
+    two persons had died in an 'exchange of fire'", "The ministry said he had been arrested in
+    flagrante") is its version of that occasion: it neither opens another incident nor adds an act
+    (the clash the gold does not record). An account of acts the report has not told stays: it may
+    be the only telling there is ("Police said they had detained 40 people")."""
+    offset = module.official_account(text[sentence.start : sentence.end])
+    if offset is None:
+        return triggers
+    begins = sentence.start + offset
+    claimed = [t for t in triggers if t.start >= begins and t.act not in _SPOKEN_ACTS]
+    told = {act for draft in drafts for act in draft.acts} | {t.act for t in triggers if t.start < begins}
+    for official_name, acts in _OFFICIAL_NAMES:
+        if told & acts:
+            told.add(official_name)
+    if not claimed or not {t.act for t in claimed} & told:
+        return triggers
+    return [t for t in triggers if t not in claimed]
 
 
 def _is_headline(text: str, sentence: Sentence, units: list[Sentence]) -> bool:
@@ -322,6 +403,7 @@ def _fits(
         and Act.TORTURE_ILL_TREATMENT not in current
         and acts & _HARM_ACTS
         and acts - current <= _HARM_ACTS | {Act.THREAT}
+        and not _held_and_hurt(text, draft, sentence, triggers)
     ):
         return False  # what was done to them while held is told as its own occasion
     if acts & current or any(acts & family and current & family for family in ACT_FAMILIES):
@@ -333,6 +415,30 @@ def _fits(
         _, found = module.participants(text, cast, (sentence.start, sentence.end), trigger)
         victims |= {v.name.casefold() for v in found}
     return bool(victims & {v.name.casefold() for v in draft.victims})
+
+
+# A court's custody order, not its building: "outside the court building" is a place
+_COURT = re.compile(
+    r"\b(?:court|judge|magistrate|prosecutors?|prosecution|tribunal)\b(?!\s+(?:building|house|steps|premises|gates?))",
+    re.IGNORECASE,
+)
+# Harm done to a crowd rather than to people in hand: shooting, tear gas, water cannon, grenades.
+_AT_A_CROWD = re.compile(r"shot|shoot|fir(?:e|ed|ing)\b|gas|bullet|cannon|grenade|pellet", re.IGNORECASE)
+
+
+def _held_and_hurt(text: str, draft: Draft, sentence: Sentence, triggers: list[Trigger]) -> bool:
+    """Blows told in the same paragraph as the arrest ("The brothers said soldiers kicked them and
+    kept them tied up during the night") are what was done to the people held on that occasion, one
+    incident. Not so after a court's custody order (the ill-treatment told then happened during the
+    custody before it), nor shooting or tear gas (done to a crowd, not to people in hand), nor sexual
+    violence, which reports record as its own occasion."""
+    return (
+        draft.paragraph == sentence.paragraph
+        and Act.JUDICIAL_HARASSMENT not in draft.acts
+        and not any(_COURT.search(text, s.start, s.end) for s in draft.sentences)
+        and all(t.act is not Act.SEXUAL_VIOLENCE for t in triggers)
+        and not any(_AT_A_CROWD.search(text, t.start, t.end) for t in triggers if t.act in _HARM_ACTS)
+    )
 
 
 def _elsewhere(module: Language, text: str, cast: object, draft: Draft, sentence: Sentence) -> bool:
@@ -359,15 +465,21 @@ def _group_by_mention(
     if not own:
         return [(None, triggers)]
     opening = next(
-        (i for i, (m, _) in enumerate(own) if _ROW_LABEL.fullmatch(text, sentence.start, m.start)), None
+        (
+            i
+            for i, (m, _) in enumerate(own)
+            if m.heading or _ROW_LABEL.fullmatch(text, sentence.start, m.start)
+        ),
+        None,
     )
     groups: dict[int | None, list[Trigger]] = {}
     for trigger in triggers:
         usable = [
             i
             for i, (m, _) in enumerate(own)
-            if not (trigger.start <= m.start and m.end <= trigger.end and not _adverbial(text, m))
+            if not (trigger.start <= m.start and m.end <= trigger.end and not _said_in_the_act(text, m))
             and not _in_relative_clause(text, sentence, m, trigger)
+            and not _outside_its_clause(text, m, trigger)
             and not _background_to_opening(text, own, opening, i, trigger)
         ]
         same_clause = [i for i in usable if not _CLAUSE_BREAK.search(_between(text, own[i][0], trigger))]
@@ -385,17 +497,40 @@ def _group_by_mention(
     return [(None if i is None else own[i], groups[i]) for i in ordered]
 
 
+# What may stand before a date that opens a sentence: nothing much, or a row's label ("Row 4: ").
+_ROW_LABEL = re.compile(r"(?s:.{0,3})|\W*[A-Za-z]+\.?\s*\d{0,3}\s*[:.)|–—-]\s*")
+_RELATIVE = re.compile(r"\b(?:who|whose|which|whom)\b[^,;:()]*$", re.IGNORECASE)
+
+
+def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger: Trigger) -> bool:
+    """A date inside a relative clause describes that clause, not the act outside it, unless the act
+    is the noun the clause describes ("the indictment, which the court accepted in March 2023"). An
+    act in the same clause dated with its own year ("three men who were killed by soldiers in December
+    2020") is an earlier occasion told in passing, and takes it; without a year, such a clause points
+    back to the story's own occasion ("who was arrested on Friday")."""
+    clause = _RELATIVE.search(text, sentence.start, mention.start)
+    if clause is None:
+        return False
+    if trigger.end <= clause.start() and not text[trigger.end : clause.start()].strip(" ,"):
+        return False  # "the indictment, which the court accepted in March 2023": the act's own day
+    # "activists who were arrested at a meeting on July 16": a named day is its own as much as a year
+    dated = mention.point is not None and (
+        mention.point.year is not None or (mention.point.month is not None and mention.point.day is not None)
+    )
+    return not (dated and clause.start() < trigger.start < mention.start)
+
+
+def _said_in_the_act(text: str, mention: Mention) -> bool:
+    """'She was charged the following day under ...': a day said inside the act's own words is the
+    act's day (a name such as "Kyiv Today" is not)."""
+    if mention.kind is Kind.CALENDAR:  # "charged on 20 February with sedition"
+        return bool(_ON_BEFORE.search(text, max(0, mention.start - 4), mention.start))
+    return mention.kind in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.ANCHOR_RELATIVE) and text[
+        mention.start
+    ].islower()
+
+
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
-
-
-def _adverbial(text: str, mention: Mention) -> bool:
-    """'charged on 20 February with treason', 'charged five days later with': a day set inside the act's
-    words still dates it; a date that names something in them ('charged over the 2019 protest') does not."""
-    if mention.kind in (Kind.ANCHOR_RELATIVE, Kind.WEEKDAY):
-        return True
-    if mention.kind is Kind.DOC_RELATIVE:
-        return text[mention.start].islower()  # "fired yesterday by", not a channel called "Minsk Today"
-    return bool(_ON_BEFORE.search(text, max(0, mention.start - 4), mention.start))
 
 
 def _background_to_opening(
@@ -415,35 +550,30 @@ def _background_to_opening(
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
 
 
-# What may stand before a date that opens a sentence: nothing much, or a row's label ("Row 4: ").
-_ROW_LABEL = re.compile(r"(?s:.{0,3})|\W*[A-Za-z]+\.?\s*\d{0,3}\s*[:.)|–—-]\s*")
-_RELATIVE = re.compile(r"\b(?:who|whose|which|whom)\b[^,;:()]*$", re.IGNORECASE)
-
-
-def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger: Trigger) -> bool:
-    """A date inside a relative clause describes that clause, not the act outside it. An act in the
-    same clause dated with its own year ("three men who were killed by soldiers in December 2020")
-    is an earlier occasion told in passing, and takes it; without a year, such a clause points back
-    to the story's own occasion ("who was arrested on Friday")."""
-    clause = _RELATIVE.search(text, sentence.start, mention.start)
-    if clause is None:
+def _outside_its_clause(text: str, mention: Mention, trigger: Trigger) -> bool:
+    """'Charged under a decree issued on 13 September 2022', 'a charge over interviews he had given in
+    2020': the date belongs to a clause the act is not in."""
+    if mention.clause_start is None:
         return False
-    # "activists who were arrested at a meeting on July 16": a named day is its own as much as a year
-    dated = mention.point is not None and (
-        mention.point.year is not None or (mention.point.month is not None and mention.point.day is not None)
+    if trigger.end <= mention.clause_start:
+        return True
+    return mention.background and trigger.start >= mention.end and bool(
+        _CLAUSE_BREAK.search(_between(text, mention, trigger))
     )
-    return not (dated and clause.start() < trigger.start < mention.start)
 
 
 _QUOTES = "\"“«„‘'"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—/|]\s")  # " / " and " | " part the cells of a row
 
 
+_ACRONYM = re.compile(r"\s\([A-Z][A-Za-z]{1,7}\)")  # "the Oromo Liberation Army (OLA)": no clause break
+
+
 def _between(text: str, mention: Mention, trigger: Trigger) -> str:
     if mention.end <= trigger.start:
-        return text[mention.end : trigger.start]
+        return _ACRONYM.sub("", text[mention.end : trigger.start])
     if trigger.end <= mention.start:
-        return text[trigger.end : mention.start]
+        return _ACRONYM.sub("", text[trigger.end : mention.start])
     return ""
 
 
@@ -563,6 +693,10 @@ def _same_occasion(text: str, a: Draft, b: Draft) -> bool:
     ):
         # a summary ("have killed, detained ... since mid-May") told before its details, or the
         # same act told again later in the month that holds its day ("were killed in December 2011")
+        if vaguer is a and _weekend_lead(a):
+            # "detained 12 people this weekend": a told occasion of its own, not a summary of the
+            # weekend's other tellings ("one organiser was sentenced yesterday"), unless it is theirs
+            return bool(a_victims & b_victims)
         return shared_victims or vaguer is a or _span_days(vaguer.date) <= _MONTH_DAYS
     continues = (
         b.date.end is None
@@ -572,6 +706,13 @@ def _same_occasion(text: str, a: Draft, b: Draft) -> bool:
         and a.date.start <= b.date.start <= (a.date.end or a.date.start) + dt.timedelta(days=1)
     )
     return continues and shared_victims
+
+
+def _weekend_lead(draft: Draft) -> bool:
+    """Whether the draft is dated "this weekend" / "last weekend": a wire's lead telling the weekend's
+    own occasion (the Saturday-Sunday crowd detained), not a summary of the days inside it."""
+    m = draft.date_mention
+    return m is not None and m.kind is Kind.DOC_RELATIVE and m.unit is Unit.WEEKEND
 
 
 def _entry(text: str, draft: Draft) -> bool:

@@ -81,10 +81,13 @@ class Mention:
     latest: bool = False  # "after the hearing": the act's latest occasion, not its first
     night: bool = False  # "last night": in a post written in the morning, the night just ending
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
-    aside: bool = False  # "found on Sunday, a day after men took him": a clause's earlier day, in passing
     telling: bool = False  # "the account was given on 26 November": what it recounts happened before
-    days: int = 1  # "that night and the following day", "his first two days in custody": a stretch of days
-    to_last_told: bool = False  # "the same month": the period of the date just told, even one told in passing
+    through: int = 0  # "that night and the following day": the span runs on this many days
+    aside: bool = False  # "..., a day after he spoke on the radio": dates its own clause, not the story
+    # where the clause the date belongs to begins ("a law adopted in 2021", "interviews he had given in
+    # 2020"): an act told before that clause is not dated by it
+    clause_start: int | None = None
+    background: bool = False  # that clause names no act ("a law adopted in 2021"): nor what follows a comma
 
 
 DAY_SECTION_PARAGRAPHS = 40  # how far a live page's day heading reaches, at most
@@ -96,7 +99,10 @@ PART_OF_MONTH_DAYS = {Part.EARLY: (1, 10), Part.MID: (11, 20), Part.LATE: (21, 3
 PART_OF_YEAR_MONTHS = {Part.EARLY: (1, 4), Part.MID: (5, 8), Part.LATE: (9, 12)}
 # "A week after the arrest" when no arrest was read as such: the act an arrest is told with (someone
 # "taken away" in a search, or seized by men who did not say who they were).
-TOLD_WITH = {Act.ARBITRARY_DETENTION: (Act.ENFORCED_DISAPPEARANCE, Act.RAID_SEARCH)}
+TOLD_WITH = {Act.ARBITRARY_DETENTION: (Act.RAID_SEARCH,)}
+# "Since his arrest" when he was first taken by men who denied holding him: the day he was taken,
+# the earlier of the first detention and the first disappearance told.
+SAME_OCCASION = {Act.ARBITRARY_DETENTION: (Act.ENFORCED_DISAPPEARANCE,)}
 
 
 def last_day(year: int, month: int) -> int:
@@ -159,7 +165,7 @@ class Timeline:
     evening: bool = False  # the story's day was told as an evening or a night
     titled: tuple[DateSpan | None, DateSpan] | None = None  # (anchor before a title's date, that date)
     told_on: dt.date | None = None  # the day a testimony was given: a day it recounts is on or before it
-    last_told: DateSpan | None = None  # the last date the text told, whether or not it moved the story
+    told: DateSpan | None = None  # the last calendar date told, background or not: "the same month"
 
     def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
         self.paragraph = paragraph
@@ -170,6 +176,8 @@ class Timeline:
             return None  # "31 February", year 0: the words are not a real date
         if span is None:
             return None
+        if mention.kind in (Kind.CALENDAR, Kind.RANGE) and not mention.reporting and not mention.open_end:
+            self.told = span
         if mention.open_end:
             span = DateSpan(start=span.start, end=None, precision=Precision.RANGE, text=text)
         if span.start > self.document_date and mention.kind in (Kind.ANCHOR_RELATIVE, Kind.OPEN):
@@ -190,8 +198,6 @@ class Timeline:
             self.evening = mention.evening
         if mention.point is not None and (mention.point.year is not None or self._narrative_year()):
             self.year_paragraph = paragraph  # a year stated, or carried on by the story told in order
-        if not mention.reporting and span.precision is not Precision.YEAR and span.end is not None:
-            self.last_told = span
         if mention.telling and span.start <= self.document_date:
             self.told_on = span.end or span.start
         if mention.heading and span.precision is Precision.DAY and span.start <= self.document_date:
@@ -347,10 +353,14 @@ class Timeline:
         """When ``act`` first (or last) happened; failing that, the act an arrest is usually told with."""
         if act is None:
             return None
-        dates = self.act_latest if latest else self.act_dates
-        for candidate in (act, *TOLD_WITH.get(act, ())):
-            if candidate in dates:
-                return dates[candidate]
+        if latest and act in self.act_latest:
+            return self.act_latest[act]
+        same = [self.act_dates[a] for a in (act, *SAME_OCCASION.get(act, ())) if a in self.act_dates]
+        if same:  # someone seized by men who would not say who they were was arrested then
+            return min(same, key=lambda span: span.start)
+        for candidate in TOLD_WITH.get(act, ()):
+            if candidate in self.act_dates:
+                return self.act_dates[candidate]
         return None
 
     def _anchor_relative(self, m: Mention, text: str) -> DateSpan:
@@ -363,23 +373,34 @@ class Timeline:
             if title.start <= shifted <= (title.end or title.start):
                 return DateSpan.day(shifted, text)
         base = self._act_date(m.after_act, m.latest) or self.anchor or DateSpan.day(self.reference)
-        if m.to_last_told:
-            return self._same_period(self.last_told or base, m, text)
         if m.past_midnight and self.evening and base.precision is Precision.DAY:
             return DateSpan.day(base.start + dt.timedelta(days=1), text)  # "that evening ... after midnight"
         if m.weekday is not None:  # "the following Tuesday": the first Tuesday after the story's day
             after = base.start if base.precision is Precision.DAY else (base.end or base.start)
             ahead = (m.weekday - after.weekday()) % 7 or 7
             return DateSpan.day(after + dt.timedelta(days=ahead), text)
+        if m.unit in (Unit.MONTH, Unit.YEAR) and m.whole_unit:
+            # "In June 2023 a paper named her. The same month she was dismissed": the month just told,
+            # even when it was told in passing, not the story's latest day
+            told = self.told or base
+            if m.unit is Unit.MONTH:
+                first = add_months(told.start.replace(day=1), m.offset)
+                last = dt.date(first.year, first.month, last_day(first.year, first.month))
+                return DateSpan(start=first, end=last, precision=Precision.MONTH, text=text)
+            year = told.start.year + m.offset
+            return DateSpan(
+                start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), precision=Precision.YEAR, text=text
+            )
         if m.unit is Unit.WEEK and m.whole_unit:
             monday = base.start - dt.timedelta(days=base.start.weekday()) + dt.timedelta(weeks=m.offset)
             return DateSpan(
                 start=monday, end=monday + dt.timedelta(days=6), precision=Precision.RANGE, text=text
             )
         start, end = _shift(base.start, m), _shift(base.end or base.start, m)
-        if m.days > 1 and base.precision is Precision.DAY:
-            last = start + dt.timedelta(days=m.days - 1)
-            return DateSpan(start=start, end=last, precision=Precision.RANGE, text=text)
+        if m.through and (base.precision is Precision.DAY or base.end is None):
+            return DateSpan(
+                start=start, end=start + dt.timedelta(days=m.through), precision=Precision.RANGE, text=text
+            )
         if base.precision is Precision.DAY or base.end is None:
             return DateSpan.day(start, text)
         if start <= self.document_date < end:
@@ -387,20 +408,6 @@ class Timeline:
             end = self.document_date
             return DateSpan(start=start, end=end, precision=Precision.RANGE, text=text)
         return DateSpan(start=start, end=end, precision=base.precision, text=text)
-
-    def _same_period(self, told: DateSpan, m: Mention, text: str) -> DateSpan:
-        """The whole week, month or year that holds the day just told."""
-        day = told.start
-        if m.unit is Unit.WEEK:
-            monday = day - dt.timedelta(days=day.weekday())
-            sunday = monday + dt.timedelta(days=6)
-            return DateSpan(start=monday, end=sunday, precision=Precision.RANGE, text=text)
-        if m.unit is Unit.MONTH:
-            end = dt.date(day.year, day.month, last_day(day.year, day.month))
-            return DateSpan(start=day.replace(day=1), end=end, precision=Precision.MONTH, text=text)
-        return DateSpan(
-            start=dt.date(day.year, 1, 1), end=dt.date(day.year, 12, 31), precision=Precision.YEAR, text=text
-        )
 
     def _open(self, m: Mention, text: str) -> DateSpan:
         if m.point is not None:

@@ -92,6 +92,12 @@ PERIODS = [
     # A season not yet begun in the document's year is last year's.
     Case("In the spring police came.", dt.date(2019, 2, 1), "In the spring", "2018-03-01..2018-05-31 range"),
     Case("In 2016 police came.", AUTUMN, "In 2016", "2016-01-01..2016-12-31 year"),
+    # the year written after the month is part of the same date
+    Case("In late February this year police came.", AUTUMN, "late February this year",
+         "2019-02-21..2019-02-28 range"),
+    Case("In mid-October last year police came.", AUTUMN, "mid-October last year",
+         "2018-10-11..2018-10-20 range"),
+    Case("In April last year police came.", AUTUMN, "In April last year", "2018-04-01..2018-04-30 month"),
 ]
 RANGES = [
     Case("Between 10 and 12 May X.", SUMMER, "Between 10 and 12 May", "2019-05-10..2019-05-12 range"),
@@ -151,6 +157,16 @@ NARRATIVE_RELATIVE = [
     Case("On 10 May 2019 X. The previous day Y.", SUMMER, "The previous day", "2019-05-09"),
     Case("On 10 May 2019 X. The following week Y.", SUMMER, "The following week",
          "2019-05-13..2019-05-19 range"),
+    # the story's day and the one after, told together
+    Case("On 10 May 2019 X. That night and the following day Y.", SUMMER, "That night and the following day",
+         "2019-05-10..2019-05-11 range"),
+    # a month or year named by its neighbour is that whole month or year, counted from the last one told,
+    # even a month told in passing before the story's latest day
+    Case("On 10 May 2019 X. The following month Y.", SUMMER, "The following month",
+         "2019-06-01..2019-06-30 month"),
+    Case("On 2 May 2019 X.\n\nIn March 2017 a paper named her. The same month Y.", SUMMER, "The same month",
+         "2017-03-01..2017-03-31 month"),
+    Case("In 2016 X. The following year Y.", SUMMER, "The following year", "2017-01-01..2017-12-31 year"),
     # 10 May 2019 was a Friday: the following Tuesday is the 14th, not the Tuesday before the document
     Case("On 10 May 2019 X. On the following Tuesday Y.", SUMMER, "On the following Tuesday", "2019-05-14"),
     Case("On 10 May 2019 X. The next Friday Y.", SUMMER, "The next Friday", "2019-05-17"),
@@ -253,6 +269,25 @@ def test_words_that_are_not_dates(text: str) -> None:
     assert find_mentions(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Men photographed people arriving at their Friday gatherings.",
+     "Protests against the council continue after Friday prayers."],
+)
+def test_a_weekday_naming_a_weekly_habit_is_no_date(text: str) -> None:
+    assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("Police sealed the mosque after Friday prayer.", "Friday"),
+     ("On Friday protests were dispersed.", "On Friday")],
+)
+def test_a_weekday_before_a_noun_that_names_one_occasion_stays_a_date(text: str, words: str) -> None:
+    [mention] = find_mentions(text)
+    assert text[mention.start : mention.end] == words
+
+
 def test_a_date_the_calendar_lacks_resolves_to_nothing() -> None:
     assert read("The hearing of 31 February 2019 was cancelled.", SUMMER) == {"31 February 2019": None}
 
@@ -273,6 +308,7 @@ def test_an_ordinal_that_is_not_a_day_of_the_month_alone(text: str) -> None:
         ("The ministry announced on Tuesday that the NGO was closed.", "on Tuesday"),
         ("The Kazan Legal Clinic today condemned the verdict against the poet.", "today"),
         ("The ombudsman on Monday voiced concern about the camp.", "on Monday"),
+        ("The ministry said in a statement on Tuesday that the editor was arrested lawfully.", "on Tuesday"),
     ],
 )
 def test_the_date_of_a_statement_is_marked_as_reporting(text: str, words: str) -> None:
@@ -289,6 +325,15 @@ def test_since_before_a_day_makes_an_open_range() -> None:
 def test_a_look_back_does_not_move_the_story() -> None:
     [mention] = find_mentions("Two years ago police came.")
     assert not mention.sets_anchor
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was held for 12 days before he saw a judge.",
+     "He was questioned during the three days before he saw a judge."],
+)
+def test_a_count_of_days_before_an_event_that_is_a_duration_is_no_date(text: str) -> None:
+    assert find_mentions(text) == []
 
 
 def test_years_today_needs_since() -> None:

@@ -7,7 +7,7 @@ import re
 from typing import cast as typing_cast
 
 from chronika.extract import language
-from chronika.extract.en import actors, dates, places, triggers
+from chronika.extract.en import actors, dates, modality, places, triggers
 from chronika.extract.gazetteer import default_gazetteer
 from chronika.extract.language import Dateline, Language, Locus, Participant, Trigger
 from chronika.extract.timeline import Kind, Mention
@@ -134,6 +134,7 @@ def load() -> Language:
         participants=_participants,
         places=_places,
         hedged=_hedged,
+        official_account=modality.official_account,
         generic_agents=actors.GENERIC_AGENTS,
     )
 

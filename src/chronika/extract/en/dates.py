@@ -33,7 +33,7 @@ EVENT_NOUNS = {
     "raid": Act.RAID_SEARCH, "search": Act.RAID_SEARCH, "attack": Act.PHYSICAL_ATTACK,
     "assault": Act.PHYSICAL_ATTACK, "beating": Act.PHYSICAL_ATTACK, "abduction": Act.ENFORCED_DISAPPEARANCE,
     "kidnapping": Act.ENFORCED_DISAPPEARANCE, "disappearance": Act.ENFORCED_DISAPPEARANCE,
-    "killing": Act.KILLING, "murder": Act.KILLING, "fire": Act.PROPERTY_DESTRUCTION,
+    "killing": Act.KILLING, "murder": Act.KILLING, "death": Act.KILLING, "fire": Act.PROPERTY_DESTRUCTION,
     "arson": Act.PROPERTY_DESTRUCTION, "threats": Act.THREAT, "threat": Act.THREAT,
     "conviction": Act.JUDICIAL_HARASSMENT, "sentence": Act.JUDICIAL_HARASSMENT,
     "trial": Act.JUDICIAL_HARASSMENT, "verdict": Act.JUDICIAL_HARASSMENT, "ruling": Act.JUDICIAL_HARASSMENT,
@@ -54,6 +54,9 @@ EVENT_VERBS = {
     "charged": Act.JUDICIAL_HARASSMENT, "attacked": Act.PHYSICAL_ATTACK, "beaten": Act.PHYSICAL_ATTACK,
     "evicted": Act.FORCED_DISPLACEMENT,
 }  # fmt: skip
+# "Two days after the verdict": a court step names the one the story told last (an appeal follows a
+# sentence, a sentence follows a remand), unlike "a week after the arrest", which names the first.
+LATEST_STEP = frozenset({"verdict", "sentence", "sentencing", "conviction", "ruling", "hearing", "trial"})
 
 _M = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -68,7 +71,7 @@ _NUM = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|"
     r"thirty|\d{1,2})"
 )
-_ANCHOR_NOUN = r"(?:day|morning|afternoon|evening|night|week|month)"
+_ANCHOR_NOUN = r"(?:day|morning|afternoon|evening|night|week|month|year)"
 
 Builder = Callable[[re.Match[str]], Mention | None]
 
@@ -216,7 +219,8 @@ def _open_from_anchor(m: re.Match[str]) -> Mention:
 
 
 _EVENT_AFTER = re.compile(
-    r"\s+(?:(?:the|his|her|their|its|our|my)\s+|(?-i:[A-Z])[\w-]*(?:'s|’s)\s+)(?P<event>\w+)", re.IGNORECASE
+    r"\s+(?:(?:the|his|her|their|its|our|my)\s+(?:[\w-]+(?:'s|’s)\s+)?|[\w-]+(?:'s|’s)\s+)(?P<event>\w+)",
+    re.IGNORECASE,
 )
 
 
@@ -303,8 +307,13 @@ def _numeric(m: re.Match[str]) -> Mention | None:
     return _calendar(m, year=int(m["y"]), month=month, day=day)
 
 
-# A day and month at the head of a line, before a time or a separator: a feed's "03.06 | 09:40".
+# A day and month at the head of a line, before a time or a separator: a feed's "03.06 | 09:40";
+# after a weekday, alone on its line: a diary's "Wed. 20.03".
 @pattern(r"(?<![^\n])[ \t]*(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)(?=[ \t]*(?:[|:–—-]|\d{1,2}:\d\d))")
+@pattern(
+    r"(?<![^\n])[ \t]*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+"
+    r"(?P<d>[0-3]?\d)\.(?P<mm>[01]?\d)\.?(?=[ \t]*(?:\n|$))"
+)
 def _numeric_heading(m: re.Match[str]) -> Mention | None:
     day, month = int(m["d"]), int(m["mm"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -370,10 +379,15 @@ def _day_of_month(m: re.Match[str]) -> Mention:
 
 
 @pattern(
-    rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<m>{_M})(?:\s+(?P<y>{_Y}))?\b(?!\s*\d)"
+    rf"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<m>{_M})"
+    rf"(?:\s+(?P<y>{_Y})\b|\s+(?P<rel>last|this)\s+year\b)?(?!\s*\d)"
 )
 def _part_of_month(m: re.Match[str]) -> Mention:
-    return _calendar(m, year=_year(m["y"]), month=_month(m["m"]), part=_part(m["part"]))
+    """'In mid-January this year': the year is part of the date, not a second date beside it."""
+    return _calendar(
+        m, year=_year(m["y"]), month=_month(m["m"]), part=_part(m["part"]),
+        relative_year=_relative_year(m["rel"]),
+    )
 
 
 @pattern(rf"\b(?P<m>{_M})(?:\s+of)?,?\s+(?P<y>{_Y})\b")
@@ -382,11 +396,12 @@ def _month_year(m: re.Match[str]) -> Mention:
 
 
 @pattern(
-    rf"\b(?:in|during|by|until|throughout|from|last|this|earlier\s+in|later\s+in)\s+(?P<m>{_M})\b(?![\s.]*\d)"
+    rf"\b(?:in|during|by|until|throughout|from|last|this|earlier\s+in|later\s+in)\s+(?P<m>{_M})\b"
+    rf"(?:\s+(?P<rel>last|this)\s+year\b)?(?![\s.]*\d)"
 )
 @pattern(rf"\b(?<![^\n])(?P<m>{_M})\b(?=\s*[|:–—])")
 def _bare_month(m: re.Match[str]) -> Mention:
-    return _calendar(m, month=_month(m["m"]))
+    return _calendar(m, month=_month(m["m"]), relative_year=_relative_year(m.groupdict().get("rel")))
 
 
 @pattern(
@@ -425,7 +440,16 @@ def _weekday_range(m: re.Match[str]) -> Mention:
 def _weekday(m: re.Match[str]) -> Mention | None:
     if m.start() >= 5 and m.string[m.start() - 5 : m.start()].lower() == "next ":
         return None
+    if m.start() == m.start("w") and _WEEKLY.match(m.string, m.end()):
+        return None  # "their Friday gatherings", "after Friday prayers": a weekly habit, not a day
     return _mention(m, Kind.WEEKDAY, weekday=WEEKDAYS[m["w"].lower()])
+
+
+_WEEKLY = re.compile(
+    r"\s+(?:prayers|sermons|gatherings|meetings|markets|services|classes|lessons|protests|vigils|"
+    r"demonstrations|rallies|marches|masses)\b",
+    re.IGNORECASE,
+)
 
 
 @pattern(
@@ -482,10 +506,17 @@ def _neighbour(m: re.Match[str]) -> Mention:
     which, noun = m["which"].lower(), m["noun"].lower()
     step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
     unit = UNITS.get(noun, Unit.DAY)
-    if which == "same" and unit is not Unit.DAY:
-        # "In June 2023 a newspaper named her. The same month she was dismissed": the period just told
-        return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, whole_unit=True, to_last_told=True)
-    return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, offset=step, whole_unit=unit is Unit.WEEK)
+    whole = unit in (Unit.WEEK, Unit.MONTH, Unit.YEAR)  # "the same month": that whole calendar month
+    return _mention(m, Kind.ANCHOR_RELATIVE, unit=unit, offset=step, whole_unit=whole)
+
+
+@pattern(
+    r"\b(?:(?:on|during)\s+)?(?:that|the\s+same)\s+(?:day|evening|night)\s+and\s+(?:on\s+|during\s+)?the\s+"
+    r"(?:following|next)\s+(?:day|morning)\b"
+)
+def _that_day_and_the_next(m: re.Match[str]) -> Mention:
+    """'That night and the following day, officers beat him': the story's day and the one after."""
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, through=1)
 
 
 @pattern(
@@ -518,15 +549,6 @@ def _at_court_step(m: re.Match[str]) -> Mention:
 
 
 @pattern(
-    r"\b(?:on\s+)?that\s+(?:day|night|morning|afternoon|evening)\s+and\s+(?:the\s+)?(?:following|next)"
-    r"\s+(?:day|morning|afternoon|evening|night)\b"
-)
-def _that_day_and_the_next(m: re.Match[str]) -> Mention:
-    """'That night and the following day, officers beat him': the story's day and the one after."""
-    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, days=2, sets_anchor=False)
-
-
-@pattern(
     rf"\b(?:during|in|over)\s+(?:his|her|their|the)\s+first\s+(?P<n>{_NUM})\s+days\s+"
     r"(?=(?:in|at|under)\s)"
 )
@@ -536,9 +558,8 @@ def _first_days_held(m: re.Match[str]) -> Mention | None:
     count = int(number) if number.isdigit() else NUMBERS.get(number, 0)
     if not 1 < count <= 14:
         return None
-    return _mention(
-        m, Kind.ANCHOR_RELATIVE, offset=0, days=count, after_act=Act.ARBITRARY_DETENTION, sets_anchor=False
-    )
+    held = Act.ARBITRARY_DETENTION
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, through=count - 1, after_act=held, sets_anchor=False)
 
 
 @pattern(r"\b(?:(?:shortly|just|soon)\s+)?after\s+midnight\b")
@@ -553,29 +574,40 @@ def _following_weekday(m: re.Match[str]) -> Mention:
 
 
 _EVENT = (
-    r"(?:\s+(?:(?:the|his|her|their|this|that)\s+(?P<event>\w+)"
+    r"(?:\s+(?:(?:the|his|her|their|this|that)\s+(?:[\w-]+(?:'s|’s)\s+)?(?P<event>\w+)|[\w-]+(?:'s|’s)\s+(?P<event2>\w+)"
     r"|(?:he|she|they)\s+(?:was|were)\s+(?P<verb>\w+)))?"
 )
+
+
+_NAMED_EVENT = re.compile(r"\s+(?P<event>[^\W\d_]+)\b")  # the act's noun after the word that names which
 
 
 @pattern(rf"\bthe\s+day\s+(?P<dir>before|after){_EVENT}")
 @pattern(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after(?:wards)?|earlier|before|on){_EVENT}")
 def _offset(m: re.Match[str]) -> Mention | None:
     if re.search(
-        r"\b(?:for|about|almost|nearly|over|than)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
+        r"\b(?:for|about|almost|nearly|over|than|the)\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I
     ):
-        return None  # "for 12 days before he was brought to court" is a duration, not a date
+        return None  # "for 12 days before he was brought to court", "during the three days before": durations
     groups = m.groupdict()
     count = NUMBERS.get((groups.get("n") or "one").lower()) or int(groups.get("n") or 1)
     unit = UNITS[(groups.get("unit") or "day").lower()]
     direction = m["dir"].lower()
-    if direction == "on" and not groups.get("event"):
+    if direction == "on" and not (groups.get("event") or groups.get("event2")):
         return None
     sign = -1 if direction in ("earlier", "before") else 1
-    after_act = EVENT_NOUNS.get((groups.get("event") or "").lower()) or EVENT_VERBS.get(
+    event = (groups.get("event") or groups.get("event2") or "").lower()
+    after_act = EVENT_NOUNS.get(event) or EVENT_VERBS.get(
         (groups.get("verb") or "").lower()
     )
     end = m.end() if after_act is not None else m.end("dir")
+    named = _NAMED_EVENT.match(m.string, m.end()) if groups.get("event") and after_act is None else None
+    if named is not None and named["event"].lower() in EVENT_NOUNS:  # "three days after the Kavumu arrests"
+        after_act, end = EVENT_NOUNS[named["event"].lower()], named.end()
+    if after_act is None and direction in ("after", "before"):
+        aside = _aside(m, unit, sign * count)
+        if aside is not None:
+            return aside
     return Mention(
         start=m.start(),
         end=end,
@@ -583,6 +615,35 @@ def _offset(m: re.Match[str]) -> Mention | None:
         unit=unit,
         offset=sign * count,
         after_act=after_act,
+        latest=event in LATEST_STEP,
+    )
+
+
+# "The arrest came a day after the channel aired ...": the arrest's day, counted back.
+_CAME = re.compile(
+    r"\b(?:the|his|her|their|its)\s+(?P<event>\w+)\s+(?:came|happened|took\s+place|occurred)\s+"
+    r"(?:just\s+|only\s+|barely\s+)?$",
+    re.IGNORECASE,
+)
+_AFTER_CLAUSE = re.compile(r",\s*(?:just\s+|only\s+|barely\s+)?$")
+
+
+def _aside(m: re.Match[str], unit: Unit, offset: int) -> Mention | None:
+    """'Police detained him on Thursday, a day after he spoke on the radio': the clause after the
+    offset happened a day before the story's day, which stays where it was. 'The arrest came two days
+    after the broadcast': the broadcast was two days before the arrest."""
+    before = m.string[max(0, m.start() - 60) : m.start()]
+    came = _CAME.search(before)
+    if came is not None and came["event"].lower() in EVENT_NOUNS:
+        start = m.start() - len(before) + came.start("event")
+        after_act: Act | None = EVENT_NOUNS[came["event"].lower()]
+    elif _AFTER_CLAUSE.search(before):
+        start, after_act = m.start(), None
+    else:
+        return None
+    return Mention(
+        start=start, end=m.end("dir"), kind=Kind.ANCHOR_RELATIVE, unit=unit, offset=-offset,
+        after_act=after_act, sets_anchor=False, aside=True,
     )
 
 
@@ -602,7 +663,9 @@ _REPORTED_AFTER = re.compile(
 )
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|announced|told\s+\w+|reported|wrote|declared|added|warned|published|"
-    r"urged|called\s+on\s+\w+(?:\s+\w+)?)\s+$",
+    r"urged|called\s+on\s+\w+(?:\s+\w+)?)"
+    r"(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:statement|interview|post|letter|release|briefing))?"
+    r"\s+$",
     re.IGNORECASE,
 )
 
@@ -628,11 +691,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for mention in found:
         if chosen and mention.start < chosen[-1].end:
             continue
-        if chosen and _days_before_a_told_day(text, chosen[-1], mention):
-            # "found on Wednesday, three days after men took him": the clause tells an earlier day
-            chosen.append(replace(mention, offset=-mention.offset, sets_anchor=False, aside=True))
-            continue
-        if chosen and _apposition(text, chosen[-1], mention):
+        if chosen and not mention.aside and _apposition(text, chosen[-1], mention):
             # "On 3 January, eleven days before the elections, ...": the same day told again
             chosen.append(replace(mention, reporting=True, sets_anchor=False))
             continue
@@ -749,32 +808,6 @@ def _not_a_day(text: str, mention: Mention) -> bool:
     return word[-1].isalpha() and word.lower() not in _DAY_INTRODUCER
 
 
-# What opens a clause after "a day after": its subject, not an event noun ("after the verdict").
-_CLAUSE_AFTER = re.compile(
-    r"\s+(?:he|she|they|we|i|it|men|police|soldiers|officers|agents|gunmen|troops|unknown|armed|masked|"
-    r"security|plain-?clothes)\b",
-    re.IGNORECASE,
-)
-
-
-def _days_before_a_told_day(text: str, day: Mention, relative: Mention) -> bool:
-    """'Found on Sunday, a day after men took him from his home': a count of days after a clause,
-    set beside the day just told, puts that clause that many days before it."""
-    return (
-        day.kind in (Kind.CALENDAR, Kind.WEEKDAY)
-        and day.sets_anchor
-        and not day.reporting
-        and (day.kind is Kind.WEEKDAY or (day.point is not None and day.point.day is not None))
-        and relative.kind is Kind.ANCHOR_RELATIVE
-        and relative.after_act is None
-        and relative.weekday is None
-        and relative.offset > 0
-        and text[relative.start : relative.end].lower().endswith("after")
-        and text[day.end : relative.start].strip() == ","
-        and _CLAUSE_AFTER.match(text, relative.end) is not None
-    )
-
-
 _TITLE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
@@ -830,6 +863,19 @@ _PAST_PERFECT = re.compile(
 )
 
 
+# "A law adopted in 2021", "the network, formed in 2012 by fishers": a participle of founding or
+# issuing, not after an auxiliary, with the date of that founding.
+_FOUNDING = re.compile(
+    r"(?:,|\b(?:law|decree|code|act|order|network|group|union|party|association|organi[sz]ation|"
+    r"movement|committee|council|centre|center|outlet|channel|station|newspaper|website|programme|"
+    r"program|segment|broadcast|film|video|article|report|statement|post|page))\s+"
+    r"(?P<verb>issued|adopted|passed|enacted|signed|founded|formed|established|created|registered|"
+    r"launched|introduced|amended|approved|ratified|aired|broadcast|published|posted|released|set\s+up)"
+    r"(?:\s+by\s+[^,;.()]{1,40}?)?(?:\s+(?:on|in|since|at\s+the\s+end\s+of))?\s+$",
+    re.IGNORECASE,
+)
+
+
 _PAST_PERFECT_AFTER = re.compile(
     r",?\s+(?:\w+\s+){1,3}?had\s+(?:\w+ly\s+|already\s+|been\s+)?\w+(?:ed|en|wn|nt|ld|ght|ung|ade)\b",
     re.IGNORECASE,
@@ -857,18 +903,27 @@ def _reporting(text: str, mention: Mention) -> Mention:
     )
     if released or _BOUND.search(text, max(0, mention.start - 8), mention.start):
         return replace(mention, sets_anchor=False, bound=True)
-    if _PAST_PERFECT.search(text, _sentence_start(text, mention.start), mention.start):
-        return replace(mention, sets_anchor=False)  # "he had received a message on 20 February": a flashback
+    founding = _FOUNDING.search(text, max(0, mention.start - 60), mention.start)
+    if founding is not None and mention.kind in (Kind.CALENDAR, Kind.RANGE):
+        # "Decree 54, issued by the President on 13 September 2022, ...": when the decree came
+        return replace(
+            mention, sets_anchor=False, aside=True, background=True, clause_start=founding.start("verb")
+        )
+    flashbacks = list(_PAST_PERFECT.finditer(text, _sentence_start(text, mention.start), mention.start))
+    if flashbacks:
+        flashback = flashbacks[-1]
+        # "he had received a message on 20 February": a flashback, and the clause's own date
+        return replace(mention, sets_anchor=False, clause_start=flashback.start())
     if mention.kind in (Kind.CALENDAR, Kind.RANGE) and _PAST_PERFECT_AFTER.match(text, mention.end):
         return replace(mention, sets_anchor=False)  # "that from 2 to 4 May she had been denied food"
     if mention.kind not in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.CALENDAR):
         return mention
-    if not _REPORTING.search(text, max(0, mention.start - 40), mention.start) and not (
+    if not _REPORTING.search(text, max(0, mention.start - 70), mention.start) and not (
         _REPORTED_AFTER.match(text, mention.end)
     ):
         return mention
     if _REPORTED_AFTER.match(text, mention.end) and not _REPORTING.search(
-        text, max(0, mention.start - 40), mention.start
+        text, max(0, mention.start - 70), mention.start
     ):
         return replace(mention, reporting=True)  # "today condemned": still the story's present day
     return replace(mention, reporting=True, sets_anchor=False)

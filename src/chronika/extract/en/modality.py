@@ -120,7 +120,26 @@ def is_negated(sentence: str, offset: int) -> bool:
 
 def is_hypothetical(sentence: str, offset: int) -> bool:
     words = clause_before(sentence, offset).split()[-7:]
-    return bool(_HYPOTHETICAL.search(" ".join(words)))
+    return bool(_HYPOTHETICAL.search(" ".join(words))) or is_provision(sentence, offset)
+
+
+# What a law lets be done, told in the present: "a person can be held without charge for thirty days",
+# "the decree allows the army to detain suspects". A past "allowed" is a decision ("the court allowed
+# prosecutors to keep him in custody"), so only the present counts.
+_LEGAL_INSTRUMENT = re.compile(
+    r"\b(?:law|laws|decree|code|article|statute|legislation|ordinance|regulations?|provisions?)\b",
+    re.IGNORECASE,
+)
+_PERMISSION = re.compile(
+    r"\b(?:can|allows|permits|lets|authori[sz]es|empowers|enables|provides\s+for)\b", re.IGNORECASE
+)
+
+
+def is_provision(sentence: str, offset: int) -> bool:
+    """A law's provision told as background, not an occasion: a legal instrument named in the sentence
+    and a present-tense permission in the act's own clause."""
+    words = clause_before(sentence, offset).split()[-8:]
+    return bool(_PERMISSION.search(" ".join(words))) and bool(_LEGAL_INSTRUMENT.search(sentence))
 
 
 _IMPERATIVE = re.compile(
@@ -294,3 +313,34 @@ def is_state(sentence: str, start: int, act: Act, end: int | None = None) -> boo
     if act is not Act.ENFORCED_DISAPPEARANCE and act is not Act.ARBITRARY_DETENTION:
         return False
     return bool(_STATE_BEFORE.search(clause_before(sentence, start)))
+
+
+# An authority giving its own account: "The police announced the next morning that ...", "The Public
+# Ministry said in a statement on Monday that ...", "a police spokesperson told journalists that ...".
+# The speaker opens the sentence (or the clause after a semicolon), after at most a short lead-in
+# ("In a statement issued late on Saturday, the governor's office said").
+_OFFICIAL_CLAIM = re.compile(
+    r"(?:^|;)\W*(?:[^.;:\"“”]{0,60}?\s)?"
+    r"(?:police|ministry|ministry's|spokes(?:person|man|woman)|authorities|army|army's|military|military's|"
+    r"government|government's|prosecutor|prosecutor's|prosecution|officials?|governor|governor's|junta|"
+    r"command|press\s+service|kremlin|commander|superintendent)\b"
+    r"[^.;:\"“”]{0,60}?\b(?:said|says|announced|announces|stated|states|claimed|claims|insisted|insists|"
+    r"maintained|maintains|alleged|told\s+(?:[^.;:\"“”]{0,40}?\s)?(?:that|it|the|a|an)\b)",
+    re.IGNORECASE,
+)
+_SPOKEN = (" said", " says", "announce", " stated", " states", " claim", " insist", " maintain", " alleged",
+           " told")
+
+
+def official_account(sentence: str) -> int | None:
+    """Where an authority's own account of events begins in the sentence, if it reports one.
+
+    Such an account ("two persons died in an exchange of fire", "he was arrested in flagrante") is
+    the authorities' version of an occasion, not a new one: the pipeline lets it add nothing to an
+    occasion the report has already told.
+    """
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _SPOKEN):
+        return None
+    found = _OFFICIAL_CLAIM.search(sentence)
+    return found.end() if found is not None else None
