@@ -696,3 +696,211 @@ def test_a_lawyers_account_is_not_an_official_version() -> None:
             "had also searched her parents' flat in Nalchik on 6 June.")
     assert dated(extract(text, dt.date(2024, 6, 20))) == [("2024-06-04", ["arbitrary_detention"]),
                                                           ("2024-06-06", ["raid_search"])]
+
+
+# -- dates the story does not happen on (session 4, fresh-document families) -------------------------
+
+
+def spans(result: Extraction) -> list[tuple[str | None, str | None, list[str]]]:
+    return [
+        (i.date.start.isoformat() if i.date else None,
+         i.date.end.isoformat() if i.date and i.date.end else None,
+         [a.value for a in i.acts])
+        for i in result.incidents
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "anchor"),
+    [
+        ("Kisumu / Nairobi / Brussels, 9 October 2023", "2023-10-09"),
+        ("Dakar/Bamako, 9 October 2023", "2023-10-09"),
+        ("OSLO, 9 October 2023", "2023-10-09"),
+        ("NAIROBI (9 October 2023) -", "2023-10-09"),
+    ],
+)
+def test_a_joint_dateline_naming_several_cities_dates_the_document(head: str, anchor: str) -> None:
+    text = f"JOINT STATEMENT\n\n{head}\n\nOn Friday, gendarmes detained the organiser Awino Otieno in Kisumu."
+    result = extract_text(text, today=dt.date(2026, 1, 5))
+    assert result.document.anchor.date.isoformat() == anchor
+    assert dated(result) == [("2023-10-06", ["arbitrary_detention"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 October 2023, a court in Kisumu charged Awino Otieno with incitement and adjourned the case "
+        "to 14 November.",
+        "At a hearing on 3 October 2023, a court in Kisumu charged Awino Otieno with incitement and set the "
+        "verdict for 9 February 2024.",
+        "On 3 October 2023, a court in Kisumu charged Awino Otieno with incitement; the next hearing is on "
+        "14 November.",
+    ],
+)
+def test_a_later_court_date_does_not_date_the_court_step(text: str) -> None:
+    result = extract(text, published=dt.date(2023, 10, 20))
+    assert dated(result) == [("2023-10-03", ["judicial_harassment"])]
+
+
+def test_a_summons_is_dated_when_served_not_when_it_orders_an_appearance() -> None:
+    text = ("On 3 October 2023, police in Kisumu detained the organiser Awino Otieno for a day. A week "
+            "later, an officer served a summons ordering Otieno to appear before a magistrate on 30 October.")
+    result = extract(text, published=dt.date(2023, 10, 20))
+    assert ("2023-10-10", ["judicial_harassment"]) in dated(result)
+    assert all(day not in {"2022-10-30", "2023-10-30"} for day, _ in dated(result))
+
+
+def test_a_clause_a_few_days_after_which_a_body_was_found_tells_the_earlier_day() -> None:
+    text = ("The body of the trader Ali Musa was found in a ditch near Mandera on Friday, two days after men "
+            "in police uniform abducted him from his shop. Herders who saw the body called his brother.")
+    result = extract(text, published=dt.date(2023, 10, 21))
+    found = {tuple(acts): day for day, acts in dated(result)}
+    assert found.get(("killing",)) == "2023-10-20"
+    taken = [day for day, acts in dated(result) if "enforced_disappearance" in acts
+             or "arbitrary_detention" in acts]
+    assert taken == ["2023-10-18"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 October 2023, eleven days after the elections, police arrested Ali Musa in Mandera.",
+        "On 3 October 2023, two days after returning from Nairobi, Ali Musa was arrested in Mandera.",
+    ],
+)
+def test_a_day_after_an_event_noun_or_a_participle_stays_the_told_day(text: str) -> None:
+    assert dated(extract(text, published=dt.date(2023, 10, 21))) == [("2023-10-03", ["arbitrary_detention"])]
+
+
+def test_a_day_without_a_month_in_a_testimony_is_before_the_day_it_was_given() -> None:
+    text = ("The account below was recorded by our monitor in Gulu on 4 March 2022.\n\n"
+            "\"On the 27th, soldiers beat me at the market in Gulu and took my phone.\"")
+    assert [day for day, _ in dated(extract(text, published=dt.date(2022, 4, 2)))] == ["2022-02-27"]
+
+
+def test_a_day_without_a_month_after_a_told_day_stays_in_the_document_s_month() -> None:
+    text = ("On 4 March 2022, police detained the trader Okello Peter in Gulu. On the 27th, a magistrate "
+            "charged him with incitement.")
+    assert dated(extract(text, published=dt.date(2022, 4, 2))) == [
+        ("2022-03-04", ["arbitrary_detention"]), ("2022-03-27", ["judicial_harassment"])
+    ]
+
+
+def test_an_older_year_in_a_clause_after_the_act_is_background_to_the_opening_date() -> None:
+    text = ("In March 2021, police summoned the blogger Aliya Nurova for questioning in Almaty over a video "
+            "that showed a rally held in 2019.")
+    assert dated(extract(text, published=dt.date(2021, 6, 1))) == [("2021-03-01", ["judicial_harassment"])]
+
+
+def test_an_act_inside_the_clause_keeps_that_clause_s_older_date() -> None:
+    text = ("In May 2021, soldiers bulldozed a memorial in Kilinochchi to the villagers who disappeared "
+            "after surrendering in May 2009.")
+    assert dated(extract(text, published=dt.date(2021, 6, 1))) == [
+        ("2021-05-01", ["property_destruction"]), ("2009-05-01", ["enforced_disappearance"])
+    ]
+
+
+def test_a_named_day_in_a_relative_clause_dates_the_act_told_in_it() -> None:
+    text = ("On Friday, a magistrate in Gweru again refused bail to eight students who were arrested at a "
+            "vigil in Gweru on 3 March, and remanded them in custody until 31 March.")
+    result = dated(extract(text, published=dt.date(2023, 3, 20)))
+    assert ("2023-03-03", ["arbitrary_detention"]) in result
+    assert [day for day, acts in result if "judicial_harassment" in acts] == ["2023-03-17"]
+
+
+def test_the_first_days_in_custody_count_from_the_arrest() -> None:
+    text = ("Police arrested the teacher Ana Lima in Recife on 4 May 2019. On 20 May 2019, a judge in Recife "
+            "charged her with defamation. She told the judge that during her first three days at the police "
+            "station officers had beaten her with a rubber hose.")
+    result = extract(text, published=dt.date(2019, 6, 1))
+    assert ("2019-05-04", "2019-05-06", ["torture_ill_treatment"]) in spans(result)
+
+
+@pytest.mark.parametrize(
+    ("second", "day"),
+    [
+        ("Two of the students were charged on 20 February with sedition.", "2024-02-20"),
+        ("Two of the students were charged five days later with sedition.", "2024-02-20"),
+        ("Two of the students were charged on Tuesday with sedition.", "2024-02-20"),
+    ],
+)
+def test_a_day_set_inside_the_act_s_words_still_dates_it(second: str, day: str) -> None:
+    text = f"On 15 February, police in Kupang detained 40 students at a march. {second}"
+    result = dated(extract(text, published=dt.date(2024, 2, 22)))
+    assert [d for d, acts in result if "judicial_harassment" in acts] == [day]
+    assert [d for d, acts in result if "arbitrary_detention" in acts] == ["2024-02-15"]
+
+
+def test_an_act_after_an_earlier_day_s_programme_keeps_the_entry_s_day() -> None:
+    text = ("Wed 11 Sep. The authorities ordered the community station Radio Kiambu off the air after "
+            "Sunday's phone-in.")
+    result = extract(text, published=dt.date(2024, 9, 20))
+    assert dated(result) == [("2024-09-11", ["restriction_of_expression"])]
+
+
+LIVE_PAGE = """LIVE: Students' protest weekend in northern Uganda
+
+SATURDAY 4 MAY 2024
+
+09:00 — Police detained ten students at the university gate in Gulu this morning.
+
+11:30 — A spokesperson said the gathering had not been authorised.
+
+14:00 — Our correspondent says the campus is calm.
+
+21:00 — Soldiers raided the office of Radio Rupiny in Gulu this evening and took two computers.
+
+SUNDAY 5 MAY 2024
+
+10:00 — Gunmen burned the house of the activist Okot James in Gulu this morning.
+"""
+
+
+def test_a_live_page_is_as_recent_as_its_last_day_heading_and_each_heading_dates_its_posts() -> None:
+    result = extract_text(LIVE_PAGE, today=dt.date(2026, 1, 5))
+    assert result.document.anchor.date.isoformat() == "2024-05-05"
+    assert dated(result) == [
+        ("2024-05-04", ["arbitrary_detention"]),
+        ("2024-05-04", ["raid_search", "seizure"]),
+        ("2024-05-05", ["property_destruction"]),
+    ]
+
+
+def test_a_single_date_line_under_the_title_is_still_the_document_date() -> None:
+    text = ("Statement\n\n4 May 2024\n\nOn Friday, police detained ten students in Gulu.\n\n"
+            "Contact: 3 June 2024")
+    result = extract_text(text, today=dt.date(2026, 1, 5))
+    assert result.document.anchor.date.isoformat() == "2024-05-04"
+    assert dated(result) == [("2024-05-03", ["arbitrary_detention"])]
+
+
+@pytest.mark.parametrize(
+    ("second", "start", "end"),
+    [
+        ("The same month she was dismissed from her job at the city library.", "2023-06-01", "2023-06-30"),
+        ("In the same week, police in Osh detained her son.", "2023-06-12", "2023-06-18"),
+    ],
+)
+def test_the_same_month_is_the_period_just_told_even_in_passing(second: str, start: str, end: str) -> None:
+    text = ("Earlier this year her husband was sentenced to seven years. On 14 June 2023 a local newspaper "
+            f"published an article naming his wife, Aigul Osmonova, as 'the wife of the traitor'. {second}")
+    result = extract(text, published=dt.date(2024, 3, 1))
+    assert (start, end) in [(s, e) for s, e, _ in spans(result)]
+
+
+def test_the_day_a_lawyer_saw_the_bruises_does_not_move_the_story() -> None:
+    text = ("On 3 March 2024, guards beat the blogger Ruslan Akhmetov in the detention centre in Aktobe; his "
+            "lawyer saw bruises on his arms the following day. Two days later, investigators charged "
+            "Akhmetov with resisting the guards.")
+    result = dated(extract(text, published=dt.date(2024, 3, 20)))
+    assert [day for day, acts in result if "judicial_harassment" in acts] == ["2024-03-05"]
+    assert all(day == "2024-03-03" for day, acts in result if "judicial_harassment" not in acts)
+
+
+def test_a_testimony_s_chain_from_last_week_never_runs_past_the_document() -> None:
+    text = ("Last week two men from the security service came to my shop in Gulu and threatened me. The next "
+            "day they came back and beat my son. Five days later police arrested my husband at the market.")
+    result = spans(extract(text, published=dt.date(2024, 5, 15)))
+    assert ("2024-05-06", "2024-05-12", ["threat"]) in result
+    assert ("2024-05-12", "2024-05-15", ["arbitrary_detention"]) in result
+    assert all(end is not None and end <= "2024-05-15" for _, end, _ in result)

@@ -177,7 +177,12 @@ def _drafts(
         triggers = _without_official_version(module, text, sentence, triggers, drafts)
         if own and not triggers:
             current = None
-        stated = [(m, span) for m, span in own if not m.reporting and not m.bound]
+        # a day after the document's own ("adjourned to 15 January 2026") is planned, never reported
+        stated = [
+            (m, span)
+            for m, span in own
+            if not m.reporting and not m.bound and span.start <= timeline.document_date
+        ]
         narrative = [
             (m, span)
             for m, span in stated
@@ -476,6 +481,7 @@ def _group_by_mention(
             if not (trigger.start <= m.start and m.end <= trigger.end and not _said_in_the_act(text, m))
             and not _in_relative_clause(text, sentence, m, trigger)
             and not _outside_its_clause(text, m, trigger)
+            and not _background_to_opening(text, own, opening, i, trigger)
         ]
         same_clause = [i for i in usable if not _CLAUSE_BREAK.search(_between(text, own[i][0], trigger))]
         chosen: int | None
@@ -508,16 +514,41 @@ def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger
         return False
     if trigger.end <= clause.start() and not text[trigger.end : clause.start()].strip(" ,"):
         return False  # "the indictment, which the court accepted in March 2023": the act's own day
-    dated = mention.point is not None and mention.point.year is not None
+    # "activists who were arrested at a meeting on July 16": a named day is its own as much as a year
+    dated = mention.point is not None and (
+        mention.point.year is not None or (mention.point.month is not None and mention.point.day is not None)
+    )
     return not (dated and clause.start() < trigger.start < mention.start)
 
 
 def _said_in_the_act(text: str, mention: Mention) -> bool:
     """'She was charged the following day under ...': a day said inside the act's own words is the
     act's day (a name such as "Kyiv Today" is not)."""
+    if mention.kind is Kind.CALENDAR:  # "charged on 20 February with sedition"
+        return bool(_ON_BEFORE.search(text, max(0, mention.start - 4), mention.start))
     return mention.kind in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.ANCHOR_RELATIVE) and text[
         mention.start
     ].islower()
+
+
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+
+
+def _background_to_opening(
+    text: str, own: list[tuple[Mention, DateSpan]], opening: int | None, index: int, trigger: Trigger
+) -> bool:
+    """'In January, he was summoned over a post that named men taken in 2024': a coarser period wholly
+    before the day or month the sentence opens with, in a clause after the act, is background to
+    that clause, not the act's date."""
+    if opening is None or index == opening or trigger.start < own[opening][0].end:
+        return False
+    mention = own[index][0]
+    if mention.start < trigger.end or not _SUBORDINATE.search(text, trigger.end, mention.start):
+        return False
+    return is_flashback(own[opening][1], own[index][1])
+
+
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
 
 
 def _outside_its_clause(text: str, mention: Mention, trigger: Trigger) -> bool:

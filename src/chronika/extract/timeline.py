@@ -81,6 +81,7 @@ class Mention:
     latest: bool = False  # "after the hearing": the act's latest occasion, not its first
     night: bool = False  # "last night": in a post written in the morning, the night just ending
     morning_post: bool = False  # a log heading with a time before noon ("03.06 | 09:40")
+    telling: bool = False  # "the account was given on 26 November": what it recounts happened before
     through: int = 0  # "that night and the following day": the span runs on this many days
     aside: bool = False  # "..., a day after he spoke on the radio": dates its own clause, not the story
     # where the clause the date belongs to begins ("a law adopted in 2021", "interviews he had given in
@@ -89,6 +90,7 @@ class Mention:
     background: bool = False  # that clause names no act ("a law adopted in 2021"): nor what follows a comma
 
 
+DAY_SECTION_PARAGRAPHS = 40  # how far a live page's day heading reaches, at most
 FEW_DAYS = 4  # a range shorter than this many days ("3 to 4 May") is a told occasion, not background
 FOLLOW_PARAGRAPHS = 2  # how many paragraphs a story told day by day carries its year
 FORWARD_DAYS = 300  # how far ahead of the story's day a date without a year is still read forwards
@@ -157,10 +159,12 @@ class Timeline:
     year_paragraph: int | None = None  # the paragraph of the last date that stated or continued a year
     entry_date: dt.date | None = None  # the day of the log entry being read: "today" in a feed post
     entry_paragraph: int = 0  # where that entry's heading stands; the entry is it and the paragraph after
+    entry_paragraphs: int = 1  # how many paragraphs after its heading the entry runs
     entry_morning: bool = False  # that entry was posted before noon
     backward: bool = False  # the mention being resolved looks back ("had been warned on 2 April")
     evening: bool = False  # the story's day was told as an evening or a night
     titled: tuple[DateSpan | None, DateSpan] | None = None  # (anchor before a title's date, that date)
+    told_on: dt.date | None = None  # the day a testimony was given: a day it recounts is on or before it
     told: DateSpan | None = None  # the last calendar date told, background or not: "the same month"
 
     def resolve(self, mention: Mention, text: str, paragraph: int = 0) -> DateSpan | None:
@@ -181,14 +185,25 @@ class Timeline:
         flashback = (mention.kind is Kind.ANCHOR_RELATIVE and mention.offset < 0) or is_flashback(
             self.anchor, span
         )
-        if mention.sets_anchor and mention.kind is not Kind.OPEN and not mention.open_end and not flashback:
+        future = span.start > self.document_date  # a planned step; the story stays where it was
+        if (
+            mention.sets_anchor
+            and mention.kind is not Kind.OPEN
+            and not mention.open_end
+            and not flashback
+            and not future
+        ):
             self.titled = (self.anchor, span) if mention.title else None
             self.anchor = span
             self.evening = mention.evening
         if mention.point is not None and (mention.point.year is not None or self._narrative_year()):
             self.year_paragraph = paragraph  # a year stated, or carried on by the story told in order
+        if mention.telling and span.start <= self.document_date:
+            self.told_on = span.end or span.start
         if mention.heading and span.precision is Precision.DAY and span.start <= self.document_date:
             self.entry_date, self.entry_paragraph = span.start, paragraph
+            # a day alone on its line ("SUNDAY 18 MAY 2025") heads every post until the next such day
+            self.entry_paragraphs = DAY_SECTION_PARAGRAPHS if mention.title else 1
             self.entry_morning = mention.morning_post
         return span
 
@@ -234,8 +249,11 @@ class Timeline:
             return self._season(point)
         if point.month is None and point.day is not None:  # "on the 12th": the latest such day, as weekdays
             ref = self._today()
+            latest = self.document_date
+            if self.told_on is not None and self.told_on < ref:
+                ref = latest = self.told_on  # a witness recounts days before the one she spoke on
             day = dt.date(ref.year, ref.month, min(point.day, last_day(ref.year, ref.month)))
-            if day > self.document_date:
+            if day > latest:
                 back = add_months(ref.replace(day=1), -1)
                 day = dt.date(back.year, back.month, min(point.day, last_day(back.year, back.month)))
             return day, day, Precision.DAY
@@ -295,7 +313,8 @@ class Timeline:
         return self.document_date
 
     def _in_entry(self) -> bool:
-        return self.entry_date is not None and 0 <= self.paragraph - self.entry_paragraph <= 1
+        since_heading = self.paragraph - self.entry_paragraph
+        return self.entry_date is not None and 0 <= since_heading <= self.entry_paragraphs
 
     def _doc_relative(self, m: Mention, text: str) -> DateSpan:
         doc = self._today()
@@ -384,6 +403,10 @@ class Timeline:
             )
         if base.precision is Precision.DAY or base.end is None:
             return DateSpan.day(start, text)
+        if start <= self.document_date < end:
+            # "Last week ... Five days later": a stretch moved on is still never after the document
+            end = self.document_date
+            return DateSpan(start=start, end=end, precision=Precision.RANGE, text=text)
         return DateSpan(start=start, end=end, precision=base.precision, text=text)
 
     def _open(self, m: Mention, text: str) -> DateSpan:

@@ -13,9 +13,11 @@ from chronika.extract.language import Dateline, Language, Locus, Participant, Tr
 from chronika.extract.timeline import Kind, Mention
 from chronika.model import Act
 
+# "Mbabane / Johannesburg / Geneva, 18 February 2025": a joint statement's dateline names each city.
 _DATELINE_PREFIX = re.compile(
-    r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*"
-    r"(?:,|\(\w+\)\s*[-–—]?|[-–—])\s*)?$"
+    r"(?:^|\n)\s*(?:\(|\[)?\s*(?:[A-Z][\w'’.\- ]{1,40}(?:\s*/\s*[A-Z][\w'’.\- ]{1,30}){0,4}"
+    r"(?:,\s*[A-Z][\w'’.\- ]{1,30})?\s*"
+    r"(?:,|\(\w+\)\s*[-–—]?|[-–—]|\((?=[^()\n]*$)))?\s*$"
 )
 # A header line such as "Issue 47 | 29 June 2025" or "Bulletin No. 12 · 3 May 2024": a short label, then
 # a separator that is never found between a sentence's words and its date.
@@ -51,8 +53,42 @@ def find_dateline(text: str, mentions: list[Mention]) -> Dateline | None:
                     day = dt.date(point.year, point.month, point.day)
                 except ValueError:
                     continue
-                return Dateline(day, mention.start, mention.end, stated)
+                dateline = Dateline(day, mention.start, mention.end, stated)
+                return dateline if stated else _last_day_heading(text, mentions, dateline)
     return None
+
+
+LIVE_DAYS = 31  # how far past its first day heading a live page or a log may still run
+
+
+def _last_day_heading(text: str, mentions: list[Mention], first: Dateline) -> Dateline:
+    """A live page or a log headed by a line per day ("SATURDAY 17 MAY 2025" ... "SUNDAY 18 MAY 2025")
+    is as recent as its last such line, not its first."""
+    if not _alone_on_line(text, first.start, first.end):
+        return first
+    latest = first
+    for mention in mentions:
+        point = mention.point
+        if mention.start <= first.start or mention.kind is not Kind.CALENDAR or point is None:
+            continue
+        if point.year is None or point.month is None or point.day is None:
+            continue
+        if not _alone_on_line(text, mention.start, mention.end):
+            continue
+        try:
+            day = dt.date(point.year, point.month, point.day)
+        except ValueError:
+            continue
+        if latest.date < day <= first.date + dt.timedelta(days=LIVE_DAYS):
+            latest = Dateline(day, mention.start, mention.end, False)
+    return latest
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return not text[line_start:start].strip() and not rest.strip()
 
 
 def _read_cast(text: str) -> object:

@@ -170,6 +170,31 @@ def _day_month_day_month(m: re.Match[str]) -> Mention:
     )
 
 
+# Days side by side are one occasion told over consecutive days ("on 22 and 23 May", "on 14, 15 and 16
+# January", "overnight on 30 to 31 May"); days further apart ("on 3 and 17 May") are two occasions.
+_NEXT_DAYS = 3
+
+
+@pattern(rf"\b(?P<d1>{_D})(?:,\s*{_D}){{0,3}},?\s+and\s+(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
+@pattern(rf"\bovernight\s+(?:on\s+|of\s+|from\s+)?(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?")
+def _consecutive_days(m: re.Match[str]) -> Mention | None:
+    first, last = _day(m["d1"]), _day(m["d2"])
+    if first is None or last is None or not 0 < last - first <= _NEXT_DAYS:
+        return None
+    return _day_day_month(m)
+
+
+@pattern(rf"\b(?P<m>{_M})\s+(?P<d1>{_D})(?:,\s*{_D}){{0,3}},?\s+and\s+(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y}))?")
+def _consecutive_days_month_first(m: re.Match[str]) -> Mention | None:
+    first, last = _day(m["d1"]), _day(m["d2"])
+    if first is None or last is None or not 0 < last - first <= _NEXT_DAYS:
+        return None
+    month, year = _month(m["m"]), _year(m["y"])
+    return _range(
+        m, CalendarRef(year=year, month=month, day=first), CalendarRef(year=year, month=month, day=last)
+    )
+
+
 @pattern(rf"\b(?:between|from)\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})(?:\s+(?P<y2>{_Y}))?\b")
 def _month_month(m: re.Match[str]) -> Mention:
     return _range(
@@ -523,6 +548,20 @@ def _at_court_step(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, after_act=Act.JUDICIAL_HARASSMENT, latest=True)
 
 
+@pattern(
+    rf"\b(?:during|in|over)\s+(?:his|her|their|the)\s+first\s+(?P<n>{_NUM})\s+days\s+"
+    r"(?=(?:in|at|under)\s)"
+)
+def _first_days_held(m: re.Match[str]) -> Mention | None:
+    """'During his first two days at the police premises': from the day he was taken, that many days."""
+    number = m["n"].lower()
+    count = int(number) if number.isdigit() else NUMBERS.get(number, 0)
+    if not 1 < count <= 14:
+        return None
+    held = Act.ARBITRARY_DETENTION
+    return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, through=count - 1, after_act=held, sets_anchor=False)
+
+
 @pattern(r"\b(?:(?:shortly|just|soon)\s+)?after\s+midnight\b")
 def _after_midnight(m: re.Match[str]) -> Mention:
     return _mention(m, Kind.ANCHOR_RELATIVE, offset=0, past_midnight=True)
@@ -645,7 +684,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             if any(match.start(g) >= 0 and text[match.start(g)].islower() for g in groups):
                 continue
             mention = builder(match)
-            if mention is not None:
+            if mention is not None and not _not_a_day(text, mention):
                 found.append(mention)
     found.sort(key=lambda item: (item.start, -(item.end - item.start)))
     chosen: list[Mention] = []
@@ -659,8 +698,114 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if chosen and _apposition(text, mention, chosen[-1], after=True):
             # "Two days later, on 3 May, ...": the day itself is the better telling
             chosen[-1] = replace(chosen[-1], reporting=True, sets_anchor=False)
-        chosen.append(_title(text, _heading(text, _reporting(text, _open_if_since(text, mention)))))
+        told = _title(text, _heading(text, _reporting(text, _open_if_since(text, mention))))
+        chosen.append(_observed(text, _after_the_days_event(text, _telling(text, _scheduled(text, told)))))
     return chosen
+
+
+# "A doctor who examined her on Monday", "his lawyer saw bruises on his legs the following day": the day
+# harm was seen, after it was done.
+_OBSERVED = re.compile(
+    r"\b(?:examined|saw\s+(?:bruises|injuries|marks|wounds|scars|signs))\b[^.;!?\n]{0,50}$", re.IGNORECASE
+)
+
+
+def _observed(text: str, mention: Mention) -> Mention:
+    if mention.kind not in (Kind.CALENDAR, Kind.WEEKDAY, Kind.DOC_RELATIVE, Kind.ANCHOR_RELATIVE):
+        return mention
+    if mention.heading or not _OBSERVED.search(text, max(0, mention.start - 70), mention.start):
+        return mention
+    return replace(mention, reporting=True, sets_anchor=False)
+
+
+_AFTER_BEFORE = re.compile(r"\b(?:after|following)\s+$", re.IGNORECASE)
+
+
+def _after_the_days_event(text: str, mention: Mention) -> Mention:
+    """'Suspended after Sunday's call-in show': the day of what came before the act, not the act's."""
+    if mention.kind is not Kind.WEEKDAY and mention.kind is not Kind.DOC_RELATIVE:
+        return mention
+    if not text[mention.start : mention.end].endswith(("'s", "’s")):
+        return mention
+    if not _AFTER_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        return mention
+    return replace(mention, sets_anchor=False, bound=True)
+
+
+# "The following account was given to our researcher on 26 November", "Interviewed in Gulu on 3 May":
+# the day a testimony was taken, which is after everything it recounts.
+_TELLING = re.compile(
+    r"(?:\b(?:accounts?|testimony|testimonies|statements?|interviews?)(?:\s+\w+)?\s+(?:was|were)\s+"
+    r"(?:given|recorded|taken|collected|"
+    r"conducted|made)|\binterviewed\b(?!\s+by\s+(?:the\s+)?(?:police|investigators?|officers?|security|agents?|"
+    r"prosecutors?|detectives?|interrogators?)\b))[^.;:!?\n]{0,60}?\b(?:on|in)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _telling(text: str, mention: Mention) -> Mention:
+    if mention.kind not in (Kind.CALENDAR, Kind.RANGE):
+        return mention
+    if not _TELLING.search(text, max(0, mention.start - 120), mention.start):
+        return mention
+    return replace(mention, reporting=True, sets_anchor=False, telling=True)
+
+
+# "adjourned the case to 18 September", "a summons ordering her to appear before the court on 2 April",
+# "the next hearing is set for 27 March": a day the court has fixed for later, not a day anything was done.
+_SCHEDULED = re.compile(
+    r"(?:\b(?:adjourned|postponed|deferred|rescheduled|put\s+off)\b[^.;:!?]{0,60}?\b(?:to|until|till|for)"
+    r"|\bto\s+(?:appear|report|present\s+(?:himself|herself|themselves))\b[^.;:!?]{0,70}?\bon"
+    r"|\bnext\s+(?:hearing|session|court\s+date)\b[^.;:!?]{0,40}?\b(?:on|for)"
+    r"|\b(?:hearing|trial|verdict|sentencing|appeal|session)\s+(?:is|was|are|were)\s+(?:due|expected)\s+(?:on|for)"
+    r"|\b(?:scheduled|set|fixed|listed)\s+for)"
+    r"\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _scheduled(text: str, mention: Mention) -> Mention:
+    """A day fixed for a later step (a hearing, an appearance) dates no act and moves no story."""
+    if mention.kind not in (Kind.CALENDAR, Kind.RANGE, Kind.WEEKDAY) or mention.heading or mention.title:
+        return mention
+    lead = _LEADING_ON.match(text, mention.start)  # a weekday's mention holds its "on"
+    end = lead.end() if lead else mention.start
+    if not _SCHEDULED.search(text, max(0, end - 110), end):
+        return mention
+    return replace(mention, sets_anchor=False, bound=True)
+
+
+_LEADING_ON = re.compile(r"(?i:on|for)\s+")
+
+
+# "every Monday", "each Friday": a habit, not a day. "Pa Sunday Agbo", "witness Monday Okon": a
+# weekday between a word that cannot introduce a day and a capitalised word is a given name.
+_HABIT_BEFORE = re.compile(r"\b(?:every|each|their|his|her|our|its|my|your)\s+$", re.IGNORECASE)
+_WEEKDAY_FIRST = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_DAY_INTRODUCER = frozenset(
+    "on last this next by since until till from to and or early late that the of between before after "
+    "following through in at for said says".split()
+)
+_NAME_AFTER = re.compile(r"[ \t]+(?!(?:Morning|Evening|Night|Afternoon)\b)[A-Z][a-z]+\b")
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+
+
+def _not_a_day(text: str, mention: Mention) -> bool:
+    """A weekday that names a habit or a person rather than a day of the story."""
+    if mention.kind is not Kind.WEEKDAY or mention.until_weekday is not None:
+        return False
+    weekday_first = _WEEKDAY_FIRST.match(text, mention.start) is not None
+    if weekday_first and _HABIT_BEFORE.search(text, max(0, mention.start - 6), mention.start):
+        return True  # "every Monday", "their Friday gatherings"; not "examined her on Monday"
+    words = text[mention.start : mention.end]
+    if " " in words.strip() or not words[:1].isupper() or _NAME_AFTER.match(text, mention.end) is None:
+        return False  # "on Sunday", "last Sunday", "Sunday evening", "Sunday's": a day
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before = _WORD_BEFORE.search(text, max(line_start, mention.start - 30), mention.start)
+    if before is None:
+        return text[line_start : mention.start].strip() == ""  # "Sunday Agbo said ..." opening a line
+    word = before[1]
+    return word[-1].isalpha() and word.lower() not in _DAY_INTRODUCER
 
 
 _TITLE_END = re.compile(r"[ \t]*(?:\n|$)")
