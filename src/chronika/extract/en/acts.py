@@ -56,7 +56,10 @@ _LABELS = (
     r"supporters?\s+of\s+terrorism|accomplices|separatists?|sympathi[sz]ers|provocateurs|"
     r"puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?|tools?\s+of|"
     r"stooges?|hirelings?|nazis?|fascists?|sect|cult|scum|drug\s+addicts?|hooligans|perverts?|provocateurs?|criminals?|bandits?|collaborators?|"
-    r"foreign-funded|grant-eaters?|russophobes?|sabotage|saboteurs?|apostates?|infidels?|heretics?|liars?)"
+    r"foreign-funded|grant-eaters?|russophobes?|sabotage|saboteurs?|apostates?|infidels?|heretics?|liars?|"
+    r"(?:nests?|dens?)\s+of\s+(?:spies|traitors|terrorists|extremists|vipers|enemies|foreign\s+agents)|agitators?|"
+    r"prostitutes?|whores?|paedophiles?|pedophiles?|degenerates?|vermin|parasites?|"
+    r"paid\s+(?:agitators?|provocateurs?|agents?|protesters|activists?|mercenaries|trolls?|actors?))"
 )
 
 ACT_PATTERNS: dict[Act, list[str]] = {
@@ -249,13 +252,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"told\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:\S+\s+){0,8}(?:would|will)\s+(?:be\s+)?(?:killed|arrested|jailed|punished|found|disappear|end\s+up)",
         r"threat(?:s|en|ened|ening|ens)?|death\s+threats?|intimidat(?:ed|ion|ing|es|e)",
         r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+[“\"«‘\']?(?:punish|kill|deal\s+with|"
-        r"destroy|expel|find|get\s+rid\s+of|crush|eliminate|wipe\s+out|hunt\s+down|teach)",
+        r"destroy|expel|find|get\s+rid\s+of|crush|eliminate|wipe\s+out|hunt\s+down|teach|make\s+(?:his|her|their|your|my|our)\s+"
+        r"li(?:fe|ves))",
         # "said he knew which school her children attended": knowledge of the family's life held over them
         r"(?:said|told|reminded|warned|added|saying|telling)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:he|she|they|we|i)\s+(?:knew|know|knows)\s+"
         r"(?:where\s+(?:\S+\s+){0,3}?(?:lived?|lives|studie[sd]|stud(?:y|ies)|works?|worked|sleeps?|parks?|goes|went)|"
         r"which\s+school|what\s+time\s+(?:\S+\s+){0,3}?(?:leaves?|left|comes?|came|goes|went|returns?)|the\s+(?:address|route))",
         # objects of menace: a bullet in an envelope, a wreath at the door, "leave or die"
-        r"(?:letter|envelope|parcel|package|box|note)\s+(?:\S+\s+){0,2}(?:containing|with)\s+(?:a\s+|an\s+|two\s+)?(?:bullets?|"
+        r"(?:letter|envelope|parcel|package|box|note)\s+(?:\S+\s+){0,2}(?:containing|with)\s+(?:a\s+|an\s+|two\s+)?(?:funeral\s+|spent\s+|live\s+|black\s+)?(?:bullets?|"
         r"cartridges?|knife|coffin|wreath)(?![-\w])|wreaths?\s+(?:\S+\s+){0,3}(?:was|were|had\s+been)\s+(?:left|delivered|sent)\s+"
         r"(?:\S+\s+){0,3}(?:door|doorstep|gate|house|home|office|flat|apartment)|[“\"«‘\'][^”\"»’\']{0,60}?(?:or\s+(?:die|else)|leave\s+or)\b",
         r"(?:told|warned|advised|reminded)\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:\S+\s+){0,3}?[“\"«‘\']?(?:to\s+|should\s+|"
@@ -306,6 +310,30 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"cease|end|stay|withdraw|give\s+up|delete|remove|quit))",
         r"(?:told|asked|ordered|instructed|made|forced)\s+to\s+(?:pressure|persuade|convince|make|get)\s+(?:him|her|them|\w+)\s+"
         r"(?:to\s+)?(?:stop|return|quit|give\s+up|come\s+back|abandon|delete|cease|end)",
+        # a fate announced with the date told between: "told her on 4 April that she would be next"
+        r"(?:said|saying|told|warned|telling)\s+(?:\S+\s+){5,8}?(?:would|will)\s+be\s+next\b(?!\s+to)",
+        # written menace read out: "a note on her door saying she would die", "a text reading ... next"
+        r"(?:notes?|letters?|messages?|texts?|e-?mails?|sms|graffiti|inscriptions?)\s+(?:\S+\s+){0,6}?(?:saying|reading|"
+        r"stating|which\s+(?:said|read)|that\s+(?:said|read))\s+(?:\S+\s+){0,6}?(?:would|will|\'ll|was|is)\s+(?:be\s+)?"
+        r"(?:die|dead|killed|shot|next|regret|pay|disappear|burn(?:ed|t)?|hanged|executed|punished)\b",
+        # idioms of menace told of a person: "your time is up", "deserves a bullet", "make his life hell"
+        r"(?:your|his|her|their)\s+time\s+is\s+(?:up|running\s+out)|deserves?\s+(?:a\s+bullet|to\s+(?:die|be\s+(?:shot|"
+        r"hanged|killed|executed|punished)))|make\s+(?:his|her|their|your|my|our)\s+li(?:fe|ves)\s+(?:a\s+)?(?:hell|"
+        r"miserable|a\s+misery)|if\s+(?:he|she|they|you|i|we)\s+valued\s+(?:his|her|their|your|my|our)\s+li(?:fe|ves)",
+        # an order backed by a sanction: "withdraw her statement or face charges"
+        r"or\s+(?:else\s+)?(?:face|suffer|risk)\s+(?:\w+\s+)?(?:charges|prosecution|arrest|jail|prison|reprisals?|"
+        r"punishment|trouble|dismissal|expulsion|deportation|the\s+consequences)\b",
+        # the warned person told by whom: "was warned by an intelligence officer to stop investigating"
+        r"(?:was|were|been|being)\s+warned\s+by\s+(?:\S+\s+){1,5}?(?:not\s+to|to\s+(?:stop|leave|keep|drop|abandon|cease|"
+        r"end|stay|withdraw|give\s+up|delete|remove|quit))",
+        # calls to kill a named person, posted or shouted: "posted calls to hang the activist"
+        r"calls?\s+(?:for|to)\s+(?:\S+\s+)?(?:kill|hang|lynch|shoot|behead|murder|rape|burn|execute)\s+(?:him|her|them|the|his|"
+        r"her|their|all)\b",
+        # menace named by its manner: "a menacing email", "a sinister letter"
+        r"(?:menacing|sinister|threatening|intimidating)\s+(?:e-?mails?|messages?|letters?|notes?|calls?|texts?|visits?|"
+        r"posts?|comments?|graffiti|gestures?|voicemails?)",
+        r"(?:should|must|had\s+better|better)\s+[“\"«‘\']?think\s+(?:about|of)\s+(?:his|her|their|my|our|your)\s+(?:career|"
+        r"future|job|health|life|licen[cs]e|position|post)",
     ],
     Act.SURVEILLANCE: [
         r"watch(?:ed|ing)\s+(?:the|his|her|their|our|my|its)\s+(?:\w+\s+)?(?:house|home|office|flat|apartment|building|door|gate|premises)",
@@ -328,6 +356,13 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"reporters?|defenders?|employees|relatives|workers|volunteers|him|her|them|me|us)\b",
         r"(?:wire-?)?tapp(?:ed|ing)|eavesdropp(?:ed|ing)|(?:phone|calls)\s+(?:was|were)\s+(?:intercepted|monitored)",
         r"stak(?:ed|ing)\s+out|kept\s+watch|spying\s+on|spied\s+on",
+        # devices planted: "a tracking device under her car", "a hidden camera in the office", "was bugged"
+        r"(?:tracking|listening|gps|recording|eavesdropping)\s+devices?|gps\s+trackers?|hidden\s+(?:cameras?|microphones?|"
+        r"recorders?)|bugg(?:ed|ing)\s+(?:the|his|her|their|its|our|my)\b|(?:was|were|been|had\s+been)\s+bugged",
+        r"watch(?:ed|ing)\s+(?:the|his|her|their|our|my|its)\s+(?:\S+\s+)?(?:house|home|office|flat|apartment|building|"
+        r"door|gate|premises|movements)|monitor(?:ed|ing)\s+(?:the\s+\S+\s+|his\s+|her\s+|their\s+|my\s+|our\s+|its\s+)"
+        r"(?:\w+\s+)?(?:calls|phones?|communications|messages|correspondence|movements|e-?mails|social\s+media|"
+        r"online\s+activity|accounts?|whereabouts)",
     ],
     Act.RAID_SEARCH: [
         r"inspect(?:ed|ion\s+of)\s+(?:the|his|her|their|its)\s+(?:\S+\s+){0,2}(?:premises|office|home|flat|apartment|house)",
@@ -416,13 +451,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         + _QUOTED_LABEL,
         r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
         r"(?:“|\"|\')?(?:staged|fabricated|invented|faked)(?:”|\"|\')?\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping|arrest)",
-        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+"
+        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing)|"
+        r"referr(?:ed|ing)\s+to|refers\s+to|depict(?:s|ed|ing)|paint(?:s|ed|ing))\s+"
         + _NOT_PEOPLE
-        + r"(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
+        + r"(?:\S+\s+){0,8}?as\s+(?:“|\"|«|‘|\')",
         r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+"
         + _NOT_PEOPLE
         + r"(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
-        r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,4}(?:“|\"|«)?(?:an?\s+)?" + _LABELS,
+        r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,7}?(?:“|\"|«|‘|\')?(?:an?\s+)?" + _LABELS,
         r"(?:said|claimed|alleged|stated|wrote|posted|declared|suggested)\s+(?:\S+\s+){0,12}?(?<!\bthis\s)(?<!\bit\s)(?<!\bthat\s)"
         r"(?:was|were|is|are)\s+(?:“|\"|«)(?:an?|the)\s",
         r"(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|broadcast|post(?:ed|s)?|show(?:ed|s)?|leak(?:ed|s)?)\s+(?!neither\b|no\b)(?:\S+\s+){0,3}(?:names|(?:home\s+)?addresse?s?|"
@@ -450,6 +486,25 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"foreign\s+agent\s+(?:list|register|label|status)|(?:designated|listed|added)\s+(?:\S+\s+){0,3}as\s+"
         r"(?:a|an)\s+(?:“|\")?foreign\s+agent",
         r"hate\s+speech|vilif(?:ied|ication)",
+        # a hostile piece in the media: "ran a story accusing the union of sabotage", "portraying them as"
+        r"(?:stor(?:y|ies)|programmes?|programs?|segments?|documentar(?:y|ies)|films?|videos?|editorials?|broadcasts?|"
+        r"shows?|series|columns?|campaigns?|posts?|articles?|leaflets?|posters?)\s+(?:\S+\s+){0,3}?(?:portraying|"
+        r"depicting|painting|branding|labell?ing|vilifying|smearing|denouncing|mocking|ridiculing|demoni[sz]ing|"
+        r"stigmati[sz]ing|(?:accusing|alleging|claiming|suggesting|insinuating)\s+(?:\S+\s+){0,6}?(?:of\s+)?(?:being\s+|"
+        r"were\s+|was\s+|are\s+|is\s+)?(?:spies|spying|sabotage|treason|traitors?|betray\w*|agents?|paid|funded|financed|"
+        r"working\s+for|serving|on\s+(?:a|the)\s+(?:\w+\s+)?payroll|collaborat\w*|terroris\w+|extremis\w+|links?\s+to|"
+        r"ties\s+to))\b",
+        # foreign money alleged: "accused the activist of being paid by foreign embassies", "payroll"
+        r"(?:accus|alleg|claim|suggest|insinuat|portray|present|depict|brand)\w*\s+(?:\S+\s+){0,10}?(?:paid|funded|"
+        r"financed|bankrolled|sponsored|controlled|directed|run|working)\s+(?:by|for|from)\s+(?:\S+\s+){0,2}?(?:foreign|"
+        r"abroad|the\s+west|western|embass\w+|the\s+enemy|enem\w+|intelligence|special\s+services)|(?:accus|alleg|claim|"
+        r"suggest|insinuat)\w*\s+(?:\S+\s+){0,12}?(?:on\s+(?:a|the)\s+(?:foreign|western|enemy|\w+\s+government['’]s)\s+"
+        r"payroll|for\s+(?:foreign|western)\s+(?:money|cash|grants|funding))",
+        # a public made to fear people: "stigmatised the activists as a threat to children"
+        r"(?:stigmati[sz]|demoni[sz])(?:ed|es|ing)\s+(?:\S+\s+){0,6}?as\b|(?:stigmati[sz]ation|demoni[sz]ation)\s+of|"
+        r"(?:portray|present|depict|describ|paint|brand|label)\w*\s+"
+        + _NOT_PEOPLE
+        + r"(?:\S+\s+){0,5}?as\s+(?:an?\s+)?(?:\w+\s+)?(?:threat|danger|menace)\s+to\b",
         # money from abroad alleged: "claimed that the activist had received money from abroad"
         r"(?:claim|alleg|accus|suggest|insinuat)\w*\s+(?:\S+\s+){0,8}?(?:receiv\w+|tak\w+|took|accept\w+|paid)\s+(?:\S+\s+)?"
         r"(?:money|funds|funding|payments?|cash|grants?)\s+from\s+(?:an?\s+|the\s+)?(?:abroad|foreign|the\s+west|western|(?:\S+\s+)?embass\w+|"
@@ -498,6 +553,22 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:placed|put)\s+on\s+(?:a|the)\s+(?:\w+\s+)?wanted\s+list|accused\s+of\s+(?:\S+\s+){0,3}"
         r"(?:extremism|terrorism|treason|espionage|fraud|hooliganism|disseminating|spreading|inciting|"
         r"participat|organi[sz]|insult|abuse)",
+        # custody prolonged by a court: "extended the remand of the defender", "her remand was renewed"
+        r"(?:extend|prolong|renew)\w*\s+(?:\S+\s+){0,4}?(?:remand|custody|arrest|pre-?trial)|(?:remand|custody|detention)\s+"
+        r"(?:\S+\s+){0,3}?(?:was|were|has\s+been|had\s+been)\s+(?:again\s+)?(?:extended|prolonged|renewed)",
+        r"(?:placed|put)\s+under\s+(?:criminal\s+|formal\s+|official\s+)?investigation|(?:questioned|interrogated|"
+        r"interviewed|summoned|named)\s+(?:\S+\s+){0,4}?as\s+(?:an?\s+)?(?:\w+\s+)?(?:suspects?|accused|defendants?)\b",
+        r"(?:upheld|confirmed|quashed\s+the\s+acquittal\s+and\s+reinstated)\s+(?:\S+\s+){0,3}?(?:sentences?|convictions?|"
+        r"verdicts?|fines?|ruling)",
+        r"found\s+(?:(?!not\b)\S+\s+){1,4}?guilty|(?:imposed|handed\s+down|passed|gave)\s+(?:\S+\s+){0,3}?(?:sentences?|"
+        r"fines?|prison\s+terms?|penalt(?:y|ies))\b(?!\s+(?:reductions?|guidelines|laws?|codes?))",
+        # a case opened on a person, not on a crime against one: "opened an investigation into the journalist"
+        r"(?:open|launch|initiat|start|begin|began|begun)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+|preliminary\s+)?"
+        r"(?:investigation|inquiry|probe|case|proceedings)\s+(?:into|against)\s+(?:him|her|them|(?:the|a|an|two|three|"
+        r"several)\s+(?:\w+\s+)?(?:journalists?|activists?|lawyers?|bloggers?|defenders?|editors?|reporters?|members?|"
+        r"leaders?|organi[sz]ations?|ngos?|group|newspaper|outlet|foundation|association|union|party|director|founder|"
+        r"staff|researchers?|academics?|professors?|students?|protesters|organi[sz]ers?|critics?|monitors?|artists?|"
+        r"writers?|poets?|singers?|rappers?|doctors?)\b(?![\'’]))",
     ],
     Act.RESTRICTION_OF_MOVEMENT: [
         r"(?:took|taken|take)\s+(?:my|his|her|their|our)\s+passports?|(?:could|can)\s*not\s+leave\s+the\s+country|stopped\s+(?:\S+\s+){0,3}?as\s+(?:he|she|they|i|we)\s+(?:was|were)\s+about\s+to\s+(?:board|leave|fly|cross)",
@@ -525,6 +596,23 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"hand\s+back)\s+(?:\S+\s+){0,2}(?:passports?|travel\s+documents?|exit\s+(?:visas?|permits?))",
         r"(?:imposed|declared|placed\s+under|put\s+under)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:curfew|blockade)|"
         r"(?:curfew|blockade)\s+(?:was|were|had\s+been)\s+(?:imposed|declared)",
+        # held inside a place by force: "confined to the village", "placed the town under siege"
+        r"confined\s+to\s+(?:the|their|its|a|an)\s+(?:\w+\s+)?(?:village|town|city|district|region|area|camp|"
+        r"neighbou?rhood|compound|island|municipality|settlement|quarter)s?\b|(?:placed|put)\s+(?:\S+\s+){1,3}?under\s+"
+        r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?:curfew|blockade|siege)",
+        # papers to travel withheld: "refused a passport to", "denied her a new passport"
+        r"(?:refus|den(?:y|i))\w*\s+(?:(?:him|her|them|me|us|the\s+\w+)\s+)?(?:an?\s+|the\s+)?(?:new\s+|foreign\s+)?"
+        r"(?:passports?|travel\s+documents?|exit\s+(?:visas?|permits?))\b",
+        # leave to go refused: "refused permission to leave the country", "denied the right to return"
+        r"(?:refus|den(?:y|i))\w*\s+(?:\S+\s+){0,3}?(?:permission|authori[sz]ation|leave|the\s+right|clearance)\s+to\s+"
+        r"(?:leave|travel|exit|go\s+abroad|depart|return|enter|fly)\b",
+        # ordered to stay: "ordered the defender not to leave the city", "forbade her to leave"
+        r"(?:ordered|told|obliged|required|instructed)\s+(?:\S+\s+){0,3}?not\s+to\s+leave\b|(?:forb(?:ade|idden|id|ids)|"
+        r"prohibit(?:ed|s|ing))\s+(?:\S+\s+){0,3}?(?:to\s+leave|from\s+(?:leaving|travel\w*|entering))\b",
+        # the road closed to people: "stopped residents from reaching the town"
+        r"(?:barred|banned|prevented|stopped|blocked|kept)\s+(?:\S+\s+){0,3}?from\s+(?:reaching\s+(?:the|their|his|her|its|a)\s+(?:\w+\s+)?(?:town|city|village|border|airport|capital|"
+        r"homes?|fields?|farms?|lands?|hospital|market|crossing|checkpoint|area|region|district|camp)s?|returning\s+(?:to|home)|"
+        r"fleeing|exiting|going\s+(?:abroad|home|to\s+(?:the\s+)?(?:airport|border|capital))|moving\s+freely)\b",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
         r"disperse\s+(?:a|the|an|their)\s+(?:\w+\s+){0,3}?(?:march|rally|protest|crowd|gathering|demonstration|sit-?in|vigil|picket|meeting|procession)",
@@ -558,7 +646,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"broadcast)|(?:denied|refused)\s+(?:\w+\s+)?accreditation|deregister(?:ed)?",
         r"(?:banned|prohibited|cancell?ed)\s+(?:a|the|an|its|their)\s+(?:\w+\s+)?(?:rally|march|protest|"
         r"event|concert|screening|book|newspaper|publication|demonstration|meeting|conference|society|association|"
-        r"organi[sz]ation|club|union|party|movement)",
+        r"organi[sz]ation|club|union|party|movement|lecture|talk|exhibition|performance|play|film|show|festival|seminar|"
+        r"debate|reading|programme|program|vigil|picket|gathering|commemoration|parade|procession|magazine|song|album|"
+        r"novel|documentary)",
         # an assembly stopped: "the rally was banned", "police stopped the march", "ended the picket"
         r"(?:rally|rallies|march|marches|protest|protests|demonstration|demonstrations|meeting|event|concert|exhibition|"
         r"screening|conference|gathering|picket|performance|festival|parade|vigil|play|lecture|fair|forum|seminar|congress|"
@@ -611,6 +701,33 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # only, so that the words between the designation and the status, often its date, stay free)
         r"as\s+(?:an?\s+)?[“\"«](?:extremist|terrorist|undesirable)\s+(?:formation|organi[sz]ation|group|community|"
         r"structure|materials?|outlet|media|cell)",
+        # a programme taken off: "pulled the programme off air", "dropped the show from the schedule"
+        r"(?:pull|took|take|taken|yank|drop)\w*\s+(?:\S+\s+){0,4}?off\s+(?:the\s+)?air|(?:pull|drop|remov)\w*\s+"
+        r"(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?(?:programme|program|show|series|documentary|film|column|book|"
+        r"broadcast|interview|segment)\s+(?:\S+\s+){0,2}?from\s+(?:the\s+)?(?:schedule|air|broadcast|sale|shelves|"
+        r"circulation|cinemas|festival|programme|website|curriculum)",
+        # printed matter taken or destroyed: "confiscated the print run", "ordered to pulp the entire edition"
+        r"(?:confiscat|seiz|impound|pulp|destroy|withdr[ae]w|recall|burn)\w*\s+(?:\S+\s+){0,3}?(?:print\s+runs?|"
+        r"editions?|circulation|(?:\w+\s+)?copies\s+of\s+(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?(?:newspaper|book|"
+        r"magazine|weekly|daily|journal|report|leaflet|bulletin|novel|pamphlet|issue))",
+        # an order to unsay: "ordered the news site to remove the article", "ordered to cancel"
+        r"order(?:ed|s|ing)\s+(?:\S+\s+){0,5}?to\s+(?:remove|delete|take\s+down|withdraw|retract|pulp|cancel|call\s+off|"
+        r"close|suspend|halt|stop|block)\s+(?:the|a|an|its|his|her|their|all)\s+(?:\w+\s+)?(?:articles?|posts?|videos?|"
+        r"stor(?:y|ies)|content|materials?|publications?|programmes?|programs?|broadcasts?|pages?|concerts?|screenings?|"
+        r"events?|exhibitions?|performances?|plays?|lectures?|books?|websites?|sites?|channels?|accounts?|newspapers?|"
+        r"outlets?|rally|march|protest|vigil|picket|gathering|meeting|festival|print\s+run|edition|interviews?|reports?)\b",
+        # an organisation outlawed: "outlawed the opposition party", "dissolved the human rights organisation"
+        r"(?:(?:outlaw|dissolv|disband|liquidat|proscrib)\w*|ban(?:s|ned|ning)?)\s+(?:the|a|an|its|their|his|her|two|three|several)\s+"
+        r"(?:\S+\s+){0,4}?(?:party|parties|organi[sz]ations?|ngos?|groups?|associations?|unions?|movements?|societ(?:y|ies)|"
+        r"foundations?|newspapers?|outlets?|media|church(?:es)?|communit(?:y|ies)|clubs?|charit(?:y|ies)|centres?|"
+        r"centers?)\b|(?:party|organi[sz]ation|ngo|group|association|union|movement|society|foundation|newspaper|"
+        r"outlet|church|community|club|charity|centre|center|book|film|novel|song|album|documentary|magazine|"
+        r"play)\s+(?:\S+\s+){0,4}?(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:outlawed|dissolved|disbanded|"
+        r"liquidated|proscribed|banned|prohibited)\b",
+        # an outlet silenced for a time: "suspended the newspaper", "suspended the channel's broadcasts"
+        r"suspend(?:ed|s|ing)\s+(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){0,2}?(?:newspapers?|outlets?|channels?|"
+        r"broadcasters?|stations?|magazines?|websites?|publications?|programmes?|programs?|shows?|broadcasts?|"
+        r"broadcasting|columns?|accounts?)\b",
     ],
     Act.CYBER_ATTACK: [
         r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:\S+\s+){0,3}(?:accounts?|email|phone|computer|server|database)",

@@ -27,6 +27,11 @@ NOT_ACTS = [
     r"threat\s+(?:assessment|level)|threatened\s+species|(?:proportion(?:ate)?|response|responding)\s+to\s+(?:the|a|any)\s+"
     r"threat|threats?\s+to\s+(?:national\s+security|public\s+(?:order|safety|health)|the\s+state|state\s+security|"
     r"the\s+constitutional\s+order)",
+    # a danger assessed, not a menace made: "the scheme is a threat to the environment" (but "a threat to have
+    # him confined" is one)
+    r"(?:poses?|posed|posing|represents?|represented|representing|is|was|are|were|be|been|as)\s+(?:an?\s+)?(?:\w+\s+)?"
+    r"threats?\s+to\s+(?:the|a|an|our|their|its|public|national|peace|health|stability|security|democracy|society|"
+    r"children|life|lives|human|regional|world|global)\b",
     r"attacks?\s+on\s+(?:freedom|civil\s+society|human\s+rights|the\s+rule\s+of\s+law|democracy|the\s+press)",
     r"human\s+rights\s+defenders?\s+at\s+risk|at\s+risk\s+of",
     r"fire\s+(?:brigade|fighters?|department|service|safety)|firefighters",
