@@ -241,7 +241,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:sent|issued|received|gave|handed)\s+(?:\S+\s+){0,2}(?:written\s+|official\s+|formal\s+)?warnings?",
         r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave(?!\s+(?:within|in\s+\d|by\s|their\s|the\s+(?:flat|house|"
         r"home|village|apartment|area|land|building)))|keep\s+quiet|be\s+quiet|shut\s+up|stay\s+away|drop)|(?:would|will)\s+not\s+(?:see|live|survive|come\s+back|return\s+alive)",
-        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|never|be|die|regret|rot|pay|end\s+up)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
+        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+(?:where|which|what\s+time|when|your)|we\s+will|we\s+shall|you\s+will\s+(?:not|never|be|die|regret|rot|pay|end\s+up)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
         r"told\s+(?:\S+\s+){0,6}that\s+[“\"](?:\S+\s+){0,10}(?:will|would|shall|\'ll)\b",
         r"or\s+[“\"«‘\']?(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:said|saying|told|warned|telling)\s+(?:\S+\s+){0,4}?(?:would|will)\s+be\s+next\b(?!\s+to)|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
         r"pressur(?:ed|ing|es)\s+(?:him|her|them|his|their|\S+)\s",
@@ -283,8 +283,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # a price set on the hearer's conduct: "told her it 'would be better' if she stopped asking"
         rf"(?:told|telling|warned|warning|said|threatened|informed)\s+{_UNTIL_SPEECH}{{0,12}}?[“\"«‘\']?"
         rf"(?:would|will|could|might|\'ll)\s+(?:\S+\s+){{0,8}}?(?:if|unless)\s+(?:he|she|they|you|i|we)\s+(?:\S+\s+)?{_CONDUCT}\b",
-        rf"(?:told|telling|warned|said|informed)\s+{_UNTIL_SPEECH}{{0,12}}?(?:that\s+)?(?:if|unless)\s+"
-        rf"(?:he|she|they|you|i|we)\s+(?:\S+\s+)?{_CONDUCT}\b\S*(?:\s+\S+){{0,14}}?\s+[“\"«‘\']?(?:would|will|could|might|\'ll)\b",
+        rf"(?:told|telling|warned|said|informed),?\s+{_UNTIL_SPEECH}{{0,12}}?(?:that\s+)?[“\"«‘\']?(?:if|unless)\s+"
+        rf"(?:he|she|they|you|i|we|(?:his|her|their|your|my|our)\s+\w+)\s+(?:\S+\s+)?[“\"«‘\']?{_CONDUCT}\b\S*(?:\s+\S+){{0,14}}?\s+[“\"«‘\']?(?:would|will|could|might|\'ll)\b",
         # a fate announced for whoever defies: "said anybody who disobeys will lose a hand"
         rf"(?:said|told|warned|announced|declared|telling|shouted)\s+(?:(?:him|her|them|me|us|the\s+\w+)\s+)?"
         rf"(?:that\s+)?(?:(?:anybody|anyone|everyone|everybody|those|any\s+\w+)\s+who|whoever)\s+(?:\S+\s+){{1,8}}?"
@@ -310,6 +310,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"cease|end|stay|withdraw|give\s+up|delete|remove|quit))",
         r"(?:told|asked|ordered|instructed|made|forced)\s+to\s+(?:pressure|persuade|convince|make|get)\s+(?:him|her|them|\w+)\s+"
         r"(?:to\s+)?(?:stop|return|quit|give\s+up|come\s+back|abandon|delete|cease|end)",
+        # the family named as the price: 'think of your grandchildren before', 'otherwise "your son will"'
+        r"think\s+(?:about|of)\s+(?:his|her|their|my|our|your)\s+(?:\w+\s+)?(?:children|grandchildren|daughters?|sons?|"
+        r"family|wife|husband|mother|father|parents|kids|relatives|safety|future|career)\s+before\b",
+        r"otherwise,?\s+[“\"«‘\'](?:\S+\s+){0,6}?(?:will|would|\'ll|could)\b|otherwise,?\s+(?:he|she|they|you|we|i|"
+        r"(?:his|her|their|your|my|our)\s+(?:\w+\s+)?\w+)\s+(?:will|would|could|\'ll)\s+(?:also\s+)?(?:be\s+)?(?:arrested|"
+        r"killed|shot|taken|sent|evicted|jailed|punished|harmed|detained|disappear|regret|suffer|lose|pay|face|end\s+up)",
+        # incitement in a caption: '"... The city knows what to do."'
+        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:knows?|know)\s+what\s+to\s+do\b",
         # a fate announced with the date told between: "told her on 4 April that she would be next"
         r"(?:said|saying|told|warned|telling)\s+(?:\S+\s+){5,8}?(?:would|will)\s+be\s+next\b(?!\s+to)",
         # written menace read out: "a note on her door saying she would die", "a text reading ... next"
@@ -446,7 +454,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         + _QUOTED_LABEL,
         r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists|terrorist)",
-        r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|"
+        r"(?:said|says|saying|told|tell|claimed|claims|claiming|alleged|alleging|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|"
         rf"label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)(?!\s+\S+\s+of\s+[“\"«‘\'])|show(?:s|ed)?)\s+{_NOT_PEOPLE}{_UNTIL_SPEECH}{{0,15}}?[“\"«‘\'][^”\"»’\']{{0,80}}?"
         + _QUOTED_LABEL,
         r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
@@ -495,9 +503,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"working\s+for|serving|on\s+(?:a|the)\s+(?:\w+\s+)?payroll|collaborat\w*|terroris\w+|extremis\w+|links?\s+to|"
         r"ties\s+to))\b",
         # foreign money alleged: "accused the activist of being paid by foreign embassies", "payroll"
-        r"(?:accus|alleg|claim|suggest|insinuat|portray|present|depict|brand)\w*\s+(?:\S+\s+){0,10}?(?:paid|funded|"
-        r"financed|bankrolled|sponsored|controlled|directed|run|working)\s+(?:by|for|from)\s+(?:\S+\s+){0,2}?(?:foreign|"
-        r"abroad|the\s+west|western|embass\w+|the\s+enemy|enem\w+|intelligence|special\s+services)|(?:accus|alleg|claim|"
+        r"(?:accus|alleg|claim|suggest|insinuat|portray|present|depict|brand|saying|says|wrote|writing)\w*\s+"
+        r"(?:\S+\s+){0,10}?(?:paid|funded|financed|bankrolled|sponsored|controlled|directed|run|working)\s+(?:by|for|from)\s+"
+        r"(?:\S+\s+){0,2}?(?:foreign|abroad|the\s+west|western|embass\w+|the\s+enemy|enem\w+|intelligence|special\s+services|"
+        r"drug\s+(?:traffickers|cartels|lords|dealers)|cartels?|the\s+mafia|terrorists|criminals|gangs?)|(?:accus|alleg|claim|"
         r"suggest|insinuat)\w*\s+(?:\S+\s+){0,12}?(?:on\s+(?:a|the)\s+(?:foreign|western|enemy|\w+\s+government['’]s)\s+"
         r"payroll|for\s+(?:foreign|western)\s+(?:money|cash|grants|funding))",
         # a public made to fear people: "stigmatised the activists as a threat to children"
@@ -514,7 +523,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # exposure: a real name, a home address or a house put before a hostile public
         r"(?:publish|post|leak|reveal|disclos|print|shar|circulat)\w*\s+(?:\S+\s+){0,6}?(?:real|full|home|private|personal)\s+"
         r"(?:names?|address(?:es)?|identit(?:y|ies)|phone\s+numbers?|photo(?:graph)?s|pictures|videos|correspondence|"
-        r"messages|medical\s+records)|(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,3}"
+        r"messages|medical\s+records)|(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,8}?(?:name|names)\s+of\s+"
+        r"(?:his|her|their)\s+(?:street|building|village|school|workplace|employer|neighbou?rhood)|"
+        r"(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,3}"
         r"(?:photographs?|photos?|pictures?|videos?)\s+of\s+(?:\S+\s+){0,3}(?:house|home|flat|apartment|door|car|children)",
         # a front page or a poster that names people: 'ran their photographs under the headline "..."'
         r"(?:photographs?|photos?|pictures?|portraits?|faces?|images?)\s+(?:\S+\s+){0,6}?(?:under|with|beneath)\s+"
@@ -532,7 +543,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"appeal\s+(?:was\s+|were\s+)?(?:rejected|dismissed|denied)|"
         r"(?:upheld|confirmed)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
         r"(?:allowed|authori[sz]ed|permitted)\s+(?:\S+\s+){0,2}to\s+(?:hold|detain|keep)|ordered\s+(?:the\s+)?(?:\S+\s+)?(?:arrest|detention)\s+of",
-        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,14}?with(?!\s+(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
+        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,14}?with(?!\s+(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil|lodg)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint|"
+        r"first\s+information\s+report|fir|police\s+report|charge\s*sheet)\s+against",
         r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
         r"summon(?:ed|s)\s+(?:(?!and\b)\S+\s+){0,8}?(?:to|for)\b",
         r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
@@ -571,7 +583,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"writers?|poets?|singers?|rappers?|doctors?)\b(?![\'’]))",
     ],
     Act.RESTRICTION_OF_MOVEMENT: [
-        r"(?:took|taken|take)\s+(?:my|his|her|their|our)\s+passports?|(?:could|can)\s*not\s+leave\s+the\s+country|stopped\s+(?:\S+\s+){0,3}?as\s+(?:he|she|they|i|we)\s+(?:was|were)\s+about\s+to\s+(?:board|leave|fly|cross)",
+        # (the agent may stand before: "officers took her passport" is no arrest of her)
+        r"(?:(?:officers|police|policemen|guards|officials|agents|soldiers|they)\s+)?(?:took|taken|take)\s+"
+        r"(?:my|his|her|their|our)\s+passports?|(?:could|can)\s*not\s+leave\s+the\s+country|stopped\s+(?:\S+\s+){0,8}?as\s+(?:he|she|they|i|we)\s+(?:was|were)\s+about\s+to\s+(?:board|leave|fly|cross)",
         r"not\s+(?:permitted|allowed)\s+to\s+(?:leave|travel|board|exit|depart)|(?:placed|put|added|included)\s+(?:\S+\s+){0,3}?on\s+(?:the|a|an)\s+(?:\S+\s+){0,2}?(?:exit[-\s]control|no-?fly|stop|travel[-\s]ban)\s+list",
         r"(?:cancel|annul|revok|withh[eo]ld|kep|keep|confiscat|seiz)\w*\s+(?:\S+\s+){0,5}passports?|turn(?:ed|s)?\s+(?:\S+\s+){0,5}back\s+(?:at|from)|turned\s+back",
         r"withh(?:e|o)ld(?:s|ing)?\s+(?:his|her|their)\s+passports?",
@@ -596,6 +610,21 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"hand\s+back)\s+(?:\S+\s+){0,2}(?:passports?|travel\s+documents?|exit\s+(?:visas?|permits?))",
         r"(?:imposed|declared|placed\s+under|put\s+under)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:curfew|blockade)|"
         r"(?:curfew|blockade)\s+(?:was|were|had\s+been)\s+(?:imposed|declared)",
+        # sent back at a checkpoint: "told the driver to take us back", "turned them back"
+        r"(?:told|ordered|forced|made)\s+(?:\S+\s+){0,3}?to\s+(?:take\s+(?:us|them|him|her|me)\s+back|turn\s+(?:back|around))|"
+        r"(?:turned|sent)\s+(?:us|them|him|her|me)\s+back\b",
+        r"(?:(?:did|would|could)\s+not|refus\w+\s+to|declin\w+\s+to)\s+(?:let|allow\w*|permit\w*)\s+(?:\S+\s+){1,16}?(?:to\s+)?"
+        r"(?:(?:go\s+(?:in)?to|enter|reach|return\s+to|visit)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:\w+\s+){0,2}?"
+        r"(?:village|town|city|area|region|district|camp|country|zone|territory|homes?|lands?|fields?|island|province|"
+        r"valley|settlement|site|quarter|neighbou?rhood)s?|pass|proceed|cross)\b",
+        # told at the border: 'told by border police that she "could not leave for now"'
+        r"told\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:\S+\s+){0,3}?(?:that\s+)?(?:he|she|they|i|we)\s+[“\"«‘\']?(?:could|can|may)\s*"
+        r"(?:not|n\'t|no\s+longer)\s+(?:leave|travel|fly|board|go\s+abroad|exit)\b|stopped\s+at\s+(?:the\s+)?(?:\S+\s+){0,3}?"
+        r"(?:airport|border\s+crossing|border)\b",
+        # bail conditions that hold a person in place: "the conditions are that I cannot leave the town"
+        r"conditions?\s+(?:\S+\s+){0,5}?(?:cannot|can\'t|could\s+not|may\s+not|must\s+not|not\s+to|(?:does|do|did|would)\s+not)"
+        r"\s+leave\s+(?:the\s+)?(?:\w+\s+)?(?:country|city|town|district|region|village|area|island|capital|province|"
+        r"municipality|\w+(?=\s*(?:[,.;]|and\b|or\b|without\b|$)))",
         # held inside a place by force: "confined to the village", "placed the town under siege"
         r"confined\s+to\s+(?:the|their|its|a|an)\s+(?:\w+\s+)?(?:village|town|city|district|region|area|camp|"
         r"neighbou?rhood|compound|island|municipality|settlement|quarter)s?\b|(?:placed|put)\s+(?:\S+\s+){1,3}?under\s+"
@@ -617,7 +646,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     Act.RESTRICTION_OF_EXPRESSION: [
         r"disperse\s+(?:a|the|an|their)\s+(?:\w+\s+){0,3}?(?:march|rally|protest|crowd|gathering|demonstration|sit-?in|vigil|picket|meeting|procession)",
         r"(?:restrict(?:ed|ing)?|limit(?:ed|ing)?|throttl(?:ed|ing|e))\s+access\s+to\s+(?:\S+\s+){0,3}?(?:platforms?|websites?|sites?|internet|social\s+media|apps?|services?|networks?|messengers?)",
-        r"suspend(?:ed|s|ing)\s+(?:\S+\s+){0,6}?for\s+(?:\S+\s+)?(?:days|weeks|months|years)|suspend(?:ed|s|ing)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:permit|licen[cs]e|registration|accreditation|activities|operations)",
+        r"suspend(?:ed|s|ing)\s+(?:\S+\s+){0,6}?for\s+(?:\S+\s+)?(?:days?|weeks?|months?|years?)|suspend(?:ed|s|ing)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:permit|licen[cs]e|registration|accreditation|activities|operations)",
         # an assembly stopped or sent away: "the march was stopped by police ... ordered to disperse"
         r"(?:march|rally|protest|procession|vigil|picket|sit-?in|gathering|demonstration|meeting|commemoration)\s+(?:\S+\s+){0,8}?(?:was|were)\s+(?:stopped|blocked|halted|prevented|banned|broken\s+up)(?!\s+by\s+(?:the\s+|its\s+)?organi[sz]ers)|ordered\s+to\s+disperse",
         r"(?:was|were)\s+closed\s+(?:down\s+)?(?:by\s+(?:an?\s+)?(?:\w+\s+)?order|on\s+(?:the\s+)?orders?)",
@@ -701,8 +730,18 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # only, so that the words between the designation and the status, often its date, stay free)
         r"as\s+(?:an?\s+)?[“\"«](?:extremist|terrorist|undesirable)\s+(?:formation|organi[sz]ation|group|community|"
         r"structure|materials?|outlet|media|cell)",
+        # providers told to cut a site: "instructed internet providers to restrict access to it"
+        r"(?:instruct|order|direct|told|tell|requir|oblig|compel)\w*\s+(?:\S+\s+){0,4}?(?:providers|operators|isps|carriers|"
+        r"platforms|hosts|companies)\s+to\s+(?:restrict|block|limit|throttle|cut|suspend|shut|remove|delete|take\s+down)\b",
+        # a site gone for its readers: "can no longer be opened without a VPN", "unable to open the website"
+        r"(?:can\s*not|can\'t|could\s+not|can\s+no\s+longer|could\s+no\s+longer|unable\s+to)\s+(?:be\s+)?(?:open|access|reach|"
+        r"load|view)\w*\s+(?:\S+\s+){0,4}?(?:without\s+(?:a\s+)?vpns?|(?:website|site|portal|channel|outlet|platform)\b)|"
+        r"(?:only|except)\s+(?:through|via|with|using)\s+(?:a\s+)?vpns?",
+        # a gathering broken up, told by the people in it: "to break up about 200 mourners who had gathered"
+        r"(?:break|broke|breaking|broken)\s+up\s+(?:\S+\s+){0,3}?(?:mourners|protesters|demonstrators|crowds?|marchers|"
+        r"strikers|worshippers|participants|students|picketers|supporters)\b",
         # a programme taken off: "pulled the programme off air", "dropped the show from the schedule"
-        r"(?:pull|took|take|taken|yank|drop)\w*\s+(?:\S+\s+){0,4}?off\s+(?:the\s+)?air|(?:pull|drop|remov)\w*\s+"
+        r"(?:pull|took|take|taken|yank|drop)\w*\s+(?:\S+\s+){0,7}?off\s+(?:the\s+)?air|(?:pull|drop|remov)\w*\s+"
         r"(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?(?:programme|program|show|series|documentary|film|column|book|"
         r"broadcast|interview|segment)\s+(?:\S+\s+){0,2}?from\s+(?:the\s+)?(?:schedule|air|broadcast|sale|shelves|"
         r"circulation|cinemas|festival|programme|website|curriculum)",
@@ -734,7 +773,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:denial[-\s]of[-\s]service|ddos)\s*(?:\(\w+\)\s*)?attacks?",
         r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,10}?(?:changed|reset)\s+by",
         r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)|taken\s+over\s+by\s+(?:an?\s+)?(?:unknown|unidentified|"
-        r"anonymous)\s+\w+|took\s+over\s+(?:\S+\s+){0,4}?(?:accounts?|e-?mail|page|channel|website|profile|inbox)",
+        r"anonymous)\s+\w+|took\s+over\s+(?:\S+\s+){0,4}?(?:accounts?|e-?mail|page|channel|website|profile|inbox)|"
+        r"(?:took|taken|seized|gained|got)\s+control\s+of\s+(?:\S+\s+){0,4}?(?:accounts?|e-?mail|page|channel|website|"
+        r"profile|inbox|phone|server)",
         r"(?:logged|got)\s+in(?:to)?\s+(?:his|her|their|the|its|my|our)\s+(?:\S+\s+)?(?:accounts?|e-?mail|inbox|page|profile)\s+"
         r"(?:\S+\s+){0,4}?(?:and\s+(?:deleted|changed|posted|published|sent|removed|downloaded|read)|without)|broke\s+into\s+"
         r"(?:\S+\s+){0,2}(?:servers?|accounts?|e-?mail|database|network|systems?|computers?)|(?:accounts?|e-?mail|page|profile|channel)\s+(?:was|were|had\s+been)\s+"

@@ -132,6 +132,9 @@ _NOT_ACTS_ANY_CASE = re.compile(_alternation(NOT_ACTS), re.IGNORECASE)
 _CUSTODY = re.compile(CUSTODY_CONTEXT, re.IGNORECASE)
 _MAX_SENTENCE = 8_000  # longer "sentences" are tables or run-on lists, not statements
 _FUTURE_LABEL = re.compile(r"\b(?:would|will|could|\'ll)\s+(?:\S+\s+)?be\s", re.IGNORECASE)
+# The menace half of an order: in 'told us we should stop, otherwise "your son will ..."' the "should" is
+# the order the menace backs, not a call on the authorities that would make the act a mere demand.
+_SANCTION = re.compile(r"(?:otherwise|or\s+else|or)\b", re.IGNORECASE)
 _IN_NAME = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:against|of|for|on|and)\s+)?$")
 
 Match = tuple[int, int, Act | None]
@@ -265,7 +268,10 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         if (
             modality.is_negated(sentence, t_start)
             or modality.is_hypothetical(sentence, t_start)
-            or modality.is_called_for(sentence, t_start)
+            or (
+                modality.is_called_for(sentence, t_start)
+                and not (act is Act.THREAT and _SANCTION.match(sentence, t_start))
+            )
             or modality.is_generic(sentence, t_start)
             or modality.is_denied(sentence, t_start)
             or modality.is_habitual(sentence, t_start)
