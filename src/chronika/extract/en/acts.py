@@ -59,7 +59,8 @@ _LABELS = (
     r"foreign-funded|grant-eaters?|russophobes?|sabotage|saboteurs?|apostates?|infidels?|heretics?|liars?|"
     r"(?:nests?|dens?)\s+of\s+(?:spies|traitors|terrorists|extremists|vipers|enemies|foreign\s+agents)|agitators?|"
     r"prostitutes?|whores?|paedophiles?|pedophiles?|degenerates?|vermin|parasites?|"
-    r"paid\s+(?:agitators?|provocateurs?|agents?|protesters|activists?|mercenaries|trolls?|actors?))"
+    r"paid\s+(?:agitators?|provocateurs?|agents?|protesters|activists?|mercenaries|trolls?|actors?)|propagandists?|"
+    r"rioters)"
 )
 
 ACT_PATTERNS: dict[Act, list[str]] = {
@@ -229,6 +230,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:touched|fondled|grabbed)\s+(?:her|his|my|their)\s+(?:breasts?|genitals|private\s+parts|buttocks|crotch)|virginity\s+tests?",
     ],
     Act.THREAT: [
+        # warned off a step: "warned the families not to speak to the UN" (first: tried in list order)
+        r"warn(?:ed|ing|s)\s+(?:\S+\s+){1,6}?not\s+to\s+(?:speak|talk|testify|complain|contact|write|post|publish|report|"
+        r"protest|pursue|seek\s+justice|file|cooperate)",
         r"if\s+(?:he|she|they|you|i|we)\s+want(?:ed|s)?\s+to\s+(?:stay|remain|live|keep\s+(?:\S+\s+)?)\s*(?:alive|safe|healthy|well|free|whole)",
         r"(?:silent|anonymous)\s+(?:phone\s+|night\s+)?calls|calls?\s+(?:\S+\s+){0,4}?in\s+which\s+(?:nobody|no\s+one)\s+(?:speaks|spoke|said)",
         r"(?:notes?|letters?)\s+(?:\S+\s+){0,8}?[“\"«][^”\"»]{0,80}?\b(?:will|next|die|dead|kill|burn|regret)\b",
@@ -310,6 +314,23 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"cease|end|stay|withdraw|give\s+up|delete|remove|quit))",
         r"(?:told|asked|ordered|instructed|made|forced)\s+to\s+(?:pressure|persuade|convince|make|get)\s+(?:him|her|them|\w+)\s+"
         r"(?:to\s+)?(?:stop|return|quit|give\s+up|come\s+back|abandon|delete|cease|end)",
+        # a fate in the speaker's own words: 'they would be "crushed like insects"', "could be taken away"
+        rf"(?:told|telling|warned|said|saying|threatened|declared|announced|vowed)\s+{_UNTIL_SPEECH}{{0,12}}?[“\"«‘\']?"
+        r"(?:would|will|could|might|\'ll)\s+[“\"«‘\']?(?:also\s+)?be\s+[“\"«‘\']?(?:crushed|hunted(?:\s+down)?|eliminated|"
+        r"wiped\s+out|dealt\s+with|buried|finished\s+off|silenced|made\s+to\s+pay|taught\s+a\s+lesson)\b|[“\"«‘\'](?:could|"
+        r"would|will|might)\s+be\s+taken\s+away",
+        r"[“\"«‘\'](?:\S+\s+){0,3}?(?:you\s+are\s+(?:dead|finished|a\s+dead\s+(?:man|woman))|you\'re\s+(?:dead|finished)|"
+        r"death\s+to)\b|(?:not|never)\s+(?:be\s+)?safe\s+anywhere|a\s+marked\s+(?:man|woman)",
+        r"or\s+(?:else\s+)?(?:be|get)\s+(?:shot|killed|arrested|burned|burnt|beaten|jailed|hanged|executed)|or\s+die\b",
+        # objects and marks of menace: "a bullet was left on the desk", "painted a red cross on the door"
+        r"(?:bullets?|cartridges?|coffin|wreath|dead\s+(?:birds?|rats?|cats?|dogs?|animals?))\s+(?:\S+\s+){0,2}?(?:was|were|"
+        r"had\s+been)\s+(?:left|placed|delivered|sent|thrown)\s+(?:\S+\s+){0,4}?(?:door|doorstep|desk|car|windscreen|gate|"
+        r"letterbox|mailbox|office|house|home|flat|yard|porch)",
+        r"(?:painted|drew|daubed|sprayed|marked)\s+(?:an?\s+)?(?:black\s+)?(?:cross|crosses|x|target|skull|noose|gallows)\s+on\s+"
+        r"(?:\S+\s+){0,4}?(?:door|gate|house|wall|car|home|flat|office)",
+        r"(?:sent|received|message|text|envelope|letter)\s+(?:\S+\s+){0,5}?(?:photos?|photographs?|pictures?|images?)\s+of\s+"
+        r"(?:his|her|their|your)\s+(?:\w+\s+)?(?:children|child|daughters?|daughter[\'’]s|sons?|son[\'’]s|kids|grandchildren|"
+        r"family|wife|husband)",
         # the family named as the price: 'think of your grandchildren before', 'otherwise "your son will"'
         r"think\s+(?:about|of)\s+(?:his|her|their|my|our|your)\s+(?:\w+\s+)?(?:children|grandchildren|daughters?|sons?|"
         r"family|wife|husband|mother|father|parents|kids|relatives|safety|future|career)\s+before\b",
@@ -364,6 +385,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"reporters?|defenders?|employees|relatives|workers|volunteers|him|her|them|me|us)\b",
         r"(?:wire-?)?tapp(?:ed|ing)|eavesdropp(?:ed|ing)|(?:phone|calls)\s+(?:was|were)\s+(?:intercepted|monitored)",
         r"stak(?:ed|ing)\s+out|kept\s+watch|spying\s+on|spied\s+on",
+        r"install\w*\s+(?:an?\s+)?(?:\w+\s+)?(?:cameras?|microphones?|bugs?|trackers?)\s+(?:\S+\s+){0,3}?(?:facing|opposite|"
+        r"pointed\s+at|overlooking|in)\s+(?:the|his|her|their)\s+(?:\S+\s+)?(?:door|house|home|flat|office|apartment|entrance|"
+        r"bedroom|car)|(?:e-?mails?|messages|correspondence|calls|conversations)\s+(?:had\s+"
+        r"been|have\s+been|were|was)\s+(?:read|intercepted|monitored|recorded|listened\s+to)\b(?!\s+out)|(?:movements|"
+        r"whereabouts|location)\s+(?:were|was|had\s+been|have\s+been)\s+(?:tracked|monitored|traced)",
         # devices planted: "a tracking device under her car", "a hidden camera in the office", "was bugged"
         r"(?:tracking|listening|gps|recording|eavesdropping)\s+devices?|gps\s+trackers?|hidden\s+(?:cameras?|microphones?|"
         r"recorders?)|bugg(?:ed|ing)\s+(?:the|his|her|their|its|our|my)\b|(?:was|were|been|had\s+been)\s+bugged",
@@ -477,7 +503,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:staged|fabricated|invented)\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping)",
         rf"label(?:led|ed|ling|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
         rf"brand(?:ed|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
-        rf"(?:call|describ|portray|denounc|declar|nam|dubb?|depict)(?:s|es|ed|d|e|ing)?\s+(?:\S+\s+){{0,6}}?(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
+        rf"(?:call|describ|portray|denounc|declar|nam|dubb?|depict|present|cast|dismiss)(?:s|es|ed|d|e|ing)?\s+(?:\S+\s+){{0,6}}?(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
         r"defam(?:ed|ation|atory)|smear(?:ed|s|ing)?|slander(?:ed|ous)?|discredit(?:ed|ing)",
         r"(?:claimed|claiming|alleged|alleging|accused|accusing|said|suggested|suggesting)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
         r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
@@ -502,11 +528,20 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"were\s+|was\s+|are\s+|is\s+)?(?:spies|spying|sabotage|treason|traitors?|betray\w*|agents?|paid|funded|financed|"
         r"working\s+for|serving|on\s+(?:a|the)\s+(?:\w+\s+)?payroll|collaborat\w*|terroris\w+|extremis\w+|links?\s+to|"
         r"ties\s+to))\b",
+        # a label in a hostile piece: "a video claiming the activist was a drug addict"
+        r"(?:videos?|programmes?|programs?|segments?|documentar(?:y|ies)|films?|posts?|articles?|broadcasts?|shows?)\s+"
+        r"(?:\S+\s+){0,3}?(?:claiming|alleging|suggesting|saying|insinuating)\s+(?:that\s+)?(?:\S+\s+){0,4}?(?:was|were|is|are)\s+"
+        r"(?:an?\s+)?(?:\w+\s+)?" + _LABELS,
+        r"dismiss(?:ed|es|ing)\s+(?:\S+\s+){0,5}?as\s+(?:an?\s+)?[“\"«‘\']",
+        # accused of disloyalty, not of an offence: "accused the lawyer of betraying her country"
+        r"(?:publicly|openly|repeatedly)\s+(?:accus|denounc|insult|brand|label|vilif|attack)\w*|accus\w*\s+(?:\S+\s+){0,4}?of\s+"
+        r"(?:betray\w+|being\s+(?:an?\s+)?(?:\w+\s+)?(?:agents?|spies|spy|traitors?|enem\w+|puppets?|mercenar\w+)|"
+        r"working\s+for\s+(?:foreign|the\s+enemy|western|the\s+west)|serving\s+(?:foreign|western|the\s+enemy))",
         # foreign money alleged: "accused the activist of being paid by foreign embassies", "payroll"
         r"(?:accus|alleg|claim|suggest|insinuat|portray|present|depict|brand|saying|says|wrote|writing)\w*\s+"
         r"(?:\S+\s+){0,10}?(?:paid|funded|financed|bankrolled|sponsored|controlled|directed|run|working)\s+(?:by|for|from)\s+"
         r"(?:\S+\s+){0,2}?(?:foreign|abroad|the\s+west|western|embass\w+|the\s+enemy|enem\w+|intelligence|special\s+services|"
-        r"drug\s+(?:traffickers|cartels|lords|dealers)|cartels?|the\s+mafia|terrorists|criminals|gangs?)|(?:accus|alleg|claim|"
+        r"drug\s+(?:traffickers|cartels|lords|dealers)|cartels?|the\s+mafia|terrorists|criminals|gangs?|the\s+opposition)|(?:accus|alleg|claim|"
         r"suggest|insinuat)\w*\s+(?:\S+\s+){0,12}?(?:on\s+(?:a|the)\s+(?:foreign|western|enemy|\w+\s+government['’]s)\s+"
         r"payroll|for\s+(?:foreign|western)\s+(?:money|cash|grants|funding))",
         # a public made to fear people: "stigmatised the activists as a threat to children"
@@ -565,6 +600,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:placed|put)\s+on\s+(?:a|the)\s+(?:\w+\s+)?wanted\s+list|accused\s+of\s+(?:\S+\s+){0,3}"
         r"(?:extremism|terrorism|treason|espionage|fraud|hooliganism|disseminating|spreading|inciting|"
         r"participat|organi[sz]|insult|abuse)",
+        # the sanction and its appeal: "ordered to pay a fine", "appealed the acquittal", "tried in absentia"
+        r"(?:ordered|sentenced|made|forced)\s+to\s+pay\s+(?:a\s+)?(?:\S+\s+){0,2}?(?:fines?|damages|compensation)|"
+        r"appeal\w*\s+(?:against\s+)?(?:the\s+|his\s+|her\s+|their\s+)?acquittal|(?:tried|convicted|sentenced|prosecuted|"
+        r"judged)\s+in\s+absentia",
+        r"(?:request|demand|sought|seek|ask)\w*\s+(?:a\s+|an\s+)?(?:\S+\s+){0,2}?(?:prison|jail|custodial)\s+(?:terms?|"
+        r"sentences?)|(?:rejected|dismissed|denied|turned\s+down)\s+(?:\S+\s+){0,3}?appeals?\b|refus\w*\s+(?:to\s+)?"
+        r"(?:release|free)\s+(?:\S+\s+){0,4}?on\s+bail|(?:handed|gave|given)\s+(?:\S+\s+){0,6}?(?:sentence|prison\s+term|"
+        r"jail\s+term)\b",
         # custody prolonged by a court: "extended the remand of the defender", "her remand was renewed"
         r"(?:extend|prolong|renew)\w*\s+(?:\S+\s+){0,4}?(?:remand|custody|arrest|pre-?trial)|(?:remand|custody|detention)\s+"
         r"(?:\S+\s+){0,3}?(?:was|were|has\s+been|had\s+been)\s+(?:again\s+)?(?:extended|prolonged|renewed)",
@@ -590,7 +633,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:cancel|annul|revok|withh[eo]ld|kep|keep|confiscat|seiz)\w*\s+(?:\S+\s+){0,5}passports?|turn(?:ed|s)?\s+(?:\S+\s+){0,5}back\s+(?:at|from)|turned\s+back",
         r"withh(?:e|o)ld(?:s|ing)?\s+(?:his|her|their)\s+passports?",
         r"(?:barred|banned|prevented|stopped|blocked)\s+(?:\S+\s+){0,3}from\s+(?:leaving|travel\w*|entering|boarding|crossing|flying)",
-        r"ban\s+on\s+(?:leaving|travel\w*|exit)|(?:stopped|prevented|banned|barred)\s+from\s+(?:boarding|leaving|travel\w*|crossing)|refused\s+entry",
+        r"ban\s+on\s+(?:(?:foreign|international|overseas)\s+)?(?:leaving|travel\w*|exit)|"
+        r"turn(?:ed|s|ing)?\s+(?:\S+\s+){0,3}?away\s+at\s+(?:the\s+)?(?:\w+\s+)?(?:border|crossing|airport|checkpoint|frontier)|(?:stopped|prevented|banned|barred)\s+from\s+(?:boarding|leaving|travel\w*|crossing)|refused\s+entry",
         r"travel\s+bans?|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
         r"travel(?:l)?ing|boarding)",
         r"(?:denied|refused)\s+(?:\w+\s+)?(?:entry|exit|boarding)|entry\s+ban|turned\s+back\s+at",
@@ -639,7 +683,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:ordered|told|obliged|required|instructed)\s+(?:\S+\s+){0,3}?not\s+to\s+leave\b|(?:forb(?:ade|idden|id|ids)|"
         r"prohibit(?:ed|s|ing))\s+(?:\S+\s+){0,3}?(?:to\s+leave|from\s+(?:leaving|travel\w*|entering))\b",
         # the road closed to people: "stopped residents from reaching the town"
-        r"(?:barred|banned|prevented|stopped|blocked|kept)\s+(?:\S+\s+){0,3}?from\s+(?:reaching\s+(?:the|their|his|her|its|a)\s+(?:\w+\s+)?(?:town|city|village|border|airport|capital|"
+        r"(?:barred|banned|prevented|stopped|blocked|kept)\s+(?!(?:the|a|an|their)\s+(?:\w+\s+)?(?:march|rally|procession|"
+        r"protest|demonstration|picket|vigil|parade)\b)(?:\S+\s+){0,3}?from\s+(?:reaching\s+(?:the|their|his|her|its|a)\s+(?:\w+\s+)?(?:town|city|village|border|airport|capital|"
         r"homes?|fields?|farms?|lands?|hospital|market|crossing|checkpoint|area|region|district|camp)s?|returning\s+(?:to|home)|"
         r"fleeing|exiting|going\s+(?:abroad|home|to\s+(?:the\s+)?(?:airport|border|capital))|moving\s+freely)\b",
     ],
@@ -648,6 +693,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:restrict(?:ed|ing)?|limit(?:ed|ing)?|throttl(?:ed|ing|e))\s+access\s+to\s+(?:\S+\s+){0,3}?(?:platforms?|websites?|sites?|internet|social\s+media|apps?|services?|networks?|messengers?)",
         r"suspend(?:ed|s|ing)\s+(?:\S+\s+){0,6}?for\s+(?:\S+\s+)?(?:days?|weeks?|months?|years?)|suspend(?:ed|s|ing)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:permit|licen[cs]e|registration|accreditation|activities|operations)",
         # an assembly stopped or sent away: "the march was stopped by police ... ordered to disperse"
+        # (not the month: "On 4 March the lawyer was prevented from boarding" is no march stopped)
+        r"(?<!\d\s)(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bon\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)(?<!\buntil\s)(?<!\bby\s)"
         r"(?:march|rally|protest|procession|vigil|picket|sit-?in|gathering|demonstration|meeting|commemoration)\s+(?:\S+\s+){0,8}?(?:was|were)\s+(?:stopped|blocked|halted|prevented|banned|broken\s+up)(?!\s+by\s+(?:the\s+|its\s+)?organi[sz]ers)|ordered\s+to\s+disperse",
         r"(?:was|were)\s+closed\s+(?:down\s+)?(?:by\s+(?:an?\s+)?(?:\w+\s+)?order|on\s+(?:the\s+)?orders?)",
         r"(?:removed|evicted|cleared)\s+(?:the\s+)?(?:protesters|demonstrators|participants|strikers|marchers|sit-?in)",
@@ -681,17 +728,18 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # an assembly stopped: "the rally was banned", "police stopped the march", "ended the picket"
         r"(?:rally|rallies|march|marches|protest|protests|demonstration|demonstrations|meeting|event|concert|exhibition|"
         r"screening|conference|gathering|picket|performance|festival|parade|vigil|play|lecture|fair|forum|seminar|congress|"
-        r"strike|commemoration)\s+(?:was|were|had\s+been|"
+        r"strike|commemoration)(?:\s+(?:of|by|in|at|on)\s+(?:\S+\s+){0,3}?\S+)?\s+(?:was|were|had\s+been|"
         r"has\s+been)\s+(?:\w+ly\s+)?(?:banned|prohibited|stopped\s+by\s+(?:the\s+)?(?:police|authorities|officers|security|"
         r"soldiers|troops|guards)|broken\s+up|closed\s+(?:down\s+)?by|cancell?ed\s+(?:\S+\s+){0,2}"
         r"(?:after|following|under|by\s+order|on\s+the\s+orders?|at\s+the\s+request)\s+(?:\S+\s+){0,3}(?:pressure|police|"
         r"authorities|security|officials|ministry|order|governor|mayor|prosecutor))",
-        r"(?:stopped|halted|blocked|ended)\s+(?:the|a|their|his|her|its)\s+(?:\w+\s+)?(?:march|rally|protest|procession|"
-        r"demonstration|picket|meeting|vigil|concert|performance|screening|exhibition)",
+        r"(?:stopped|halted|blocked|ended)\s+(?:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:march|rally|protest|procession|"
+        r"demonstration|picket|meeting|vigil|concert|performance|screening|exhibition|sit-?in|gathering|parade|assembly|"
+        r"commemoration)",
         # an outlet's licence or a journalist's accreditation taken away
         r"(?:licen[cs]e|registration|accreditation|broadcast\s+rights)\s+(?:\S+\s+){0,2}(?:was|were|had\s+been|"
         r"has\s+been)\s+(?:revoked|withdrawn|suspended|cancell?ed|annulled)|(?:refus\w+|denied|declin\w+)\s+(?:to\s+)?"
-        r"(?:register|re-register)\s+(?:\S+\s+){0,3}?(?:association|organi[sz]ation|ngo|party|union|group|society|"
+        r"(?:register|re-register)\s+(?:\S+\s+){0,5}?(?:association|organi[sz]ation|ngo|party|union|group|society|"
         r"newspaper|outlet|media|church|community|foundation|movement)",
         r"(?:refus\w+|denied|rejected)\s+(?:\S+\s+){0,3}?(?:permission|permits?|authori[sz]ation|approval|applications?|"
         r"requests?|notifications?)\s+(?:\S+\s+){0,3}?(?:rally|march|protest|demonstration|picket|meeting|gathering|vigil|"
@@ -730,6 +778,31 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # only, so that the words between the designation and the status, often its date, stay free)
         r"as\s+(?:an?\s+)?[“\"«](?:extremist|terrorist|undesirable)\s+(?:formation|organi[sz]ation|group|community|"
         r"structure|materials?|outlet|media|cell)",
+        # a platform or an outlet cut off: "blocked the messaging app nationwide"
+        r"block(?:ed|s|ing)\s+(?:access\s+to\s+)?(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){0,3}?(?:apps?|messengers?|"
+        r"platforms?|websites?|sites?|portals?|channels?|blogs?|outlets?|social\s+networks?|news\s+sites?)\b",
+        # a march kept from its goal: "prevented the march from reaching the centre"
+        r"(?:prevented|stopped|blocked|barred)\s+(?:the|a|an|their)\s+(?:\w+\s+)?(?:march|rally|procession|protest|"
+        r"demonstration|marchers|protesters|demonstrators|picket|vigil|parade)\s+from\s+(?:\S+\s+){0,5}?\w+",
+        # the making of a publication stopped: "halted the printing of the weekly"
+        r"(?:halt|stop|suspend|ban|block|prevent|cancel|prohibit)\w*\s+(?:the\s+)?(?:printing|publication|distribution|"
+        r"broadcast(?:ing)?|screening|airing|performance|circulation|release|staging)\s+of|(?:ban|prohibit|halt|stop)\w*\s+"
+        r"(?:the\s+)?sale\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)?(?:\S+\s+){0,2}?(?:newspapers?|books?|"
+        r"magazines?|weekly|daily|journals?|novels?|publications?|albums?)\b",
+        r"(?:banned|barred|prevented|stopped|blocked|forbade|forbidden)\s+(?:\S+\s+){1,4}?from\s+(?:covering|reporting|"
+        r"filming|broadcasting|publishing|writing|speaking|performing|preaching|marching|protesting|demonstrating|gathering|"
+        r"holding\s+(?:a|the|an|its|their|any)\s+(?:\w+\s+)?(?:meetings?|rally|rallies|conferences?|events?|protests?|vigils?|"
+        r"congress|assembly|assemblies))\b",
+        # the premises of an outlet or a group shut: "shut the offices of the radio station"
+        r"(?:shut|closed|sealed)\s+(?:down\s+)?(?:the\s+)?(?:offices?|premises|headquarters|studios?|building)\s+of\s+(?:the\s+)?"
+        r"(?:\w+\s+){0,2}?(?:newspaper|radio|station|channel|organi[sz]ation|ngo|group|association|union|party|movement|outlet|"
+        r"foundation|centre|center|magazine|weekly|website|agency|publisher|church|mosque)\b|"
+        r"(?:shut|closed|sealed)\s+(?:down\s+)?(?:the|its|their|his|her)\s+(?:\w+\s+)?(?:printing\s+(?:house|press)|"
+        r"newsroom|bureau|radio\s+station|tv\s+station|television\s+station|newspaper|channel|website)\b",
+        # assemblies banned wholesale: "prohibited all public gatherings"
+        r"(?:banned|prohibited|outlawed|forbade|forbidden)\s+(?:all\s+|any\s+)?(?:public\s+|street\s+|political\s+|mass\s+|"
+        r"opposition\s+|outdoor\s+)?(?:gatherings|assemblies|rallies|protests|demonstrations|marches|meetings|pickets|"
+        r"processions|vigils)\b",
         # providers told to cut a site: "instructed internet providers to restrict access to it"
         r"(?:instruct|order|direct|told|tell|requir|oblig|compel)\w*\s+(?:\S+\s+){0,4}?(?:providers|operators|isps|carriers|"
         r"platforms|hosts|companies)\s+to\s+(?:restrict|block|limit|throttle|cut|suspend|shut|remove|delete|take\s+down)\b",
@@ -770,6 +843,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
     ],
     Act.CYBER_ATTACK: [
         r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:\S+\s+){0,3}(?:accounts?|email|phone|computer|server|database)",
+        # a site or an account attacked, in the passive: "the website of the NGO was defaced"
+        r"(?:website|site|page|portal|homepage)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+        r"(?:defaced|hacked|hijacked|compromised)|(?:accounts?|e-?mail|inbox|computer|phone|server|database|website)\s+"
+        r"(?:was|were|had\s+been|has\s+been)\s+(?:broken|hacked)\s+into",
         r"(?:denial[-\s]of[-\s]service|ddos)\s*(?:\(\w+\)\s*)?attacks?",
         r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,10}?(?:changed|reset)\s+by",
         r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)|taken\s+over\s+by\s+(?:an?\s+)?(?:unknown|unidentified|"
@@ -801,7 +878,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:\S+\s+)?(?:from|on|by|for|after|because)|"
         r"dismiss(?:es|ed)\s+(?:him|her|them|me)\b",
         r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:university|school|college|institute|"
-        r"academy|party|bar)",
+        r"academy|party|bar|union|association|guild|federation|syndicate|chamber)",
         r"expel(?:led|s)?\s+(?:\S+\s+){0,2}?(?:students?|pupils?|cadets?|lecturers?|professors?|teachers?)\b",
         # losing work or the right to practise for what one said
         r"(?:lost\s+(?:his|her|their|my|our)\s+(?:\w+\s+)?(?:jobs?|posts?|positions?)|forced\s+(?:\w+\s+)?to\s+(?:resign|quit|"
