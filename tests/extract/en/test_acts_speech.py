@@ -1038,3 +1038,96 @@ def test_the_second_round_phrasings_are_recognised(act: str, sentence: str) -> N
 )
 def test_the_second_round_families_leave_alone(sentence: str, act: str) -> None:
     assert act not in acts(sentence)
+
+
+# The sweep's third round: how testimonies tell these acts, in the first person.
+SWEEP_TESTIMONIES: dict[str, list[str]] = {
+    "threat": [
+        "On 5 March they told me that if I ever spoke about it again my brother would pay.",
+        "On 12 March the officer said I would be sorry if I kept coming to the court.",
+        "On 19 March they wrote 'traitor, we are coming' on the wall of our house.",
+        "On 26 March my husband was told he should think carefully before signing the petition.",
+        "On 2 April the man said that people like me 'end up in the river'.",
+        "On 9 April two men came to the shop and said they would burn it if we did not pay.",
+        "On 16 April a commander threatened to arrest the whole family.",
+        "On 23 April she was told to keep her mouth shut.",
+        "On 30 April the investigator told me my son's future was in my hands.",
+        "On 7 May the caller said my children would grow up without a mother.",
+        "On 14 May the police officer pointed his gun at me and said 'next time I will not miss'.",
+        "On 21 May an official told the villagers they would lose their land if they joined the protest.",
+        "On 28 May I received a voice message saying I had 'three days to disappear'.",
+        "On 4 June they warned me that they could make me disappear.",
+        "On 11 June a neighbour passed on a warning from the police that I would be arrested.",
+    ],
+    "restriction_of_expression": [
+        "On 5 March we were not allowed to hold our meeting in the community hall.",
+        "On 12 March the owner of the hall cancelled our booking after a visit from the police.",
+        "On 19 March the police forced us to end the meeting and go home.",
+        "On 26 March our banners were taken and the picket was stopped after ten minutes.",
+        "On 2 April the organisers were forced to call off the march.",
+        "On 9 April the authorities did not allow the commemoration to take place.",
+        "On 16 April police surrounded the square and prevented the rally from taking place.",
+        "On 23 April the printing house refused to print our newspaper after a call from officials.",
+        "On 7 May my article was removed from the website at the request of the police.",
+        "On 14 May the journalists were ordered to leave the courtroom.",
+        "On 21 May the police dispersed us with batons.",
+    ],
+    "restriction_of_movement": [
+        "On 5 March I was told at the airport that I could not leave the country.",
+        "On 12 March my passport was taken from me at the border.",
+        "On 19 March soldiers did not let us pass the checkpoint.",
+        "On 26 March we were not allowed to leave the camp.",
+        "On 2 April the police would not let me board the bus to the capital.",
+        "On 9 April I was turned back at the airport and my passport was stamped 'cancelled'.",
+        "On 16 April the authorities refused to let the activist return home from abroad.",
+        "On 23 April the families were kept from returning to their village.",
+    ],
+    "judicial_harassment": [
+        "On 5 March I was summoned to the prosecutor's office.",
+        "On 12 March they opened a case against me for 'hooliganism'.",
+        "On 19 March the judge gave me fifteen days.",
+        "On 26 March the court ordered me to pay 50,000 roubles.",
+        "On 2 April I was made a suspect in the case.",
+        "On 9 April the police drew up a report against me for taking part in the picket.",
+    ],
+    "surveillance": [
+        "On 5 March I noticed the same car behind me all the way home.",
+        "On 12 March men were waiting outside my building every morning.",
+    ],
+    "smear_campaign": [
+        "On 5 March they showed my face on the evening news and called me a spy.",
+        "On 12 March the local paper wrote that I was working for foreigners.",
+        "On 19 March the district head told the whole village that I was a terrorist.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("act", "sentence"),
+    [(act, sentence) for act, sentences in SWEEP_TESTIMONIES.items() for sentence in sentences],
+)
+def test_the_testimony_phrasings_are_recognised(act: str, sentence: str) -> None:
+    assert act in acts(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("The coach told the players to think carefully about their tactics.", "threat"),
+        ("The judge gave the parties ten days to submit their documents.", "judicial_harassment"),
+        (
+            "The travel agency cancelled our booking after the airline went bankrupt.",
+            "restriction_of_expression",
+        ),
+        ("The teacher told the pupils to stop talking.", "threat"),
+        (
+            "The article was removed from the website after the author found a factual error.",
+            "restriction_of_expression",
+        ),
+        ("He said that his brother was a teacher.", "smear_campaign"),
+        ("The same car that brought the lawyer took her back to the city.", "surveillance"),
+        ("The experts said their future was in the hands of the donors.", "threat"),
+    ],
+)
+def test_the_testimony_families_leave_alone(sentence: str, act: str) -> None:
+    assert act not in acts(sentence)

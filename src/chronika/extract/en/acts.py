@@ -331,6 +331,17 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:sent|received|message|text|envelope|letter)\s+(?:\S+\s+){0,5}?(?:photos?|photographs?|pictures?|images?)\s+of\s+"
         r"(?:his|her|their|your)\s+(?:\w+\s+)?(?:children|child|daughters?|daughter[\'’]s|sons?|son[\'’]s|kids|grandchildren|"
         r"family|wife|husband)",
+        # testimony's menace: "we are coming", "next time I will not miss", "three days to disappear"
+        r"[“\"«‘\'][^”\"»’\']{0,60}?(?:we\s+are\s+coming|we\'re\s+coming|next\s+time\s+(?:i|we)\s+(?:will|won\'t|shall|\'ll))|"
+        r"(?:days|hours)\s+to\s+(?:disappear|vanish|leave\s+(?:the\s+)?(?:country|city|town|village|area))|(?:end|ends|ended)"
+        r"\s+up\s+(?:in|at)\s+(?:a|the)\s+(?:river|ditch|grave|morgue|cemetery)",
+        r"(?:told|warned|advised)\s+(?:\S+\s+){0,4}?(?:should|must|to|had\s+better|better)\s+think\s+(?:very\s+)?(?:carefully|"
+        r"twice|hard|again)\s+before\b|keep\s+(?:his|her|their|your|my|our)\s+mouths?\s+shut|(?:was|were|been)\s+told\s+to\s+(?:keep\s+"
+        r"quiet|be\s+quiet|shut\s+up|stay\s+away|stop\s+\w+ing)",
+        r"(?:future|fate|li(?:fe|ves)|safety)\s+(?:was|were|is|are|lay|lies)\s+in\s+(?:my|your|his|her|their|our)\s+hands|"
+        r"(?:(?:warned|told|said|saying|telling|threatened)\s+(?:\S+\s+){0,6}?)?(?:(?:would|will|could|can|might|\'ll)\s+)?"
+        r"(?:grow\s+up\s+without\s+(?:a\s+)?(?:mother|father|parents)|make\s+"
+        r"(?:him|her|them|me|us|you)\s+(?:disappear|vanish|suffer|pay|regret))",
         # the family named as the price: 'think of your grandchildren before', 'otherwise "your son will"'
         r"think\s+(?:about|of)\s+(?:his|her|their|my|our|your)\s+(?:\w+\s+)?(?:children|grandchildren|daughters?|sons?|"
         r"family|wife|husband|mother|father|parents|kids|relatives|safety|future|career)\s+before\b",
@@ -390,6 +401,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"bedroom|car)|(?:e-?mails?|messages|correspondence|calls|conversations)\s+(?:had\s+"
         r"been|have\s+been|were|was)\s+(?:read|intercepted|monitored|recorded|listened\s+to)\b(?!\s+out)|(?:movements|"
         r"whereabouts|location)\s+(?:were|was|had\s+been|have\s+been)\s+(?:tracked|monitored|traced)",
+        # the same watchers seen again: "noticed the same car behind me all the way home"
+        r"the\s+same\s+(?:\w+\s+)?(?:car|vehicle|van|man|men|motorbike|people|faces)\s+(?:\S+\s+){0,3}?(?:behind|following|"
+        r"outside|parked\s+(?:near|outside|opposite))\s+(?:me|us|him|her|them|my|our|his|their|the)\b",
         # devices planted: "a tracking device under her car", "a hidden camera in the office", "was bugged"
         r"(?:tracking|listening|gps|recording|eavesdropping)\s+devices?|gps\s+trackers?|hidden\s+(?:cameras?|microphones?|"
         r"recorders?)|bugg(?:ed|ing)\s+(?:the|his|her|their|its|our|my)\b|(?:was|were|been|had\s+been)\s+bugged",
@@ -537,10 +551,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:publicly|openly|repeatedly)\s+(?:accus|denounc|insult|brand|label|vilif|attack)\w*|accus\w*\s+(?:\S+\s+){0,4}?of\s+"
         r"(?:betray\w+|being\s+(?:an?\s+)?(?:\w+\s+)?(?:agents?|spies|spy|traitors?|enem\w+|puppets?|mercenar\w+)|"
         r"working\s+for\s+(?:foreign|the\s+enemy|western|the\s+west)|serving\s+(?:foreign|western|the\s+enemy))",
+        # a label told about someone: "told the whole village that I was a terrorist"
+        r"(?:told|said|wrote|announced|declared|claimed)\s+(?:\S+\s+){0,5}?that\s+(?:i|he|she|they|we|(?:his|her|their|my|"
+        r"our)\s+\w+)\s+(?:was|were|is|are)\s+(?:an?\s+)?(?:\w+\s+)?(?:terrorists?|traitors?|spy|spies|foreign\s+agents?|"
+        r"agents?\s+of|enem(?:y|ies)|extremists?|criminals?|liars?|provocateurs?|mercenar(?:y|ies)|puppets?|prostitutes?)\b",
         # foreign money alleged: "accused the activist of being paid by foreign embassies", "payroll"
-        r"(?:accus|alleg|claim|suggest|insinuat|portray|present|depict|brand|saying|says|wrote|writing)\w*\s+"
+        r"(?:accus|alleg|claim|suggest|insinuat|portray|present|depict|brand|saying|says|wrote|writ|told)\w*\s+"
         r"(?:\S+\s+){0,10}?(?:paid|funded|financed|bankrolled|sponsored|controlled|directed|run|working)\s+(?:by|for|from)\s+"
-        r"(?:\S+\s+){0,2}?(?:foreign|abroad|the\s+west|western|embass\w+|the\s+enemy|enem\w+|intelligence|special\s+services|"
+        r"(?:\S+\s+){0,2}?(?:foreign(?:ers)?|abroad|the\s+west|western|embass\w+|the\s+enemy|enem\w+|intelligence|special\s+services|"
         r"drug\s+(?:traffickers|cartels|lords|dealers)|cartels?|the\s+mafia|terrorists|criminals|gangs?|the\s+opposition)|(?:accus|alleg|claim|"
         r"suggest|insinuat)\w*\s+(?:\S+\s+){0,12}?(?:on\s+(?:a|the)\s+(?:foreign|western|enemy|\w+\s+government['’]s)\s+"
         r"payroll|for\s+(?:foreign|western)\s+(?:money|cash|grants|funding))",
@@ -571,7 +589,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         + r"|terror\b|liars?|sells?\b|sold\b|paid\b|smuggl\w*|traffick\w*)",
     ],
     Act.JUDICIAL_HARASSMENT: [
-        r"(?:named|declared|designated|listed)\s+(?:as\s+)?(?:an?\s+)?(?:official\s+)?suspects?\b",
+        r"(?:named|declared|designated|listed|made)\s+(?:as\s+)?(?:an?\s+)?(?:official\s+)?suspects?\b",
+        # a testimony's words for a sentence or a penalty: "the judge gave me fifteen days"
+        r"(?:judge|court|magistrate|tribunal)\s+(?:\S+\s+){0,2}?(?:gave|handed)\s+(?:\S+\s+){1,3}?(?:\d+|\w+)\s+(?:days|"
+        r"months|years)\b(?!\s+to\b)|(?:court|judge|magistrate|tribunal)\s+(?:\S+\s+){0,3}?ordered\s+(?:\S+\s+){1,4}?to\s+"
+        r"pay\b|(?:drew|drawn|draw)\s+up\s+(?:an?\s+)?(?:\w+\s+)?(?:reports?|protocols?|records?|charge\s*sheets?)\s+against",
         r"accus(?:ed|ing)\s+(?:him|her|them|me|us)\s+of\s+(?:joining|membership|belonging|spreading|financing|funding|inciting|organi[sz]ing|insulting|publishing|disseminating|undermining|collaborating|spying)",
         r"(?:was|were|is|are)\s+(?:now\s+)?under\s+(?:criminal\s+)?investigation\s+(?:for|over|on\s+suspicion)",
         r"(?:gave|given|handed\s+(?:down\s+)?)\s+(?:\S+\s+){0,2}?(?:\d+|\w+)\s+years?\s+(?:of|in|to)\b|"
@@ -640,7 +662,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:denied|refused)\s+(?:\w+\s+)?(?:entry|exit|boarding)|entry\s+ban|turned\s+back\s+at",
         r"prevented\s+(?:\S+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying|going\s+to|"
         r"moving\s+(?:freely|around|between|out)|accessing\s+(?:their|his|her)\s+(?:fields|land|farms|homes|village))",
-        r"passports?\s+(?:was|were|had\s+been)\s+(?:confiscated|seized|cancell?ed|annulled|withheld)|"
+        r"passports?\s+(?:was|were|had\s+been)\s+(?:confiscated|seized|cancell?ed|annulled|withheld|taken\s+(?:from|away)"
+        r"(?:\s+(?:from\s+)?(?:him|her|them|me|us))?)|"
         r"(?:confiscated|seized|cancell?ed|annulled)\s+(?:his|her|their|my|our)\s+passports?",
         r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
         # "refused to let him board a flight", "would not allow her to cross", "restricted from leaving"
@@ -660,7 +683,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:(?:did|would|could)\s+not|refus\w+\s+to|declin\w+\s+to)\s+(?:let|allow\w*|permit\w*)\s+(?:\S+\s+){1,16}?(?:to\s+)?"
         r"(?:(?:go\s+(?:in)?to|enter|reach|return\s+to|visit)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:\w+\s+){0,2}?"
         r"(?:village|town|city|area|region|district|camp|country|zone|territory|homes?|lands?|fields?|island|province|"
-        r"valley|settlement|site|quarter|neighbou?rhood)s?|pass|proceed|cross)\b",
+        r"valley|settlement|site|quarter|neighbou?rhood)s?|pass|proceed|cross|return\s+home)\b",
         # told at the border: 'told by border police that she "could not leave for now"'
         r"told\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:\S+\s+){0,3}?(?:that\s+)?(?:he|she|they|i|we)\s+[“\"«‘\']?(?:could|can|may)\s*"
         r"(?:not|n\'t|no\s+longer)\s+(?:leave|travel|fly|board|go\s+abroad|exit)\b|stopped\s+at\s+(?:the\s+)?(?:\S+\s+){0,3}?"
@@ -778,6 +801,24 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # only, so that the words between the designation and the status, often its date, stay free)
         r"as\s+(?:an?\s+)?[“\"«](?:extremist|terrorist|undesirable)\s+(?:formation|organi[sz]ation|group|community|"
         r"structure|materials?|outlet|media|cell)",
+        # an assembly not allowed or made to end: "we were not allowed to hold our meeting"
+        r"(?:not\s+(?:allowed|permitted)|(?:did|would|could)\s+not\s+(?:allow|let|permit))\s+(?:\S+\s+){0,4}?(?:to\s+)?(?:hold|"
+        r"stage|take\s+place|go\s+ahead|gather|march|assemble|protest|demonstrate|commemorate|picket)\b",
+        r"(?:forced|made|ordered|compelled)\s+(?:\S+\s+){0,3}?to\s+(?:end|stop|abandon|cancel|call\s+off|break\s+up|disperse|"
+        r"wind\s+up)\s+(?:the|their|our|his|her|its|a)\s+(?:\w+\s+)?(?:meeting|rally|march|protest|vigil|picket|gathering|"
+        r"demonstration|event|concert|performance|screening|conference|sit-?in|strike|commemoration|broadcast|programme)",
+        # a venue or a printer withdrawn under pressure: "cancelled our booking after a visit from the police"
+        r"(?:cancell?ed\s+(?:our|their|the|his|her|its)\s+(?:\w+\s+)?(?:booking|reservation|rental|lease|contract)|refus\w+\s+"
+        r"to\s+(?:print|publish|broadcast|air|distribute|sell|screen|host)\s+(?:\S+\s+){0,3}?(?:newspapers?|books?|"
+        r"magazines?|articles?|programmes?|films?|documentar(?:y|ies)|statements?|leaflets?|events?|meetings?))\s+(?:\S+\s+)"
+        r"{0,3}?(?:after|following|under|at\s+the\s+request|on\s+the\s+orders?)\s+(?:\S+\s+){0,4}?(?:police|authorities|"
+        r"officials|security|pressure|orders?|ministry|call|visit|warning)",
+        r"(?:articles?|posts?|videos?|stor(?:y|ies)|interviews?|columns?|programmes?|broadcasts?|cartoons?|songs?)\s+"
+        r"(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:removed|deleted|taken\s+down|withdrawn|censored|blocked|pulled|"
+        r"banned)\s+(?:\S+\s+){0,4}?(?:after|following|at|on|under|by)\s+(?:\S+\s+){0,4}?(?:police|authorities|regulator|"
+        r"ministry|censors?|court|officials|government|prosecutor\w*|security|pressure|orders?|request|demand)\b",
+        r"(?:journalists|reporters|observers|diplomats|press|media|monitors)\s+(?:were|was)\s+(?:ordered|told|forced|made)\s+"
+        r"to\s+leave\s+(?:the\s+)?(?:court\w*|hall|room|hearing|trial|building|session|square)",
         # a platform or an outlet cut off: "blocked the messaging app nationwide"
         r"block(?:ed|s|ing)\s+(?:access\s+to\s+)?(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){0,3}?(?:apps?|messengers?|"
         r"platforms?|websites?|sites?|portals?|channels?|blogs?|outlets?|social\s+networks?|news\s+sites?)\b",
