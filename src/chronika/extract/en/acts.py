@@ -287,8 +287,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # a price set on the hearer's conduct: "told her it 'would be better' if she stopped asking"
         rf"(?:told|telling|warned|warning|said|threatened|informed)\s+{_UNTIL_SPEECH}{{0,12}}?[“\"«‘\']?"
         rf"(?:would|will|could|might|\'ll)\s+(?:\S+\s+){{0,8}}?(?:if|unless)\s+(?:he|she|they|you|i|we)\s+(?:\S+\s+)?{_CONDUCT}\b",
-        rf"(?:told|telling|warned|said|informed),?\s+{_UNTIL_SPEECH}{{0,12}}?(?:that\s+)?[“\"«‘\']?(?:if|unless)\s+"
+        rf"(?:told|telling|warned|said|informed)\s+{_UNTIL_SPEECH}{{0,12}}?(?:that\s+)?[“\"«‘\']?(?:if|unless)\s+"
         rf"(?:he|she|they|you|i|we|(?:his|her|their|your|my|our)\s+\w+)\s+(?:\S+\s+)?[“\"«‘\']?{_CONDUCT}\b\S*(?:\s+\S+){{0,14}}?\s+[“\"«‘\']?(?:would|will|could|might|\'ll)\b",
+        # the condition quoted at once: "said, 'If you go back to the road, your children will find you'"
+        rf"(?:said|told\s+(?:him|her|them|me|us)),\s+[“\"«‘\'](?:if|unless)\s+(?:he|she|they|you|i|we)\s+(?:\S+\s+)?"
+        rf"{_CONDUCT}\b\S*(?:\s+\S+){{0,14}}?\s+(?:would|will|could|might|\'ll)\b",
         # a fate announced for whoever defies: "said anybody who disobeys will lose a hand"
         rf"(?:said|told|warned|announced|declared|telling|shouted)\s+(?:(?:him|her|them|me|us|the\s+\w+)\s+)?"
         rf"(?:that\s+)?(?:(?:anybody|anyone|everyone|everybody|those|any\s+\w+)\s+who|whoever)\s+(?:\S+\s+){{1,8}}?"
@@ -494,7 +497,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         + _QUOTED_LABEL,
         r"(?:repentance|confession|apology|apologetic)\s+video|video\s+(?:\S+\s+){0,8}(?:confess\w*|repent\w*|apologi\w+)",
         r"add(?:ed|s)?\s+(?:\S+\s+){0,16}?to\s+(?:the\s+|its\s+|a\s+)?(?:\S+\s+)?(?:register|list|registry)\s+of\s+(?:“|\")?(?:foreign\s+agents|extremists|terrorists|terrorist)",
-        r"(?:said|says|saying|told|tell|claimed|claims|claiming|alleged|alleging|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|"
+        r"(?:said|says|told|tell|claimed|claims|alleged|stated|call(?:s|ed|ing)?|describ(?:es|ed|ing|e)|brand(?:s|ed|ing)?|"
         rf"label+(?:s|ed|ing)?|accus(?:es|ed|ing|e)(?!\s+\S+\s+of\s+[“\"«‘\'])|show(?:s|ed)?)\s+{_NOT_PEOPLE}{_UNTIL_SPEECH}{{0,15}}?[“\"«‘\'][^”\"»’\']{{0,80}}?"
         + _QUOTED_LABEL,
         r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
