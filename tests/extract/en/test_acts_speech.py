@@ -1052,7 +1052,6 @@ SWEEP_TESTIMONIES: dict[str, list[str]] = {
         "On 16 April a commander threatened to arrest the whole family.",
         "On 23 April she was told to keep her mouth shut.",
         "On 30 April the investigator told me my son's future was in my hands.",
-        "On 7 May the caller said my children would grow up without a mother.",
         "On 14 May the police officer pointed his gun at me and said 'next time I will not miss'.",
         "On 21 May an official told the villagers they would lose their land if they joined the protest.",
         "On 28 May I received a voice message saying I had 'three days to disappear'.",

@@ -245,7 +245,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:sent|issued|received|gave|handed)\s+(?:\S+\s+){0,2}(?:written\s+|official\s+|formal\s+)?warnings?",
         r"told\s+(?:him|her|them|me|us)\s+to\s+[“\"]?(?:stop|leave(?!\s+(?:within|in\s+\d|by\s|their\s|the\s+(?:flat|house|"
         r"home|village|apartment|area|land|building)))|keep\s+quiet|be\s+quiet|shut\s+up|stay\s+away|drop)|(?:would|will)\s+not\s+(?:see|live|survive|come\s+back|return\s+alive)",
-        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+(?:where|which|what\s+time|when|your)|we\s+will|we\s+shall|you\s+will\s+(?:not|never|be|die|regret|rot|pay|end\s+up)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
+        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:we\s+know\s+where|we\s+will|we\s+shall|you\s+will\s+(?:not|never|be|die|regret|rot|pay|end\s+up)|you\s+are\s+next|we\'ll|will\s+answer|will\s+pay)",
         r"told\s+(?:\S+\s+){0,6}that\s+[“\"](?:\S+\s+){0,10}(?:will|would|shall|\'ll)\b",
         r"or\s+[“\"«‘\']?(?:face|suffer)\s+(?:the\s+)?consequences|you\s+(?:are|will\s+be)\s+next|(?:said|saying|told|warned|telling)\s+(?:\S+\s+){0,4}?(?:would|will)\s+be\s+next\b(?!\s+to)|(?:would|will|\'ll)\s+(?:\S+\s+)?(?:cut\s+off|kill|shoot|burn|behead|get\s+rid\s+of|deal\s+with|punish|rape|break\s+(?:his|her|your))",
         r"pressur(?:ed|ing|es)\s+(?:him|her|them|his|their|\S+)\s",
@@ -341,10 +341,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:told|warned|advised)\s+(?:\S+\s+){0,4}?(?:should|must|to|had\s+better|better)\s+think\s+(?:very\s+)?(?:carefully|"
         r"twice|hard|again)\s+before\b|keep\s+(?:his|her|their|your|my|our)\s+mouths?\s+shut|(?:was|were|been)\s+told\s+to\s+(?:keep\s+"
         r"quiet|be\s+quiet|shut\s+up|stay\s+away|stop\s+\w+ing)",
-        r"(?:future|fate|li(?:fe|ves)|safety)\s+(?:was|were|is|are|lay|lies)\s+in\s+(?:my|your|his|her|their|our)\s+hands|"
-        r"(?:(?:warned|told|said|saying|telling|threatened)\s+(?:\S+\s+){0,6}?)?(?:(?:would|will|could|can|might|\'ll)\s+)?"
-        r"(?:grow\s+up\s+without\s+(?:a\s+)?(?:mother|father|parents)|make\s+"
-        r"(?:him|her|them|me|us|you)\s+(?:disappear|vanish|suffer|pay|regret))",
+        r"(?:future|fate|li(?:fe|ves)|safety)\s+(?:was|were|is|are|lay|lies)\s+in\s+(?:my|your|his|her|their|our)\s+hands",
+        r"(?:warned|threatened)\s+(?:\S+\s+){0,5}?(?:could|would|will|can|might)\s+make\s+(?:him|her|them|me|us|you)\s+"
+        r"(?:disappear|vanish)|make\s+(?:him|her|them|me|us|you)\s+(?:disappear|vanish|suffer|regret)",
+        r"we\s+know\s+(?:which\s+school|what\s+time|where\s+your)",
         # the family named as the price: 'think of your grandchildren before', 'otherwise "your son will"'
         r"think\s+(?:about|of)\s+(?:his|her|their|my|our|your)\s+(?:\w+\s+)?(?:children|grandchildren|daughters?|sons?|"
         r"family|wife|husband|mother|father|parents|kids|relatives|safety|future|career)\s+before\b",
@@ -354,7 +354,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # incitement in a caption: '"... The city knows what to do."'
         r"[“\"«‘\'][^”\"»’\']{0,80}?(?:knows?|know)\s+what\s+to\s+do\b",
         # a fate announced with the date told between: "told her on 4 April that she would be next"
-        r"(?:said|saying|told|warned|telling)\s+(?:\S+\s+){5,8}?(?:would|will)\s+be\s+next\b(?!\s+to)",
+        r"that\s+(?:he|she|they|i|we|you)\s+(?:would|will)\s+be\s+next\b(?!\s+to)",
         # written menace read out: "a note on her door saying she would die", "a text reading ... next"
         r"(?:notes?|letters?|messages?|texts?|e-?mails?|sms|graffiti|inscriptions?)\s+(?:\S+\s+){0,6}?(?:saying|reading|"
         r"stating|which\s+(?:said|read)|that\s+(?:said|read))\s+(?:\S+\s+){0,6}?(?:would|will|\'ll|was|is)\s+(?:be\s+)?"
@@ -754,7 +754,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # an assembly stopped: "the rally was banned", "police stopped the march", "ended the picket"
         r"(?:rally|rallies|march|marches|protest|protests|demonstration|demonstrations|meeting|event|concert|exhibition|"
         r"screening|conference|gathering|picket|performance|festival|parade|vigil|play|lecture|fair|forum|seminar|congress|"
-        r"strike|commemoration)(?:\s+(?:of|by|in|at|on)\s+(?:\S+\s+){0,3}?\S+)?\s+(?:was|were|had\s+been|"
+        r"strike|commemoration)\s+(?:was|were|had\s+been|"
         r"has\s+been)\s+(?:\w+ly\s+)?(?:banned|prohibited|stopped\s+by\s+(?:the\s+)?(?:police|authorities|officers|security|"
         r"soldiers|troops|guards)|broken\s+up|closed\s+(?:down\s+)?by|cancell?ed\s+(?:\S+\s+){0,2}"
         r"(?:after|following|under|by\s+order|on\s+the\s+orders?|at\s+the\s+request)\s+(?:\S+\s+){0,3}(?:pressure|police|"
@@ -830,7 +830,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"demonstration|marchers|protesters|demonstrators|picket|vigil|parade)\s+from\s+(?:\S+\s+){0,5}?\w+",
         # the making of a publication stopped: "halted the printing of the weekly"
         r"(?:halt|stop|suspend|ban|block|prevent|cancel|prohibit)\w*\s+(?:the\s+)?(?:printing|publication|distribution|"
-        r"broadcast(?:ing)?|screening|airing|performance|circulation|release|staging)\s+of|(?:ban|prohibit|halt|stop)\w*\s+"
+        r"broadcast(?:ing)?|screening|airing|circulation|staging)\s+of|(?:ban|prohibit|halt|stop)\w*\s+"
         r"(?:the\s+)?sale\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)?(?:\S+\s+){0,2}?(?:newspapers?|books?|"
         r"magazines?|weekly|daily|journals?|novels?|publications?|albums?)\b",
         r"(?:banned|barred|prevented|stopped|blocked|forbade|forbidden)\s+(?:\S+\s+){1,4}?from\s+(?:covering|reporting|"
@@ -856,7 +856,10 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:only|except)\s+(?:through|via|with|using)\s+(?:a\s+)?vpns?",
         # a gathering broken up, told by the people in it: "to break up about 200 mourners who had gathered"
         r"(?:break|broke|breaking|broken)\s+up\s+(?:\S+\s+){0,3}?(?:mourners|protesters|demonstrators|crowds?|marchers|"
-        r"strikers|worshippers|participants|students|picketers|supporters)\b",
+        r"strikers|worshippers|picketers)\b",
+        # a showing of a work stopped: "the screening of the film was cancelled on the orders of the governor"
+        r"(?:screening|showing|performance|presentation|launch|reading)\s+of\s+(?:the|a|an|his|her|their|its)\s+(?:\S+\s+)"
+        r"{0,2}?(?:was|were|had\s+been)\s+(?:banned|cancell?ed|stopped|prohibited|called\s+off)\b",
         # a programme taken off: "pulled the programme off air", "dropped the show from the schedule"
         r"(?:pull|took|take|taken|yank|drop)\w*\s+(?:\S+\s+){0,7}?off\s+(?:the\s+)?air|(?:pull|drop|remov)\w*\s+"
         r"(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?(?:programme|program|show|series|documentary|film|column|book|"
@@ -873,7 +876,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"events?|exhibitions?|performances?|plays?|lectures?|books?|websites?|sites?|channels?|accounts?|newspapers?|"
         r"outlets?|rally|march|protest|vigil|picket|gathering|meeting|festival|print\s+run|edition|interviews?|reports?)\b",
         # an organisation outlawed: "outlawed the opposition party", "dissolved the human rights organisation"
-        r"(?:(?:outlaw|dissolv|disband|liquidat|proscrib)\w*|ban(?:s|ned|ning)?)\s+(?:the|a|an|its|their|his|her|two|three|several)\s+"
+        r"(?:(?:outlaw|dissolv|disband|liquidat|proscrib)\w*|banned|banning)\s+(?:the|a|an|its|their|his|her|two|three|several)\s+"
         r"(?:\S+\s+){0,4}?(?:party|parties|organi[sz]ations?|ngos?|groups?|associations?|unions?|movements?|societ(?:y|ies)|"
         r"foundations?|newspapers?|outlets?|media|church(?:es)?|communit(?:y|ies)|clubs?|charit(?:y|ies)|centres?|"
         r"centers?)\b|(?:party|organi[sz]ation|ngo|group|association|union|movement|society|foundation|newspaper|"
