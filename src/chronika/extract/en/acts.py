@@ -66,7 +66,11 @@ _LABELS = (
     r"supporters?\s+of\s+terrorism|accomplices|separatists?|sympathi[sz]ers|provocateurs|"
     r"puppets?|mercenaries|fifth\s+column|insurgents?|militants?|western\s+agents?|tools?\s+of|"
     r"stooges?|hirelings?|nazis?|fascists?|sect|cult|scum|drug\s+addicts?|hooligans|perverts?|provocateurs?|criminals?|bandits?|collaborators?|"
-    r"foreign-funded|grant-eaters?|russophobes?|sabotage|saboteurs?|apostates?|infidels?|heretics?|liars?)"
+    r"foreign-funded|grant-eaters?|russophobes?|sabotage|saboteurs?|apostates?|infidels?|heretics?|liars?|"
+    r"(?:nests?|dens?)\s+of\s+(?:spies|traitors|terrorists|extremists|vipers|enemies|foreign\s+agents)|agitators?|"
+    r"prostitutes?|whores?|paedophiles?|pedophiles?|degenerates?|vermin|parasites?|"
+    r"paid\s+(?:agitators?|provocateurs?|agents?|protesters|activists?|mercenaries|trolls?|actors?)|propagandists?|"
+    r"rioters)"
 )
 
 ACT_PATTERNS: dict[Act, list[str]] = {
@@ -362,6 +366,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:strip|undress)\s+(?:\S+\s+){0,2}?(?:and|then)\s+(?:paraded|filmed|photographed|mocked|touched)",
     ],
     Act.THREAT: [
+        # warned off a step: "warned the families not to speak to the UN" (first: tried in list order)
+        r"warn(?:ed|ing|s)\s+(?:\S+\s+){1,6}?not\s+to\s+(?:speak|talk|testify|complain|contact|write|post|publish|report|"
+        r"protest|pursue|seek\s+justice|file|cooperate)",
         r"if\s+(?:he|she|they|you|i|we)\s+want(?:ed|s)?\s+to\s+(?:stay|remain|live|keep\s+(?:\S+\s+)?)\s*(?:alive|safe|healthy|well|free|whole)",
         r"(?:silent|anonymous)\s+(?:phone\s+|night\s+)?calls|calls?\s+(?:\S+\s+){0,4}?in\s+which\s+(?:nobody|no\s+one)\s+(?:speaks|spoke|said)",
         r"(?:notes?|letters?)\s+(?:\S+\s+){0,8}?[“\"«][^”\"»]{0,80}?\b(?:will|next|die|dead|kill|burn|regret)\b",
@@ -385,13 +392,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"told\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:\S+\s+){0,8}(?:would|will)\s+(?:be\s+)?(?:killed|arrested|jailed|punished|found|disappear|end\s+up)",
         r"threat(?:s|en|ened|ening|ens)?|death\s+threats?|intimidat(?:ed|ion|ing|es|e)",
         r"warned\s+(?:him|her|them|the\s+\w+|that)|(?:vowed|promised)\s+to\s+[“\"«‘\']?(?:punish|kill|deal\s+with|"
-        r"destroy|expel|find|get\s+rid\s+of|crush|eliminate|wipe\s+out|hunt\s+down|teach)",
+        r"destroy|expel|find|get\s+rid\s+of|crush|eliminate|wipe\s+out|hunt\s+down|teach|make\s+(?:his|her|their|your|my|our)\s+"
+        r"li(?:fe|ves))",
         # "said he knew which school her children attended": knowledge of the family's life held over them
         r"(?:said|told|reminded|warned|added|saying|telling)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:he|she|they|we|i)\s+(?:knew|know|knows)\s+"
         r"(?:where\s+(?:\S+\s+){0,3}?(?:lived?|lives|studie[sd]|stud(?:y|ies)|works?|worked|sleeps?|parks?|goes|went)|"
         r"which\s+school|what\s+time\s+(?:\S+\s+){0,3}?(?:leaves?|left|comes?|came|goes|went|returns?)|the\s+(?:address|route))",
         # objects of menace: a bullet in an envelope, a wreath at the door, "leave or die"
-        r"(?:letter|envelope|parcel|package|box|note)\s+(?:\S+\s+){0,2}(?:containing|with)\s+(?:a\s+|an\s+|two\s+)?(?:bullets?|"
+        r"(?:letter|envelope|parcel|package|box|note)\s+(?:\S+\s+){0,2}(?:containing|with)\s+(?:a\s+|an\s+|two\s+)?(?:funeral\s+|spent\s+|live\s+|black\s+)?(?:bullets?|"
         r"cartridges?|knife|coffin|wreath)(?![-\w])|wreaths?\s+(?:\S+\s+){0,3}(?:was|were|had\s+been)\s+(?:left|delivered|sent)\s+"
         r"(?:\S+\s+){0,3}(?:door|doorstep|gate|house|home|office|flat|apartment)|[“\"«‘\'][^”\"»’\']{0,60}?(?:or\s+(?:die|else)|leave\s+or)\b",
         r"(?:told|warned|advised|reminded)\s+(?:him|her|them|me|us)\s+(?:that\s+)?(?:\S+\s+){0,3}?[“\"«‘\']?(?:to\s+|should\s+|"
@@ -415,8 +423,11 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # a price set on the hearer's conduct: "told her it 'would be better' if she stopped asking"
         rf"(?:told|telling|warned|warning|said|threatened|informed)\s+{_UNTIL_SPEECH}{{0,12}}?[“\"«‘\']?"
         rf"(?:would|will|could|might|\'ll)\s+(?:\S+\s+){{0,8}}?(?:if|unless)\s+(?:he|she|they|you|i|we)\s+(?:\S+\s+)?{_CONDUCT}\b",
-        rf"(?:told|telling|warned|said|informed)\s+{_UNTIL_SPEECH}{{0,12}}?(?:that\s+)?(?:if|unless)\s+"
-        rf"(?:he|she|they|you|i|we)\s+(?:\S+\s+)?{_CONDUCT}\b\S*(?:\s+\S+){{0,14}}?\s+[“\"«‘\']?(?:would|will|could|might|\'ll)\b",
+        rf"(?:told|telling|warned|said|informed)\s+{_UNTIL_SPEECH}{{0,12}}?(?:that\s+)?[“\"«‘\']?(?:if|unless)\s+"
+        rf"(?:he|she|they|you|i|we|(?:his|her|their|your|my|our)\s+\w+)\s+(?:\S+\s+)?[“\"«‘\']?{_CONDUCT}\b\S*(?:\s+\S+){{0,14}}?\s+[“\"«‘\']?(?:would|will|could|might|\'ll)\b",
+        # the condition quoted at once: "said, 'If you go back to the road, your children will find you'"
+        rf"(?:said|told\s+(?:him|her|them|me|us)),\s+[“\"«‘\'](?:if|unless)\s+(?:he|she|they|you|i|we)\s+(?:\S+\s+)?"
+        rf"{_CONDUCT}\b\S*(?:\s+\S+){{0,14}}?\s+(?:would|will|could|might|\'ll)\b",
         # a fate announced for whoever defies: "said anybody who disobeys will lose a hand"
         rf"(?:said|told|warned|announced|declared|telling|shouted)\s+(?:(?:him|her|them|me|us|the\s+\w+)\s+)?"
         rf"(?:that\s+)?(?:(?:anybody|anyone|everyone|everybody|those|any\s+\w+)\s+who|whoever)\s+(?:\S+\s+){{1,8}}?"
@@ -442,6 +453,66 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"cease|end|stay|withdraw|give\s+up|delete|remove|quit))",
         r"(?:told|asked|ordered|instructed|made|forced)\s+to\s+(?:pressure|persuade|convince|make|get)\s+(?:him|her|them|\w+)\s+"
         r"(?:to\s+)?(?:stop|return|quit|give\s+up|come\s+back|abandon|delete|cease|end)",
+        # a fate in the speaker's own words: 'they would be "crushed like insects"', "could be taken away"
+        rf"(?:told|telling|warned|said|saying|threatened|declared|announced|vowed)\s+{_UNTIL_SPEECH}{{0,12}}?[“\"«‘\']?"
+        r"(?:would|will|could|might|\'ll)\s+[“\"«‘\']?(?:also\s+)?be\s+[“\"«‘\']?(?:crushed|hunted(?:\s+down)?|eliminated|"
+        r"wiped\s+out|dealt\s+with|buried|finished\s+off|silenced|made\s+to\s+pay|taught\s+a\s+lesson)\b|[“\"«‘\'](?:could|"
+        r"would|will|might)\s+be\s+taken\s+away",
+        r"[“\"«‘\'](?:\S+\s+){0,3}?(?:you\s+are\s+(?:dead|finished|a\s+dead\s+(?:man|woman))|you\'re\s+(?:dead|finished)|"
+        r"death\s+to)\b|(?:not|never)\s+(?:be\s+)?safe\s+anywhere|a\s+marked\s+(?:man|woman)",
+        r"or\s+(?:else\s+)?(?:be|get)\s+(?:shot|killed|arrested|burned|burnt|beaten|jailed|hanged|executed)|or\s+die\b",
+        # objects and marks of menace: "a bullet was left on the desk", "painted a red cross on the door"
+        r"(?:bullets?|cartridges?|coffin|wreath|dead\s+(?:birds?|rats?|cats?|dogs?|animals?))\s+(?:\S+\s+){0,2}?(?:was|were|"
+        r"had\s+been)\s+(?:left|placed|delivered|sent|thrown)\s+(?:\S+\s+){0,4}?(?:door|doorstep|desk|car|windscreen|gate|"
+        r"letterbox|mailbox|office|house|home|flat|yard|porch)",
+        r"(?:painted|drew|daubed|sprayed|marked)\s+(?:an?\s+)?(?:black\s+)?(?:cross|crosses|x|target|skull|noose|gallows)\s+on\s+"
+        r"(?:\S+\s+){0,4}?(?:door|gate|house|wall|car|home|flat|office)",
+        r"(?:sent|received|message|text|envelope|letter)\s+(?:\S+\s+){0,5}?(?:photos?|photographs?|pictures?|images?)\s+of\s+"
+        r"(?:his|her|their|your)\s+(?:\w+\s+)?(?:children|child|daughters?|daughter[\'’]s|sons?|son[\'’]s|kids|grandchildren|"
+        r"family|wife|husband)",
+        # testimony's menace: "we are coming", "next time I will not miss", "three days to disappear"
+        r"[“\"«‘\'][^”\"»’\']{0,60}?(?:we\s+are\s+coming|we\'re\s+coming|next\s+time\s+(?:i|we)\s+(?:will|won\'t|shall|\'ll))|"
+        r"(?:days|hours)\s+to\s+(?:disappear|vanish|leave\s+(?:the\s+)?(?:country|city|town|village|area))|(?:end|ends|ended)"
+        r"\s+up\s+(?:in|at)\s+(?:a|the)\s+(?:river|ditch|grave|morgue|cemetery)",
+        r"(?:told|warned|advised)\s+(?:\S+\s+){0,4}?(?:should|must|to|had\s+better|better)\s+think\s+(?:very\s+)?(?:carefully|"
+        r"twice|hard|again)\s+before\b|keep\s+(?:his|her|their|your|my|our)\s+mouths?\s+shut|(?:was|were|been)\s+told\s+to\s+(?:keep\s+"
+        r"quiet|be\s+quiet|shut\s+up|stay\s+away|stop\s+\w+ing)",
+        r"(?:future|fate|li(?:fe|ves)|safety)\s+(?:was|were|is|are|lay|lies)\s+in\s+(?:my|your|his|her|their|our)\s+hands",
+        r"(?:warned|threatened)\s+(?:\S+\s+){0,5}?(?:could|would|will|can|might)\s+make\s+(?:him|her|them|me|us|you)\s+"
+        r"(?:disappear|vanish)|make\s+(?:him|her|them|me|us|you)\s+(?:disappear|vanish|suffer|regret)",
+        r"we\s+know\s+(?:which\s+school|what\s+time|where\s+your)",
+        # the family named as the price: 'think of your grandchildren before', 'otherwise "your son will"'
+        r"think\s+(?:about|of)\s+(?:his|her|their|my|our|your)\s+(?:\w+\s+)?(?:children|grandchildren|daughters?|sons?|"
+        r"family|wife|husband|mother|father|parents|kids|relatives|safety|future|career)\s+before\b",
+        r"otherwise,?\s+[“\"«‘\'](?:\S+\s+){0,6}?(?:will|would|\'ll|could)\b|otherwise,?\s+(?:he|she|they|you|we|i|"
+        r"(?:his|her|their|your|my|our)\s+(?:\w+\s+)?\w+)\s+(?:will|would|could|\'ll)\s+(?:also\s+)?(?:be\s+)?(?:arrested|"
+        r"killed|shot|taken|sent|evicted|jailed|punished|harmed|detained|disappear|regret|suffer|lose|pay|face|end\s+up)",
+        # incitement in a caption: '"... The city knows what to do."'
+        r"[“\"«‘\'][^”\"»’\']{0,80}?(?:knows?|know)\s+what\s+to\s+do\b",
+        # a fate announced with the date told between: "told her on 4 April that she would be next"
+        r"that\s+(?:he|she|they|i|we|you)\s+(?:would|will)\s+be\s+next\b(?!\s+to)",
+        # written menace read out: "a note on her door saying she would die", "a text reading ... next"
+        r"(?:notes?|letters?|messages?|texts?|e-?mails?|sms|graffiti|inscriptions?)\s+(?:\S+\s+){0,6}?(?:saying|reading|"
+        r"stating|which\s+(?:said|read)|that\s+(?:said|read))\s+(?:\S+\s+){0,6}?(?:would|will|\'ll|was|is)\s+(?:be\s+)?"
+        r"(?:die|dead|killed|shot|next|regret|pay|disappear|burn(?:ed|t)?|hanged|executed|punished)\b",
+        # idioms of menace told of a person: "your time is up", "deserves a bullet", "make his life hell"
+        r"(?:your|his|her|their)\s+time\s+is\s+(?:up|running\s+out)|deserves?\s+(?:a\s+bullet|to\s+(?:die|be\s+(?:shot|"
+        r"hanged|killed|executed|punished)))|make\s+(?:his|her|their|your|my|our)\s+li(?:fe|ves)\s+(?:a\s+)?(?:hell|"
+        r"miserable|a\s+misery)|if\s+(?:he|she|they|you|i|we)\s+valued\s+(?:his|her|their|your|my|our)\s+li(?:fe|ves)",
+        # an order backed by a sanction: "withdraw her statement or face charges"
+        r"or\s+(?:else\s+)?(?:face|suffer|risk)\s+(?:\w+\s+)?(?:charges|prosecution|arrest|jail|prison|reprisals?|"
+        r"punishment|trouble|dismissal|expulsion|deportation|the\s+consequences)\b",
+        # the warned person told by whom: "was warned by an intelligence officer to stop investigating"
+        r"(?:was|were|been|being)\s+warned\s+by\s+(?:\S+\s+){1,5}?(?:not\s+to|to\s+(?:stop|leave|keep|drop|abandon|cease|"
+        r"end|stay|withdraw|give\s+up|delete|remove|quit))",
+        # calls to kill a named person, posted or shouted: "posted calls to hang the activist"
+        r"calls?\s+(?:for|to)\s+(?:\S+\s+)?(?:kill|hang|lynch|shoot|behead|murder|rape|burn|execute)\s+(?:him|her|them|the|his|"
+        r"her|their|all)\b",
+        # menace named by its manner: "a menacing email", "a sinister letter"
+        r"(?:menacing|sinister|threatening|intimidating)\s+(?:e-?mails?|messages?|letters?|notes?|calls?|texts?|visits?|"
+        r"posts?|comments?|graffiti|gestures?|voicemails?)",
+        r"(?:should|must|had\s+better|better)\s+[“\"«‘\']?think\s+(?:about|of)\s+(?:his|her|their|my|our|your)\s+(?:career|"
+        r"future|job|health|life|licen[cs]e|position|post)",
     ],
     Act.SURVEILLANCE: [
         r"watch(?:ed|ing)\s+(?:the|his|her|their|our|my|its)\s+(?:\w+\s+)?(?:house|home|office|flat|apartment|building|door|gate|premises)",
@@ -464,6 +535,21 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"reporters?|defenders?|employees|relatives|workers|volunteers|him|her|them|me|us)\b",
         r"(?:wire-?)?tapp(?:ed|ing)|eavesdropp(?:ed|ing)|(?:phone|calls)\s+(?:was|were)\s+(?:intercepted|monitored)",
         r"stak(?:ed|ing)\s+out|kept\s+watch|spying\s+on|spied\s+on",
+        r"install\w*\s+(?:an?\s+)?(?:\w+\s+)?(?:cameras?|microphones?|bugs?|trackers?)\s+(?:\S+\s+){0,3}?(?:facing|opposite|"
+        r"pointed\s+at|overlooking|in)\s+(?:the|his|her|their)\s+(?:\S+\s+)?(?:door|house|home|flat|office|apartment|entrance|"
+        r"bedroom|car)|(?:e-?mails?|messages|correspondence|calls|conversations)\s+(?:had\s+"
+        r"been|have\s+been|were|was)\s+(?:read|intercepted|monitored|recorded|listened\s+to)\b(?!\s+out)|(?:movements|"
+        r"whereabouts|location)\s+(?:were|was|had\s+been|have\s+been)\s+(?:tracked|monitored|traced)",
+        # the same watchers seen again: "noticed the same car behind me all the way home"
+        r"the\s+same\s+(?:\w+\s+)?(?:car|vehicle|van|man|men|motorbike|people|faces)\s+(?:\S+\s+){0,3}?(?:behind|following|"
+        r"outside|parked\s+(?:near|outside|opposite))\s+(?:me|us|him|her|them|my|our|his|their|the)\b",
+        # devices planted: "a tracking device under her car", "a hidden camera in the office", "was bugged"
+        r"(?:tracking|listening|gps|recording|eavesdropping)\s+devices?|gps\s+trackers?|hidden\s+(?:cameras?|microphones?|"
+        r"recorders?)|bugg(?:ed|ing)\s+(?:the|his|her|their|its|our|my)\b|(?:was|were|been|had\s+been)\s+bugged",
+        r"watch(?:ed|ing)\s+(?:the|his|her|their|our|my|its)\s+(?:\S+\s+)?(?:house|home|office|flat|apartment|building|"
+        r"door|gate|premises|movements)|monitor(?:ed|ing)\s+(?:the\s+\S+\s+|his\s+|her\s+|their\s+|my\s+|our\s+|its\s+)"
+        r"(?:\w+\s+)?(?:calls|phones?|communications|messages|correspondence|movements|e-?mails|social\s+media|"
+        r"online\s+activity|accounts?|whereabouts)",
     ],
     Act.RAID_SEARCH: [
         r"inspect(?:ed|ion\s+of)\s+(?:the|his|her|their|its)\s+(?:\S+\s+){0,2}(?:premises|office|home|flat|apartment|house)",
@@ -580,13 +666,14 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         + _QUOTED_LABEL,
         r"broadcast\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:“|\")?(?:confession|apology)",
         r"(?:“|\"|\')?(?:staged|fabricated|invented|faked)(?:”|\"|\')?\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping|arrest)",
-        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing))\s+"
+        r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|denounc(?:es|ed|ing)|present(?:s|ed|ing)|"
+        r"referr(?:ed|ing)\s+to|refers\s+to|depict(?:s|ed|ing)|paint(?:s|ed|ing))\s+"
         + _NOT_PEOPLE
-        + r"(?:\S+\s+){0,8}?as\s+(?:“|\"|«)",
+        + r"(?:\S+\s+){0,8}?as\s+(?:“|\"|«|‘|\')",
         r"(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label+(?:s|ed|ing)?|describ(?:es|ed|ing)|portray(?:s|ed|ing)|dubb(?:ed|ing)|nam(?:es|ed|ing)|accus(?:es|ed|ing))\s+"
         + _NOT_PEOPLE
         + r"(?:\S+\s+){0,6}?(?:as\s+|of\s+being\s+)?(?:“|\"|«)(?:an?|the)\s",
-        r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,4}(?:“|\"|«)?(?:an?\s+)?" + _LABELS,
+        r"brand(?:s|ed|ing)\s+(?:\S+\s+){0,7}?(?:“|\"|«|‘|\')?(?:an?\s+)?" + _LABELS,
         r"(?:said|claimed|alleged|stated|wrote|posted|declared|suggested)\s+(?:\S+\s+){0,12}?(?<!\bthis\s)(?<!\bit\s)(?<!\bthat\s)"
         r"(?:was|were|is|are)\s+(?:“|\"|«)(?:an?|the)\s",
         r"(?:publish(?:ed|es)?|print(?:ed|s)?|air(?:ed|s)?|broadcast|post(?:ed|s)?|show(?:ed|s)?|leak(?:ed|s)?)\s+(?!neither\b|no\b)(?:\S+\s+){0,3}(?:names|(?:home\s+)?addresse?s?|"
@@ -597,7 +684,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:staged|fabricated|invented)\s+(?:their|his|her|the)\s+(?:own\s+)?(?:abduction|disappearance|attack|beating|kidnapping)",
         rf"label(?:led|ed|ling|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?(?:“|\")?{_LABELS}",
         rf"brand(?:ed|ing)\s+(?:\S+\s+){{0,4}}(?:as\s+)?(?:an?\s+)?{_LABELS}",
-        rf"(?:call|describ|portray|denounc|declar|nam|dubb?|depict)(?:s|es|ed|d|e|ing)?\s+(?:\S+\s+){{0,6}}?(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
+        rf"(?:call|describ|portray|denounc|declar|nam|dubb?|depict|present|cast|dismiss)(?:s|es|ed|d|e|ing)?\s+(?:\S+\s+){{0,6}}?(?:as\s+)?(?:an?\s+)?(?:“|\"|‘|\'|«)?{_LABELS}",
         r"defam(?:ed|ation|atory)|smear(?:ed|s|ing)?|slander(?:ed|ous)?|discredit(?:ed|ing)",
         r"(?:claimed|claiming|alleged|alleging|accused|accusing|said|suggested|suggesting)\s+(?:\S+\s+){0,8}(?:assist(?:ing|ed)|help(?:ing|ed)|financ(?:ing|ed)|"
         r"fund(?:ing|ed)|support(?:ing|ed)|work(?:ing|ed)\s+for|collaborat(?:ing|ed)\s+with|spying\s+for)\s+"
@@ -614,6 +701,39 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"foreign\s+agent\s+(?:list|register|label|status)|(?:designated|listed|added)\s+(?:\S+\s+){0,3}as\s+"
         r"(?:a|an)\s+(?:“|\")?foreign\s+agent",
         r"hate\s+speech|vilif(?:ied|ication)",
+        # a hostile piece in the media: "ran a story accusing the union of sabotage", "portraying them as"
+        r"(?:stor(?:y|ies)|programmes?|programs?|segments?|documentar(?:y|ies)|films?|videos?|editorials?|broadcasts?|"
+        r"shows?|series|columns?|campaigns?|posts?|articles?|leaflets?|posters?)\s+(?:\S+\s+){0,3}?(?:portraying|"
+        r"depicting|painting|branding|labell?ing|vilifying|smearing|denouncing|mocking|ridiculing|demoni[sz]ing|"
+        r"stigmati[sz]ing|(?:accusing|alleging|claiming|suggesting|insinuating)\s+(?:\S+\s+){0,6}?(?:of\s+)?(?:being\s+|"
+        r"were\s+|was\s+|are\s+|is\s+)?(?:spies|spying|sabotage|treason|traitors?|betray\w*|agents?|paid|funded|financed|"
+        r"working\s+for|serving|on\s+(?:a|the)\s+(?:\w+\s+)?payroll|collaborat\w*|terroris\w+|extremis\w+|links?\s+to|"
+        r"ties\s+to))\b",
+        # a label in a hostile piece: "a video claiming the activist was a drug addict"
+        r"(?:videos?|programmes?|programs?|segments?|documentar(?:y|ies)|films?|posts?|articles?|broadcasts?|shows?)\s+"
+        r"(?:\S+\s+){0,3}?(?:claiming|alleging|suggesting|saying|insinuating)\s+(?:that\s+)?(?:\S+\s+){0,4}?(?:was|were|is|are)\s+"
+        r"(?:an?\s+)?(?:\w+\s+)?" + _LABELS,
+        r"dismiss(?:ed|es|ing)\s+(?:\S+\s+){0,5}?as\s+(?:an?\s+)?[“\"«‘\']",
+        # accused of disloyalty, not of an offence: "accused the lawyer of betraying her country"
+        r"(?:publicly|openly|repeatedly)\s+(?:accus|denounc|insult|brand|label|vilif|attack)\w*|accus\w*\s+(?:\S+\s+){0,4}?of\s+"
+        r"(?:betray\w+|being\s+(?:an?\s+)?(?:\w+\s+)?(?:agents?|spies|spy|traitors?|enem\w+|puppets?|mercenar\w+)|"
+        r"working\s+for\s+(?:foreign|the\s+enemy|western|the\s+west)|serving\s+(?:foreign|western|the\s+enemy))",
+        # a label told about someone: "told the whole village that I was a terrorist"
+        r"(?:told|said|wrote|announced|declared|claimed)\s+(?:\S+\s+){0,5}?that\s+(?:i|he|she|they|we|(?:his|her|their|my|"
+        r"our)\s+\w+)\s+(?:was|were|is|are)\s+(?:an?\s+)?(?:\w+\s+)?(?:terrorists?|traitors?|spy|spies|foreign\s+agents?|"
+        r"agents?\s+of|enem(?:y|ies)|extremists?|criminals?|liars?|provocateurs?|mercenar(?:y|ies)|puppets?|prostitutes?)\b",
+        # foreign money alleged: "accused the activist of being paid by foreign embassies", "payroll"
+        r"(?:accus|alleg|claim|suggest|insinuat|portray|present|depict|brand|saying|says|wrote|writ|told)\w*\s+"
+        r"(?:\S+\s+){0,10}?(?:paid|funded|financed|bankrolled|sponsored|controlled|directed|run|working)\s+(?:by|for|from)\s+"
+        r"(?:\S+\s+){0,2}?(?:foreign(?:ers)?|abroad|the\s+west|western|embass\w+|the\s+enemy|enem\w+|intelligence|special\s+services|"
+        r"drug\s+(?:traffickers|cartels|lords|dealers)|cartels?|the\s+mafia|terrorists|criminals|gangs?|the\s+opposition)|(?:accus|alleg|claim|"
+        r"suggest|insinuat)\w*\s+(?:\S+\s+){0,12}?(?:on\s+(?:a|the)\s+(?:foreign|western|enemy|\w+\s+government['’]s)\s+"
+        r"payroll|for\s+(?:foreign|western)\s+(?:money|cash|grants|funding))",
+        # a public made to fear people: "stigmatised the activists as a threat to children"
+        r"(?:stigmati[sz]|demoni[sz])(?:ed|es|ing)\s+(?:\S+\s+){0,6}?as\b|(?:stigmati[sz]ation|demoni[sz]ation)\s+of|"
+        r"(?:portray|present|depict|describ|paint|brand|label)\w*\s+"
+        + _NOT_PEOPLE
+        + r"(?:\S+\s+){0,5}?as\s+(?:an?\s+)?(?:\w+\s+)?(?:threat|danger|menace)\s+to\b",
         # money from abroad alleged: "claimed that the activist had received money from abroad"
         r"(?:claim|alleg|accus|suggest|insinuat)\w*\s+(?:\S+\s+){0,8}?(?:receiv\w+|tak\w+|took|accept\w+|paid)\s+(?:\S+\s+)?"
         r"(?:money|funds|funding|payments?|cash|grants?)\s+from\s+(?:an?\s+|the\s+)?(?:abroad|foreign|the\s+west|western|(?:\S+\s+)?embass\w+|"
@@ -623,7 +743,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # exposure: a real name, a home address or a house put before a hostile public
         r"(?:publish|post|leak|reveal|disclos|print|shar|circulat)\w*\s+(?:\S+\s+){0,6}?(?:real|full|home|private|personal)\s+"
         r"(?:names?|address(?:es)?|identit(?:y|ies)|phone\s+numbers?|photo(?:graph)?s|pictures|videos|correspondence|"
-        r"messages|medical\s+records)|(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,3}"
+        r"messages|medical\s+records)|(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,8}?(?:name|names)\s+of\s+"
+        r"(?:his|her|their)\s+(?:street|building|village|school|workplace|employer|neighbou?rhood)|"
+        r"(?:publish|post|shar|circulat)\w*\s+(?:\S+\s+){0,3}"
         r"(?:photographs?|photos?|pictures?|videos?)\s+of\s+(?:\S+\s+){0,3}(?:house|home|flat|apartment|door|car|children)",
         # a front page or a poster that names people: 'ran their photographs under the headline "..."'
         r"(?:photographs?|photos?|pictures?|portraits?|faces?|images?)\s+(?:\S+\s+){0,6}?(?:under|with|beneath)\s+"
@@ -634,14 +756,19 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         + r"|terror\b|liars?|sells?\b|sold\b|paid\b|smuggl\w*|traffick\w*)",
     ],
     Act.JUDICIAL_HARASSMENT: [
-        r"(?:named|declared|designated|listed)\s+(?:as\s+)?(?:an?\s+)?(?:official\s+)?suspects?\b",
+        r"(?:named|declared|designated|listed|made)\s+(?:as\s+)?(?:an?\s+)?(?:official\s+)?suspects?\b",
+        # a testimony's words for a sentence or a penalty: "the judge gave me fifteen days"
+        r"(?:judge|court|magistrate|tribunal)\s+(?:\S+\s+){0,2}?(?:gave|handed)\s+(?:\S+\s+){1,3}?(?:\d+|\w+)\s+(?:days|"
+        r"months|years)\b(?!\s+to\b)|(?:court|judge|magistrate|tribunal)\s+(?:\S+\s+){0,3}?ordered\s+(?:\S+\s+){1,4}?to\s+"
+        r"pay\b|(?:drew|drawn|draw)\s+up\s+(?:an?\s+)?(?:\w+\s+)?(?:reports?|protocols?|records?|charge\s*sheets?)\s+against",
         r"accus(?:ed|ing)\s+(?:him|her|them|me|us)\s+of\s+(?:joining|membership|belonging|spreading|financing|funding|inciting|organi[sz]ing|insulting|publishing|disseminating|undermining|collaborating|spying)",
         r"(?:was|were|is|are)\s+(?:now\s+)?under\s+(?:criminal\s+)?investigation\s+(?:for|over|on\s+suspicion)",
         r"(?:gave|given|handed\s+(?:down\s+)?)\s+(?:\S+\s+){0,2}?(?:\d+|\w+)\s+years?\s+(?:of|in|to)\b|"
         r"appeal\s+(?:was\s+|were\s+)?(?:rejected|dismissed|denied)|"
         r"(?:upheld|confirmed)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
         r"(?:allowed|authori[sz]ed|permitted)\s+(?:\S+\s+){0,2}to\s+(?:hold|detain|keep)|ordered\s+(?:the\s+)?(?:\S+\s+)?(?:arrest|detention)\s+of",
-        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,14}?with(?!\s+(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint)\s+against",
+        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,14}?with(?!\s+(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil|lodg)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint|"
+        r"first\s+information\s+report|fir|police\s+report|charge\s*sheet)\s+against",
         r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
         r"summon(?:ed|s)\s+(?:(?!and\b)\S+\s+){0,8}?(?:to|for)\b",
         r"(?:issued|obtained|sought)\s+(?:an?\s+)?(?:\S+\s+)?arrest\s+warrants?",
@@ -662,20 +789,48 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:placed|put)\s+on\s+(?:a|the)\s+(?:\w+\s+)?wanted\s+list|accused\s+of\s+(?:\S+\s+){0,3}"
         r"(?:extremism|terrorism|treason|espionage|fraud|hooliganism|disseminating|spreading|inciting|"
         r"participat|organi[sz]|insult|abuse)",
+        # the sanction and its appeal: "ordered to pay a fine", "appealed the acquittal", "tried in absentia"
+        r"(?:ordered|sentenced|made|forced)\s+to\s+pay\s+(?:a\s+)?(?:\S+\s+){0,2}?(?:fines?|damages|compensation)|"
+        r"appeal\w*\s+(?:against\s+)?(?:the\s+|his\s+|her\s+|their\s+)?acquittal|(?:tried|convicted|sentenced|prosecuted|"
+        r"judged)\s+in\s+absentia",
+        r"(?:request|demand|sought|seek|ask)\w*\s+(?:a\s+|an\s+)?(?:\S+\s+){0,2}?(?:prison|jail|custodial)\s+(?:terms?|"
+        r"sentences?)|(?:rejected|dismissed|denied|turned\s+down)\s+(?:\S+\s+){0,3}?appeals?\b|refus\w*\s+(?:to\s+)?"
+        r"(?:release|free)\s+(?:\S+\s+){0,4}?on\s+bail|(?:handed|gave|given)\s+(?:\S+\s+){0,6}?(?:sentence|prison\s+term|"
+        r"jail\s+term)\b",
+        # custody prolonged by a court: "extended the remand of the defender", "her remand was renewed"
+        r"(?:extend|prolong|renew)\w*\s+(?:\S+\s+){0,4}?(?:remand|custody|arrest|pre-?trial)|(?:remand|custody|detention)\s+"
+        r"(?:\S+\s+){0,3}?(?:was|were|has\s+been|had\s+been)\s+(?:again\s+)?(?:extended|prolonged|renewed)",
+        r"(?:placed|put)\s+under\s+(?:criminal\s+|formal\s+|official\s+)?investigation|(?:questioned|interrogated|"
+        r"interviewed|summoned|named)\s+(?:\S+\s+){0,4}?as\s+(?:an?\s+)?(?:\w+\s+)?(?:suspects?|accused|defendants?)\b",
+        r"(?:upheld|confirmed|quashed\s+the\s+acquittal\s+and\s+reinstated)\s+(?:\S+\s+){0,3}?(?:sentences?|convictions?|"
+        r"verdicts?|fines?|ruling)",
+        r"found\s+(?:(?!not\b)\S+\s+){1,4}?guilty|(?:imposed|handed\s+down|passed|gave)\s+(?:\S+\s+){0,3}?(?:sentences?|"
+        r"fines?|prison\s+terms?|penalt(?:y|ies))\b(?!\s+(?:reductions?|guidelines|laws?|codes?))",
+        # a case opened on a person, not on a crime against one: "opened an investigation into the journalist"
+        r"(?:open|launch|initiat|start|begin|began|begun)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+|preliminary\s+)?"
+        r"(?:investigation|inquiry|probe|case|proceedings)\s+(?:into|against)\s+(?:him|her|them|(?:the|a|an|two|three|"
+        r"several)\s+(?:\w+\s+)?(?:journalists?|activists?|lawyers?|bloggers?|defenders?|editors?|reporters?|members?|"
+        r"leaders?|organi[sz]ations?|ngos?|group|newspaper|outlet|foundation|association|union|party|director|founder|"
+        r"staff|researchers?|academics?|professors?|students?|protesters|organi[sz]ers?|critics?|monitors?|artists?|"
+        r"writers?|poets?|singers?|rappers?|doctors?)\b(?![\'’]))",
     ],
     Act.RESTRICTION_OF_MOVEMENT: [
-        r"(?:took|taken|take)\s+(?:my|his|her|their|our)\s+passports?|(?:could|can)\s*not\s+leave\s+the\s+country|stopped\s+(?:\S+\s+){0,3}?as\s+(?:he|she|they|i|we)\s+(?:was|were)\s+about\s+to\s+(?:board|leave|fly|cross)",
+        # (the agent may stand before: "officers took her passport" is no arrest of her)
+        r"(?:(?:officers|police|policemen|guards|officials|agents|soldiers|they)\s+)?(?:took|taken|take)\s+"
+        r"(?:my|his|her|their|our)\s+passports?|(?:could|can)\s*not\s+leave\s+the\s+country|stopped\s+(?:\S+\s+){0,8}?as\s+(?:he|she|they|i|we)\s+(?:was|were)\s+about\s+to\s+(?:board|leave|fly|cross)",
         r"not\s+(?:permitted|allowed)\s+to\s+(?:leave|travel|board|exit|depart)|(?:placed|put|added|included)\s+(?:\S+\s+){0,3}?on\s+(?:the|a|an)\s+(?:\S+\s+){0,2}?(?:exit[-\s]control|no-?fly|stop|travel[-\s]ban)\s+list",
         r"(?:cancel|annul|revok|withh[eo]ld|kep|keep|confiscat|seiz)\w*\s+(?:\S+\s+){0,5}passports?|turn(?:ed|s)?\s+(?:\S+\s+){0,5}back\s+(?:at|from)|turned\s+back",
         r"withh(?:e|o)ld(?:s|ing)?\s+(?:his|her|their)\s+passports?",
         r"(?:barred|banned|prevented|stopped|blocked)\s+(?:\S+\s+){0,3}from\s+(?:leaving|travel\w*|entering|boarding|crossing|flying)",
-        r"ban\s+on\s+(?:leaving|travel\w*|exit)|(?:stopped|prevented|banned|barred)\s+from\s+(?:boarding|leaving|travel\w*|crossing)|refused\s+entry",
+        r"ban\s+on\s+(?:(?:foreign|international|overseas)\s+)?(?:leaving|travel\w*|exit)|"
+        r"turn(?:ed|s|ing)?\s+(?:\S+\s+){0,3}?away\s+at\s+(?:the\s+)?(?:\w+\s+)?(?:border|crossing|airport|checkpoint|frontier)|(?:stopped|prevented|banned|barred)\s+from\s+(?:boarding|leaving|travel\w*|crossing)|refused\s+entry",
         r"travel\s+bans?|banned\s+from\s+(?:leaving|travel(?:l)?ing|entering)|barred\s+from\s+(?:leaving|entering|"
         r"travel(?:l)?ing|boarding)",
         r"(?:denied|refused)\s+(?:\w+\s+)?(?:entry|exit|boarding)|entry\s+ban|turned\s+back\s+at",
         r"prevented\s+(?:\S+\s+){0,2}from\s+(?:leaving|boarding|travel(?:l)?ing|crossing|entering|flying|going\s+to|"
         r"moving\s+(?:freely|around|between|out)|accessing\s+(?:their|his|her)\s+(?:fields|land|farms|homes|village))",
-        r"passports?\s+(?:was|were|had\s+been)\s+(?:confiscated|seized|cancell?ed|annulled|withheld)|"
+        r"passports?\s+(?:was|were|had\s+been)\s+(?:confiscated|seized|cancell?ed|annulled|withheld|taken\s+(?:from|away)"
+        r"(?:\s+(?:from\s+)?(?:him|her|them|me|us))?)|"
         r"(?:confiscated|seized|cancell?ed|annulled)\s+(?:his|her|their|my|our)\s+passports?",
         r"not\s+allowed\s+to\s+(?:leave|travel)|exit\s+ban|stopped\s+at\s+the\s+border",
         # "refused to let him board a flight", "would not allow her to cross", "restricted from leaving"
@@ -689,12 +844,47 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"hand\s+back)\s+(?:\S+\s+){0,2}(?:passports?|travel\s+documents?|exit\s+(?:visas?|permits?))",
         r"(?:imposed|declared|placed\s+under|put\s+under)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:curfew|blockade)|"
         r"(?:curfew|blockade)\s+(?:was|were|had\s+been)\s+(?:imposed|declared)",
+        # sent back at a checkpoint: "told the driver to take us back", "turned them back"
+        r"(?:told|ordered|forced|made)\s+(?:\S+\s+){0,3}?to\s+(?:take\s+(?:us|them|him|her|me)\s+back|turn\s+(?:back|around))|"
+        r"(?:turned|sent)\s+(?:us|them|him|her|me)\s+back\b",
+        r"(?:(?:did|would|could)\s+not|refus\w+\s+to|declin\w+\s+to)\s+(?:let|allow\w*|permit\w*)\s+(?:\S+\s+){1,16}?(?:to\s+)?"
+        r"(?:(?:go\s+(?:in)?to|enter|reach|return\s+to|visit)\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|a\s+)?(?:\w+\s+){0,2}?"
+        r"(?:village|town|city|area|region|district|camp|country|zone|territory|homes?|lands?|fields?|island|province|"
+        r"valley|settlement|site|quarter|neighbou?rhood)s?|pass|proceed|cross|return\s+home)\b",
+        # told at the border: 'told by border police that she "could not leave for now"'
+        r"told\s+(?:by\s+(?:\S+\s+){1,3}?)?(?:\S+\s+){0,3}?(?:that\s+)?(?:he|she|they|i|we)\s+[“\"«‘\']?(?:could|can|may)\s*"
+        r"(?:not|n\'t|no\s+longer)\s+(?:leave|travel|fly|board|go\s+abroad|exit)\b|stopped\s+at\s+(?:the\s+)?(?:\S+\s+){0,3}?"
+        r"(?:airport|border\s+crossing|border)\b",
+        # bail conditions that hold a person in place: "the conditions are that I cannot leave the town"
+        r"conditions?\s+(?:\S+\s+){0,5}?(?:cannot|can\'t|could\s+not|may\s+not|must\s+not|not\s+to|(?:does|do|did|would)\s+not)"
+        r"\s+leave\s+(?:the\s+)?(?:\w+\s+)?(?:country|city|town|district|region|village|area|island|capital|province|"
+        r"municipality|\w+(?=\s*(?:[,.;]|and\b|or\b|without\b|$)))",
+        # held inside a place by force: "confined to the village", "placed the town under siege"
+        r"confined\s+to\s+(?:the|their|its|a|an)\s+(?:\w+\s+)?(?:village|town|city|district|region|area|camp|"
+        r"neighbou?rhood|compound|island|municipality|settlement|quarter)s?\b|(?:placed|put)\s+(?:\S+\s+){1,3}?under\s+"
+        r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?:curfew|blockade|siege)",
+        # papers to travel withheld: "refused a passport to", "denied her a new passport"
+        r"(?:refus|den(?:y|i))\w*\s+(?:(?:him|her|them|me|us|the\s+\w+)\s+)?(?:an?\s+|the\s+)?(?:new\s+|foreign\s+)?"
+        r"(?:passports?|travel\s+documents?|exit\s+(?:visas?|permits?))\b",
+        # leave to go refused: "refused permission to leave the country", "denied the right to return"
+        r"(?:refus|den(?:y|i))\w*\s+(?:\S+\s+){0,3}?(?:permission|authori[sz]ation|leave|the\s+right|clearance)\s+to\s+"
+        r"(?:leave|travel|exit|go\s+abroad|depart|return|enter|fly)\b",
+        # ordered to stay: "ordered the defender not to leave the city", "forbade her to leave"
+        r"(?:ordered|told|obliged|required|instructed)\s+(?:\S+\s+){0,3}?not\s+to\s+leave\b|(?:forb(?:ade|idden|id|ids)|"
+        r"prohibit(?:ed|s|ing))\s+(?:\S+\s+){0,3}?(?:to\s+leave|from\s+(?:leaving|travel\w*|entering))\b",
+        # the road closed to people: "stopped residents from reaching the town"
+        r"(?:barred|banned|prevented|stopped|blocked|kept)\s+(?!(?:the|a|an|their)\s+(?:\w+\s+)?(?:march|rally|procession|"
+        r"protest|demonstration|picket|vigil|parade)\b)(?:\S+\s+){0,3}?from\s+(?:reaching\s+(?:the|their|his|her|its|a)\s+(?:\w+\s+)?(?:town|city|village|border|airport|capital|"
+        r"homes?|fields?|farms?|lands?|hospital|market|crossing|checkpoint|area|region|district|camp)s?|returning\s+(?:to|home)|"
+        r"fleeing|exiting|going\s+(?:abroad|home|to\s+(?:the\s+)?(?:airport|border|capital))|moving\s+freely)\b",
     ],
     Act.RESTRICTION_OF_EXPRESSION: [
         r"disperse\s+(?:a|the|an|their)\s+(?:\w+\s+){0,3}?(?:march|rally|protest|crowd|gathering|demonstration|sit-?in|vigil|picket|meeting|procession)",
         r"(?:restrict(?:ed|ing)?|limit(?:ed|ing)?|throttl(?:ed|ing|e))\s+access\s+to\s+(?:\S+\s+){0,3}?(?:platforms?|websites?|sites?|internet|social\s+media|apps?|services?|networks?|messengers?)",
-        r"suspend(?:ed|s|ing)\s+(?:\S+\s+){0,6}?for\s+(?:\S+\s+)?(?:days|weeks|months|years)|suspend(?:ed|s|ing)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:permit|licen[cs]e|registration|accreditation|activities|operations)",
+        r"suspend(?:ed|s|ing)\s+(?:\S+\s+){0,6}?for\s+(?:\S+\s+)?(?:days?|weeks?|months?|years?)|suspend(?:ed|s|ing)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:permit|licen[cs]e|registration|accreditation|activities|operations)",
         # an assembly stopped or sent away: "the march was stopped by police ... ordered to disperse"
+        # (not the month: "On 4 March the lawyer was prevented from boarding" is no march stopped)
+        r"(?<!\d\s)(?<!\bin\s)(?<!\bof\s)(?<!\bsince\s)(?<!\bon\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)(?<!\buntil\s)(?<!\bby\s)"
         r"(?:march|rally|protest|procession|vigil|picket|sit-?in|gathering|demonstration|meeting|commemoration)\s+(?:\S+\s+){0,8}?(?:was|were)\s+(?:stopped|blocked|halted|prevented|banned|broken\s+up)(?!\s+by\s+(?:the\s+|its\s+)?organi[sz]ers)|ordered\s+to\s+disperse",
         r"(?:was|were)\s+closed\s+(?:down\s+)?(?:by\s+(?:an?\s+)?(?:\w+\s+)?order|on\s+(?:the\s+)?orders?)",
         r"(?:removed|evicted|cleared)\s+(?:the\s+)?(?:protesters|demonstrators|participants|strikers|marchers|sit-?in)",
@@ -722,7 +912,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"broadcast)|(?:denied|refused)\s+(?:\w+\s+)?accreditation|deregister(?:ed)?",
         r"(?:banned|prohibited|cancell?ed)\s+(?:a|the|an|its|their)\s+(?:\w+\s+)?(?:rally|march|protest|"
         r"event|concert|screening|book|newspaper|publication|demonstration|meeting|conference|society|association|"
-        r"organi[sz]ation|club|union|party|movement)",
+        r"organi[sz]ation|club|union|party|movement|lecture|talk|exhibition|performance|play|film|show|festival|seminar|"
+        r"debate|reading|programme|program|vigil|picket|gathering|commemoration|parade|procession|magazine|song|album|"
+        r"novel|documentary)",
         # an assembly stopped: "the rally was banned", "police stopped the march", "ended the picket"
         r"(?:rally|rallies|march|marches|protest|protests|demonstration|demonstrations|meeting|event|concert|exhibition|"
         r"screening|conference|gathering|picket|performance|festival|parade|vigil|play|lecture|fair|forum|seminar|congress|"
@@ -731,12 +923,13 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"soldiers|troops|guards)|broken\s+up|closed\s+(?:down\s+)?by|cancell?ed\s+(?:\S+\s+){0,2}"
         r"(?:after|following|under|by\s+order|on\s+the\s+orders?|at\s+the\s+request)\s+(?:\S+\s+){0,3}(?:pressure|police|"
         r"authorities|security|officials|ministry|order|governor|mayor|prosecutor))",
-        r"(?:stopped|halted|blocked|ended)\s+(?:the|a|their|his|her|its)\s+(?:\w+\s+)?(?:march|rally|protest|procession|"
-        r"demonstration|picket|meeting|vigil|concert|performance|screening|exhibition)",
+        r"(?:stopped|halted|blocked|ended)\s+(?:the|a|an|their|his|her|its)\s+(?:\w+\s+)?(?:march|rally|protest|procession|"
+        r"demonstration|picket|meeting|vigil|concert|performance|screening|exhibition|sit-?in|gathering|parade|assembly|"
+        r"commemoration)",
         # an outlet's licence or a journalist's accreditation taken away
         r"(?:licen[cs]e|registration|accreditation|broadcast\s+rights)\s+(?:\S+\s+){0,2}(?:was|were|had\s+been|"
         r"has\s+been)\s+(?:revoked|withdrawn|suspended|cancell?ed|annulled)|(?:refus\w+|denied|declin\w+)\s+(?:to\s+)?"
-        r"(?:register|re-register)\s+(?:\S+\s+){0,3}?(?:association|organi[sz]ation|ngo|party|union|group|society|"
+        r"(?:register|re-register)\s+(?:\S+\s+){0,5}?(?:association|organi[sz]ation|ngo|party|union|group|society|"
         r"newspaper|outlet|media|church|community|foundation|movement)",
         r"(?:refus\w+|denied|rejected)\s+(?:\S+\s+){0,3}?(?:permission|permits?|authori[sz]ation|approval|applications?|"
         r"requests?|notifications?)\s+(?:\S+\s+){0,3}?(?:rally|march|protest|demonstration|picket|meeting|gathering|vigil|"
@@ -775,13 +968,102 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         # only, so that the words between the designation and the status, often its date, stay free)
         r"as\s+(?:an?\s+)?[“\"«](?:extremist|terrorist|undesirable)\s+(?:formation|organi[sz]ation|group|community|"
         r"structure|materials?|outlet|media|cell)",
+        # an assembly not allowed or made to end: "we were not allowed to hold our meeting"
+        r"(?:not\s+(?:allowed|permitted)|(?:did|would|could)\s+not\s+(?:allow|let|permit))\s+(?:\S+\s+){0,4}?(?:to\s+)?(?:hold|"
+        r"stage|take\s+place|go\s+ahead|gather|march|assemble|protest|demonstrate|commemorate|picket)\b",
+        r"(?:forced|made|ordered|compelled)\s+(?:\S+\s+){0,3}?to\s+(?:end|stop|abandon|cancel|call\s+off|break\s+up|disperse|"
+        r"wind\s+up)\s+(?:the|their|our|his|her|its|a)\s+(?:\w+\s+)?(?:meeting|rally|march|protest|vigil|picket|gathering|"
+        r"demonstration|event|concert|performance|screening|conference|sit-?in|strike|commemoration|broadcast|programme)",
+        # a venue or a printer withdrawn under pressure: "cancelled our booking after a visit from the police"
+        r"(?:cancell?ed\s+(?:our|their|the|his|her|its)\s+(?:\w+\s+)?(?:booking|reservation|rental|lease|contract)|refus\w+\s+"
+        r"to\s+(?:print|publish|broadcast|air|distribute|sell|screen|host)\s+(?:\S+\s+){0,3}?(?:newspapers?|books?|"
+        r"magazines?|articles?|programmes?|films?|documentar(?:y|ies)|statements?|leaflets?|events?|meetings?))\s+(?:\S+\s+)"
+        r"{0,3}?(?:after|following|under|at\s+the\s+request|on\s+the\s+orders?)\s+(?:\S+\s+){0,4}?(?:police|authorities|"
+        r"officials|security|pressure|orders?|ministry|call|visit|warning)",
+        r"(?:articles?|posts?|videos?|stor(?:y|ies)|interviews?|columns?|programmes?|broadcasts?|cartoons?|songs?)\s+"
+        r"(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:removed|deleted|taken\s+down|withdrawn|censored|blocked|pulled|"
+        r"banned)\s+(?:\S+\s+){0,4}?(?:after|following|at|on|under|by)\s+(?:\S+\s+){0,4}?(?:police|authorities|regulator|"
+        r"ministry|censors?|court|officials|government|prosecutor\w*|security|pressure|orders?|request|demand)\b",
+        r"(?:journalists|reporters|observers|diplomats|press|media|monitors)\s+(?:were|was)\s+(?:ordered|told|forced|made)\s+"
+        r"to\s+leave\s+(?:the\s+)?(?:court\w*|hall|room|hearing|trial|building|session|square)",
+        # a platform or an outlet cut off: "blocked the messaging app nationwide"
+        r"block(?:ed|s|ing)\s+(?:access\s+to\s+)?(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){0,3}?(?:apps?|messengers?|"
+        r"platforms?|websites?|sites?|portals?|channels?|blogs?|outlets?|social\s+networks?|news\s+sites?)\b",
+        # a march kept from its goal: "prevented the march from reaching the centre"
+        r"(?:prevented|stopped|blocked|barred)\s+(?:the|a|an|their)\s+(?:\w+\s+)?(?:march|rally|procession|protest|"
+        r"demonstration|marchers|protesters|demonstrators|picket|vigil|parade)\s+from\s+(?:\S+\s+){0,5}?\w+",
+        # the making of a publication stopped: "halted the printing of the weekly"
+        r"(?:halt|stop|suspend|ban|block|prevent|cancel|prohibit)\w*\s+(?:the\s+)?(?:printing|publication|distribution|"
+        r"broadcast(?:ing)?|screening|airing|circulation|staging)\s+of|(?:ban|prohibit|halt|stop)\w*\s+"
+        r"(?:the\s+)?sale\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)?(?:\S+\s+){0,2}?(?:newspapers?|books?|"
+        r"magazines?|weekly|daily|journals?|novels?|publications?|albums?)\b",
+        r"(?:banned|barred|prevented|stopped|blocked|forbade|forbidden)\s+(?:\S+\s+){1,4}?from\s+(?:covering|reporting|"
+        r"filming|broadcasting|publishing|writing|speaking|performing|preaching|marching|protesting|demonstrating|gathering|"
+        r"holding\s+(?:a|the|an|its|their|any)\s+(?:\w+\s+)?(?:meetings?|rally|rallies|conferences?|events?|protests?|vigils?|"
+        r"congress|assembly|assemblies))\b",
+        # the premises of an outlet or a group shut: "shut the offices of the radio station"
+        r"(?:shut|closed|sealed)\s+(?:down\s+)?(?:the\s+)?(?:offices?|premises|headquarters|studios?|building)\s+of\s+(?:the\s+)?"
+        r"(?:\w+\s+){0,2}?(?:newspaper|radio|station|channel|organi[sz]ation|ngo|group|association|union|party|movement|outlet|"
+        r"foundation|centre|center|magazine|weekly|website|agency|publisher|church|mosque)\b|"
+        r"(?:shut|closed|sealed)\s+(?:down\s+)?(?:the|its|their|his|her)\s+(?:\w+\s+)?(?:printing\s+(?:house|press)|"
+        r"newsroom|bureau|radio\s+station|tv\s+station|television\s+station|newspaper|channel|website)\b",
+        # assemblies banned wholesale: "prohibited all public gatherings"
+        r"(?:banned|prohibited|outlawed|forbade|forbidden)\s+(?:all\s+|any\s+)?(?:public\s+|street\s+|political\s+|mass\s+|"
+        r"opposition\s+|outdoor\s+)?(?:gatherings|assemblies|rallies|protests|demonstrations|marches|meetings|pickets|"
+        r"processions|vigils)\b",
+        # providers told to cut a site: "instructed internet providers to restrict access to it"
+        r"(?:instruct|order|direct|told|tell|requir|oblig|compel)\w*\s+(?:\S+\s+){0,4}?(?:providers|operators|isps|carriers|"
+        r"platforms|hosts|companies)\s+to\s+(?:restrict|block|limit|throttle|cut|suspend|shut|remove|delete|take\s+down)\b",
+        # a site gone for its readers: "can no longer be opened without a VPN", "unable to open the website"
+        r"(?:can\s*not|can\'t|could\s+not|can\s+no\s+longer|could\s+no\s+longer|unable\s+to)\s+(?:be\s+)?(?:open|access|reach|"
+        r"load|view)\w*\s+(?:\S+\s+){0,4}?(?:without\s+(?:a\s+)?vpns?|(?:website|site|portal|channel|outlet|platform)\b)|"
+        r"(?:only|except)\s+(?:through|via|with|using)\s+(?:a\s+)?vpns?",
+        # a gathering broken up, told by the people in it: "to break up about 200 mourners who had gathered"
+        r"(?:break|broke|breaking|broken)\s+up\s+(?:\S+\s+){0,3}?(?:mourners|protesters|demonstrators|crowds?|marchers|"
+        r"strikers|worshippers|picketers)\b",
+        # a showing of a work stopped: "the screening of the film was cancelled on the orders of the governor"
+        r"(?:screening|showing|performance|presentation|launch|reading)\s+of\s+(?:the|a|an|his|her|their|its)\s+(?:\S+\s+)"
+        r"{0,2}?(?:was|were|had\s+been)\s+(?:banned|cancell?ed|stopped|prohibited|called\s+off)\b",
+        # a programme taken off: "pulled the programme off air", "dropped the show from the schedule"
+        r"(?:pull|took|take|taken|yank|drop)\w*\s+(?:\S+\s+){0,7}?off\s+(?:the\s+)?air|(?:pull|drop|remov)\w*\s+"
+        r"(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?(?:programme|program|show|series|documentary|film|column|book|"
+        r"broadcast|interview|segment)\s+(?:\S+\s+){0,2}?from\s+(?:the\s+)?(?:schedule|air|broadcast|sale|shelves|"
+        r"circulation|cinemas|festival|programme|website|curriculum)",
+        # printed matter taken or destroyed: "confiscated the print run", "ordered to pulp the entire edition"
+        r"(?:confiscat|seiz|impound|pulp|destroy|withdr[ae]w|recall|burn)\w*\s+(?:\S+\s+){0,3}?(?:print\s+runs?|"
+        r"editions?|circulation|(?:\w+\s+)?copies\s+of\s+(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?(?:newspaper|book|"
+        r"magazine|weekly|daily|journal|report|leaflet|bulletin|novel|pamphlet|issue))",
+        # an order to unsay: "ordered the news site to remove the article", "ordered to cancel"
+        r"order(?:ed|s|ing)\s+(?:\S+\s+){0,5}?to\s+(?:remove|delete|take\s+down|withdraw|retract|pulp|cancel|call\s+off|"
+        r"close|suspend|halt|stop|block)\s+(?:the|a|an|its|his|her|their|all)\s+(?:\w+\s+)?(?:articles?|posts?|videos?|"
+        r"stor(?:y|ies)|content|materials?|publications?|programmes?|programs?|broadcasts?|pages?|concerts?|screenings?|"
+        r"events?|exhibitions?|performances?|plays?|lectures?|books?|websites?|sites?|channels?|accounts?|newspapers?|"
+        r"outlets?|rally|march|protest|vigil|picket|gathering|meeting|festival|print\s+run|edition|interviews?|reports?)\b",
+        # an organisation outlawed: "outlawed the opposition party", "dissolved the human rights organisation"
+        r"(?:(?:outlaw|dissolv|disband|liquidat|proscrib)\w*|banned|banning)\s+(?:the|a|an|its|their|his|her|two|three|several)\s+"
+        r"(?:\S+\s+){0,4}?(?:party|parties|organi[sz]ations?|ngos?|groups?|associations?|unions?|movements?|societ(?:y|ies)|"
+        r"foundations?|newspapers?|outlets?|media|church(?:es)?|communit(?:y|ies)|clubs?|charit(?:y|ies)|centres?|"
+        r"centers?)\b|(?:party|organi[sz]ation|ngo|group|association|union|movement|society|foundation|newspaper|"
+        r"outlet|church|community|club|charity|centre|center|book|film|novel|song|album|documentary|magazine|"
+        r"play)\s+(?:\S+\s+){0,4}?(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:outlawed|dissolved|disbanded|"
+        r"liquidated|proscribed|banned|prohibited)\b",
+        # an outlet silenced for a time: "suspended the newspaper", "suspended the channel's broadcasts"
+        r"suspend(?:ed|s|ing)\s+(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){0,2}?(?:newspapers?|outlets?|channels?|"
+        r"broadcasters?|stations?|magazines?|websites?|publications?|programmes?|programs?|shows?|broadcasts?|"
+        r"broadcasting|columns?|accounts?)\b",
     ],
     Act.CYBER_ATTACK: [
         r"(?:gained|obtained)\s+(?:unauthori[sz]ed\s+)?access\s+to\s+(?:\S+\s+){0,3}(?:accounts?|email|phone|computer|server|database)",
+        # a site or an account attacked, in the passive: "the website of the NGO was defaced"
+        r"(?:website|site|page|portal|homepage)\s+(?:of\s+(?:\S+\s+){1,4}?)?(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+        r"(?:defaced|hacked|hijacked|compromised)|(?:accounts?|e-?mail|inbox|computer|phone|server|database|website)\s+"
+        r"(?:was|were|had\s+been|has\s+been)\s+(?:broken|hacked)\s+into",
         r"(?:denial[-\s]of[-\s]service|ddos)\s*(?:\(\w+\)\s*)?attacks?",
         r"(?:knocked|taken|forced)\s+offline|taken\s+down\s+by\s+(?:\S+\s+){0,4}(?:attack|hackers)|passwords?\s+(?:\S+\s+){0,10}?(?:changed|reset)\s+by",
         r"taken\s+over\s+by\s+(?:\w+\s+)?hackers|(?:hijacked|compromised)|taken\s+over\s+by\s+(?:an?\s+)?(?:unknown|unidentified|"
-        r"anonymous)\s+\w+|took\s+over\s+(?:\S+\s+){0,4}?(?:accounts?|e-?mail|page|channel|website|profile|inbox)",
+        r"anonymous)\s+\w+|took\s+over\s+(?:\S+\s+){0,4}?(?:accounts?|e-?mail|page|channel|website|profile|inbox)|"
+        r"(?:took|taken|seized|gained|got)\s+control\s+of\s+(?:\S+\s+){0,4}?(?:accounts?|e-?mail|page|channel|website|"
+        r"profile|inbox|phone|server)",
         r"(?:logged|got)\s+in(?:to)?\s+(?:his|her|their|the|its|my|our)\s+(?:\S+\s+)?(?:accounts?|e-?mail|inbox|page|profile)\s+"
         r"(?:\S+\s+){0,4}?(?:and\s+(?:deleted|changed|posted|published|sent|removed|downloaded|read)|without)|broke\s+into\s+"
         r"(?:\S+\s+){0,2}(?:servers?|accounts?|e-?mail|database|network|systems?|computers?)|(?:accounts?|e-?mail|page|profile|channel)\s+(?:was|were|had\s+been)\s+"
@@ -807,7 +1089,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:was|were|been)\s+(?:\S+\s+)?(?:dismissed|fired|sacked)\s+(?:\S+\s+)?(?:from|on|by|for|after|because)|"
         r"dismiss(?:es|ed)\s+(?:him|her|them|me)\b",
         r"expel(?:led|s)?\s+(?:\S+\s+){0,3}from\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:university|school|college|institute|"
-        r"academy|party|bar)",
+        r"academy|party|bar|union|association|guild|federation|syndicate|chamber)",
         r"expel(?:led|s)?\s+(?:\S+\s+){0,2}?(?:students?|pupils?|cadets?|lecturers?|professors?|teachers?)\b",
         # losing work or the right to practise for what one said
         r"(?:lost\s+(?:his|her|their|my|our)\s+(?:\w+\s+)?(?:jobs?|posts?|positions?)|forced\s+(?:\w+\s+)?to\s+(?:resign|quit|"

@@ -28,6 +28,11 @@ NOT_ACTS = [
     r"threat\s+(?:assessment|level)|threatened\s+species|(?:proportion(?:ate)?|response|responding)\s+to\s+(?:the|a|any)\s+"
     r"threat|threats?\s+to\s+(?:national\s+security|public\s+(?:order|safety|health)|the\s+state|state\s+security|"
     r"the\s+constitutional\s+order)",
+    # a danger assessed, not a menace made: "the scheme is a threat to the environment" (but "a threat to have
+    # him confined" is one)
+    r"(?:poses?|posed|posing|represents?|represented|representing|is|was|are|were|be|been|as)\s+(?:an?\s+)?(?:\w+\s+)?"
+    r"threats?\s+to\s+(?:the|a|an|our|their|its|public|national|peace|health|stability|security|democracy|society|"
+    r"children|life|lives|human|regional|world|global)\b",
     r"attacks?\s+on\s+(?:freedom|civil\s+society|human\s+rights|the\s+rule\s+of\s+law|democracy|the\s+press)",
     r"human\s+rights\s+defenders?\s+at\s+risk|at\s+risk\s+of",
     r"fire\s+(?:brigade|fighters?|department|service|safety)|firefighters",
@@ -145,6 +150,9 @@ _NOT_ACTS_ANY_CASE = _NOT_ACTS_ANY_CASE_PARTS.whole
 _CUSTODY = re.compile(CUSTODY_CONTEXT, re.IGNORECASE)
 _MAX_SENTENCE = 8_000  # longer "sentences" are tables or run-on lists, not statements
 _FUTURE_LABEL = re.compile(r"\b(?:would|will|could|\'ll)\s+(?:\S+\s+)?be\s", re.IGNORECASE)
+# The menace half of an order: in 'told us we should stop, otherwise "your son will ..."' the "should" is
+# the order the menace backs, not a call on the authorities that would make the act a mere demand.
+_SANCTION = re.compile(r"(?:otherwise|or\s+else|or)\b", re.IGNORECASE)
 _IN_NAME = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?:(?:against|of|for|on|and)\s+)?$")
 
 Match = tuple[int, int, Act | None]
@@ -288,7 +296,10 @@ def _sentence_triggers(sentence: str, start: int, found: list[Match]) -> list[Tr
         if (
             modality.is_negated(sentence, t_start)
             or modality.is_hypothetical(sentence, t_start)
-            or modality.is_called_for(sentence, t_start)
+            or (
+                modality.is_called_for(sentence, t_start)
+                and not (act is Act.THREAT and _SANCTION.match(sentence, t_start))
+            )
             or modality.is_generic(sentence, t_start)
             or modality.is_denied(sentence, t_start)
             or modality.is_habitual(sentence, t_start)
