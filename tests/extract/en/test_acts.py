@@ -431,7 +431,7 @@ SWEEP = [
     ("5 Sep.: soldiers round up nine young men, driven to the gendarmerie post.", "arbitrary_detention"),
     ("6 Sep.: two of them released, made to lie face down and beaten on the way.", "torture_ill_treatment"),
     ("7 June: Body of teacher and union organiser Ana Ruiz found near the quarry.", "killing"),
-    ("On 12 March 2023 an officer shot a 19-year-old delivery driver dead at a roadblock.", "killing"),
+    ("On 12 March 2022 an officer shot a 19-year-old delivery driver dead at a roadblock.", "killing"),
     ("The body of the missing lawyer washed up on the riverbank on 7 August 2021.", "killing"),
     ("Villagers discovered three corpses with their hands bound on 22 May 2022.", "killing"),
     ("The detainee was pronounced dead on arrival at the hospital on 2 June 2020.", "killing"),
