@@ -523,7 +523,7 @@ def _in_relative_clause(text: str, sentence: Sentence, mention: Mention, trigger
 
 def _said_in_the_act(text: str, mention: Mention) -> bool:
     """'She was charged the following day under ...': a day said inside the act's own words is the
-    act's day (a name such as "Kyiv Today" is not)."""
+    act's day (a name such as "Radio Today" is not)."""
     if mention.kind is Kind.CALENDAR:  # "charged on 20 February with sedition"
         return bool(_ON_BEFORE.search(text, max(0, mention.start - 4), mention.start))
     return mention.kind in (Kind.DOC_RELATIVE, Kind.WEEKDAY, Kind.ANCHOR_RELATIVE) and text[

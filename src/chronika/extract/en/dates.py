@@ -602,7 +602,7 @@ def _offset(m: re.Match[str]) -> Mention | None:
     )
     end = m.end() if after_act is not None else m.end("dir")
     named = _NAMED_EVENT.match(m.string, m.end()) if groups.get("event") and after_act is None else None
-    if named is not None and named["event"].lower() in EVENT_NOUNS:  # "three days after the Kavumu arrests"
+    if named is not None and named["event"].lower() in EVENT_NOUNS:  # "three days after the market arrests"
         after_act, end = EVENT_NOUNS[named["event"].lower()], named.end()
     if after_act is None and direction in ("after", "before"):
         aside = _aside(m, unit, sign * count)
@@ -778,7 +778,7 @@ def _scheduled(text: str, mention: Mention) -> Mention:
 _LEADING_ON = re.compile(r"(?i:on|for)\s+")
 
 
-# "every Monday", "each Friday": a habit, not a day. "Pa Sunday Agbo", "witness Monday Okon": a
+# "every Monday", "each Friday": a habit, not a day. "Pa Sunday Okafor", "witness Monday Eze": a
 # weekday between a word that cannot introduce a day and a capitalised word is a given name.
 _HABIT_BEFORE = re.compile(r"\b(?:every|each|their|his|her|our|its|my|your)\s+$", re.IGNORECASE)
 _WEEKDAY_FIRST = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
@@ -803,7 +803,7 @@ def _not_a_day(text: str, mention: Mention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     before = _WORD_BEFORE.search(text, max(line_start, mention.start - 30), mention.start)
     if before is None:
-        return text[line_start : mention.start].strip() == ""  # "Sunday Agbo said ..." opening a line
+        return text[line_start : mention.start].strip() == ""  # "Sunday Okafor said ..." opening a line
     word = before[1]
     return word[-1].isalpha() and word.lower() not in _DAY_INTRODUCER
 
