@@ -236,6 +236,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"taken\s+into\s+custody|remanded\s+in\s+custody|in\s+pre-?trial\s+detention|placed\s+in\s+custody",
         r"(?:taken|brought|driven|escorted)\s+to\s+(?:a|the)\s+(?:\S+\s+){0,2}(?:police\s+station|station|"
         r"police\s+department|department|precinct|detention\s+cent(?:re|er)|headquarters|base)",
+        # "police stopped us and took me to the deportation centre": a place where people are held
+        r"(?:took|taken|brought|sent|transferred)\s+(?:(?:him|her|me|us|them)\s+)?to\s+(?:a|an|the)\s+(?:\S+\s+){0,2}?"
+        r"(?:deportation|immigration|removal|detention|holding)\s+(?:detention\s+)?(?:cent(?:re|er)|facility|camp)",
         r"apprehended|rounded\s+up|jailed|imprisoned|locked\s+up|house\s+arrest",
         # field notes in the present: "round up 11 young men, who are driven to the gendarmerie brigade"
         r"round(?:s|ing)?\s+up\s+(?:\S+\s+){0,3}?(?:men|women|people|youths|boys|girls|students|villagers|residents|protesters|"
@@ -291,6 +294,9 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"tortur(?:ed|e|ing)|ill-?treat(?:ed|ment)|mistreat(?:ed|ment)|maltreat(?:ed|ment)",
         r"electric\s+shocks?|electrocut(?:ed|ion)|suffocat(?:ed|ion)|waterboard(?:ed|ing)",
         r"(?:beaten|beat\s+(?:him|her|them|me|us))\s+(?:in|while\s+in)\s+(?:custody|detention|the\s+cell|the\s+station)",
+        # "was kept standing for about fourteen hours", "left kneeling for most of the night"
+        r"(?:kept|left)\s+(?:standing|kneeling|squatting)\s+(?:\S+\s+){0,2}?for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|"
+        r"over\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+)?(?:\w+\s+)?(?:hours|days|nights|the\s+whole\s+night|most\s+of\s+the)\b",
         r"forced\s+to\s+(?:stand|kneel|squat|sign|confess|record)|stress\s+positions?|made\s+to\s+(?:stand|kneel|squat|crawl|"
         r"lie\s+(?:face\s+down|on))",
         r"cruel,?\s+inhuman(?:e)?\s+or\s+degrading|degrading\s+treatment|denied\s+medical\s+(?:care|treatment)",
@@ -348,7 +354,8 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"(?:\w+\s+)?(?:arms?|legs?|nose|jaw|ribs?|skull|fingers?|hands?|wrists?|teeth|collarbone)",
     ],
     Act.SEXUAL_VIOLENCE: [
-        r"rap(?:ed|e|es|ing)|sexual(?:ly)?\s+(?:assault(?:ed)?|abus(?:ed|e)|violence|harass(?:ed|ment)|humiliat\w+)",
+        r"rap(?:ed|e|es|ing)|sexual(?:ly)?\s+(?:assault(?:ed)?|abus(?:ed|e)|violence|harass(?:ed|ment)|humiliat\w+)|"
+        r"(?:abused|assaulted|molested)\s+sexually",
         r"grop(?:ed|ing)|molest(?:ed|ation)|forced\s+(?:him|her|them|me|us)\s+to\s+undress|forced\s+nudity",
         # stripped naked before captors: "forced ... to strip naked", "stripped me naked"
         r"(?:(?:forced|made|ordered)\s+(?:\S+\s+){0,8}?to\s+)?(?:strip|stripped|undress|undressed)\s+(?:(?:him|her|them|me|us)\s+)?(?:completely\s+)?naked",
@@ -767,7 +774,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"appeal\s+(?:was\s+|were\s+)?(?:rejected|dismissed|denied)|"
         r"(?:upheld|confirmed)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
         r"(?:allowed|authori[sz]ed|permitted)\s+(?:\S+\s+){0,2}to\s+(?:hold|detain|keep)|ordered\s+(?:the\s+)?(?:\S+\s+)?(?:arrest|detention)\s+of",
-        r"charg(?:es|ed|e)\s+(?:\S+\s+){0,14}?with(?!\s+(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil|lodg)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint|"
+        r"charg(?:es|ed|e)(?!\s+(?:into|at|towards|through|on|forward)\b)\s+(?:\S+\s+){0,20}?with(?!\s+(?:their\s+|his\s+|its\s+)?(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil|lodg)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint|"
         r"first\s+information\s+report|fir|police\s+report|charge\s*sheet)\s+against",
         r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
         r"summon(?:ed|s)\s+(?:(?!and\b)\S+\s+){0,8}?(?:to|for)\b",
@@ -907,7 +914,12 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"gathering|picket|vigil)",
         r"censor(?:ed|ship|ing)|block(?:ed|ing)\s+(?:access|the\s+website|its\s+website|websites?)|"
         r"website\s+(?:was|were)\s+blocked",
-        r"shut\s+down|closed\s+down|liquidat(?:ed|ion)|forced\s+(?:\w+\s+)?to\s+close|ordered\s+(?:the\s+)?closure",
+        r"shut\s+down|closed\s+down|liquidat(?:ed|ion)|forced\s+(?:\w+\s+)?to\s+close|ordered\s+(?:the\s+)?closure|"
+        # "ordered the learning centre to close" (a road or a border closed is not an outlet: no object after)
+        r"ordered\s+(?:the|a|an|its|their|his|her)\s+(?:\S+\s+){0,3}?(?:radio|station|newspaper|weekly|daily|paper|magazine|outlet|"
+        r"channel|website|site|broadcaster|publisher|printing\s+house|press|cent(?:re|er)|office|organi[sz]ation|association|"
+        r"ngo|union|party|theat(?:re|er)|gallery|bookshop|library|club)\s+to\s+(?:close|shut)(?:\s+down)?\b"
+        r"(?!\s+(?:the|a|an|its|their|his|her|all)\b)",
         r"(?:revoked|withdrew|suspended|stripped)\s+(?:\S+\s+){0,3}(?:licen[cs]e|registration|accreditation|"
         r"broadcast)|(?:denied|refused)\s+(?:\w+\s+)?accreditation|deregister(?:ed)?",
         r"(?:banned|prohibited|cancell?ed)\s+(?:a|the|an|its|their)\s+(?:\w+\s+)?(?:rally|march|protest|"
