@@ -507,18 +507,33 @@ def test_a_look_alike_of_a_phrasing_family_yields_no_such_incident(sentence: str
 # -- families found on the validation batch after it was scored (session 4) ---------------------------
 
 VALIDATION_FAMILIES = [
-    ("On 4 June 2022 border guards stopped the bus and took her to the immigration detention centre.",
-     "arbitrary_detention"),
-    ("On 9 May 2022 the workers were transferred to a deportation centre outside the capital.", "arbitrary_detention"),
-    ("On 2 October 2022 the farmer was kept standing for nearly twenty hours in the corridor.",
-     "torture_ill_treatment"),
-    ("On 17 August 2022 the detainees were left kneeling for most of the night in the yard.", "torture_ill_treatment"),
-    ("On 21 July 2022 a girl of fourteen was abused sexually by two guards at the checkpoint.", "sexual_violence"),
+    (
+        "On 4 June 2022 border guards stopped the bus and took her to the immigration detention centre.",
+        "arbitrary_detention",
+    ),
+    (
+        "On 9 May 2022 the workers were transferred to a deportation centre outside the capital.",
+        "arbitrary_detention",
+    ),
+    (
+        "On 2 October 2022 the farmer was kept standing for nearly twenty hours in the corridor.",
+        "torture_ill_treatment",
+    ),
+    (
+        "On 17 August 2022 the detainees were left kneeling for most of the night in the yard.",
+        "torture_ill_treatment",
+    ),
+    (
+        "On 21 July 2022 a girl of fourteen was abused sexually by two guards at the checkpoint.",
+        "sexual_violence",
+    ),
 ]
 VALIDATION_FAMILIES_NOT = [
     ("On 4 June 2022 the bus took her to the conference centre in the capital.", "arbitrary_detention"),
-    ("On 2 October 2022 the crowd was kept standing for an hour in the rain before the concert.",
-     "torture_ill_treatment"),
+    (
+        "On 2 October 2022 the crowd was kept standing for an hour in the rain before the concert.",
+        "torture_ill_treatment",
+    ),
 ]
 
 

@@ -1138,12 +1138,12 @@ def test_the_testimony_families_leave_alone(sentence: str, act: str) -> None:
 @pytest.mark.parametrize(
     ("act", "sentence"),
     [
-        ("restriction_of_expression", "On 3 March the regional governor ordered the community radio to close."),
+        ("restriction_of_expression", "On 3 March the governor ordered the community radio to close."),
         ("restriction_of_expression", "The ministry ordered the independent weekly to shut down on 8 May."),
         (
             "judicial_harassment",
-            "On 12 April the prosecutor charged nine residents of the valley, among them two elderly women who had "
-            "been hurt during the protest, with obstructing public works.",
+            "On 12 April the prosecutor charged nine residents of the valley, among them two elderly "
+            "women who had been hurt during the protest, with obstructing public works.",
         ),
     ],
 )
@@ -1154,9 +1154,15 @@ def test_the_validation_families_are_recognised(act: str, sentence: str) -> None
 @pytest.mark.parametrize(
     ("sentence", "act"),
     [
-        ("On 3 March the governor ordered the police to close the road for the marathon.", "restriction_of_expression"),
+        (
+            "On 3 March the governor ordered the police to close the road for the marathon.",
+            "restriction_of_expression",
+        ),
         ("The mayor ordered the market to close early because of the storm.", "restriction_of_expression"),
-        ("On 12 April the riot police charged into the crowd of fans with their shields raised.", "judicial_harassment"),
+        (
+            "On 12 April the riot police charged into the crowd of fans with their shields raised.",
+            "judicial_harassment",
+        ),
     ],
 )
 def test_the_validation_families_leave_alone(sentence: str, act: str) -> None:
