@@ -774,7 +774,7 @@ ACT_PATTERNS: dict[Act, list[str]] = {
         r"appeal\s+(?:was\s+|were\s+)?(?:rejected|dismissed|denied)|"
         r"(?:upheld|confirmed)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:sentence|conviction|verdict|ruling|fine)|(?:refused|denied)\s+(?:\S+\s+){0,2}bail",
         r"(?:allowed|authori[sz]ed|permitted)\s+(?:\S+\s+){0,2}to\s+(?:hold|detain|keep)|ordered\s+(?:the\s+)?(?:\S+\s+)?(?:arrest|detention)\s+of",
-        r"charg(?:es|ed|e)(?!\s+(?:into|at|towards|through|on|forward)\b)\s+(?:\S+\s+){0,20}?with(?!\s+(?:their\s+|his\s+|its\s+)?(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil|lodg)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint|"
+        r"charg(?:es|ed|e)(?!\s+(?:into|at|towards|through|forward)\b)\s+(?:\S+\s+){0,20}?with(?!\s+(?:their\s+|his\s+|its\s+)?(?:batons|truncheons|clubs|sticks|horses|tear|shields|whips|bayonets))|(?:open|launch|initiat|announc|start|register|fil|lodg)\w*\s+(?:a\s+|an\s+)?(?:new\s+)?(?:criminal\s+)?(?:investigation|case|proceedings|complaint|"
         r"first\s+information\s+report|fir|police\s+report|charge\s*sheet)\s+against",
         r"summon(?:ed|s)\s+(?:him|her|them|\S+)\s+(?:under|to|for|over|in)",
         r"summon(?:ed|s)\s+(?:(?!and\b)\S+\s+){0,8}?(?:to|for)\b",
