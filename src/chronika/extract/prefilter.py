@@ -793,8 +793,22 @@ def split_alternatives(source: str) -> list[str]:
     """The top-level alternatives of a pattern's source, each split again when it is one group
     ``(?:x|y)`` that holds nothing else: ``a|(?:b|c)`` gives ``a``, ``b``, ``c``."""
     pieces: list[str] = []
-    depth = 0
     start = 0
+    for at, char, depth in _structure(source):
+        if char == "|" and depth == 0:
+            pieces.append(source[start:at])
+            start = at + 1
+    pieces.append(source[start:])
+    if len(pieces) == 1:
+        inner = _lone_group(source)
+        return [source] if inner is None or len(split_alternatives(inner)) == 1 else split_alternatives(inner)
+    return [piece for whole in pieces for piece in split_alternatives(whole)]
+
+
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of a pattern's source outside escapes and character classes, with the group
+    depth after it: the one walk that both splitting and group matching need."""
+    depth = 0
     at = 0
     while at < len(source):
         char = source[at]
@@ -808,15 +822,8 @@ def split_alternatives(source: str) -> list[str]:
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
-            pieces.append(source[start:at])
-            start = at + 1
+        yield at, char, depth
         at += 1
-    pieces.append(source[start:])
-    if len(pieces) == 1:
-        inner = _lone_group(source)
-        return [source] if inner is None or len(split_alternatives(inner)) == 1 else split_alternatives(inner)
-    return [piece for whole in pieces for piece in split_alternatives(whole)]
 
 
 def _class_end(source: str, at: int) -> int:
@@ -835,23 +842,9 @@ def _lone_group(source: str) -> str | None:
     """The body of ``(?:body)`` when that group is the whole of ``source``."""
     if not source.startswith("(?:"):
         return None
-    depth = 0
-    at = 0
-    while at < len(source):
-        char = source[at]
-        if char == "\\":
-            at += 2
-            continue
-        if char == "[":
-            at = _class_end(source, at)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return source[3:at] if at == len(source) - 1 else None
-        at += 1
+    for at, char, depth in _structure(source):
+        if char == ")" and depth == 0:
+            return source[3:at] if at == len(source) - 1 else None
     return None
 
 
